@@ -1,0 +1,27 @@
+/**
+ * Vite config for the app and for vitest.
+ *
+ * The app is served from any sub-path (GitHub Pages style): BASE_PATH sets the base at build
+ * time, and the default is a relative base so a build also works from any folder. Routing uses
+ * the URL hash, so a static server needs no rewrite rules for deep links.
+ */
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const base = process.env.BASE_PATH ?? './';
+
+export default defineConfig({
+  base,
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  test: {
+    include: ['simulator/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'lessons/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
