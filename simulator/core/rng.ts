@@ -1,0 +1,84 @@
+/**
+ * Seeded pseudo-random numbers with an integer API.
+ *
+ * The simulator must give the same run for the same seed in every runtime, so nothing in it may
+ * touch Math.random. The generator is sfc32 (small, fast, passes PractRand to 2^40+) and its whole
+ * state is four 32-bit integers held in a plain array, so it can be checkpointed with the rest of
+ * the world by structuredClone. Probabilities are integers (per-mille or a numerator/denominator
+ * pair) so that no floating-point rounding can differ between engines.
+ */
+
+/** The generator's complete state: four unsigned 32-bit integers. Plain data. */
+export type RngState = [number, number, number, number];
+
+/** Derives a generator state from a 32-bit seed (splitmix32 spreads nearby seeds apart). */
+export function seedRng(seed: number): RngState {
+  let s = seed >>> 0;
+  const next = (): number => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  const state: RngState = [next(), next(), next(), next()];
+  // sfc32 wants a short warm-up so the first outputs do not echo the seed.
+  for (let i = 0; i < 12; i++) nextU32(state);
+  return state;
+}
+
+/** Advances the state in place and returns the next unsigned 32-bit integer. */
+export function nextU32(r: RngState): number {
+  const a = r[0],
+    b = r[1],
+    c = r[2],
+    d = r[3];
+  const t = (((a + b) >>> 0) + d) >>> 0;
+  r[3] = (d + 1) >>> 0;
+  r[0] = (b ^ (b >>> 9)) >>> 0;
+  r[1] = (c + (c << 3)) >>> 0;
+  const rot = ((c << 21) | (c >>> 11)) >>> 0;
+  r[2] = (rot + t) >>> 0;
+  return t;
+}
+
+/**
+ * An integer in [0, bound) without modulo bias (Lemire's rejection method on 32 bits).
+ * `bound` must be an integer in 1..2^32.
+ */
+export function nextInt(r: RngState, bound: number): number {
+  if (!(bound >= 1) || bound > 0x100000000 || Math.floor(bound) !== bound) {
+    throw new RangeError(`nextInt bound must be an integer in 1..2^32, got ${bound}`);
+  }
+  if (bound === 1) return 0;
+  // Reject the top sliver of the 32-bit range that would make the modulo uneven.
+  const limit = 0x100000000 - (0x100000000 % bound);
+  for (let i = 0; i < 64; i++) {
+    const x = nextU32(r);
+    if (x < limit) return x % bound;
+  }
+  // 64 rejections in a row has probability < 2^-64; fall back rather than loop forever.
+  return nextU32(r) % bound;
+}
+
+/** An integer in [min, max] inclusive. */
+export function nextIntBetween(r: RngState, min: number, max: number): number {
+  return min + nextInt(r, max - min + 1);
+}
+
+/** True with probability numerator/denominator (both integers, 0 <= numerator <= denominator). */
+export function chance(r: RngState, numerator: number, denominator: number): boolean {
+  if (numerator <= 0) return false;
+  if (numerator >= denominator) return true;
+  return nextInt(r, denominator) < numerator;
+}
+
+/** Picks an index by integer weights (e.g. a key distribution). Weights must sum to > 0. */
+export function pickWeighted(r: RngState, weights: readonly number[], total: number): number {
+  let x = nextInt(r, total);
+  for (let i = 0; i < weights.length; i++) {
+    x -= weights[i]!;
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
+}
