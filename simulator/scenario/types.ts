@@ -1,0 +1,138 @@
+/**
+ * The scenario contract: what a scenario file describes and which commands can drive a run.
+ *
+ * These types are the agreement between the scenario loader (which validates untrusted JSON into
+ * them, see schema.ts) and the Kafka model (which builds a world from them). Durations are in
+ * virtual milliseconds and say so in their names; probabilities are integers per mille.
+ */
+
+export type Acks = 0 | 1 | 'all';
+export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
+export type OffsetReset = 'earliest' | 'latest' | 'none';
+
+export interface BrokerSpec {
+  id: number;
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  /** Writes with acks=all fail with NOT_ENOUGH_REPLICAS when the ISR is smaller than this. */
+  minInsyncReplicas?: number;
+  /** Delete records older than this (by record timestamp, virtual ms). */
+  retentionMs?: number;
+  /** Keep at most this many records per partition (a simplification of retention.bytes). */
+  retentionRecords?: number;
+  cleanupPolicy?: 'delete' | 'compact';
+  /** Allow an out-of-sync replica to become leader (loses data). Off by default, as in Kafka. */
+  uncleanLeaderElection?: boolean;
+}
+
+/** How a producer picks keys. Weights are relative integers. */
+export type KeyDistribution =
+  | { type: 'none' }
+  | { type: 'fixed'; key: string }
+  | { type: 'uniform'; keys: number; prefix?: string }
+  | { type: 'weighted'; keys: Array<{ key: string; weight: number }> }
+  /** One hot key gets `hotPerMille` of the records; the rest spread uniformly over `keys`. */
+  | { type: 'hot'; hotKey: string; hotPerMille: number; keys: number; prefix?: string };
+
+export interface ProducerSpec {
+  id: string;
+  topic: string;
+  /** Records per virtual second while running. 0 = only scripted `produce` commands. */
+  ratePerSec: number;
+  /** Stop after this many records (optional). */
+  count?: number;
+  startAtMs?: number;
+  stopAtMs?: number;
+  keys: KeyDistribution;
+  /** Event type written into each record's value, e.g. OrderPlaced. */
+  eventType?: string;
+  /** Extra payload fields copied into each record's value. */
+  payload?: Record<string, string | number | boolean>;
+  acks?: Acks;
+  retries?: number;
+  idempotent?: boolean;
+  /** Keyless records stick to one partition for this many records (a stand-in for batch size). */
+  stickyBatchSize?: number;
+}
+
+export type CommitPolicy =
+  | { type: 'auto'; intervalMs: number }
+  | { type: 'after-process' }
+  | { type: 'before-process' };
+
+export interface GroupSpec {
+  id: string;
+  topics: string[];
+  consumers: number;
+  /** Explicit consumer ids; otherwise `${groupId}-c1`.. are used. */
+  consumerIds?: string[];
+  /** Static membership: group.instance.id per consumer, parallel to consumerIds. */
+  groupInstanceIds?: string[];
+  assignor?: AssignorName;
+  commit?: CommitPolicy;
+  processingMs?: number;
+  autoOffsetReset?: OffsetReset;
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Records returned by one poll at most (max.poll.records). */
+  maxPollRecords?: number;
+  /** Join the group at this time (default 0). */
+  startAtMs?: number;
+}
+
+export type FaultSpec =
+  | { type: 'crash-broker'; broker: number }
+  | { type: 'restart-broker'; broker: number }
+  | { type: 'crash-consumer'; consumer: string }
+  | { type: 'restart-consumer'; consumer: string }
+  /** Slow a consumer: processing time per record becomes processingMs (pause = very large). */
+  | { type: 'slow-consumer'; consumer: string; processingMs: number }
+  | { type: 'delay-link'; from: string; to: string; latencyMs: number }
+  | { type: 'cut-link'; from: string; to: string }
+  | { type: 'heal-link'; from: string; to: string };
+
+/** A learner's or a script's intent. Applying one is deterministic. */
+export type SimCommand =
+  | FaultSpec
+  | { type: 'produce'; producer?: string; topic: string; key?: string | null; partition?: number; value?: unknown; acks?: Acks }
+  | { type: 'add-consumer'; group: string; consumer?: string; groupInstanceId?: string }
+  | { type: 'remove-consumer'; consumer: string }
+  | { type: 'add-group'; group: GroupSpec }
+  | { type: 'reset-offsets'; group: string; topic: string; to: 'earliest' | 'latest' | { offset: number } | { timestampMs: number } }
+  | { type: 'commit'; consumer: string }
+  /** Run the scheduler for one task (one happening). */
+  | { type: 'step' }
+  /** Run the scheduler until virtual time `untilMs` (bounded by the world's task limit). */
+  | { type: 'advance'; untilMs: number }
+  /** Run until nothing is scheduled or the task limit is hit. */
+  | { type: 'run-until-idle' };
+
+export interface ScheduledCommand {
+  atMs: number;
+  command: SimCommand;
+}
+
+export interface ScenarioSpec {
+  /** Format version of this file; currently 1. */
+  version: 1;
+  name: string;
+  description?: string;
+  seed?: number;
+  /** One-way network latency between any two nodes unless a link says otherwise. */
+  networkLatencyMs?: number;
+  brokers: BrokerSpec[];
+  topics: TopicSpec[];
+  producers?: ProducerSpec[];
+  groups?: GroupSpec[];
+  /** Commands (faults included) applied at given virtual times. */
+  schedule?: ScheduledCommand[];
+  /** Stop the run here (the runner's default end). */
+  durationMs?: number;
+  /** Hard bound on tasks for any run of this scenario. */
+  tasksMax?: number;
+  trace?: { mode: 'full' | 'summary'; keepLast?: number };
+}
