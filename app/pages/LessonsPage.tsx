@@ -1,0 +1,33 @@
+/** The lessons index, grouped by part. Lessons not written yet are listed and marked as such. */
+import { Link } from 'react-router';
+import { lessons, parts } from '../../lessons/catalog.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+export function LessonsPage() {
+  usePageTitle('Lessons');
+  return (
+    <div className="page">
+      <h1>Lessons</h1>
+      <p className="lead">
+        Each lesson is a simulation you run step by step. They build on each other, but you can start anywhere.
+      </p>
+      {parts.map((part) => (
+        <section key={part.id} aria-labelledby={`part-${part.id}`}>
+          <h2 id={`part-${part.id}`}>{part.title}</h2>
+          <ol className="lesson-list">
+            {lessons
+              .filter((l) => l.part === part.id)
+              .map((l) => (
+                <li key={l.id}>
+                  <Link to={`/lessons/${l.id}`}>
+                    <span className="lesson-id">{l.id}</span> {l.title}
+                  </Link>
+                  {!l.ready && <span className="badge">coming soon</span>}
+                </li>
+              ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

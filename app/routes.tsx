@@ -1,0 +1,29 @@
+/**
+ * The route table. Routing lives in the URL hash (`#/lessons/L02`): the app is a static site, and
+ * with the route in the hash any static file server — GitHub Pages at a sub-path included — serves
+ * index.html for every deep link without rewrite rules.
+ */
+import type { RouteObject } from 'react-router';
+import { AppShell } from './layout/AppShell.tsx';
+import { ErrorPage } from './pages/ErrorPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LessonPage } from './pages/LessonPage.tsx';
+import { LessonsPage } from './pages/LessonsPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PlaygroundPage } from './pages/PlaygroundPage.tsx';
+import { PracticePage } from './pages/PracticePage.tsx';
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/lessons', element: <LessonsPage /> },
+      { path: '/lessons/:lessonId', element: <LessonPage /> },
+      { path: '/playground', element: <PlaygroundPage /> },
+      { path: '/practice', element: <PracticePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
