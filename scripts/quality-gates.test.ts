@@ -46,3 +46,28 @@ describe('simulator purity rule', () => {
     );
   });
 });
+
+describe('typecheck coverage', () => {
+  it('the one tsconfig that `npm run typecheck` uses includes every source folder', async () => {
+    const ts = (await import('typescript')).default;
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      'tsconfig.json',
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(String(d.messageText));
+        },
+      },
+    );
+    const files = (parsed?.fileNames ?? []).map((f) => f.slice(process.cwd().length + 1));
+    for (const folder of ['app/', 'simulator/', 'lessons/', 'e2e/', 'scripts/', 'bench/']) {
+      expect(
+        files.some((f) => f.startsWith(folder)),
+        folder,
+      ).toBe(true);
+    }
+    expect(parsed?.options.strict).toBe(true);
+    expect(parsed?.options.noEmit).toBe(true);
+  });
+});
