@@ -85,11 +85,11 @@ describe('world', () => {
     schedule(w, { type: 'tick', n: 2, atMs: 20 });
     schedule(w, { type: 'tick', n: 1, atMs: 10 });
     schedule(w, { type: 'tick', n: 3, atMs: 20 });
-    const out = runUntil(w, (_w, t) => seen.push(t.n), { tasksMax: 2 });
+    const out = runUntil<Task, WorldBase<Task>>(w, (_w, t) => seen.push(t.n), { tasksMax: 2 });
     expect(seen).toEqual([1, 2]);
     expect(out.stoppedBy).toBe('tasks-max');
     expect(w.nowMs).toBe(20);
-    expect(runUntil(w, (_w, t) => seen.push(t.n), { tasksMax: 10 }).stoppedBy).toBe('idle');
+    expect(runUntil<Task, WorldBase<Task>>(w, (_w, t) => seen.push(t.n), { tasksMax: 10 }).stoppedBy).toBe('idle');
     expect(seen).toEqual([1, 2, 3]);
     expect(newId(w, 'rec')).toBe('rec-1');
     expect(newId(w, 'rec')).toBe('rec-2');
