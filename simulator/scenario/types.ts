@@ -59,10 +59,7 @@ export interface ProducerSpec {
   stickyBatchSize?: number;
 }
 
-export type CommitPolicy =
-  | { type: 'auto'; intervalMs: number }
-  | { type: 'after-process' }
-  | { type: 'before-process' };
+export type CommitPolicy = { type: 'auto'; intervalMs: number } | { type: 'after-process' } | { type: 'before-process' };
 
 export interface GroupSpec {
   id: string;
@@ -102,7 +99,12 @@ export type SimCommand =
   | { type: 'add-consumer'; group: string; consumer?: string; groupInstanceId?: string }
   | { type: 'remove-consumer'; consumer: string }
   | { type: 'add-group'; group: GroupSpec }
-  | { type: 'reset-offsets'; group: string; topic: string; to: 'earliest' | 'latest' | { offset: number } | { timestampMs: number } }
+  | {
+      type: 'reset-offsets';
+      group: string;
+      topic: string;
+      to: 'earliest' | 'latest' | { offset: number } | { timestampMs: number };
+    }
   | { type: 'commit'; consumer: string }
   /** Run the scheduler for one task (one happening). */
   | { type: 'step' }

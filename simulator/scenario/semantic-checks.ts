@@ -1,0 +1,299 @@
+/**
+ * The rules of a scenario that span more than one field.
+ *
+ * The schema checks each value on its own (a partition count is a whole number from 1 to 1000);
+ * this module checks that the values make sense together: ids are unique, every topic a producer,
+ * group or command names exists, a replication factor fits the cluster, a key distribution can
+ * actually pick a key, a fault names a broker or consumer that will exist when it fires. Each
+ * problem carries the exact path of the value to change and a sentence saying why.
+ *
+ * It runs as a refinement of the scenario schema, after the structure is known to be right, and
+ * it must stay cheap and total: no loop here depends on a numeric value from the input (only on
+ * array lengths the schema has bounded), and nothing throws.
+ */
+import { closestName } from './messages.ts';
+import { SCENARIO_LIMITS as L } from './limits.ts';
+import type { GroupSpec, ScenarioSpec, SimCommand } from './types.ts';
+
+/** A cross-field problem: where it is and what is wrong. */
+export interface ScenarioProblem {
+  path: Array<string | number>;
+  message: string;
+}
+
+type Path = Array<string | number>;
+
+/** The consumer ids a group's members get: explicit ones, else `${groupId}-c1`, `-c2`, ... */
+export function consumerIdsOf(group: Pick<GroupSpec, 'id' | 'consumers' | 'consumerIds'>): string[] {
+  if (group.consumerIds !== undefined) return group.consumerIds.slice();
+  return Array.from({ length: group.consumers }, (_, i) => `${group.id}-c${i + 1}`);
+}
+
+/** The name a broker has as a network node (in link faults): `broker-<id>`. */
+export function brokerNodeName(id: number): string {
+  return `broker-${id}`;
+}
+
+function listNames(names: Iterable<string>): string {
+  const all = [...names];
+  if (all.length === 0) return 'none are defined';
+  const shown = all.slice(0, 8).join(', ');
+  return `defined: ${shown}${all.length > 8 ? `, ... (${all.length} in all)` : ''}`;
+}
+
+/**
+ * A reference to something that does not exist, with the names that do and a guess at a typo:
+ * `group "g" subscribes to topic "payment", which is not defined in topics (defined: payments).
+ * Did you mean "payments"?` Without a lead: `there is no consumer "c9" in ...`.
+ */
+function missing(kind: string, name: string, known: Iterable<string>, where: string, lead?: string): string {
+  const names = [...known];
+  const near = kind === 'broker' ? undefined : closestName(name, names);
+  const hint = near === undefined ? '' : ` Did you mean "${near}"?`;
+  const shown = kind === 'broker' ? name : `"${name}"`;
+  const head =
+    lead === undefined
+      ? `there is no ${kind} ${shown} in ${where}`
+      : `${lead} ${kind} ${shown}, which is not defined in ${where}`;
+  return `${head} (${listNames(names)}).${hint}`;
+}
+
+/** Checks one scenario; returns every problem found, in input order. */
+export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
+  const out: ScenarioProblem[] = [];
+  const add = (path: Path, message: string): void => {
+    out.push({ path, message });
+  };
+  const uniq = (items: readonly string[], base: (i: number) => Path, what: string): void => {
+    const seen = new Map<string, number>();
+    items.forEach((v, i) => {
+      const first = seen.get(v);
+      if (first === undefined) seen.set(v, i);
+      else add(base(i), `${what} "${v}" is used twice; the first use is at index ${first}`);
+    });
+  };
+
+  // Brokers and topics.
+  uniq(
+    spec.brokers.map((b) => String(b.id)),
+    (i) => ['brokers', i, 'id'],
+    'broker id',
+  );
+  const brokerIds = new Set(spec.brokers.map((b) => b.id));
+  uniq(
+    spec.topics.map((t) => t.name),
+    (i) => ['topics', i, 'name'],
+    'topic name',
+  );
+  const topics = new Map(spec.topics.map((t) => [t.name, t]));
+  let partitionsTotal = 0;
+  spec.topics.forEach((t, i) => {
+    partitionsTotal += t.partitions;
+    const n = spec.brokers.length;
+    if (t.replicationFactor > n) {
+      add(
+        ['topics', i, 'replicationFactor'],
+        `a replication factor of ${t.replicationFactor} needs at least ${t.replicationFactor} brokers, but the cluster has ${n}`,
+      );
+    }
+    if (t.minInsyncReplicas !== undefined && t.minInsyncReplicas > t.replicationFactor) {
+      add(
+        ['topics', i, 'minInsyncReplicas'],
+        `min.insync.replicas (${t.minInsyncReplicas}) cannot exceed the replication factor (${t.replicationFactor}): every acks=all write would fail`,
+      );
+    }
+  });
+  if (partitionsTotal > L.partitionsTotalMax) {
+    add(['topics'], `the topics have ${partitionsTotal} partitions in all; the simulator's limit is ${L.partitionsTotalMax}`);
+  }
+
+  // Producers.
+  const producers = spec.producers ?? [];
+  uniq(
+    producers.map((p) => p.id),
+    (i) => ['producers', i, 'id'],
+    'producer id',
+  );
+  producers.forEach((p, i) => {
+    const at = (...rest: Path): Path => ['producers', i, ...rest];
+    if (!topics.has(p.topic))
+      add(at('topic'), missing('topic', p.topic, topics.keys(), 'topics', `producer "${p.id}" writes to`));
+    if (p.startAtMs !== undefined && p.stopAtMs !== undefined && p.stopAtMs < p.startAtMs) {
+      add(at('stopAtMs'), `stops (${p.stopAtMs} ms) before it starts (${p.startAtMs} ms)`);
+    }
+    const k = p.keys;
+    if (k.type === 'weighted') {
+      if (k.keys.every((e) => e.weight <= 0)) {
+        add(
+          at('keys', 'keys'),
+          'does not sum up: every weight is 0, so no key could ever be picked; give at least one key a weight above 0',
+        );
+      }
+      uniq(
+        k.keys.map((e) => e.key),
+        (j) => at('keys', 'keys', j, 'key'),
+        'key',
+      );
+    } else if (k.type === 'hot' && k.keys === 0 && k.hotPerMille !== 1000) {
+      add(
+        at('keys', 'hotPerMille'),
+        `does not sum up: with no other keys (keys is 0) the hot key gets every record, so hotPerMille must be 1000, got ${k.hotPerMille}`,
+      );
+    }
+  });
+  const producerIds = new Set(producers.map((p) => p.id));
+
+  // Groups and their consumers. Consumer ids are global: faults name a consumer without its group.
+  const groupIds = new Set<string>();
+  const consumers = new Set<string>();
+  let consumersTotal = 0;
+  const checkGroup = (g: GroupSpec, at: (...rest: Path) => Path): void => {
+    if (groupIds.has(g.id)) add(at('id'), `group id "${g.id}" is used twice`);
+    groupIds.add(g.id);
+    g.topics.forEach((t, j) => {
+      if (!topics.has(t)) add(at('topics', j), missing('topic', t, topics.keys(), 'topics', `group "${g.id}" subscribes to`));
+    });
+    uniq(g.topics, (j) => at('topics', j), 'topic');
+    if (g.consumerIds !== undefined && g.consumerIds.length !== g.consumers) {
+      add(
+        at('consumerIds'),
+        `lists ${g.consumerIds.length} consumer ids but consumers is ${g.consumers}; give exactly one id per consumer`,
+      );
+    }
+    if (g.groupInstanceIds !== undefined) {
+      if (g.groupInstanceIds.length !== g.consumers) {
+        add(
+          at('groupInstanceIds'),
+          `lists ${g.groupInstanceIds.length} group instance ids but consumers is ${g.consumers}; give exactly one per consumer`,
+        );
+      }
+      uniq(g.groupInstanceIds, (j) => at('groupInstanceIds', j), 'group instance id');
+    }
+    if (g.heartbeatIntervalMs !== undefined && g.heartbeatIntervalMs >= (g.sessionTimeoutMs ?? 45_000)) {
+      add(
+        at('heartbeatIntervalMs'),
+        `must be lower than the session timeout (${g.sessionTimeoutMs ?? 45_000} ms), as Kafka requires, got ${g.heartbeatIntervalMs}`,
+      );
+    }
+    consumerIdsOf(g).forEach((c, j) => {
+      if (consumers.has(c))
+        add(
+          g.consumerIds === undefined ? at('id') : at('consumerIds', j),
+          `consumer id "${c}" is used twice (consumer ids must be unique across all groups)`,
+        );
+      consumers.add(c);
+    });
+    consumersTotal += g.consumers;
+  };
+  (spec.groups ?? []).forEach((g, i) => checkGroup(g, (...rest) => ['groups', i, ...rest]));
+  if (consumersTotal > L.consumersTotalMax) {
+    add(['groups'], `the groups have ${consumersTotal} consumers in all; the simulator's limit is ${L.consumersTotalMax}`);
+  }
+
+  // The schedule, in the order it will run (by time, ties in file order), so that a command may
+  // name a consumer or group that an earlier add-consumer or add-group creates.
+  const schedule = (spec.schedule ?? []).map((e, i) => ({ e, i }));
+  schedule.sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i);
+  for (const { e, i } of schedule) {
+    checkCommand(e.command, (...rest) => ['schedule', i, 'command', ...rest]);
+  }
+
+  function checkCommand(c: SimCommand, at: (...rest: Path) => Path): void {
+    const needConsumer = (id: string): void => {
+      if (!consumers.has(id)) add(at('consumer'), missing('consumer', id, consumers, 'any group or earlier add-consumer'));
+    };
+    const needTopic = (field: string, t: string): boolean => {
+      if (topics.has(t)) return true;
+      add(at(field), missing('topic', t, topics.keys(), 'topics'));
+      return false;
+    };
+    const nodes = (): Set<string> => new Set([...spec.brokers.map((b) => brokerNodeName(b.id)), ...producerIds, ...consumers]);
+    switch (c.type) {
+      case 'crash-broker':
+      case 'restart-broker':
+        if (!brokerIds.has(c.broker))
+          add(at('broker'), missing('broker', String(c.broker), [...brokerIds].map(String), 'brokers'));
+        return;
+      case 'crash-consumer':
+      case 'restart-consumer':
+      case 'slow-consumer':
+      case 'remove-consumer':
+      case 'commit':
+        needConsumer(c.consumer);
+        return;
+      case 'delay-link':
+      case 'cut-link':
+      case 'heal-link': {
+        const known = nodes();
+        if (!known.has(c.from)) add(at('from'), missing('node', c.from, known, 'the scenario (brokers are named broker-<id>)'));
+        if (!known.has(c.to)) add(at('to'), missing('node', c.to, known, 'the scenario (brokers are named broker-<id>)'));
+        if (c.from === c.to) add(at('to'), `a link joins two different nodes, but from and to are both "${c.to}"`);
+        return;
+      }
+      case 'produce': {
+        if (c.producer !== undefined && !producerIds.has(c.producer))
+          add(at('producer'), missing('producer', c.producer, producerIds, 'producers'));
+        const t = topics.get(c.topic);
+        if (needTopic('topic', c.topic) && t !== undefined && c.partition !== undefined && c.partition >= t.partitions) {
+          add(at('partition'), `topic "${c.topic}" has partitions 0..${t.partitions - 1}, got ${c.partition}`);
+        }
+        return;
+      }
+      case 'add-consumer':
+        if (!groupIds.has(c.group)) add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
+        if (c.consumer !== undefined) {
+          if (consumers.has(c.consumer)) add(at('consumer'), `consumer id "${c.consumer}" is already in use`);
+          consumers.add(c.consumer);
+        }
+        return;
+      case 'add-group':
+        checkGroup(c.group, (...rest) => at('group', ...rest));
+        return;
+      case 'reset-offsets':
+        if (!groupIds.has(c.group)) add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
+        needTopic('topic', c.topic);
+        return;
+      case 'step':
+      case 'advance':
+      case 'run-until-idle':
+        add(at('type'), `"${c.type}" controls the clock and cannot be scheduled; a schedule entry already runs at its atMs`);
+        return;
+    }
+  }
+  return out;
+}
+
+/**
+ * Why `v` is not an acceptable command value (any JSON value, at most `valueDepthMax` deep and
+ * `valueNodesMax` entries), or undefined when it is. Iterative, so deep input cannot overflow.
+ */
+export function jsonValueProblem(v: unknown): string | undefined {
+  const stack: Array<{ v: unknown; depth: number }> = [{ v, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { v: x, depth } = stack.pop()!;
+    if (++nodes > L.valueNodesMax) return `a value may have at most ${L.valueNodesMax} entries (the simulator's limit)`;
+    if (x === null || typeof x === 'boolean') continue;
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) return 'a value may contain only finite numbers';
+      continue;
+    }
+    if (typeof x === 'string') {
+      if (x.length > L.payloadStringLengthMax) return `a text in a value may have at most ${L.payloadStringLengthMax} characters`;
+      continue;
+    }
+    if (typeof x !== 'object') return `a value must be JSON (text, numbers, true/false, null, lists, objects), got a ${typeof x}`;
+    if (depth >= L.valueDepthMax) return `a value may be nested at most ${L.valueDepthMax} levels deep`;
+    if (Array.isArray(x)) {
+      if (x.length > L.valueNodesMax) return `a value may have at most ${L.valueNodesMax} entries (the simulator's limit)`;
+      for (const item of x) stack.push({ v: item, depth: depth + 1 });
+      continue;
+    }
+    const proto: unknown = Object.getPrototypeOf(x);
+    if (proto !== Object.prototype && proto !== null) return 'a value must be JSON: plain objects only';
+    const keys = Object.keys(x);
+    if (keys.length > L.valueNodesMax) return `a value may have at most ${L.valueNodesMax} entries (the simulator's limit)`;
+    for (const key of keys) stack.push({ v: (x as Record<string, unknown>)[key], depth: depth + 1 });
+  }
+  return undefined;
+}
