@@ -73,10 +73,7 @@ describe('RangeAssignor (ported from RangeAssignorTest)', () => {
 
   it('testTwoStaticConsumersTwoTopicsSixPartitions: static members are ordered by instance id', () => {
     const both = ['topic1', 'topic2'];
-    const a = range({ topic1: 3, topic2: 3 }, [
-      m('consumer-b', both, 'instance1'),
-      m('consumer-a', both, 'instance2'),
-    ]);
+    const a = range({ topic1: 3, topic2: 3 }, [m('consumer-b', both, 'instance1'), m('consumer-a', both, 'instance2')]);
     expect(asNames(a)).toEqual({
       'consumer-b': ['topic1-0', 'topic1-1', 'topic2-0', 'topic2-1'],
       'consumer-a': ['topic1-2', 'topic2-2'],
@@ -94,11 +91,7 @@ describe('RangeAssignor (ported from RangeAssignorTest)', () => {
 
   it('testStaticMemberRangeAssignmentPersistent', () => {
     const both = ['topic1', 'topic2'];
-    const statics = [
-      m('consumer1', both, 'instance1'),
-      m('consumer2', both, 'instance2'),
-      m('consumer3', both, 'instance3'),
-    ];
+    const statics = [m('consumer1', both, 'instance1'), m('consumer2', both, 'instance2'), m('consumer3', both, 'instance3')];
     const expected = {
       consumer1: ['topic1-0', 'topic1-1', 'topic2-0'],
       consumer2: ['topic1-2', 'topic2-1'],
@@ -144,63 +137,65 @@ describe('RangeAssignor non-rack-aware expectations (ported from RangeAssignorTe
   const all3 = ['t1', 't2', 't3'];
 
   it('testRackAwareAssignmentWithUniformSubscription', () => {
-    check({ t1: 6, t2: 7, t3: 2 }, [all3, all3, all3], [
-      't1-0, t1-1, t2-0, t2-1, t2-2, t3-0',
-      't1-2, t1-3, t2-3, t2-4, t3-1',
-      't1-4, t1-5, t2-5, t2-6',
-    ]);
+    check(
+      { t1: 6, t2: 7, t3: 2 },
+      [all3, all3, all3],
+      ['t1-0, t1-1, t2-0, t2-1, t2-2, t3-0', 't1-2, t1-3, t2-3, t2-4, t3-1', 't1-4, t1-5, t2-5, t2-6'],
+    );
   });
 
   it('testRackAwareAssignmentWithNonEqualSubscription', () => {
-    check({ t1: 6, t2: 7, t3: 2 }, [all3, all3, ['t1', 't3']], [
-      't1-0, t1-1, t2-0, t2-1, t2-2, t2-3, t3-0',
-      't1-2, t1-3, t2-4, t2-5, t2-6, t3-1',
-      't1-4, t1-5',
-    ]);
+    check(
+      { t1: 6, t2: 7, t3: 2 },
+      [all3, all3, ['t1', 't3']],
+      ['t1-0, t1-1, t2-0, t2-1, t2-2, t2-3, t3-0', 't1-2, t1-3, t2-4, t2-5, t2-6, t3-1', 't1-4, t1-5'],
+    );
   });
 
   it('testRackAwareAssignmentWithUniformPartitions', () => {
-    check({ t1: 5, t2: 5, t3: 5 }, [all3, all3, all3], [
-      't1-0, t1-1, t2-0, t2-1, t3-0, t3-1',
-      't1-2, t1-3, t2-2, t2-3, t3-2, t3-3',
-      't1-4, t2-4, t3-4',
-    ]);
+    check(
+      { t1: 5, t2: 5, t3: 5 },
+      [all3, all3, all3],
+      ['t1-0, t1-1, t2-0, t2-1, t3-0, t3-1', 't1-2, t1-3, t2-2, t2-3, t3-2, t3-3', 't1-4, t2-4, t3-4'],
+    );
   });
 
   it('testRackAwareAssignmentWithUniformPartitionsNonEqualSubscription', () => {
-    check({ t1: 5, t2: 5, t3: 5 }, [all3, all3, ['t1', 't3']], [
-      't1-0, t1-1, t2-0, t2-1, t2-2, t3-0, t3-1',
-      't1-2, t1-3, t2-3, t2-4, t3-2, t3-3',
-      't1-4, t3-4',
-    ]);
+    check(
+      { t1: 5, t2: 5, t3: 5 },
+      [all3, all3, ['t1', 't3']],
+      ['t1-0, t1-1, t2-0, t2-1, t2-2, t3-0, t3-1', 't1-2, t1-3, t2-3, t2-4, t3-2, t3-3', 't1-4, t3-4'],
+    );
   });
 
   it('testRackAwareAssignmentWithCoPartitioning', () => {
     const topics = { t1: 6, t2: 6, t3: 2, t4: 2 };
     const t12 = ['t1', 't2'];
     const t34 = ['t3', 't4'];
-    check(topics, [t12, t12, t34, t34], [
-      't1-0, t1-1, t1-2, t2-0, t2-1, t2-2',
-      't1-3, t1-4, t1-5, t2-3, t2-4, t2-5',
-      't3-0, t4-0',
-      't3-1, t4-1',
-    ]);
+    check(
+      topics,
+      [t12, t12, t34, t34],
+      ['t1-0, t1-1, t1-2, t2-0, t2-1, t2-2', 't1-3, t1-4, t1-5, t2-3, t2-4, t2-5', 't3-0, t4-0', 't3-1, t4-1'],
+    );
     const all4 = ['t1', 't2', 't3', 't4'];
-    check(topics, [all4, all4, all4, all4], [
-      't1-0, t1-1, t2-0, t2-1, t3-0, t4-0',
-      't1-2, t1-3, t2-2, t2-3, t3-1, t4-1',
-      't1-4, t2-4',
-      't1-5, t2-5',
-    ]);
+    check(
+      topics,
+      [all4, all4, all4, all4],
+      ['t1-0, t1-1, t2-0, t2-1, t3-0, t4-0', 't1-2, t1-3, t2-2, t2-3, t3-1, t4-1', 't1-4, t2-4', 't1-5, t2-5'],
+    );
   });
 
   it('testCoPartitionedAssignmentWithSameSubscription (topics t7..t9 do not exist)', () => {
     const list = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'];
-    check({ t1: 6, t2: 6, t3: 2, t4: 2, t5: 4, t6: 4 }, [list, list, list], [
-      't1-0, t1-1, t2-0, t2-1, t3-0, t4-0, t5-0, t5-1, t6-0, t6-1',
-      't1-2, t1-3, t2-2, t2-3, t3-1, t4-1, t5-2, t6-2',
-      't1-4, t1-5, t2-4, t2-5, t5-3, t6-3',
-    ]);
+    check(
+      { t1: 6, t2: 6, t3: 2, t4: 2, t5: 4, t6: 4 },
+      [list, list, list],
+      [
+        't1-0, t1-1, t2-0, t2-1, t3-0, t4-0, t5-0, t5-1, t6-0, t6-1',
+        't1-2, t1-3, t2-2, t2-3, t3-1, t4-1, t5-2, t6-2',
+        't1-4, t1-5, t2-4, t2-5, t5-3, t6-3',
+      ],
+    );
   });
 });
 

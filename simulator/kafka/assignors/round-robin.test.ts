@@ -72,10 +72,7 @@ describe('RoundRobinAssignor (ported from RoundRobinAssignorTest)', () => {
   });
 
   it('testTwoStaticConsumersTwoTopicsSixPartitions', () => {
-    const a = roundRobin({ topic1: 3, topic2: 3 }, [
-      m('consumer-b', both, 'instance1'),
-      m('consumer-a', both, 'instance2'),
-    ]);
+    const a = roundRobin({ topic1: 3, topic2: 3 }, [m('consumer-b', both, 'instance1'), m('consumer-a', both, 'instance2')]);
     expect(asNames(a)).toEqual({
       'consumer-b': ['topic1-0', 'topic1-2', 'topic2-1'],
       'consumer-a': ['topic1-1', 'topic2-0', 'topic2-2'],
@@ -91,11 +88,7 @@ describe('RoundRobinAssignor (ported from RoundRobinAssignorTest)', () => {
   });
 
   it('testStaticMemberRoundRobinAssignmentPersistent', () => {
-    const statics = [
-      m('consumer1', both, 'instance1'),
-      m('consumer2', both, 'instance2'),
-      m('consumer3', both, 'instance3'),
-    ];
+    const statics = [m('consumer1', both, 'instance1'), m('consumer2', both, 'instance2'), m('consumer3', both, 'instance3')];
     const expected = {
       consumer1: ['topic1-0', 'topic2-1'],
       consumer2: ['topic1-1', 'topic2-2'],
@@ -135,11 +128,7 @@ describe('RoundRobinAssignor (ported from RoundRobinAssignorTest)', () => {
 // (clients/src/main/java/org/apache/kafka/clients/consumer/RoundRobinAssignor.java).
 describe('RoundRobinAssignor javadoc example', () => {
   it('skips members not subscribed to a topic, which can unbalance the result', () => {
-    const a = roundRobin({ t0: 1, t1: 2, t2: 3 }, [
-      m('C0', ['t0']),
-      m('C1', ['t0', 't1']),
-      m('C2', ['t0', 't1', 't2']),
-    ]);
+    const a = roundRobin({ t0: 1, t1: 2, t2: 3 }, [m('C0', ['t0']), m('C1', ['t0', 't1']), m('C2', ['t0', 't1', 't2'])]);
     expect(asNames(a)).toEqual({ C0: ['t0-0'], C1: ['t1-0'], C2: ['t1-1', 't2-0', 't2-1', 't2-2'] });
   });
 });

@@ -82,7 +82,8 @@ export function utf8Length(s: string): number {
     else if (isHighSurrogate(c) && i + 1 < s.length && isLowSurrogate(s.charCodeAt(i + 1))) {
       n += 4;
       i++;
-    } else if (c >= 0xd800 && c <= 0xdfff) n += 1; // unpaired surrogate → '?'
+    } else if (c >= 0xd800 && c <= 0xdfff)
+      n += 1; // unpaired surrogate → '?'
     else n += 3;
   }
   return n;
@@ -110,13 +111,14 @@ function murmur2String(s: string): number {
     let packed: number;
     let count: number;
     if (c < 0x800) {
-      packed = (0xc0 | (c >> 6)) | ((0x80 | (c & 0x3f)) << 8);
+      packed = 0xc0 | (c >> 6) | ((0x80 | (c & 0x3f)) << 8);
       count = 2;
     } else if (isHighSurrogate(c) && i + 1 < s.length && isLowSurrogate(s.charCodeAt(i + 1))) {
       const cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00);
       i++;
       packed =
-        (0xf0 | (cp >> 18)) |
+        0xf0 |
+        (cp >> 18) |
         ((0x80 | ((cp >> 12) & 0x3f)) << 8) |
         ((0x80 | ((cp >> 6) & 0x3f)) << 16) |
         ((0x80 | (cp & 0x3f)) << 24);
@@ -125,7 +127,7 @@ function murmur2String(s: string): number {
       packed = 0x3f; // unpaired surrogate: Java writes '?'
       count = 1;
     } else {
-      packed = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
+      packed = 0xe0 | (c >> 12) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
       count = 3;
     }
     for (let j = 0; j < count; j++) {

@@ -35,11 +35,8 @@ describe('partitionForKey', () => {
     expect(partitionForKey('café', 7)).toBe(partitionForKey(encoder.encode('café'), 7));
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])(
-    'throws a RangeError for numPartitions = %s',
-    (n) => {
-      expect(() => partitionForKey('k', n)).toThrow(RangeError);
-      expect(() => partitionForKey('k', n)).toThrow(/numPartitions must be a positive integer/);
-    },
-  );
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])('throws a RangeError for numPartitions = %s', (n) => {
+    expect(() => partitionForKey('k', n)).toThrow(RangeError);
+    expect(() => partitionForKey('k', n)).toThrow(/numPartitions must be a positive integer/);
+  });
 });

@@ -23,9 +23,7 @@ import { murmur2, toPositive } from './murmur2.ts';
  */
 export function partitionForKey(key: string | Uint8Array, numPartitions: number): number {
   if (!Number.isInteger(numPartitions) || numPartitions <= 0 || numPartitions > 0x7fffffff) {
-    throw new RangeError(
-      `partitionForKey: numPartitions must be a positive integer below 2^31, got ${String(numPartitions)}`,
-    );
+    throw new RangeError(`partitionForKey: numPartitions must be a positive integer below 2^31, got ${String(numPartitions)}`);
   }
   return toPositive(murmur2(key)) % numPartitions;
 }
