@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatScenarioErrors, loadCommand, loadScenario } from './loader.ts';
+import { formatScenarioErrors, loadCommand, loadScenario, type LoadResult } from './loader.ts';
 import { fullScenario, minimalScenario } from './test-fixtures.ts';
 
 describe('loadScenario', () => {
@@ -94,7 +94,7 @@ describe('formatScenarioErrors', () => {
 });
 
 /** Every failure must be a well-formed error value: code, non-empty message, issues matching. */
-function wellFormed(r: ReturnType<typeof loadScenario>): boolean {
+function wellFormed(r: LoadResult<unknown>): boolean {
   if (r.ok) return true;
   const e = r.error;
   return (
