@@ -114,8 +114,3 @@ export function indexAppended(ix: StoreIndex, stream: string, firstPosition: num
   for (let i = 0; i < count; i++) list.push(firstPosition + i);
   ix.headSize = firstPosition + count;
 }
-
-/** Moves the index over to a new line token (used when the head value itself is re-keyed). */
-export function adoptIndex(ix: StoreIndex, key: object): void {
-  indexes.set(key, ix);
-}
