@@ -1,0 +1,107 @@
+/** Share links: round trips, and every kind of damage gives a clear error value, never a throw. */
+import fc from 'fast-check';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import type { SimCommand } from '../../simulator/scenario/types.ts';
+import { decodeShareState, encodeShareState, type SharedState } from './share-link.ts';
+
+const spec = {
+  version: 1 as const,
+  name: 'two-groups',
+  brokers: [{ id: 1 }],
+  topics: [{ name: 'orders', partitions: 3, replicationFactor: 1 }],
+  groups: [{ id: 'billing', topics: ['orders'], consumers: 2 }],
+};
+
+const commandArb: fc.Arbitrary<SimCommand> = fc.oneof(
+  fc.constant<SimCommand>({ type: 'step' }),
+  fc.constant<SimCommand>({ type: 'run-until-idle' }),
+  fc.integer({ min: 0, max: 1_000_000 }).map((untilMs): SimCommand => ({ type: 'advance', untilMs })),
+  fc
+    .record({ key: fc.stringMatching(/^[a-z0-9-]{1,12}$/) })
+    .map((r): SimCommand => ({ type: 'produce', topic: 'orders', key: r.key })),
+  fc.constant<SimCommand>({ type: 'crash-consumer', consumer: 'billing-c1' }),
+);
+
+const stateArb: fc.Arbitrary<SharedState> = fc
+  .record({
+    inline: fc.boolean(),
+    seed: fc.integer({ min: 0, max: 0xffffffff }),
+    commands: fc.array(commandArb, { maxLength: 40 }),
+    cursorFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
+  .map((r) => ({
+    scenario: r.inline ? { spec } : { id: 'L06-consumer-lag' },
+    seed: r.seed,
+    commands: r.commands,
+    cursor: Math.floor(r.cursorFraction * r.commands.length),
+  }));
+
+describe('share links', () => {
+  it('round-trip any state exactly', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const text = encodeShareState(state);
+        expect(text.startsWith('v1:')).toBe(true);
+        expect(text).toMatch(/^v1:[A-Za-z0-9+\-$]*$/);
+        expect(decodeShareState(text)).toEqual({ ok: true, value: state });
+      }),
+    );
+  });
+
+  it('never throw on arbitrary input, and fail with a share-link error code', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const r = decodeShareState(text);
+        if (!r.ok) expect(['SHARE_LINK_INVALID', 'SHARE_LINK_TOO_NEW']).toContain(r.error.code);
+      }),
+    );
+  });
+
+  it('reject truncated and tampered links with a message a learner can act on', () => {
+    fc.assert(
+      fc.property(stateArb, fc.nat(), fc.nat(), (state, cut, flip) => {
+        const text = encodeShareState(state);
+        const truncated = text.slice(0, 3 + (cut % Math.max(1, text.length - 3)));
+        const chars = text.split('');
+        const i = 3 + (flip % Math.max(1, chars.length - 3));
+        chars[i] = chars[i] === 'A' ? 'z' : 'A';
+        for (const damaged of [truncated, chars.join('')]) {
+          const r = decodeShareState(damaged);
+          // Damage may by chance still decode to a valid state; then it must be a valid state.
+          if (r.ok) expect(r.value.cursor).toBeLessThanOrEqual(r.value.commands.length);
+          else expect(r.error.message).toMatch(/damaged or incomplete/);
+        }
+      }),
+    );
+  });
+
+  it('arbitrary JSON behind a valid tag is refused, not trusted', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const r = decodeShareState(`v1:${compressToEncodedURIComponent(JSON.stringify(value))}`);
+        expect(r.ok).toBe(false);
+      }),
+    );
+  });
+
+  it('says when a link is from a newer version', () => {
+    const r = decodeShareState('v2:N4Ig');
+    expect(r).toMatchObject({ ok: false, error: { code: 'SHARE_LINK_TOO_NEW' } });
+    if (!r.ok) expect(r.error.message).toMatch(/newer version/);
+  });
+
+  it('rejects a cursor past the end, a bad seed, an invalid command and an invalid inline scenario', () => {
+    const wire = (w: unknown): string => `v1:${compressToEncodedURIComponent(JSON.stringify(w))}`;
+    expect(decodeShareState(wire({ s: 'x', r: 1, c: [{ type: 'step' }], k: 2 })).ok).toBe(false);
+    expect(decodeShareState(wire({ s: 'x', r: -1, c: [], k: 0 })).ok).toBe(false);
+    expect(decodeShareState(wire({ s: 'x', r: 1, c: [{ type: 'explode' }], k: 0 })).ok).toBe(false);
+    expect(
+      decodeShareState(
+        wire({ s: { ...spec, topics: [{ name: 'orders', partitions: 0, replicationFactor: 1 }] }, r: 1, c: [], k: 0 }),
+      ).ok,
+    ).toBe(false);
+    expect(decodeShareState(wire({ s: '<script>', r: 1, c: [], k: 0 })).ok).toBe(false);
+    expect(decodeShareState(wire({ s: 'x', r: 1, c: [{ type: 'step' }], k: 1 })).ok).toBe(true);
+  });
+});

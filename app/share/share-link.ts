@@ -1,0 +1,106 @@
+/**
+ * Share links: the exact state of a simulation — scenario (by id, or inline), seed, the commands
+ * applied and the cursor — packed into one URL-safe string tagged with its format version.
+ *
+ * `v1:` + lz-string's URI-safe compression of a small JSON object. The tag lets a future format
+ * change keep old links working (decode by tag) and lets an old app say "this link is from a newer
+ * version" instead of misreading it. Everything decoded is untrusted: it is validated with the same
+ * schemas as scenario files, and every failure is a value with a message the learner can act on.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { ErrorCode, fail, ok, type Result } from '../../simulator/core/errors.ts';
+import { loadCommand, loadScenario } from '../../simulator/scenario/loader.ts';
+import type { ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts';
+
+export const shareFormatVersion = 1;
+
+/** What a link reproduces. */
+export interface SharedState {
+  /** A built-in scenario by id (lessons, examples), or a learner's own scenario inline. */
+  scenario: { id: string } | { spec: ScenarioSpec };
+  seed: number;
+  commands: SimCommand[];
+  /** How many of `commands` are applied in the shared view (0..commands.length). */
+  cursor: number;
+}
+
+/** Links longer than this are refused before decompression (browsers cap URLs near 2 MB). */
+const encodedLengthMax = 2_000_000;
+const commandsMax = 200_000;
+const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+interface WireV1 {
+  /** scenario id or inline spec */
+  s: string | ScenarioSpec;
+  r: number;
+  c: SimCommand[];
+  k: number;
+}
+
+/** Encodes a state as `v1:<compressed>`. */
+export function encodeShareState(state: SharedState): string {
+  const wire: WireV1 = {
+    s: 'id' in state.scenario ? state.scenario.id : state.scenario.spec,
+    r: state.seed,
+    c: state.commands,
+    k: state.cursor,
+  };
+  return `v${shareFormatVersion}:${compressToEncodedURIComponent(JSON.stringify(wire))}`;
+}
+
+const broken = (why: string): Result<SharedState> =>
+  fail(
+    ErrorCode.ShareLinkInvalid,
+    `This link is damaged or incomplete (${why}). Ask for the link again, or start from the lesson list.`,
+  );
+
+/** Decodes and validates a share string. Never throws. */
+export function decodeShareState(text: string): Result<SharedState> {
+  if (typeof text !== 'string' || text.length === 0) return broken('it is empty');
+  if (text.length > encodedLengthMax) return broken('it is too long');
+  const tag = /^v(\d{1,6}):/.exec(text);
+  if (!tag) return broken('it has no format version');
+  const version = Number(tag[1]);
+  if (version > shareFormatVersion) {
+    return fail(
+      ErrorCode.ShareLinkTooNew,
+      `This link was made by a newer version of EDA Lab (format v${version}; this page reads up to v${shareFormatVersion}). Reload the page to get the latest version.`,
+    );
+  }
+  if (version !== 1) return broken(`format v${version} is not one this page knows`);
+  let wire: unknown;
+  try {
+    const json = decompressFromEncodedURIComponent(text.slice(tag[0].length));
+    if (!json) return broken('it could not be decompressed');
+    wire = JSON.parse(json);
+  } catch {
+    return broken('it could not be decompressed');
+  }
+  return fromWireV1(wire);
+}
+
+function fromWireV1(wire: unknown): Result<SharedState> {
+  if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) return broken('its content is not an object');
+  const w = wire as Partial<Record<keyof WireV1, unknown>>;
+  let scenario: SharedState['scenario'];
+  if (typeof w.s === 'string') {
+    if (!idPattern.test(w.s)) return broken('its scenario id is not valid');
+    scenario = { id: w.s };
+  } else {
+    const loaded = loadScenario(w.s);
+    if (!loaded.ok) return broken(`its scenario is not valid: ${loaded.error.message}`);
+    scenario = { spec: loaded.value };
+  }
+  if (typeof w.r !== 'number' || !Number.isInteger(w.r) || w.r < 0 || w.r > 0xffffffff) return broken('its seed is not valid');
+  if (!Array.isArray(w.c) || w.c.length > commandsMax) return broken('its list of commands is not valid');
+  const commands: SimCommand[] = [];
+  for (let i = 0; i < w.c.length; i++) {
+    const c = loadCommand(w.c[i]);
+    if (!c.ok) return broken(`command ${i + 1} is not valid: ${c.error.message}`);
+    commands.push(c.value);
+  }
+  if (typeof w.k !== 'number' || !Number.isInteger(w.k) || w.k < 0 || w.k > commands.length) {
+    return broken('its position in the timeline is out of range');
+  }
+  return ok({ scenario, seed: w.r, commands, cursor: w.k });
+}
