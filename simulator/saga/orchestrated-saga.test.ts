@@ -22,7 +22,12 @@ describe('orchestrated saga', () => {
   it('happy path: every step is done and each service committed once', () => {
     const w = run({ seed: 1 }, { type: 'place-order', orderId: 'order-1', amountCents: 4_200 });
     expect(w.sagas['order-1']!.status).toBe('completed');
-    expect(stepStatuses(w)).toEqual(['create-order:done', 'reserve-inventory:done', 'charge-payment:done', 'create-shipment:done']);
+    expect(stepStatuses(w)).toEqual([
+      'create-order:done',
+      'reserve-inventory:done',
+      'charge-payment:done',
+      'create-shipment:done',
+    ]);
     expect(w.services.tables.chargedCentsTotal).toBe(4_200);
     expect(w.services.tables.stock['sku-1']).toBe(9);
     expect(w.services.tables.shipments['order-1']).toEqual({ status: 'shipped' });
@@ -43,7 +48,9 @@ describe('orchestrated saga', () => {
       'charge-payment:failed',
       'create-shipment:pending',
     ]);
-    const compensated = w.trace.entries.filter((e) => e.type === 'saga-step-compensated').map((e) => (e as { step: string }).step);
+    const compensated = w.trace.entries
+      .filter((e) => e.type === 'saga-step-compensated')
+      .map((e) => (e as { step: string }).step);
     expect(compensated).toEqual(['reserve-inventory', 'create-order']);
     expect(w.services.tables.stock['sku-1']).toBe(10);
     expect(w.services.tables.orders['order-1']!.status).toBe('cancelled');
@@ -151,8 +158,14 @@ describe('orchestrated saga', () => {
   });
 
   it('stepping back on a timeline gives the same state as replaying to that point', () => {
-    const opts = { seed: 9, faults: [{ service: 'inventory' as const, action: 'reserve-inventory' as const, kind: 'business' as const }] };
-    const cmds: SagaCommand[] = [{ type: 'place-order', orderId: 'order-1' }, ...Array.from({ length: 30 }, () => ({ type: 'step' }) as const)];
+    const opts = {
+      seed: 9,
+      faults: [{ service: 'inventory' as const, action: 'reserve-inventory' as const, kind: 'business' as const }],
+    };
+    const cmds: SagaCommand[] = [
+      { type: 'place-order', orderId: 'order-1' },
+      ...Array.from({ length: 30 }, () => ({ type: 'step' }) as const),
+    ];
     const t = createTimeline(sagaTimelineModel(opts), 4, cmds);
     const replay = createTimeline(sagaTimelineModel(opts), 1000, cmds.slice(0, 13)).state;
     expect(JSON.stringify(t.seek(13))).toBe(JSON.stringify(replay));
@@ -160,7 +173,11 @@ describe('orchestrated saga', () => {
 
   it('every trace entry has a sentence for narration', () => {
     const w = run(
-      { seed: 10, steps: ['create-order', 'create-shipment', 'charge-payment'], faults: [{ service: 'payment', action: 'charge-payment', kind: 'business' }] },
+      {
+        seed: 10,
+        steps: ['create-order', 'create-shipment', 'charge-payment'],
+        faults: [{ service: 'payment', action: 'charge-payment', kind: 'business' }],
+      },
       { type: 'inject-fault', fault: { service: 'order', action: 'cancel-order', kind: 'crash' } },
       { type: 'place-order', orderId: 'order-1' },
     );

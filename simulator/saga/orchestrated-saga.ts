@@ -46,7 +46,8 @@ export function sagaConfigProblem(c: SagaConfig): string | undefined {
     seen.add(s);
   }
   if (!(c.networkDelayMsMin >= 0 && c.networkDelayMsMax >= c.networkDelayMsMin)) return 'network delay range is empty';
-  if (!(c.stepTimeoutMs > 0 && c.stepAttemptsMax >= 1 && c.tasksMaxPerCommand >= 1)) return 'timeouts, attempts and task bound must be positive';
+  if (!(c.stepTimeoutMs > 0 && c.stepAttemptsMax >= 1 && c.tasksMaxPerCommand >= 1))
+    return 'timeouts, attempts and task bound must be positive';
   return undefined;
 }
 
@@ -106,12 +107,16 @@ export function applySagaCommand(w: SagaWorld, c: SagaCommand): Result<RunReport
   if (isClockCommand(c)) return applyClockCommand(w, runSagaTask, c, w.config.tasksMaxPerCommand);
   switch (c.type) {
     case 'place-order': {
-      if (typeof c.orderId !== 'string' || c.orderId === '') return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
-      if (w.sagas[c.orderId] !== undefined) return fail(ErrorCode.InvalidCommand, `order ${c.orderId} already has a saga`, 'orderId');
+      if (typeof c.orderId !== 'string' || c.orderId === '')
+        return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
+      if (w.sagas[c.orderId] !== undefined)
+        return fail(ErrorCode.InvalidCommand, `order ${c.orderId} already has a saga`, 'orderId');
       const qty = c.qty ?? 1;
       const amountCents = c.amountCents ?? 2_500;
-      if (!(Number.isInteger(qty) && qty >= 1)) return fail(ErrorCode.InvalidCommand, 'qty must be a whole number of at least 1', 'qty');
-      if (!(Number.isInteger(amountCents) && amountCents >= 0)) return fail(ErrorCode.InvalidCommand, 'amountCents must be a whole number', 'amountCents');
+      if (!(Number.isInteger(qty) && qty >= 1))
+        return fail(ErrorCode.InvalidCommand, 'qty must be a whole number of at least 1', 'qty');
+      if (!(Number.isInteger(amountCents) && amountCents >= 0))
+        return fail(ErrorCode.InvalidCommand, 'amountCents must be a whole number', 'amountCents');
       startSaga(w, { orderId: c.orderId, sku: c.sku ?? 'sku-1', qty, amountCents });
       return nothingRan();
     }
@@ -124,7 +129,8 @@ export function applySagaCommand(w: SagaWorld, c: SagaCommand): Result<RunReport
     }
     case 'crash-service': {
       if (!knownService(c.service)) return fail(ErrorCode.UnknownNode, `unknown service "${c.service}"`, 'service');
-      if (!w.services.runtime[c.service].up) return fail(ErrorCode.NotAvailable, `the ${c.service} service is already down`, 'service');
+      if (!w.services.runtime[c.service].up)
+        return fail(ErrorCode.NotAvailable, `the ${c.service} service is already down`, 'service');
       crashNow(w, c.service, c.restartAfterMs, false);
       return nothingRan();
     }
@@ -157,5 +163,7 @@ export function sagaTimelineModel(opts: SagaOptions): TimelineModel<SagaWorld, S
 
 /** True when every saga has ended (completed, compensated or handed to a person). */
 export function allSagasSettled(w: SagaWorld): boolean {
-  return Object.values(w.sagas).every((s) => s.status === 'completed' || s.status === 'compensated' || s.status === 'needs-manual-action');
+  return Object.values(w.sagas).every(
+    (s) => s.status === 'completed' || s.status === 'compensated' || s.status === 'needs-manual-action',
+  );
 }

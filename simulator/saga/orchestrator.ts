@@ -78,12 +78,27 @@ function sendAttempt(w: SagaWorld, saga: SagaInstance, i: number, phase: Phase, 
   say(
     w,
     saga,
-    { type: 'command-sent', sagaId: saga.sagaId, step: step.name, messageId: message.messageId, action, service: step.service, attempt },
+    {
+      type: 'command-sent',
+      sagaId: saga.sagaId,
+      step: step.name,
+      messageId: message.messageId,
+      action,
+      service: step.service,
+      attempt,
+    },
     causationId,
   );
   const delayMs = nextIntBetween(w.rng, w.config.networkDelayMsMin, w.config.networkDelayMsMax);
   scheduleTask(w, { type: 'deliver-command', message, order: { ...saga.order }, atMs: w.nowMs + delayMs });
-  scheduleTask(w, { type: 'step-timeout', orderId: saga.order.orderId, stepIndex: i, phase, attempt, atMs: w.nowMs + w.config.stepTimeoutMs });
+  scheduleTask(w, {
+    type: 'step-timeout',
+    orderId: saga.order.orderId,
+    stepIndex: i,
+    phase,
+    attempt,
+    atMs: w.nowMs + w.config.stepTimeoutMs,
+  });
 }
 
 function expectedStatus(phase: Phase): SagaStep['status'] {
@@ -179,7 +194,12 @@ function failStep(w: SagaWorld, saga: SagaInstance, i: number, reason: string, c
   saga.failedStep = step.name;
   saga.failureReason = reason;
   saga.status = 'compensating';
-  say(w, saga, { type: 'saga-step-failed', sagaId: saga.sagaId, step: step.name, reason, uncertain: step.uncertain }, causationId);
+  say(
+    w,
+    saga,
+    { type: 'saga-step-failed', sagaId: saga.sagaId, step: step.name, reason, uncertain: step.uncertain },
+    causationId,
+  );
   compensateFrom(w, saga, i, causationId);
 }
 
@@ -197,7 +217,12 @@ function compensateFrom(w: SagaWorld, saga: SagaInstance, i: number, causationId
       const type = 'issue-return-label';
       const reason = `${step.name} already happened and cannot be undone: the parcel is on its way`;
       saga.requiredActions.push({ type, step: step.name, reason });
-      say(w, saga, { type: 'saga-step-not-compensatable', sagaId: saga.sagaId, step: step.name, requiredAction: type }, causationId);
+      say(
+        w,
+        saga,
+        { type: 'saga-step-not-compensatable', sagaId: saga.sagaId, step: step.name, requiredAction: type },
+        causationId,
+      );
       continue;
     }
     step.status = 'compensating';
@@ -209,7 +234,12 @@ function compensateFrom(w: SagaWorld, saga: SagaInstance, i: number, causationId
   saga.endedAtMs = w.nowMs;
   if (saga.requiredActions.length > 0) {
     saga.status = 'needs-manual-action';
-    say(w, saga, { type: 'saga-needs-manual-action', sagaId: saga.sagaId, actions: saga.requiredActions.map((a) => ({ ...a })) }, causationId);
+    say(
+      w,
+      saga,
+      { type: 'saga-needs-manual-action', sagaId: saga.sagaId, actions: saga.requiredActions.map((a) => ({ ...a })) },
+      causationId,
+    );
   } else {
     saga.status = 'compensated';
     say(w, saga, { type: 'saga-compensated', sagaId: saga.sagaId }, causationId);

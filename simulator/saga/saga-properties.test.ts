@@ -31,13 +31,19 @@ function expectAllOrNothing(w: SagaWorld, seed: number): void {
   const ctx = `seed ${seed}, saga ${JSON.stringify(saga.steps.map((s) => s.status))}`;
   expect(['completed', 'compensated'], ctx).toContain(saga.status);
   if (saga.status === 'completed') {
-    expect(saga.steps.every((s) => s.status === 'done'), ctx).toBe(true);
+    expect(
+      saga.steps.every((s) => s.status === 'done'),
+      ctx,
+    ).toBe(true);
     expect(t.orders['order-1']?.status, ctx).toBe('pending');
     expect(t.stock['sku-1'], ctx).toBe(STOCK - 2);
     expect(t.chargedCentsTotal - t.refundedCentsTotal, ctx).toBe(AMOUNT);
     expect(t.shipments['order-1'], ctx).toBeDefined();
   } else {
-    expect(saga.steps.some((s) => s.status === 'done' || s.status === 'running' || s.status === 'compensating'), ctx).toBe(false);
+    expect(
+      saga.steps.some((s) => s.status === 'done' || s.status === 'running' || s.status === 'compensating'),
+      ctx,
+    ).toBe(false);
     expect(t.orders['order-1']?.status ?? 'cancelled', ctx).toBe('cancelled');
     expect(t.stock['sku-1'], ctx).toBe(STOCK);
     expect(t.chargedCentsTotal - t.refundedCentsTotal, ctx).toBe(0);
@@ -49,12 +55,20 @@ function expectAllOrNothing(w: SagaWorld, seed: number): void {
 }
 
 const kindArb = fc.constantFrom('business', 'transient', 'crash', 'crash-after-commit') as fc.Arbitrary<FaultSpec['kind']>;
-const compensationFaultArb: fc.Arbitrary<FaultSpec> = fc.record({
-  action: fc.constantFrom(...COMPENSATIONS),
-  kind: fc.constantFrom('transient', 'crash', 'crash-after-commit') as fc.Arbitrary<FaultSpec['kind']>,
-  times: fc.integer({ min: 1, max: 3 }),
-  restartAfterMs: fc.integer({ min: 50, max: 3_000 }),
-}).map((f) => ({ ...f, service: f.action === 'cancel-order' ? 'order' : f.action === 'release-inventory' ? 'inventory' : 'payment' }) as FaultSpec);
+const compensationFaultArb: fc.Arbitrary<FaultSpec> = fc
+  .record({
+    action: fc.constantFrom(...COMPENSATIONS),
+    kind: fc.constantFrom('transient', 'crash', 'crash-after-commit') as fc.Arbitrary<FaultSpec['kind']>,
+    times: fc.integer({ min: 1, max: 3 }),
+    restartAfterMs: fc.integer({ min: 50, max: 3_000 }),
+  })
+  .map(
+    (f) =>
+      ({
+        ...f,
+        service: f.action === 'cancel-order' ? 'order' : f.action === 'release-inventory' ? 'inventory' : 'payment',
+      }) as FaultSpec,
+  );
 
 describe('orchestrated saga properties', () => {
   it('every single-step failure at every step ends fully completed or fully compensated', () => {
@@ -82,7 +96,11 @@ describe('orchestrated saga properties', () => {
         fc.array(compensationFaultArb, { maxLength: 3 }),
         fc.integer({ min: 5, max: 120 }),
         (seed, step, kind, compFaults, networkDelayMsMax) => {
-          const w = runOrder(seed, [{ service: STEP_DEFS[step].service, action: step, kind, times: 2 }, ...compFaults], networkDelayMsMax);
+          const w = runOrder(
+            seed,
+            [{ service: STEP_DEFS[step].service, action: step, kind, times: 2 }, ...compFaults],
+            networkDelayMsMax,
+          );
           expectAllOrNothing(w, seed);
         },
       ),

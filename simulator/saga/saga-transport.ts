@@ -29,7 +29,12 @@ export function onDeliverCommand(w: SagaWorld, message: SagaMessage, order: Orde
   const service = serviceOf(message, w);
   const rt = w.services.runtime[service];
   if (!rt.up) {
-    say(w, message.orderId, { type: 'message-dropped', messageId: message.messageId, service, action: message.action }, message.messageId);
+    say(
+      w,
+      message.orderId,
+      { type: 'message-dropped', messageId: message.messageId, service, action: message.action },
+      message.messageId,
+    );
     return;
   }
   scheduleTask(w, { type: 'process-command', message, order, incarnation: rt.incarnation, atMs: w.nowMs + rt.processingMs });
@@ -48,7 +53,8 @@ export function onProcessCommand(w: SagaWorld, message: SagaMessage, order: Orde
   switch (r.kind) {
     case 'committed':
     case 'crashed-after-commit':
-      if (r.outcome.kind === 'ok') say(w, orderId, { type: 'local-transaction-committed', service, action, outcome: r.outcome }, messageId);
+      if (r.outcome.kind === 'ok')
+        say(w, orderId, { type: 'local-transaction-committed', service, action, outcome: r.outcome }, messageId);
       else say(w, orderId, { type: 'local-transaction-failed', service, action, reason: r.outcome.reason }, messageId);
       if (r.kind === 'crashed-after-commit') crashNow(w, service, r.fault.restartAfterMs, true, orderId, messageId);
       else sendReply(w, message, r.outcome);
@@ -58,7 +64,12 @@ export function onProcessCommand(w: SagaWorld, message: SagaMessage, order: Orde
       sendReply(w, message, r.outcome);
       return;
     case 'transient':
-      say(w, orderId, { type: 'local-transaction-failed', service, action, reason: (r.outcome as { reason: string }).reason }, messageId);
+      say(
+        w,
+        orderId,
+        { type: 'local-transaction-failed', service, action, reason: (r.outcome as { reason: string }).reason },
+        messageId,
+      );
       sendReply(w, message, r.outcome);
       return;
     case 'crashed-before-commit':
@@ -70,7 +81,12 @@ export function onProcessCommand(w: SagaWorld, message: SagaMessage, order: Orde
 function sendReply(w: SagaWorld, message: SagaMessage, outcome: LocalOutcome): void {
   const replyId = newId(w, 'reply');
   const service = serviceOf(message, w);
-  say(w, message.orderId, { type: 'reply-sent', messageId: replyId, service, action: message.action, outcome }, message.messageId);
+  say(
+    w,
+    message.orderId,
+    { type: 'reply-sent', messageId: replyId, service, action: message.action, outcome },
+    message.messageId,
+  );
   const delayMs = nextIntBetween(w.rng, w.config.networkDelayMsMin, w.config.networkDelayMsMax);
   scheduleTask(w, { type: 'deliver-reply', message, replyId, outcome, atMs: w.nowMs + delayMs });
 }

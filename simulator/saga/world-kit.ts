@@ -26,7 +26,10 @@ export function emit<E extends TraceBase>(w: WorldBase<TaskBase, E>, entry: Entr
  * Schedules a model's task. A thin wrapper over core's `schedule` that pins the task type: left to
  * inference, TypeScript takes the queue's `T & Scheduled` as T and then demands a `seq` up front.
  */
-export function scheduleTask<T extends TaskBase>(w: WorldBase<T, TraceBase>, task: DistributiveOmit<T, 'seq'> & { atMs: number }): void {
+export function scheduleTask<T extends TaskBase>(
+  w: WorldBase<T, TraceBase>,
+  task: DistributiveOmit<T, 'seq'> & { atMs: number },
+): void {
   schedule<T>(w, task as unknown as T & { atMs: number });
 }
 
