@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTimeline } from '../core/timeline.ts';
-import { applyChoreographyCommand, choreographyTimelineModel, choreographyView, createChoreography } from './choreography.ts';
-import { describeChoreographyEntry } from './choreography-describe.ts';
+import { applyChoreographyCommand, choreographyTimelineModel, createChoreography } from './choreography.ts';
+import { choreographyView, describeChoreographyEntry } from './choreography-view.ts';
 import type { ChoreographyCommand, ChoreographyOptions, ChoreographyWorld } from './choreography-types.ts';
 import { ACTIONS, type FaultSpec } from './services.ts';
 

@@ -14,7 +14,6 @@ import type { TimelineModel } from '../core/timeline.ts';
 import { createWorldBase } from '../core/world.ts';
 import {
   busAck,
-  busMessagesFor,
   busPublish,
   busRetry,
   createEventBus,
@@ -38,7 +37,6 @@ import {
   type ChoreographyEntry,
   type ChoreographyOptions,
   type ChoreographyTask,
-  type ChoreographyView,
   type ChoreographyWorld,
 } from './choreography-types.ts';
 import {
@@ -272,42 +270,4 @@ export function cloneChoreography(w: ChoreographyWorld): ChoreographyWorld {
 /** The choreography as core's timeline wants it. */
 export function choreographyTimelineModel(opts: ChoreographyOptions): TimelineModel<ChoreographyWorld, ChoreographyCommand> {
   return { init: () => createChoreography(opts), apply: (w, c) => void applyChoreographyCommand(w, c), clone: cloneChoreography };
-}
-
-/**
- * Reconstructs one order's progress by reading every service's tables and the bus — the work an
- * operator must do in choreography, where no component holds the saga's state.
- */
-export function choreographyView(w: ChoreographyWorld, orderId: string): ChoreographyView {
-  const t = w.services.tables;
-  const messages = busMessagesFor(w.bus, orderId).map((m) => m.name);
-  const failed = (name: BusMessageName) => messages.includes(name);
-  const order = t.orders[orderId];
-  const charge = t.charges[orderId];
-  const reservation = t.reservations[orderId];
-  const steps: ChoreographyView['steps'] = {
-    'create-order': order === undefined ? 'pending' : order.status === 'cancelled' ? 'compensated' : 'done',
-    'charge-payment': failed('PaymentFailed')
-      ? 'failed'
-      : charge === undefined
-        ? 'pending'
-        : charge.status === 'refunded'
-          ? 'compensated'
-          : 'done',
-    'reserve-inventory': failed('InventoryReservationFailed')
-      ? 'failed'
-      : reservation === undefined
-        ? 'pending'
-        : reservation.status === 'released'
-          ? 'compensated'
-          : 'done',
-    'create-shipment': failed('ShippingFailed') ? 'failed' : t.shipments[orderId] ? 'done' : 'pending',
-  };
-  const status =
-    order?.status === 'approved'
-      ? 'completed'
-      : order?.status === 'cancelled' && !Object.values(steps).includes('done')
-        ? 'compensated'
-        : 'running';
-  return { orderId, status, steps, messages };
 }
