@@ -1,0 +1,107 @@
+/**
+ * What the workbench needs from a simulation model, and what it draws.
+ *
+ * The workbench is model-agnostic: Kafka today, the event store and sagas next. A model plugs in
+ * through a `SimAdapter`, which turns its plain-data state into a `WorkbenchView` — nodes with a
+ * status, partition strips, group panels, recent happenings in plain language. Components read only
+ * the view, so they never compute domain behaviour themselves (DESIGN.md: data flows one way).
+ */
+import type { Result } from '../../simulator/core/errors.ts';
+import type { Topology } from './topology.ts';
+
+export type NodeStatus = 'ok' | 'crashed' | 'slow' | 'idle' | 'busy' | 'rebalancing' | 'offline' | 'error';
+
+export interface NodeView {
+  id: string;
+  status: NodeStatus;
+  /** One short line under the name, e.g. "owns orders-0, orders-2". */
+  detail: string;
+}
+
+export interface StripCell {
+  offset: number;
+  key: string | null;
+}
+
+export interface StripPointer {
+  /** Who the pointer belongs to, e.g. a group id. */
+  label: string;
+  offset: number | null;
+  /** Lag at this pointer (HW − committed), null when unknown. */
+  lag: number | null;
+}
+
+export interface PartitionView {
+  id: string;
+  topic: string;
+  partition: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+  leader: string | null;
+  isr: string[];
+  /** The newest cells (a window; `logEndOffset - cells.length` says how many more there are). */
+  cells: StripCell[];
+  pointers: StripPointer[];
+}
+
+export interface MemberView {
+  consumer: string;
+  status: NodeStatus;
+  partitions: string[];
+}
+
+export interface GroupView {
+  id: string;
+  phase: string;
+  generation: number;
+  members: MemberView[];
+  lag: number | null;
+}
+
+export interface HappeningView {
+  id: number;
+  atMs: number;
+  type: string;
+  text: string;
+  /** Node ids this happening touches (for filters and highlights). */
+  nodes: string[];
+  correlationId?: string;
+  /** For sequence diagrams: who sent what to whom. */
+  from?: string;
+  to?: string;
+}
+
+export interface WorkbenchView {
+  nowMs: number;
+  nodes: NodeView[];
+  partitions: PartitionView[];
+  groups: GroupView[];
+  /** Recent happenings, oldest first. */
+  happenings: HappeningView[];
+  /** Headline numbers, e.g. produced / delivered / lost. */
+  counters: Array<{ label: string; value: number }>;
+}
+
+/** A learner action on a node, offered as a button and in the node's menu. */
+export interface NodeAction<C> {
+  label: string;
+  command: C;
+}
+
+export interface SimAdapter<S, C extends { type: string }> {
+  /** Builds the initial state for a seed. */
+  init(seed: number): S;
+  /** Applies one command in place; an impossible command returns an error value. */
+  apply(state: S, command: C): Result<unknown>;
+  clone(state: S): S;
+  /** The static picture: which nodes and edges exist. */
+  topology(state: S): Topology;
+  view(state: S): WorkbenchView;
+  /** Virtual time of the next scheduled happening, or undefined when nothing is scheduled. */
+  nextAtMs(state: S): number | undefined;
+  /** The command that runs one happening. */
+  stepCommand: C;
+  /** Actions offered on a node in this state (crash, restart, slow down, …). */
+  nodeActions(state: S, nodeId: string): Array<NodeAction<C>>;
+}

@@ -1,0 +1,185 @@
+/**
+ * The workbench store: a timeline of commands over a model, plus the transport's state.
+ *
+ * Built with zustand's vanilla `createStore` by a factory, so each test and each page gets its
+ * own store. The timeline (checkpoints, commands) is mutable and lives beside the store, not in
+ * it; the store holds what components render: the cursor, the view of the state at the cursor,
+ * and the transport settings. Stepping back is a seek; a command after stepping back forks the
+ * future (the timeline drops what came after the cursor).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createTimeline, type Timeline } from '../../simulator/core/timeline.ts';
+import type { SimError } from '../../simulator/core/errors.ts';
+import type { SimAdapter, WorkbenchView } from './adapter.ts';
+
+export const speedMin = 0.1;
+export const speedMax = 100;
+/** Most happenings one animation frame may run, so a dense run cannot freeze the page. */
+export const stepsPerFrameMax = 400;
+
+export interface WorkbenchState<C> {
+  seed: number;
+  cursor: number;
+  length: number;
+  view: WorkbenchView;
+  playing: boolean;
+  /** Virtual ms per real ms, 0.1 to 100. */
+  speed: number;
+  /** Virtual time the play clock has reached (>= the state's time while playing). */
+  clockMs: number;
+  /** Set when the model is idle: nothing more will happen without a command. */
+  idle: boolean;
+  /** The last command the model refused, shown to the learner until the next action. */
+  error: SimError | null;
+  /** One sentence about the last change, for the live region. */
+  announcement: string;
+  commands(): readonly C[];
+  /** Applies a learner's command at the cursor (forking the future if the cursor is not at the end). */
+  dispatch(command: C): boolean;
+  stepForward(): void;
+  stepBack(): void;
+  seek(k: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  /** Advances the play clock by a real-time interval; called once per animation frame. */
+  tick(realMs: number): void;
+  restart(): void;
+  /** Runs until nothing is scheduled (bounded). */
+  runToEnd(): void;
+}
+
+export type WorkbenchStore<C> = StoreApi<WorkbenchState<C>>;
+
+export interface WorkbenchInit<C> {
+  seed: number;
+  commands?: readonly C[];
+  cursor?: number;
+  /** Checkpoint interval of the timeline. */
+  checkpointEvery?: number;
+  /** Bound on happenings `runToEnd` may run. */
+  runToEndMax?: number;
+}
+
+export function clampSpeed(speed: number): number {
+  if (!Number.isFinite(speed)) return 1;
+  return Math.min(speedMax, Math.max(speedMin, speed));
+}
+
+/** Creates a workbench store over a model. */
+export function createWorkbenchStore<S, C extends { type: string }>(
+  adapter: SimAdapter<S, C>,
+  init: WorkbenchInit<C>,
+): WorkbenchStore<C> {
+  const timeline: Timeline<S, C> = createTimeline<S, C>(
+    { init: () => adapter.init(init.seed), apply: (s, c) => void adapter.apply(s, c), clone: adapter.clone },
+    init.checkpointEvery ?? 128,
+    init.commands ?? [],
+  );
+  if (init.cursor !== undefined) timeline.seek(init.cursor);
+
+  const snapshot = (): Pick<WorkbenchState<C>, 'cursor' | 'length' | 'view' | 'idle'> => ({
+    cursor: timeline.cursor,
+    length: timeline.commands.length,
+    view: adapter.view(timeline.state),
+    idle: adapter.nextAtMs(timeline.state) === undefined,
+  });
+  const latest = (view: WorkbenchView): string => view.happenings.at(-1)?.text ?? '';
+
+  return createStore<WorkbenchState<C>>()((set, get) => {
+    const refresh = (extra: Partial<WorkbenchState<C>> = {}): void => {
+      const snap = snapshot();
+      set({
+        ...snap,
+        clockMs: Math.max(snap.view.nowMs, extra.clockMs ?? snap.view.nowMs),
+        announcement: latest(snap.view),
+        ...extra,
+      });
+    };
+    const stepOnce = (): boolean => {
+      if (timeline.cursor < timeline.commands.length) {
+        timeline.seek(timeline.cursor + 1);
+        return true;
+      }
+      if (adapter.nextAtMs(timeline.state) === undefined) return false;
+      timeline.push(adapter.stepCommand);
+      return true;
+    };
+    const first = snapshot();
+    return {
+      seed: init.seed,
+      ...first,
+      playing: false,
+      speed: 1,
+      clockMs: first.view.nowMs,
+      error: null,
+      announcement: '',
+      commands: () => timeline.commands,
+      dispatch(command) {
+        // Try it on a copy first, so a refused command leaves no trace in the timeline.
+        const probe = adapter.apply(adapter.clone(timeline.state), command);
+        if (!probe.ok) {
+          set({ error: probe.error, announcement: probe.error.message });
+          return false;
+        }
+        timeline.push(command);
+        refresh({ error: null });
+        return true;
+      },
+      stepForward() {
+        stepOnce();
+        refresh({ error: null, playing: false });
+      },
+      stepBack() {
+        if (timeline.cursor === 0) return;
+        timeline.seek(timeline.cursor - 1);
+        refresh({ error: null, playing: false });
+      },
+      seek(k) {
+        timeline.seek(k);
+        refresh({ error: null });
+      },
+      play() {
+        set({ playing: true, error: null });
+      },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      setSpeed(speed) {
+        set({ speed: clampSpeed(speed) });
+      },
+      tick(realMs) {
+        const s = get();
+        if (!s.playing) return;
+        const target = s.clockMs + Math.max(0, realMs) * s.speed;
+        let steps = 0;
+        while (steps < stepsPerFrameMax) {
+          const next = timeline.cursor < timeline.commands.length ? -Infinity : adapter.nextAtMs(timeline.state);
+          if (next === undefined || next > target) break;
+          stepOnce();
+          steps++;
+        }
+        const idle = timeline.cursor === timeline.commands.length && adapter.nextAtMs(timeline.state) === undefined;
+        // When a frame hits its step cap, the clock waits for the model instead of running away.
+        const clockMs = steps >= stepsPerFrameMax ? adapter.view(timeline.state).nowMs : target;
+        if (steps > 0) refresh({ clockMs, playing: !idle });
+        else set({ clockMs, playing: !idle, idle });
+      },
+      restart() {
+        // Back to the start; the commands stay, so play or step replays the same future.
+        timeline.seek(0);
+        refresh({ playing: false, error: null });
+      },
+      runToEnd() {
+        const max = init.runToEndMax ?? 20_000;
+        for (let i = 0; i < max && stepOnce(); i++);
+        refresh({ playing: false, error: null });
+      },
+    };
+  });
+}
