@@ -1,0 +1,243 @@
+/**
+ * The event store in the simulator's world: the same clock, scheduler and trace as every model.
+ *
+ * The store value (store.ts) is pure; this module is where commands meet virtual time. An append
+ * stamps events with the world's clock, writes trace entries, and wakes subscribers, whose
+ * deliveries are tasks on the core scheduler — there is no second engine. Aggregate commands
+ * load (snapshot + tail), decide, append with the loaded revision as the expected one, and save a
+ * snapshot when one is due.
+ *
+ * The world is plain data and mutated in place by commands and tasks, like the other models;
+ * code (aggregate folds, projectors, upcasters) lives in an `EsModel` passed alongside it.
+ */
+import { traceCount, traceWants } from '../core/trace.ts';
+import { createWorldBase, newId, runUntil, type RunLimits, type RunOutcome, type WorldBase, type WorldOptions } from '../core/world.ts';
+import { loadAggregate, saveSnapshot, snapshotDue, type AggregateDefinition, type AsOf, type LoadedAggregate, type SnapshotTable } from './aggregates.ts';
+import { appendEvents, createEventStore } from './store.ts';
+import { kick, refreshLag, runDeliver, type DeliverTask, type ProjectorDefinition, type Subscriber } from './subscriptions.ts';
+import { emitEs, withIds, type EsTraceEntry } from './trace-entries.ts';
+import { noUpcasters, type UpcasterRegistry } from './upcasters.ts';
+import type { AppendReport, EventData, EventStoreState, ExpectedRevision } from './types.ts';
+
+export type EsTask = DeliverTask;
+
+export interface EsWorld extends WorldBase<EsTask, EsTraceEntry> {
+  store: EventStoreState;
+  snapshots: SnapshotTable;
+  /** Save an aggregate snapshot every this many events (0: never). */
+  snapshotEveryEvents: number;
+  subscribers: Record<string, Subscriber>;
+  /** Subscriber ids in creation order: the order they are woken in, for determinism. */
+  subscriberOrder: string[];
+}
+
+/** The code side of the model: folds, projectors and upcasters, by name. */
+export interface EsModel {
+  /** Aggregate definitions by category (`account` serves streams `account-…`). */
+  aggregates: Record<string, AggregateDefinition<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  projectors: Record<string, ProjectorDefinition<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  upcasters: UpcasterRegistry;
+}
+
+/** A model with defaults for what is left out. */
+export function defineEsModel(parts: Partial<EsModel>): EsModel {
+  return { aggregates: parts.aggregates ?? {}, projectors: parts.projectors ?? {}, upcasters: parts.upcasters ?? noUpcasters };
+}
+
+export interface EsWorldOptions extends WorldOptions {
+  snapshotEveryEvents?: number;
+}
+
+export function createEsWorld(opts: EsWorldOptions): EsWorld {
+  return {
+    ...createWorldBase<EsTask, EsTraceEntry>(opts),
+    store: createEventStore(),
+    snapshots: {},
+    snapshotEveryEvents: opts.snapshotEveryEvents ?? 0,
+    subscribers: {},
+    subscriberOrder: [],
+  };
+}
+
+/** The category of a stream, as EventStoreDB's $by_category splits it: up to the first `-`. */
+export function categoryOf(stream: string): string {
+  const i = stream.indexOf('-');
+  return i < 0 ? stream : stream.slice(0, i);
+}
+
+/** An event to append from a command: the id is generated from the world's counter when absent. */
+export type NewEvent = Omit<EventData, 'eventId'> & { eventId?: string };
+
+export interface CommandIds {
+  correlationId?: string;
+  causationId?: string;
+}
+
+/**
+ * Appends events to a stream at the world's current time. Trace: one `event-appended` per event
+ * written, or `append-rejected` / `append-idempotent`. Subscribers are woken.
+ */
+export function esAppend(w: EsWorld, stream: string, expected: ExpectedRevision, events: readonly NewEvent[], ids: CommandIds = {}): AppendReport {
+  const data: EventData[] = events.map((e) => ({ ...e, eventId: e.eventId ?? newId(w, 'evt') }));
+  const report = appendEvents(w.store, stream, expected, data, { nowMs: w.nowMs, ...ids });
+  w.store = report.store;
+  const { correlationId, causationId } = ids;
+  if (report.outcome === 'rejected' && !report.result.ok) {
+    emitEs(w.trace, withIds({ type: 'append-rejected' as const, atMs: w.nowMs, stream, expected, actual: report.result.actual }, correlationId, causationId));
+  } else if (report.outcome === 'idempotent' && report.result.ok) {
+    emitEs(w.trace, withIds({ type: 'append-idempotent' as const, atMs: w.nowMs, stream, nextExpectedRevision: report.result.nextExpectedRevision }, correlationId, causationId));
+  }
+  for (const e of report.written) {
+    if (!traceWants(w.trace)) {
+      traceCount(w.trace, 'event-appended');
+      continue;
+    }
+    const m = e.metadata;
+    emitEs(w.trace, withIds({ type: 'event-appended' as const, atMs: w.nowMs, stream, eventId: e.eventId, eventType: e.type, revision: e.revision, position: e.position }, m.correlationId, m.causationId));
+  }
+  if (report.written.length > 0) for (const id of w.subscriberOrder) kick(w, w.subscribers[id]!);
+  return report;
+}
+
+function aggregateFor(model: EsModel, stream: string): AggregateDefinition<unknown> {
+  const def = model.aggregates[categoryOf(stream)];
+  if (def === undefined) throw new Error(`no aggregate definition for category ${categoryOf(stream)}`);
+  return def;
+}
+
+/** Loads an aggregate (snapshot + tail, or as of a revision/time). Trace: `aggregate-loaded`. */
+export function esLoad<S>(w: EsWorld, model: EsModel, stream: string, asOf?: AsOf, ids: CommandIds = {}): LoadedAggregate<S> {
+  const loaded = loadAggregate(w.store, aggregateFor(model, stream), stream, {
+    snapshots: w.snapshots[stream],
+    upcasters: model.upcasters,
+    ...(asOf !== undefined ? { asOf } : {}),
+  }) as LoadedAggregate<S>;
+  emitEs(w.trace, withIds({
+    type: 'aggregate-loaded' as const,
+    atMs: w.nowMs,
+    stream,
+    revision: loaded.revision,
+    eventsReplayed: loaded.eventsReplayed,
+    snapshotRevision: loaded.snapshotRevision,
+  }, ids.correlationId, ids.causationId));
+  return loaded;
+}
+
+/** What a command's decision returns: events to append, or a business refusal. */
+export type Decision = { events: NewEvent[] } | { refused: string };
+
+export interface ExecuteOutcome<S> {
+  loaded: LoadedAggregate<S>;
+  /** The append report, or undefined when the decision refused. */
+  append?: AppendReport;
+  refused?: string;
+  /** The aggregate after the command (the loaded state when nothing was written). */
+  after: LoadedAggregate<S>;
+}
+
+/**
+ * Runs a command against an aggregate the event-sourced way: load, decide on the state, append
+ * expecting the loaded revision (so a concurrent writer makes this fail with
+ * WrongExpectedVersion rather than silently interleave), then snapshot if due.
+ */
+export function esExecute<S>(w: EsWorld, model: EsModel, stream: string, decide: (state: S) => Decision, ids: CommandIds = {}): ExecuteOutcome<S> {
+  const loaded = esLoad<S>(w, model, stream, undefined, ids);
+  const decision = decide(loaded.state);
+  if ('refused' in decision) return { loaded, refused: decision.refused, after: loaded };
+  const expected: ExpectedRevision = loaded.revision < 0 ? 'no_stream' : loaded.revision;
+  const append = esAppend(w, stream, expected, decision.events, ids);
+  return { loaded, append, after: foldAppended(w, model, loaded, append, ids) };
+}
+
+/**
+ * The aggregate after an append made from `loaded`: its written events folded in, and a snapshot
+ * saved (trace: `snapshot-saved`) when the world's policy says one is due. Unchanged when the
+ * append wrote nothing.
+ */
+export function foldAppended<S>(w: EsWorld, model: EsModel, loaded: LoadedAggregate<S>, append: AppendReport, ids: CommandIds = {}): LoadedAggregate<S> {
+  if (append.outcome !== 'written' || append.written.length === 0) return loaded;
+  const def = aggregateFor(model, loaded.stream) as AggregateDefinition<S>;
+  let state = loaded.state;
+  for (const e of append.written) state = def.apply(state, model.upcasters.upcast(e));
+  const after: LoadedAggregate<S> = { ...loaded, state, revision: append.written[append.written.length - 1]!.revision };
+  const stream = loaded.stream;
+  if (snapshotDue(w.snapshots[stream], after.revision, w.snapshotEveryEvents)) {
+    saveSnapshot(w.snapshots, after, w.nowMs);
+    emitEs(w.trace, withIds({ type: 'snapshot-saved' as const, atMs: w.nowMs, stream, revision: after.revision }, ids.correlationId, ids.causationId));
+  }
+  return after;
+}
+
+export interface SubscribeOptions {
+  id: string;
+  /** `$all` (default) or a stream name. */
+  source?: string;
+  streamPrefix?: string;
+  /** Start position (`$all`) or revision (stream); default 0, the beginning. */
+  from?: number;
+  processingMs?: number;
+}
+
+function addSubscriber(w: EsWorld, sub: Subscriber): Subscriber {
+  if (w.subscribers[sub.id] !== undefined) throw new Error(`subscriber ${sub.id} exists`);
+  w.subscribers[sub.id] = sub;
+  w.subscriberOrder.push(sub.id);
+  kick(w, sub);
+  return sub;
+}
+
+function baseSubscriber(o: SubscribeOptions, kind: Subscriber['kind']): Subscriber {
+  const sub: Subscriber = {
+    id: o.id,
+    kind,
+    source: o.source ?? '$all',
+    checkpoint: o.from ?? 0,
+    processingMs: o.processingMs ?? 0,
+    phase: 'catching-up',
+    busy: false,
+    handledCount: 0,
+    lagEvents: 0,
+    lagMs: 0,
+  };
+  if (o.streamPrefix !== undefined) sub.streamPrefix = o.streamPrefix;
+  return sub;
+}
+
+/** A catch-up subscription: delivers from `from`, then live. */
+export function esSubscribe(w: EsWorld, o: SubscribeOptions): Subscriber {
+  return addSubscriber(w, { ...baseSubscriber(o, 'subscription'), recent: [] });
+}
+
+/** A projection: a subscription whose events a named projector folds into a read model. */
+export function esAddProjection(w: EsWorld, model: EsModel, o: SubscribeOptions & { projector: string }): Subscriber {
+  const projector = model.projectors[o.projector];
+  if (projector === undefined) throw new Error(`unknown projector ${o.projector}`);
+  return addSubscriber(w, { ...baseSubscriber(o, 'projection'), projector: o.projector, readModel: projector.initial(), rebuild: null });
+}
+
+/**
+ * Resets a projection to position 0 with an empty read model (optionally switching projector,
+ * e.g. to a fixed version) and lets it replay the log. Trace: `projection-reset`, and
+ * `projection-rebuilt` when it has caught up.
+ */
+export function esResetProjection(w: EsWorld, model: EsModel, id: string, options: { projector?: string } = {}): Subscriber {
+  const sub = w.subscribers[id];
+  if (sub === undefined || sub.kind !== 'projection') throw new Error(`no projection ${id}`);
+  const name = options.projector ?? sub.projector!;
+  const projector = model.projectors[name];
+  if (projector === undefined) throw new Error(`unknown projector ${name}`);
+  sub.projector = name;
+  sub.readModel = projector.initial();
+  sub.checkpoint = 0;
+  sub.phase = 'catching-up';
+  sub.rebuild = { startedAtMs: w.nowMs, replayed: 0 };
+  emitEs(w.trace, { type: 'projection-reset', atMs: w.nowMs, projectionId: id, projector: name });
+  kick(w, sub);
+  refreshLag(w, sub);
+  return sub;
+}
+
+/** Runs scheduled deliveries (bounded, like every run). */
+export function esRun(w: EsWorld, model: EsModel, limits: RunLimits): RunOutcome {
+  return runUntil<EsTask, EsWorld>(w, (world, task) => runDeliver(world, model, task), limits);
+}
