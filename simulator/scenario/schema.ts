@@ -13,7 +13,8 @@
 import { z } from 'zod';
 import { NAME_PATTERN, SCENARIO_LIMITS as L, SEED_MAX } from './limits.ts';
 import { describeValue } from './messages.ts';
-import { checkScenario, jsonValueProblem } from './semantic-checks.ts';
+import { jsonValueProblem } from './json-value.ts';
+import { checkScenario } from './semantic-checks.ts';
 import type {
   CommitPolicy,
   FaultSpec,

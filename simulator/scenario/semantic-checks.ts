@@ -12,6 +12,7 @@
  * array lengths the schema has bounded), and nothing throws.
  */
 import { closestName } from './messages.ts';
+import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import type { GroupSpec, ScenarioSpec, SimCommand } from './types.ts';
 
@@ -169,10 +170,13 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       }
       uniq(g.groupInstanceIds, (j) => at('groupInstanceIds', j), 'group instance id');
     }
-    if (g.heartbeatIntervalMs !== undefined && g.heartbeatIntervalMs >= (g.sessionTimeoutMs ?? 45_000)) {
+    if (
+      g.heartbeatIntervalMs !== undefined &&
+      g.heartbeatIntervalMs >= (g.sessionTimeoutMs ?? SCENARIO_DEFAULTS.group.sessionTimeoutMs)
+    ) {
       add(
         at('heartbeatIntervalMs'),
-        `must be lower than the session timeout (${g.sessionTimeoutMs ?? 45_000} ms), as Kafka requires, got ${g.heartbeatIntervalMs}`,
+        `must be lower than the session timeout (${g.sessionTimeoutMs ?? SCENARIO_DEFAULTS.group.sessionTimeoutMs} ms), as Kafka requires, got ${g.heartbeatIntervalMs}`,
       );
     }
     consumerIdsOf(g).forEach((c, j) => {
@@ -261,39 +265,4 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
     }
   }
   return out;
-}
-
-/**
- * Why `v` is not an acceptable command value (any JSON value, at most `valueDepthMax` deep and
- * `valueNodesMax` entries), or undefined when it is. Iterative, so deep input cannot overflow.
- */
-export function jsonValueProblem(v: unknown): string | undefined {
-  const stack: Array<{ v: unknown; depth: number }> = [{ v, depth: 0 }];
-  let nodes = 0;
-  while (stack.length > 0) {
-    const { v: x, depth } = stack.pop()!;
-    if (++nodes > L.valueNodesMax) return `a value may have at most ${L.valueNodesMax} entries (the simulator's limit)`;
-    if (x === null || typeof x === 'boolean') continue;
-    if (typeof x === 'number') {
-      if (!Number.isFinite(x)) return 'a value may contain only finite numbers';
-      continue;
-    }
-    if (typeof x === 'string') {
-      if (x.length > L.payloadStringLengthMax) return `a text in a value may have at most ${L.payloadStringLengthMax} characters`;
-      continue;
-    }
-    if (typeof x !== 'object') return `a value must be JSON (text, numbers, true/false, null, lists, objects), got a ${typeof x}`;
-    if (depth >= L.valueDepthMax) return `a value may be nested at most ${L.valueDepthMax} levels deep`;
-    if (Array.isArray(x)) {
-      if (x.length > L.valueNodesMax) return `a value may have at most ${L.valueNodesMax} entries (the simulator's limit)`;
-      for (const item of x) stack.push({ v: item, depth: depth + 1 });
-      continue;
-    }
-    const proto: unknown = Object.getPrototypeOf(x);
-    if (proto !== Object.prototype && proto !== null) return 'a value must be JSON: plain objects only';
-    const keys = Object.keys(x);
-    if (keys.length > L.valueNodesMax) return `a value may have at most ${L.valueNodesMax} entries (the simulator's limit)`;
-    for (const key of keys) stack.push({ v: (x as Record<string, unknown>)[key], depth: depth + 1 });
-  }
-  return undefined;
 }
