@@ -1,0 +1,72 @@
+/**
+ * Wires the keyboard shortcuts (shortcuts.ts) to a workbench store while the workbench is shown,
+ * and drives play with requestAnimationFrame. Playback reads the store directly instead of
+ * re-rendering per frame; only changes the store publishes re-render components.
+ */
+import { useEffect } from 'react';
+import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
+import { fasterSpeed, slowerSpeed } from './speed.ts';
+import type { WorkbenchStore } from './store.ts';
+
+export function runShortcut<C>(store: WorkbenchStore<C>, action: ShortcutAction, onHelp: () => void): void {
+  const s = store.getState();
+  switch (action) {
+    case 'toggle-play':
+      return s.togglePlay();
+    case 'step-forward':
+      return s.stepForward();
+    case 'step-back':
+      return s.stepBack();
+    case 'to-start':
+      return s.restart();
+    case 'to-end':
+      return s.runToEnd();
+    case 'faster':
+      return s.setSpeed(fasterSpeed(s.speed));
+    case 'slower':
+      return s.setSpeed(slowerSpeed(s.speed));
+    case 'help':
+      return onHelp();
+  }
+}
+
+export function useTransportKeys<C>(store: WorkbenchStore<C>, onHelp: () => void, enabled = true): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent): void => {
+      const t = e.target instanceof HTMLElement ? e.target : null;
+      const action = shortcutFor({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        targetTag: t?.tagName,
+        targetType: t instanceof HTMLInputElement ? t.type : undefined,
+        targetEditable: t?.isContentEditable,
+      });
+      if (!action) return;
+      e.preventDefault();
+      runShortcut(store, action, onHelp);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, onHelp, enabled]);
+}
+
+export function usePlayLoop<C>(store: WorkbenchStore<C>): void {
+  useEffect(() => {
+    let frame = 0;
+    let last: number | undefined;
+    const loop = (t: number): void => {
+      if (store.getState().playing) {
+        store.getState().tick(last === undefined ? 0 : Math.min(t - last, 100));
+        last = t;
+      } else {
+        last = undefined;
+      }
+      frame = requestAnimationFrame(loop);
+    };
+    frame = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(frame);
+  }, [store]);
+}
