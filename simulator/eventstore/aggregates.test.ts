@@ -62,7 +62,11 @@ describe('temporal queries', () => {
     expect(atRev3).toMatchObject({ revision: 3, state: { balanceCents: 6000 } });
     const at350 = esLoad<{ balanceCents: number }>(w, bankModel, 'account-42', { atMs: 350 });
     expect(at350).toMatchObject({ revision: 3, state: { balanceCents: 6000 }, snapshotRevision: 2, eventsReplayed: 1 });
-    expect(esLoad(w, bankModel, 'account-42', { atMs: -1 })).toMatchObject({ revision: -1, eventsReplayed: 0, state: { opened: false } });
+    expect(esLoad(w, bankModel, 'account-42', { atMs: -1 })).toMatchObject({
+      revision: -1,
+      eventsReplayed: 0,
+      state: { opened: false },
+    });
     expect(esLoad(w, bankModel, 'account-42', { revision: 99 }).revision).toBe(7);
   });
 });
@@ -89,14 +93,25 @@ describe('upcasters', () => {
       { type: 'Paid', fromVersion: 2, up: (d) => d, toType: 'PaymentReceived' },
       { type: 'PaymentReceived', fromVersion: 3, up: (d) => ({ ...(d as object), v4: true }) },
     ]);
-    const e = { eventId: 'p', type: 'Paid', data: { n: 1 }, stream: 's', revision: 0, position: 0, schemaVersion: 1, metadata: { timestampMs: 0 } };
+    const e = {
+      eventId: 'p',
+      type: 'Paid',
+      data: { n: 1 },
+      stream: 's',
+      revision: 0,
+      position: 0,
+      schemaVersion: 1,
+      metadata: { timestampMs: 0 },
+    };
     expect(reg.upcast(e)).toMatchObject({ type: 'PaymentReceived', schemaVersion: 4, data: { n: 1, currency: 'EUR', v4: true } });
     expect(e.data).toEqual({ n: 1 });
     const current = { ...e, type: 'Other' };
     expect(reg.upcast(current)).toBe(current);
-    expect(() => createUpcasterRegistry([
-      { type: 'A', fromVersion: 1, up: (d) => d },
-      { type: 'A', fromVersion: 1, up: (d) => d },
-    ])).toThrow();
+    expect(() =>
+      createUpcasterRegistry([
+        { type: 'A', fromVersion: 1, up: (d) => d },
+        { type: 'A', fromVersion: 1, up: (d) => d },
+      ]),
+    ).toThrow();
   });
 });

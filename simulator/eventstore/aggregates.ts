@@ -96,7 +96,10 @@ export function loadAggregate<S>(
   const last = streamRevision(store, stream);
   let target = last;
   if (options.asOf !== undefined) {
-    target = 'revision' in options.asOf ? Math.min(last, options.asOf.revision) : lastRevisionAtOrBefore(store, stream, options.asOf.atMs);
+    target =
+      'revision' in options.asOf
+        ? Math.min(last, options.asOf.revision)
+        : lastRevisionAtOrBefore(store, stream, options.asOf.atMs);
   }
   const snap = latestSnapshot<S>(options.snapshots, target);
   let state = snap !== undefined ? snap.state : def.initial(stream);
@@ -127,7 +130,8 @@ export function snapshotDue(snapshots: readonly Snapshot[] | undefined, revision
 export function saveSnapshot<S>(table: SnapshotTable, loaded: LoadedAggregate<S>, takenAtMs: number): Snapshot<S> {
   const snap: Snapshot<S> = { stream: loaded.stream, revision: loaded.revision, state: structuredClone(loaded.state), takenAtMs };
   const list = (table[loaded.stream] ??= []);
-  if (list.length > 0 && list[list.length - 1]!.revision >= snap.revision) throw new Error('snapshots must be saved in revision order');
+  if (list.length > 0 && list[list.length - 1]!.revision >= snap.revision)
+    throw new Error('snapshots must be saved in revision order');
   list.push(snap);
   return snap;
 }

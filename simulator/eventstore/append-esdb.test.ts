@@ -235,7 +235,12 @@ describe('dotnet client appending_to_implicitly_created_stream', () => {
     const s = session();
     const events = newEvents(3);
     s.append('s', 'no_stream', events.slice(0, 2));
-    expect(s.append('s', 'no_stream', events)).toEqual({ ok: false, code: 'WrongExpectedVersion', expected: 'no_stream', actual: 1 });
+    expect(s.append('s', 'no_stream', events)).toEqual({
+      ok: false,
+      code: 'WrongExpectedVersion',
+      expected: 'no_stream',
+      actual: 1,
+    });
     expect(s.count('s')).toBe(2);
   });
 });
@@ -273,7 +278,12 @@ describe('node client appendToStream expected revision', () => {
     expect(first).toEqual({ ok: true, nextExpectedRevision: 1 });
     expect(s.append('exact', 1, newEvents(2))).toEqual({ ok: true, nextExpectedRevision: 3 });
     expect(s.append('exact', 4, newEvents(2))).toEqual({ ok: false, code: 'WrongExpectedVersion', expected: 4, actual: 3 });
-    expect(s.append('missing', 1, newEvents(2))).toEqual({ ok: false, code: 'WrongExpectedVersion', expected: 1, actual: 'no_stream' });
+    expect(s.append('missing', 1, newEvents(2))).toEqual({
+      ok: false,
+      code: 'WrongExpectedVersion',
+      expected: 1,
+      actual: 'no_stream',
+    });
   });
 });
 
@@ -283,7 +293,8 @@ describe('server ClientAPI append_to_stream', () => {
   it('should_allow_appending_zero_events_to_stream_with_no_problems', () => {
     const s = session();
     for (const stream of ['z1', 'z2']) {
-      const order: ExpectedRevision[] = stream === 'z1' ? ['any', 'no_stream', 'any', 'no_stream'] : ['no_stream', 'any', 'no_stream', 'any'];
+      const order: ExpectedRevision[] =
+        stream === 'z1' ? ['any', 'no_stream', 'any', 'no_stream'] : ['no_stream', 'any', 'no_stream', 'any'];
       for (const exp of order) expect(s.append(stream, exp, [])).toEqual({ ok: true, nextExpectedRevision: -1 });
       expect(s.count(stream)).toBe(0);
     }
@@ -321,7 +332,12 @@ describe('server CheckCommit rules', () => {
     const s = session();
     const events = newEvents(2);
     s.append('s', 'any', events);
-    expect(s.append('s', 'any', [events[0]!, newEvent()])).toEqual({ ok: false, code: 'WrongExpectedVersion', expected: 'any', actual: 1 });
+    expect(s.append('s', 'any', [events[0]!, newEvent()])).toEqual({
+      ok: false,
+      code: 'WrongExpectedVersion',
+      expected: 'any',
+      actual: 1,
+    });
     expect(s.count('s')).toBe(2);
   });
 
@@ -339,7 +355,12 @@ describe('server CheckCommit rules', () => {
     const events = newEvents(3);
     s.append('s', 'no_stream', events);
     expect(s.append('s', 0, events.slice(1))).toEqual({ ok: true, nextExpectedRevision: 2 });
-    expect(s.append('s', 0, [events[2]!, events[1]!])).toEqual({ ok: false, code: 'WrongExpectedVersion', expected: 0, actual: 2 });
+    expect(s.append('s', 0, [events[2]!, events[1]!])).toEqual({
+      ok: false,
+      code: 'WrongExpectedVersion',
+      expected: 0,
+      actual: 2,
+    });
     expect(s.count('s')).toBe(3);
   });
 

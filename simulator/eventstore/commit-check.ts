@@ -46,12 +46,19 @@ function wrong(current: number): CommitDecision {
 export function assertExpectedRevision(expected: ExpectedRevision): void {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
-    throw new RangeError(`expected revision must be 'any', 'no_stream', 'stream_exists' or an integer >= 0, got ${String(expected)}`);
+    throw new RangeError(
+      `expected revision must be 'any', 'no_stream', 'stream_exists' or an integer >= 0, got ${String(expected)}`,
+    );
   }
 }
 
 /** Decides an append of events with these ids to the stream described by `view`. */
-export function checkCommit(view: CommitView, stream: string, expected: ExpectedRevision, eventIds: readonly string[]): CommitDecision {
+export function checkCommit(
+  view: CommitView,
+  stream: string,
+  expected: ExpectedRevision,
+  eventIds: readonly string[],
+): CommitDecision {
   const current = view.current;
 
   if (expected === 'stream_exists' && current < 0 && !view.hasMetadata()) return wrong(current);

@@ -96,35 +96,59 @@ export const bankModel = defineEsModel({
 
 /** Opens an account (refused if it is already open). */
 export function openAccount(w: EsWorld, stream: string, owner: string, ids: CommandIds = {}): ExecuteOutcome<Account> {
-  return esExecute<Account>(w, bankModel, stream, (s) => (s.opened ? { refused: 'already-open' } : { events: [{ type: 'AccountOpened', data: { owner } }] }), ids);
+  return esExecute<Account>(
+    w,
+    bankModel,
+    stream,
+    (s) => (s.opened ? { refused: 'already-open' } : { events: [{ type: 'AccountOpened', data: { owner } }] }),
+    ids,
+  );
 }
 
 /** Deposits money (refused on a closed or unopened account, or a non-positive amount). */
 export function deposit(w: EsWorld, stream: string, amountCents: number, ids: CommandIds = {}): ExecuteOutcome<Account> {
-  return esExecute<Account>(w, bankModel, stream, (s) => {
-    if (!s.opened || s.closed) return { refused: 'account-not-open' };
-    if (!(amountCents > 0)) return { refused: 'invalid-amount' };
-    return { events: [{ type: 'Deposited', data: { amountCents }, schemaVersion: 2 }] };
-  }, ids);
+  return esExecute<Account>(
+    w,
+    bankModel,
+    stream,
+    (s) => {
+      if (!s.opened || s.closed) return { refused: 'account-not-open' };
+      if (!(amountCents > 0)) return { refused: 'invalid-amount' };
+      return { events: [{ type: 'Deposited', data: { amountCents }, schemaVersion: 2 }] };
+    },
+    ids,
+  );
 }
 
 /** Withdraws money; refused when the balance would go below zero. */
 export function withdraw(w: EsWorld, stream: string, amountCents: number, ids: CommandIds = {}): ExecuteOutcome<Account> {
-  return esExecute<Account>(w, bankModel, stream, (s) => {
-    if (!s.opened || s.closed) return { refused: 'account-not-open' };
-    if (!(amountCents > 0)) return { refused: 'invalid-amount' };
-    if (s.balanceCents < amountCents) return { refused: 'insufficient-funds' };
-    return { events: [{ type: 'Withdrawn', data: { amountCents } }] };
-  }, ids);
+  return esExecute<Account>(
+    w,
+    bankModel,
+    stream,
+    (s) => {
+      if (!s.opened || s.closed) return { refused: 'account-not-open' };
+      if (!(amountCents > 0)) return { refused: 'invalid-amount' };
+      if (s.balanceCents < amountCents) return { refused: 'insufficient-funds' };
+      return { events: [{ type: 'Withdrawn', data: { amountCents } }] };
+    },
+    ids,
+  );
 }
 
 /** Closes an account; refused while money is still in it. */
 export function closeAccount(w: EsWorld, stream: string, ids: CommandIds = {}): ExecuteOutcome<Account> {
-  return esExecute<Account>(w, bankModel, stream, (s) => {
-    if (!s.opened || s.closed) return { refused: 'account-not-open' };
-    if (s.balanceCents !== 0) return { refused: 'balance-not-zero' };
-    return { events: [{ type: 'AccountClosed', data: {} }] };
-  }, ids);
+  return esExecute<Account>(
+    w,
+    bankModel,
+    stream,
+    (s) => {
+      if (!s.opened || s.closed) return { refused: 'account-not-open' };
+      if (s.balanceCents !== 0) return { refused: 'balance-not-zero' };
+      return { events: [{ type: 'AccountClosed', data: {} }] };
+    },
+    ids,
+  );
 }
 
 /**
@@ -138,7 +162,9 @@ export function seedBusyAccount(w: EsWorld, stream: string, deposits: number, st
   let acc = openAccount(w, stream, 'busy').after;
   for (let i = 0; i < deposits; i++) {
     esRun(w, bankModel, { untilMs: w.nowMs + stepMs, tasksMax: 1_000_000 });
-    const report = esAppend(w, stream, acc.revision, [{ type: 'Deposited', data: { amountCents: 1 + (i % 100) }, schemaVersion: 2 }]);
+    const report = esAppend(w, stream, acc.revision, [
+      { type: 'Deposited', data: { amountCents: 1 + (i % 100) }, schemaVersion: 2 },
+    ]);
     acc = foldAppended(w, bankModel, acc, report);
   }
   return acc.state;

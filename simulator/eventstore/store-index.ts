@@ -74,7 +74,11 @@ function visibleCount(positions: readonly number[], size: number): number {
 }
 
 /** The stream's positions as seen by this value: the shared array and how many of it are visible. */
-export function streamView(ix: StoreIndex, store: EventStoreState, stream: string): { positions: readonly number[]; count: number } {
+export function streamView(
+  ix: StoreIndex,
+  store: EventStoreState,
+  stream: string,
+): { positions: readonly number[]; count: number } {
   const positions = ix.streams.get(stream);
   if (positions === undefined) return { positions: EMPTY, count: 0 };
   return { positions, count: visibleCount(positions, store.log.size) };

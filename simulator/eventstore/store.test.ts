@@ -25,7 +25,8 @@ function deepFreeze<T>(x: T): T {
 
 function filled(n: number, stream = 's'): EventStoreState {
   let store = createEventStoreState();
-  for (let i = 0; i < n; i++) store = appendToStream(store, stream, i - 1 < 0 ? 'no_stream' : i - 1, [ev(`${stream}-${i}`, i)]).store;
+  for (let i = 0; i < n; i++)
+    store = appendToStream(store, stream, i - 1 < 0 ? 'no_stream' : i - 1, [ev(`${stream}-${i}`, i)]).store;
   return store;
 }
 
@@ -91,7 +92,12 @@ describe('branching and clones', () => {
     for (const copy of [structuredClone(store), JSON.parse(JSON.stringify(store)) as EventStoreState]) {
       expect(readStream(copy, 's')).toEqual(readStream(store, 's'));
       expect(appendToStream(copy, 's', 'any', [ev('s-3')]).result).toEqual({ ok: true, nextExpectedRevision: 3 });
-      expect(appendToStream(copy, 's', 10, [ev('q')]).result).toEqual({ ok: false, code: 'WrongExpectedVersion', expected: 10, actual: 49 });
+      expect(appendToStream(copy, 's', 10, [ev('q')]).result).toEqual({
+        ok: false,
+        code: 'WrongExpectedVersion',
+        expected: 10,
+        actual: 49,
+      });
     }
   });
 
@@ -107,7 +113,11 @@ describe('reads', () => {
     for (let i = 0; i < 5; i++) {
       store = appendEvents(store, 'a', 'any', [ev(`a${i}`)], { nowMs: i * 10 }).store;
       store = appendEvents(store, '$sys', 'any', [ev(`s${i}`)], { nowMs: i * 10 + 1 }).store;
-      store = appendEvents(store, 'b', 'any', [{ ...ev(`b${i}`), schemaVersion: 2 }], { nowMs: i * 10 + 2, correlationId: 'c', causationId: `a${i}` }).store;
+      store = appendEvents(store, 'b', 'any', [{ ...ev(`b${i}`), schemaVersion: 2 }], {
+        nowMs: i * 10 + 2,
+        correlationId: 'c',
+        causationId: `a${i}`,
+      }).store;
     }
     return store;
   };
@@ -144,8 +154,16 @@ describe('reads', () => {
     expect(readAllEvents(store).map((e) => e.position)).toEqual(Array.from({ length: 15 }, (_, i) => i));
     expect(readAllEvents(store, { fromPosition: 12 }).map((e) => e.eventId)).toEqual(['a4', 's4', 'b4']);
     expect(readAllEvents(store, { direction: 'backwards', maxCount: 2 }).map((e) => e.eventId)).toEqual(['b4', 's4']);
-    expect(readAllEvents(store, { direction: 'backwards', fromPosition: 3, maxCount: 2 }).map((e) => e.eventId)).toEqual(['a1', 'b0']);
-    expect(readAllEvents(store, { excludeSystemEvents: true, maxCount: 4 }).map((e) => e.eventId)).toEqual(['a0', 'b0', 'a1', 'b1']);
+    expect(readAllEvents(store, { direction: 'backwards', fromPosition: 3, maxCount: 2 }).map((e) => e.eventId)).toEqual([
+      'a1',
+      'b0',
+    ]);
+    expect(readAllEvents(store, { excludeSystemEvents: true, maxCount: 4 }).map((e) => e.eventId)).toEqual([
+      'a0',
+      'b0',
+      'a1',
+      'b1',
+    ]);
   });
 
   it('keeps stream metadata in $$stream and reads the latest back', () => {

@@ -19,14 +19,7 @@ import {
   streamView,
   type StoreIndex,
 } from './store-index.ts';
-import type {
-  AppendOptions,
-  AppendReport,
-  EventData,
-  EventStoreState,
-  ExpectedRevision,
-  RecordedEvent,
-} from './types.ts';
+import type { AppendOptions, AppendReport, EventData, EventStoreState, ExpectedRevision, RecordedEvent } from './types.ts';
 
 /** A new, empty event store. */
 export function createEventStore(): EventStoreState {
@@ -90,7 +83,12 @@ export function appendEvents(
     };
   }
   if (decision.kind === 'idempotent') {
-    return { store, result: { ok: true, nextExpectedRevision: decision.nextExpectedRevision }, outcome: 'idempotent', written: [] };
+    return {
+      store,
+      result: { ok: true, nextExpectedRevision: decision.nextExpectedRevision },
+      outcome: 'idempotent',
+      written: [],
+    };
   }
   if (events.length === 0) {
     return { store, result: { ok: true, nextExpectedRevision: current }, outcome: 'written', written: [] };

@@ -107,7 +107,10 @@ function caughtUp(w: EsWorld, sub: Subscriber): void {
  * caught up when it has read everything. Unwanted events are skipped at no processing cost.
  */
 export function kick(w: EsWorld, sub: Subscriber): void {
-  if (sub.busy) return;
+  if (sub.busy) {
+    refreshLag(w, sub);
+    return;
+  }
   const end = sourceEnd(w, sub);
   while (sub.checkpoint < end && !wanted(sub, eventAtCheckpoint(w, sub)!)) sub.checkpoint++;
   if (sub.checkpoint < end) {

@@ -11,8 +11,24 @@
  * code (aggregate folds, projectors, upcasters) lives in an `EsModel` passed alongside it.
  */
 import { traceCount, traceWants } from '../core/trace.ts';
-import { createWorldBase, newId, runUntil, type RunLimits, type RunOutcome, type WorldBase, type WorldOptions } from '../core/world.ts';
-import { loadAggregate, saveSnapshot, snapshotDue, type AggregateDefinition, type AsOf, type LoadedAggregate, type SnapshotTable } from './aggregates.ts';
+import {
+  createWorldBase,
+  newId,
+  runUntil,
+  type RunLimits,
+  type RunOutcome,
+  type WorldBase,
+  type WorldOptions,
+} from '../core/world.ts';
+import {
+  loadAggregate,
+  saveSnapshot,
+  snapshotDue,
+  type AggregateDefinition,
+  type AsOf,
+  type LoadedAggregate,
+  type SnapshotTable,
+} from './aggregates.ts';
 import { appendEvents, createEventStore } from './store.ts';
 import { kick, refreshLag, runDeliver, type DeliverTask, type ProjectorDefinition, type Subscriber } from './subscriptions.ts';
 import { emitEs, withIds, type EsTraceEntry } from './trace-entries.ts';
@@ -77,15 +93,35 @@ export interface CommandIds {
  * Appends events to a stream at the world's current time. Trace: one `event-appended` per event
  * written, or `append-rejected` / `append-idempotent`. Subscribers are woken.
  */
-export function esAppend(w: EsWorld, stream: string, expected: ExpectedRevision, events: readonly NewEvent[], ids: CommandIds = {}): AppendReport {
+export function esAppend(
+  w: EsWorld,
+  stream: string,
+  expected: ExpectedRevision,
+  events: readonly NewEvent[],
+  ids: CommandIds = {},
+): AppendReport {
   const data: EventData[] = events.map((e) => ({ ...e, eventId: e.eventId ?? newId(w, 'evt') }));
   const report = appendEvents(w.store, stream, expected, data, { nowMs: w.nowMs, ...ids });
   w.store = report.store;
   const { correlationId, causationId } = ids;
   if (report.outcome === 'rejected' && !report.result.ok) {
-    emitEs(w.trace, withIds({ type: 'append-rejected' as const, atMs: w.nowMs, stream, expected, actual: report.result.actual }, correlationId, causationId));
+    emitEs(
+      w.trace,
+      withIds(
+        { type: 'append-rejected' as const, atMs: w.nowMs, stream, expected, actual: report.result.actual },
+        correlationId,
+        causationId,
+      ),
+    );
   } else if (report.outcome === 'idempotent' && report.result.ok) {
-    emitEs(w.trace, withIds({ type: 'append-idempotent' as const, atMs: w.nowMs, stream, nextExpectedRevision: report.result.nextExpectedRevision }, correlationId, causationId));
+    emitEs(
+      w.trace,
+      withIds(
+        { type: 'append-idempotent' as const, atMs: w.nowMs, stream, nextExpectedRevision: report.result.nextExpectedRevision },
+        correlationId,
+        causationId,
+      ),
+    );
   }
   for (const e of report.written) {
     if (!traceWants(w.trace)) {
@@ -93,7 +129,22 @@ export function esAppend(w: EsWorld, stream: string, expected: ExpectedRevision,
       continue;
     }
     const m = e.metadata;
-    emitEs(w.trace, withIds({ type: 'event-appended' as const, atMs: w.nowMs, stream, eventId: e.eventId, eventType: e.type, revision: e.revision, position: e.position }, m.correlationId, m.causationId));
+    emitEs(
+      w.trace,
+      withIds(
+        {
+          type: 'event-appended' as const,
+          atMs: w.nowMs,
+          stream,
+          eventId: e.eventId,
+          eventType: e.type,
+          revision: e.revision,
+          position: e.position,
+        },
+        m.correlationId,
+        m.causationId,
+      ),
+    );
   }
   if (report.written.length > 0) for (const id of w.subscriberOrder) kick(w, w.subscribers[id]!);
   return report;
@@ -112,14 +163,21 @@ export function esLoad<S>(w: EsWorld, model: EsModel, stream: string, asOf?: AsO
     upcasters: model.upcasters,
     ...(asOf !== undefined ? { asOf } : {}),
   }) as LoadedAggregate<S>;
-  emitEs(w.trace, withIds({
-    type: 'aggregate-loaded' as const,
-    atMs: w.nowMs,
-    stream,
-    revision: loaded.revision,
-    eventsReplayed: loaded.eventsReplayed,
-    snapshotRevision: loaded.snapshotRevision,
-  }, ids.correlationId, ids.causationId));
+  emitEs(
+    w.trace,
+    withIds(
+      {
+        type: 'aggregate-loaded' as const,
+        atMs: w.nowMs,
+        stream,
+        revision: loaded.revision,
+        eventsReplayed: loaded.eventsReplayed,
+        snapshotRevision: loaded.snapshotRevision,
+      },
+      ids.correlationId,
+      ids.causationId,
+    ),
+  );
   return loaded;
 }
 
@@ -140,7 +198,13 @@ export interface ExecuteOutcome<S> {
  * expecting the loaded revision (so a concurrent writer makes this fail with
  * WrongExpectedVersion rather than silently interleave), then snapshot if due.
  */
-export function esExecute<S>(w: EsWorld, model: EsModel, stream: string, decide: (state: S) => Decision, ids: CommandIds = {}): ExecuteOutcome<S> {
+export function esExecute<S>(
+  w: EsWorld,
+  model: EsModel,
+  stream: string,
+  decide: (state: S) => Decision,
+  ids: CommandIds = {},
+): ExecuteOutcome<S> {
   const loaded = esLoad<S>(w, model, stream, undefined, ids);
   const decision = decide(loaded.state);
   if ('refused' in decision) return { loaded, refused: decision.refused, after: loaded };
@@ -154,7 +218,13 @@ export function esExecute<S>(w: EsWorld, model: EsModel, stream: string, decide:
  * saved (trace: `snapshot-saved`) when the world's policy says one is due. Unchanged when the
  * append wrote nothing.
  */
-export function foldAppended<S>(w: EsWorld, model: EsModel, loaded: LoadedAggregate<S>, append: AppendReport, ids: CommandIds = {}): LoadedAggregate<S> {
+export function foldAppended<S>(
+  w: EsWorld,
+  model: EsModel,
+  loaded: LoadedAggregate<S>,
+  append: AppendReport,
+  ids: CommandIds = {},
+): LoadedAggregate<S> {
   if (append.outcome !== 'written' || append.written.length === 0) return loaded;
   const def = aggregateFor(model, loaded.stream) as AggregateDefinition<S>;
   let state = loaded.state;
@@ -163,7 +233,14 @@ export function foldAppended<S>(w: EsWorld, model: EsModel, loaded: LoadedAggreg
   const stream = loaded.stream;
   if (snapshotDue(w.snapshots[stream], after.revision, w.snapshotEveryEvents)) {
     saveSnapshot(w.snapshots, after, w.nowMs);
-    emitEs(w.trace, withIds({ type: 'snapshot-saved' as const, atMs: w.nowMs, stream, revision: after.revision }, ids.correlationId, ids.causationId));
+    emitEs(
+      w.trace,
+      withIds(
+        { type: 'snapshot-saved' as const, atMs: w.nowMs, stream, revision: after.revision },
+        ids.correlationId,
+        ids.causationId,
+      ),
+    );
   }
   return after;
 }
@@ -212,7 +289,12 @@ export function esSubscribe(w: EsWorld, o: SubscribeOptions): Subscriber {
 export function esAddProjection(w: EsWorld, model: EsModel, o: SubscribeOptions & { projector: string }): Subscriber {
   const projector = model.projectors[o.projector];
   if (projector === undefined) throw new Error(`unknown projector ${o.projector}`);
-  return addSubscriber(w, { ...baseSubscriber(o, 'projection'), projector: o.projector, readModel: projector.initial(), rebuild: null });
+  return addSubscriber(w, {
+    ...baseSubscriber(o, 'projection'),
+    projector: o.projector,
+    readModel: projector.initial(),
+    rebuild: null,
+  });
 }
 
 /**
