@@ -34,9 +34,11 @@ export const SCENARIO_DEFAULTS = {
     stopAtMs: null as number | null,
     eventType: 'Event',
     acks: 'all' as 0 | 1 | 'all',
-    retries: 3,
-    idempotent: true,
-    stickyBatchSize: 16,
+    /** Kafka's default (Integer.MAX_VALUE): retrying is bounded by the delivery timeout instead. */
+    retries: 2_147_483_647,
+    /** On exactly when acks is 'all' (Kafka 3.0+); the idempotent producer needs acks=all. */
+    idempotent: 'true when acks is "all"',
+    stickyBatchSize: 100,
     /** Prefix of generated keys in `uniform` and `hot` key distributions. */
     keyPrefix: 'key-',
   },

@@ -128,6 +128,11 @@ export const ERROR_CASES: Array<[string, Edit, string]> = [
     'producers[0].ratePerSec: expected a number, got the text "10"',
   ],
   [
+    'an idempotent producer without acks=all',
+    (s) => Object.assign(p0(s), { acks: 1, idempotent: true }),
+    'producers[0].idempotent: the idempotent producer needs acks "all" (Kafka refuses it otherwise), but acks is 1',
+  ],
+  [
     'an acks value Kafka does not have',
     (s) => ((p0(s) as unknown as { acks: unknown }).acks = 2),
     'producers[0].acks: must be one of 0, 1 or "all", got the number 2',
@@ -205,7 +210,7 @@ export const ERROR_CASES: Array<[string, Edit, string]> = [
   [
     'a link to an unknown node',
     (s) => (s.schedule = [{ atMs: 5, command: { type: 'cut-link', from: 'broker-1', to: 'broker-9' } }]),
-    'schedule[0].command.to: there is no node "broker-9" in the scenario (brokers are named broker-<id>) (defined: broker-1, broker-2, shop, billing-c1, billing-c2). Did you mean "broker-1"?',
+    'schedule[0].command.to: there is no node "broker-9" in the scenario (brokers are broker-<id>, producers producer-<id>) (defined: broker-1, broker-2, producer-shop, billing-c1, billing-c2). Did you mean "broker-1"?',
   ],
   [
     'a produce to a partition that does not exist',

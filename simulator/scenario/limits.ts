@@ -38,8 +38,8 @@ export const SCENARIO_LIMITS = {
   weightedKeysMax: 10_000,
   /** Largest single weight of a `weighted` key distribution. */
   weightMax: 1_000_000,
-  /** Producer retries. */
-  retriesMax: 1000,
+  /** Producer retries (Kafka's own default is this, Integer.MAX_VALUE; the delivery timeout bounds them). */
+  retriesMax: 2_147_483_647,
   /** `stickyBatchSize` and `maxPollRecords`. */
   batchMax: 100_000,
   /** Any time or duration in virtual ms (about 31 years). */

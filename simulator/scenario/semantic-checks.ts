@@ -35,6 +35,11 @@ export function brokerNodeName(id: number): string {
   return `broker-${id}`;
 }
 
+/** The name a producer has as a network node: `producer-<id>`. Consumers are named by their id. */
+export function producerNodeName(id: string): string {
+  return `producer-${id}`;
+}
+
 function listNames(names: Iterable<string>): string {
   const all = [...names];
   if (all.length === 0) return 'none are defined';
@@ -121,6 +126,9 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       add(at('topic'), missing('topic', p.topic, topics.keys(), 'topics', `producer "${p.id}" writes to`));
     if (p.startAtMs !== undefined && p.stopAtMs !== undefined && p.stopAtMs < p.startAtMs) {
       add(at('stopAtMs'), `stops (${p.stopAtMs} ms) before it starts (${p.startAtMs} ms)`);
+    }
+    if (p.idempotent === true && p.acks !== undefined && p.acks !== 'all') {
+      add(at('idempotent'), `the idempotent producer needs acks "all" (Kafka refuses it otherwise), but acks is ${p.acks}`);
     }
     const k = p.keys;
     if (k.type === 'weighted') {
@@ -211,7 +219,8 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       add(at(field), missing('topic', t, topics.keys(), 'topics'));
       return false;
     };
-    const nodes = (): Set<string> => new Set([...spec.brokers.map((b) => brokerNodeName(b.id)), ...producerIds, ...consumers]);
+    const nodes = (): Set<string> =>
+      new Set([...spec.brokers.map((b) => brokerNodeName(b.id)), ...[...producerIds].map(producerNodeName), ...consumers]);
     switch (c.type) {
       case 'crash-broker':
       case 'restart-broker':
@@ -229,8 +238,10 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       case 'cut-link':
       case 'heal-link': {
         const known = nodes();
-        if (!known.has(c.from)) add(at('from'), missing('node', c.from, known, 'the scenario (brokers are named broker-<id>)'));
-        if (!known.has(c.to)) add(at('to'), missing('node', c.to, known, 'the scenario (brokers are named broker-<id>)'));
+        if (!known.has(c.from))
+          add(at('from'), missing('node', c.from, known, 'the scenario (brokers are broker-<id>, producers producer-<id>)'));
+        if (!known.has(c.to))
+          add(at('to'), missing('node', c.to, known, 'the scenario (brokers are broker-<id>, producers producer-<id>)'));
         if (c.from === c.to) add(at('to'), `a link joins two different nodes, but from and to are both "${c.to}"`);
         return;
       }

@@ -97,7 +97,7 @@ export function fullScenario(): ScenarioSpec {
       { atMs: 3000, command: { type: 'crash-consumer', consumer: 'billing-a' } },
       { atMs: 4000, command: { type: 'restart-consumer', consumer: 'billing-a' } },
       { atMs: 5000, command: { type: 'slow-consumer', consumer: 'billing-b', processingMs: 50 } },
-      { atMs: 6000, command: { type: 'delay-link', from: 'shop', to: 'broker-2', latencyMs: 100 } },
+      { atMs: 6000, command: { type: 'delay-link', from: 'producer-shop', to: 'broker-2', latencyMs: 100 } },
       { atMs: 7000, command: { type: 'cut-link', from: 'broker-2', to: 'broker-3' } },
       { atMs: 8000, command: { type: 'heal-link', from: 'broker-2', to: 'broker-3' } },
       {
