@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GroupHarness, isFullyBalanced, names, sortNames, tp } from './test-helpers.ts';
+import { GroupHarness, isFullyBalanced, names, sortNames } from './test-helpers.ts';
 import type { TopicPartition } from './types.ts';
 
 // Multi-step rebalances: members and topics come and go, previous results become owned partitions.
