@@ -1,0 +1,62 @@
+/**
+ * Words and numbers for the data panels, kept pure so they can be tested in Node and shared by
+ * every panel: a status is always an icon plus a word (never colour alone), counts are grouped by
+ * thousands the same way on every machine, and lag reads "billing lag 5" or "lag unknown".
+ */
+import type { GroupView, NodeStatus } from '../adapter.ts';
+
+/** Thousands-grouped integer ("9,988"), fixed to English so tests and screenshots are stable. */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? Math.trunc(n).toLocaleString('en-US') : '—';
+}
+
+/** "1 record" / "3 records". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** Virtual time as the learner reads it: "1,200 ms" or "12.5 s". */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (Math.abs(ms) < 10_000) return `${formatCount(ms)} ms`;
+  return `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
+}
+
+export interface StatusBadge {
+  /** A symbol shown beside the word; decorative, so hidden from screen readers. */
+  icon: string;
+  word: string;
+}
+
+// Words match the topology's node cards so a learner sees one vocabulary on the whole screen.
+const badges: Record<NodeStatus, StatusBadge> = {
+  ok: { icon: '✓', word: 'running' },
+  idle: { icon: '○', word: 'idle' },
+  busy: { icon: '◉', word: 'processing' },
+  slow: { icon: '◔', word: 'slow' },
+  rebalancing: { icon: '⟳', word: 'rebalancing' },
+  crashed: { icon: '✕', word: 'crashed' },
+  offline: { icon: '⊘', word: 'offline' },
+  error: { icon: '⚠', word: 'error' },
+};
+
+/** Icon and word for a node status; an unknown status (from a newer model) reads as itself. */
+export function statusBadge(status: NodeStatus): StatusBadge {
+  return badges[status] ?? { icon: '?', word: String(status) };
+}
+
+/** "rebalancing — generation 4". */
+export function groupHeading(group: Pick<GroupView, 'phase' | 'generation'>): string {
+  return `${group.phase} — generation ${formatCount(group.generation)}`;
+}
+
+/** "lag 5" or "lag unknown"; with a name, "billing lag 5". */
+export function lagText(lag: number | null, who?: string): string {
+  const value = lag === null ? 'lag unknown' : `lag ${formatCount(lag)}`;
+  return who ? `${who} ${value}` : value;
+}
+
+/** "owns orders-0, orders-2" or "owns no partitions". */
+export function ownsText(partitions: readonly string[]): string {
+  return partitions.length === 0 ? 'owns no partitions' : `owns ${partitions.join(', ')}`;
+}
