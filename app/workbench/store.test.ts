@@ -97,3 +97,29 @@ describe('workbench store', () => {
     expect(b.getState().length).toBe(a.getState().length);
   });
 });
+
+describe('workbench store topology and actions', () => {
+  it('keeps the same topology object while nothing structural changes', () => {
+    const store = make();
+    const before = store.getState().topology;
+    store.getState().stepForward();
+    expect(store.getState().topology).toBe(before);
+  });
+
+  it('offers the node actions that fit the current state', () => {
+    const store = make();
+    expect(
+      store
+        .getState()
+        .actionsFor('ticker')
+        .map((a) => a.label),
+    ).toEqual(['Crash']);
+    store.getState().dispatch({ type: 'crash' });
+    expect(
+      store
+        .getState()
+        .actionsFor('ticker')
+        .map((a) => a.label),
+    ).toEqual(['Restart']);
+  });
+});

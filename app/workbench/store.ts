@@ -10,7 +10,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createTimeline, type Timeline } from '../../simulator/core/timeline.ts';
 import type { SimError } from '../../simulator/core/errors.ts';
-import type { SimAdapter, WorkbenchView } from './adapter.ts';
+import type { NodeAction, SimAdapter, WorkbenchView } from './adapter.ts';
+import type { Topology } from './topology.ts';
 
 export const speedMin = 0.1;
 export const speedMax = 100;
@@ -22,6 +23,8 @@ export interface WorkbenchState<C> {
   cursor: number;
   length: number;
   view: WorkbenchView;
+  /** Which nodes and edges exist; the same object until they change, so the graph re-renders rarely. */
+  topology: Topology;
   playing: boolean;
   /** Virtual ms per real ms, 0.1 to 100. */
   speed: number;
@@ -34,6 +37,8 @@ export interface WorkbenchState<C> {
   /** One sentence about the last change, for the live region. */
   announcement: string;
   commands(): readonly C[];
+  /** What the learner can do to a node right now (crash, restart, slow down…). */
+  actionsFor(nodeId: string): Array<NodeAction<C>>;
   /** Applies a learner's command at the cursor (forking the future if the cursor is not at the end). */
   dispatch(command: C): boolean;
   stepForward(): void;
@@ -79,12 +84,23 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   );
   if (init.cursor !== undefined) timeline.seek(init.cursor);
 
-  const snapshot = (): Pick<WorkbenchState<C>, 'cursor' | 'length' | 'view' | 'idle'> => ({
-    cursor: timeline.cursor,
-    length: timeline.commands.length,
-    view: adapter.view(timeline.state),
-    idle: adapter.nextAtMs(timeline.state) === undefined,
-  });
+  let topology = adapter.topology(timeline.state);
+  let topologyKey = topologyKeyOf(topology);
+  const snapshot = (): Pick<WorkbenchState<C>, 'cursor' | 'length' | 'view' | 'idle' | 'topology'> => {
+    const next = adapter.topology(timeline.state);
+    const key = topologyKeyOf(next);
+    if (key !== topologyKey) {
+      topology = next;
+      topologyKey = key;
+    }
+    return {
+      cursor: timeline.cursor,
+      length: timeline.commands.length,
+      view: adapter.view(timeline.state),
+      idle: adapter.nextAtMs(timeline.state) === undefined,
+      topology,
+    };
+  };
   const latest = (view: WorkbenchView): string => view.happenings.at(-1)?.text ?? '';
 
   return createStore<WorkbenchState<C>>()((set, get) => {
@@ -116,6 +132,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       error: null,
       announcement: '',
       commands: () => timeline.commands,
+      actionsFor: (nodeId) => adapter.nodeActions(timeline.state, nodeId),
       dispatch(command) {
         // Try it on a copy first, so a refused command leaves no trace in the timeline.
         const probe = adapter.apply(adapter.clone(timeline.state), command);
@@ -182,4 +199,8 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
     };
   });
+}
+
+function topologyKeyOf(t: Topology): string {
+  return JSON.stringify([t.nodes.map((n) => [n.id, n.detail]), t.edges.map((e) => e.id)]);
 }

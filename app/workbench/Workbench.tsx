@@ -1,0 +1,107 @@
+/**
+ * The workbench: everything a simulation shows, in one layout. Transport on top; the topology
+ * beside tabbed panels on a wide screen; on a phone the topology becomes the first tab. A
+ * presentation mode goes full screen with large type for projectors. Model-specific panels come
+ * in as tabs from the page, so event-store and saga views slot in without reshaping this.
+ */
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { ColorMode } from '@xyflow/react';
+import type { WorkbenchStore } from './store.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { Tabs, type TabDef } from './Tabs.tsx';
+import { TopologyView } from './TopologyView.tsx';
+import { TransportBar } from './TransportBar.tsx';
+import { useMediaQuery } from './useMediaQuery.ts';
+import { usePlayLoop, useTransportKeys } from './useTransportKeys.ts';
+import './workbench.css';
+
+export interface WorkbenchProps<C> {
+  title: string;
+  store: WorkbenchStore<C>;
+  panels: TabDef[];
+  /** Node ids to highlight (a lesson step's focus). */
+  highlighted?: readonly string[];
+  onSelectNode?: (nodeId: string) => void;
+  /** Extra buttons in the head (share, reset to script…). */
+  tools?: ReactNode;
+  /** Shown under the topology: narration and counters. */
+  footer?: ReactNode;
+}
+
+export function Workbench<C>({ title, store, panels, highlighted = [], onSelectNode, tools, footer }: WorkbenchProps<C>) {
+  const [help, setHelp] = useState(false);
+  const [presenting, setPresenting] = useState(false);
+  const phone = useMediaQuery('(max-width: 640px)');
+  const dark = document.documentElement.dataset.theme === 'dark';
+  const topology = useStore(store, (s) => s.topology);
+  const statuses = useStore(store, (s) => s.view.nodes);
+  const error = useStore(store, (s) => s.error);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useTransportKeys(store, openHelp, !help);
+  usePlayLoop(store);
+
+  const actionsFor = useCallback(
+    (nodeId: string) =>
+      store
+        .getState()
+        .actionsFor(nodeId)
+        .map((a) => ({ label: a.label, run: () => void store.getState().dispatch(a.command) })),
+    // Actions depend on the state, so recompute them whenever the statuses change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, statuses],
+  );
+  const select = useCallback((id: string) => onSelectNode?.(id), [onSelectNode]);
+  const colorMode: ColorMode = dark ? 'dark' : 'light';
+  const topologyView = (
+    <TopologyView
+      topology={topology}
+      statuses={statuses}
+      highlighted={highlighted}
+      actionsFor={actionsFor}
+      onSelect={select}
+      colorMode={colorMode}
+    />
+  );
+  const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;
+  const [active, setActive] = useState(tabs[0]?.id ?? '');
+
+  const togglePresent = async (): Promise<void> => {
+    const el = rootRef.current;
+    if (!presenting && el && document.fullscreenEnabled) await el.requestFullscreen().catch(() => undefined);
+    if (presenting && document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
+    setPresenting(!presenting);
+  };
+
+  return (
+    <div ref={rootRef} className={`workbench${presenting ? ' presenting' : ''}`}>
+      <div className="workbench-head">
+        <h1>{title}</h1>
+        <div className="workbench-tools">
+          {tools}
+          <button type="button" onClick={() => void togglePresent()} aria-pressed={presenting}>
+            {presenting ? 'Leave presentation' : 'Present'}
+          </button>
+        </div>
+      </div>
+      <TransportBar store={store} onHelp={openHelp} />
+      {error && (
+        <p className="workbench-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {!phone && <div className="topology-area">{topologyView}</div>}
+      <div className="panels-area">
+        <Tabs
+          tabs={tabs}
+          active={tabs.some((t) => t.id === active) ? active : (tabs[0]?.id ?? '')}
+          onChange={setActive}
+          label="Simulation views"
+        />
+      </div>
+      <div className="narration-area">{footer}</div>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </div>
+  );
+}
