@@ -8,7 +8,7 @@
 import type { TraceBase } from '../core/trace.ts';
 import type { WorldBase } from '../core/world.ts';
 import type { BusMessageName, EventBusState } from './event-bus.ts';
-import type { ActionName, FaultSpec, ServiceName, ServicesOptions, ServicesState } from './services.ts';
+import type { ActionName, ServiceFault, ServiceName, ServicesOptions, ServicesState } from './services.ts';
 import type { ClockCommand } from './world-kit.ts';
 
 /** One service reacting to one message name with one local transaction, and what it announces. */
@@ -88,7 +88,7 @@ export type ChoreographyEntry =
   | (E<'message-deduplicated'> & { service: ServiceName; action: ActionName; messageId: string })
   | (E<'service-crashed'> & { service: ServiceName; restartAtMs: number; afterCommit: boolean })
   | (E<'service-restarted'> & { service: ServiceName })
-  | (E<'fault-injected'> & { fault: FaultSpec });
+  | (E<'fault-injected'> & { fault: ServiceFault });
 
 export interface ChoreographyWorld extends WorldBase<ChoreographyTask, ChoreographyEntry> {
   config: ChoreographyConfig;
@@ -105,7 +105,7 @@ export interface ChoreographyWorld extends WorldBase<ChoreographyTask, Choreogra
 export type ChoreographyCommand =
   | ClockCommand
   | { type: 'place-order'; orderId: string; sku?: string; qty?: number; amountCents?: number }
-  | { type: 'inject-fault'; fault: FaultSpec }
+  | { type: 'inject-fault'; fault: ServiceFault }
   | { type: 'crash-service'; service: ServiceName; restartAfterMs?: number }
   | { type: 'restart-service'; service: ServiceName };
 

@@ -5,7 +5,7 @@ import { createTimeline } from '../core/timeline.ts';
 import { applyChoreographyCommand, choreographyTimelineModel, createChoreography } from './choreography.ts';
 import { choreographyView, describeChoreographyEntry } from './choreography-view.ts';
 import type { ChoreographyCommand, ChoreographyOptions, ChoreographyWorld } from './choreography-types.ts';
-import { ACTIONS, type FaultSpec } from './services.ts';
+import { ACTIONS, type ServiceFault } from './services.ts';
 
 function run(opts: ChoreographyOptions, ...commands: ChoreographyCommand[]): ChoreographyWorld {
   const w = createChoreography(opts);
@@ -114,7 +114,7 @@ describe('choreographed saga properties', () => {
         fc.constantFrom(...kinds),
         fc.integer({ min: 50, max: 3_000 }),
         (seed, action, kind, restartAfterMs) => {
-          const fault: FaultSpec = { service: ACTIONS[action], action, kind, restartAfterMs };
+          const fault: ServiceFault = { service: ACTIONS[action], action, kind, restartAfterMs };
           const w = run({ seed, faults: [fault], deliveryDelayMsMax: 80 }, place);
           const view = choreographyView(w, 'order-1');
           const t = w.services.tables;

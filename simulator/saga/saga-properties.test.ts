@@ -10,13 +10,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applySagaCommand, createOrchestratedSaga } from './orchestrated-saga.ts';
 import { DEFAULT_STEPS, type SagaWorld } from './saga-types.ts';
-import { COMPENSATIONS, type FaultSpec } from './services.ts';
+import { COMPENSATIONS, type ServiceFault } from './services.ts';
 import { STEP_DEFS } from './saga-types.ts';
 
 const STOCK = 10;
 const AMOUNT = 2_500;
 
-function runOrder(seed: number, faults: FaultSpec[], networkDelayMsMax = 15): SagaWorld {
+function runOrder(seed: number, faults: ServiceFault[], networkDelayMsMax = 15): SagaWorld {
   const w = createOrchestratedSaga({ seed, faults, networkDelayMsMax, initialStock: { 'sku-1': STOCK } });
   applySagaCommand(w, { type: 'place-order', orderId: 'order-1', amountCents: AMOUNT, qty: 2 });
   const r = applySagaCommand(w, { type: 'run-until-idle' });
@@ -54,11 +54,11 @@ function expectAllOrNothing(w: SagaWorld, seed: number): void {
   expect(t.chargedCentsTotal, ctx).toBeLessThanOrEqual(AMOUNT);
 }
 
-const kindArb = fc.constantFrom('business', 'transient', 'crash', 'crash-after-commit') as fc.Arbitrary<FaultSpec['kind']>;
-const compensationFaultArb: fc.Arbitrary<FaultSpec> = fc
+const kindArb = fc.constantFrom('business', 'transient', 'crash', 'crash-after-commit') as fc.Arbitrary<ServiceFault['kind']>;
+const compensationFaultArb: fc.Arbitrary<ServiceFault> = fc
   .record({
     action: fc.constantFrom(...COMPENSATIONS),
-    kind: fc.constantFrom('transient', 'crash', 'crash-after-commit') as fc.Arbitrary<FaultSpec['kind']>,
+    kind: fc.constantFrom('transient', 'crash', 'crash-after-commit') as fc.Arbitrary<ServiceFault['kind']>,
     times: fc.integer({ min: 1, max: 3 }),
     restartAfterMs: fc.integer({ min: 50, max: 3_000 }),
   })
@@ -67,7 +67,7 @@ const compensationFaultArb: fc.Arbitrary<FaultSpec> = fc
       ({
         ...f,
         service: f.action === 'cancel-order' ? 'order' : f.action === 'release-inventory' ? 'inventory' : 'payment',
-      }) as FaultSpec,
+      }) as ServiceFault,
   );
 
 describe('orchestrated saga properties', () => {
@@ -111,7 +111,7 @@ describe('orchestrated saga properties', () => {
   it('the same seed and commands give the same trace, byte for byte', () => {
     fc.assert(
       fc.property(fc.integer(), fc.constantFrom(...DEFAULT_STEPS), kindArb, (seed, step, kind) => {
-        const faults: FaultSpec[] = [{ service: STEP_DEFS[step].service, action: step, kind }];
+        const faults: ServiceFault[] = [{ service: STEP_DEFS[step].service, action: step, kind }];
         const a = JSON.stringify(runOrder(seed, faults, 60).trace);
         const b = JSON.stringify(runOrder(seed, faults, 60).trace);
         expect(a, `seed ${seed}`).toBe(b);

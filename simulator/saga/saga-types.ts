@@ -7,7 +7,15 @@
  */
 import type { TraceBase } from '../core/trace.ts';
 import type { WorldBase } from '../core/world.ts';
-import type { ActionName, FaultSpec, LocalOutcome, OrderData, ServiceName, ServicesOptions, ServicesState } from './services.ts';
+import type {
+  ActionName,
+  ServiceFault,
+  LocalOutcome,
+  OrderData,
+  ServiceName,
+  ServicesOptions,
+  ServicesState,
+} from './services.ts';
 import type { ClockCommand } from './world-kit.ts';
 
 /** The forward steps an order saga can take, named after the action each one asks for. */
@@ -139,7 +147,7 @@ export type SagaEntry =
   | (E<'saga-completed'> & { sagaId: string })
   | (E<'saga-compensated'> & { sagaId: string })
   | (E<'saga-needs-manual-action'> & { sagaId: string; actions: RequiredAction[] })
-  | (E<'fault-injected'> & { fault: FaultSpec });
+  | (E<'fault-injected'> & { fault: ServiceFault });
 
 export type SagaEntryType = SagaEntry['type'];
 
@@ -155,6 +163,6 @@ export interface SagaWorld extends WorldBase<SagaTask, SagaEntry> {
 export type SagaCommand =
   | ClockCommand
   | { type: 'place-order'; orderId: string; sku?: string; qty?: number; amountCents?: number }
-  | { type: 'inject-fault'; fault: FaultSpec }
+  | { type: 'inject-fault'; fault: ServiceFault }
   | { type: 'crash-service'; service: ServiceName; restartAfterMs?: number }
   | { type: 'restart-service'; service: ServiceName };

@@ -47,7 +47,7 @@ export interface OrderData {
  * `crash-after-commit` kills it after committing but before it can answer, which is the case that
  * makes idempotent retries necessary.
  */
-export interface FaultSpec {
+export interface ServiceFault {
   service: ServiceName;
   action: ActionName;
   kind: 'business' | 'transient' | 'crash' | 'crash-after-commit';
@@ -60,7 +60,7 @@ export interface FaultSpec {
 }
 
 /** A planted fault with its remaining uses. */
-export interface ArmedFault extends FaultSpec {
+export interface ArmedFault extends ServiceFault {
   remaining: number;
 }
 
@@ -103,7 +103,7 @@ export interface ServicesOptions {
   initialStock?: Record<string, number>;
   cardLimitCents?: number;
   idempotentHandlers?: boolean;
-  faults?: FaultSpec[];
+  faults?: ServiceFault[];
 }
 
 /** Builds the four services with empty tables and the given stock. */
@@ -130,12 +130,12 @@ export function createServices(opts: ServicesOptions = {}): ServicesState {
 }
 
 /** Turns a fault spec into an armed fault (copying it, so the caller's object is never mutated). */
-export function armFault(f: FaultSpec): ArmedFault {
+export function armFault(f: ServiceFault): ArmedFault {
   return { ...f, remaining: f.times ?? 1 };
 }
 
 /** Checks a fault spec names a real service/action pair; returns a message when it does not. */
-export function faultProblem(f: FaultSpec): string | undefined {
+export function faultProblem(f: ServiceFault): string | undefined {
   if (!(SERVICE_NAMES as readonly string[]).includes(f.service)) return `unknown service "${f.service}"`;
   if (!(f.action in ACTIONS)) return `unknown action "${f.action}"`;
   if (ACTIONS[f.action] !== f.service) return `the ${f.service} service does not perform "${f.action}"`;
