@@ -1,0 +1,188 @@
+/**
+ * Builds the initial world of a Kafka simulation from a scenario.
+ *
+ * Replica placement is deterministic and rack-unaware: partition p of the t-th topic puts its
+ * replicas on consecutive brokers starting at broker index (t + p) mod N, so leaders spread evenly
+ * (Kafka starts at a random broker; we start at a fixed one so a scenario needs no seed for it).
+ * Every replica starts in sync, the first replica leads, and every follower starts fetching.
+ */
+import { createWorldBase } from '../core/world.ts';
+import type { GroupSpec, ScenarioSpec } from '../scenario/types.ts';
+import { createReplicaLog } from './log.ts';
+import { brokerNode } from './net.ts';
+import { createProducer, ensureTick } from './producer.ts';
+import { startFollower } from './replication.ts';
+import { needsCleaner } from './cleaner.ts';
+import { DEFAULT_TUNING, type ConsumerState, type GroupState, type KafkaState, type KafkaTuning, type PartitionState, type TopicState } from './state.ts';
+import { scheduleTask } from './net.ts';
+import type { KafkaTask } from './tasks.ts';
+import type { KafkaTraceEntry } from './trace-types.ts';
+
+/** Default bound on tasks for a whole run when the scenario names none. */
+export const DEFAULT_TASKS_MAX = 50_000_000;
+
+/** Builds the world at virtual time 0 with its first tasks queued. */
+export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial<KafkaTuning> = {}): KafkaState {
+  const base = createWorldBase<KafkaTask, KafkaTraceEntry>({
+    seed,
+    traceMode: scenario.trace?.mode ?? 'full',
+    traceKeepLast: scenario.trace?.keepLast ?? 1000,
+  });
+  const t: KafkaTuning = { ...DEFAULT_TUNING, ...tuning };
+  if (scenario.networkLatencyMs !== undefined) t.networkLatencyMs = scenario.networkLatencyMs;
+  const s = base as KafkaState;
+  s.k = {
+    tuning: t,
+    tasksMax: scenario.tasksMax ?? DEFAULT_TASKS_MAX,
+    brokers: scenario.brokers.map((b) => ({ id: b.id, node: brokerNode(b.id), alive: true })),
+    topics: [],
+    topicIndex: {},
+    parts: [],
+    rec: { key: [], val: [], ts: [], prod: [], ackOff: [], st: [] },
+    keys: [],
+    keyIds: {},
+    values: [],
+    producers: [],
+    producerIndex: {},
+    groups: [],
+    groupIndex: {},
+    consumers: [],
+    consumerIndex: {},
+    links: {},
+    fg: 0,
+    counters: { produced: 0, acknowledged: 0, failed: 0, lost: 0, delivered: 0, duplicated: 0 },
+    commandSeq: 0,
+  };
+  const k = s.k;
+  const nb = k.brokers.length;
+  scenario.topics.forEach((spec, ti) => {
+    const rf = Math.max(1, Math.min(spec.replicationFactor, nb));
+    const topic: TopicState = {
+      name: spec.name,
+      firstPid: k.parts.length,
+      partitions: spec.partitions,
+      replicationFactor: rf,
+      minInsyncReplicas: spec.minInsyncReplicas ?? 1,
+      retentionMs: spec.retentionMs ?? null,
+      retentionRecords: spec.retentionRecords ?? null,
+      compact: spec.cleanupPolicy === 'compact',
+      uncleanLeaderElection: spec.uncleanLeaderElection ?? false,
+      keyPartition: [],
+    };
+    k.topicIndex[spec.name] = ti;
+    k.topics.push(topic);
+    for (let p = 0; p < spec.partitions; p++) {
+      const replicas: number[] = [];
+      for (let j = 0; j < rf; j++) replicas.push(k.brokers[(ti + p + j) % nb]!.id);
+      const part: PartitionState = {
+        topic: ti,
+        partition: p,
+        replicas,
+        logs: replicas.map(createReplicaLog),
+        views: replicas.map(() => ({ leo: 0, caughtUpMs: 0, lastFetchMs: 0, lastFetchLeaderLeo: 0, parked: false, sentHw: 0, loop: 0 })),
+        leader: replicas[0]!,
+        epoch: 0,
+        isr: [...replicas],
+        waiters: [],
+        parked: [],
+        isrCheckFg: false,
+      };
+      k.parts.push(part);
+    }
+  });
+  for (const spec of scenario.producers ?? []) {
+    const ti = k.topicIndex[spec.topic] ?? -1;
+    k.producerIndex[spec.id] = k.producers.length;
+    k.producers.push(createProducer(spec, ti, k.parts.length, k.topics.length));
+    if (ti >= 0 && spec.ratePerSec > 0) ensureTick(s, k.producers.length - 1, spec.startAtMs ?? 0);
+  }
+  for (const g of scenario.groups ?? []) addGroup(s, g);
+  for (let pid = 0; pid < k.parts.length; pid++) {
+    const part = k.parts[pid]!;
+    for (let ri = 1; ri < part.replicas.length; ri++) startFollower(s, pid, ri);
+    scheduleTask(s, Math.max(1, t.replicaLagTimeMaxMs >> 1), { type: 'isr-check', pid }, false);
+  }
+  for (let ti = 0; ti < k.topics.length; ti++) {
+    if (needsCleaner(s, ti)) scheduleTask(s, t.cleanerIntervalMs, { type: 'cleaner', topic: ti }, false);
+  }
+  for (const sc of scenario.schedule ?? []) {
+    scheduleTask(s, sc.atMs, { type: 'command', command: sc.command, cmdId: `cmd-${++k.commandSeq}` }, true);
+  }
+  return s;
+}
+
+/** Adds a consumer group and its consumers (scenario groups and the add-group command). */
+export function addGroup(s: KafkaState, spec: GroupSpec): number {
+  const k = s.k;
+  const g = k.groups.length;
+  const group: GroupState = {
+    id: spec.id,
+    topics: spec.topics.map((t) => k.topicIndex[t]!).filter((t) => t !== undefined),
+    assignor: spec.assignor ?? 'range',
+    commit: spec.commit ?? { type: 'auto', intervalMs: 5000 },
+    processingMs: spec.processingMs ?? 0,
+    autoOffsetReset: spec.autoOffsetReset ?? 'latest',
+    sessionTimeoutMs: spec.sessionTimeoutMs ?? 45_000,
+    heartbeatIntervalMs: spec.heartbeatIntervalMs ?? 3000,
+    maxPollRecords: spec.maxPollRecords ?? 500,
+    phase: 'empty',
+    generation: 0,
+    members: [],
+    committed: new Array<number | null>(k.parts.length).fill(null),
+    processedTo: new Array<number>(k.parts.length).fill(-1),
+    replayUntil: new Array<number>(k.parts.length).fill(-1),
+    delivered: 0,
+    duplicated: 0,
+    replayed: 0,
+    skipped: 0,
+    rebalanceToken: 0,
+    joinNotBeforeMs: 0,
+    rebalanceReason: '',
+    consumerCount: 0,
+  };
+  k.groupIndex[spec.id] = g;
+  k.groups.push(group);
+  for (let i = 0; i < spec.consumers; i++) {
+    const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
+    addConsumer(s, g, id, spec.groupInstanceIds?.[i] ?? null, Math.max(s.nowMs, spec.startAtMs ?? 0));
+  }
+  return g;
+}
+
+/** Adds one consumer to a group; it starts (joins) at `startAtMs`. */
+export function addConsumer(s: KafkaState, g: number, id: string, instanceId: string | null, startAtMs: number): number {
+  const k = s.k;
+  const grp = k.groups[g]!;
+  const c = k.consumers.length;
+  const con: ConsumerState = {
+    id,
+    group: g,
+    instanceId,
+    inc: 1,
+    memberId: id,
+    alive: true,
+    phase: 'idle',
+    generation: 0,
+    processingMs: grp.processingMs,
+    assigned: [],
+    pos: [],
+    fetching: [],
+    buf: [],
+    batch: [],
+    batchIdx: 0,
+    batchOff: 0,
+    processing: false,
+    rejoinNeeded: false,
+    pendingAssignment: null,
+    lastAutoCommitMs: startAtMs,
+    lastPollMs: startAtMs,
+    nextHbMs: startAtMs,
+    prevOwned: [],
+    errorMessage: null,
+  };
+  k.consumerIndex[id] = c;
+  k.consumers.push(con);
+  grp.consumerCount++;
+  scheduleTask(s, startAtMs, { type: 'consumer-start', c, inc: 1 }, true);
+  return c;
+}

@@ -1,0 +1,52 @@
+/**
+ * A fast, independent copy of a Kafka world, for timeline checkpoints and what-if forks.
+ *
+ * structuredClone of a world with a million records would walk millions of array slots one by
+ * one through the serializer. The big parts are flat number arrays (the record table, each
+ * replica's log, each producer's send queue), and Array.prototype.slice copies those as a block,
+ * so they are detached, sliced, and the small rest goes through structuredClone. Trace entries,
+ * explicit record values and interned key strings are immutable once created, so clones share
+ * them (the arrays holding them are copied).
+ */
+import type { KafkaState, PartitionState, ProducerState, ReplicaLog } from './state.ts';
+
+function cloneLog(l: ReplicaLog): ReplicaLog {
+  return { ...l, rns: l.rns.slice(), offs: l.offs === null ? null : l.offs.slice(), lastRn: l.lastRn.slice() };
+}
+
+function clonePart(p: PartitionState): PartitionState {
+  return {
+    ...p,
+    replicas: p.replicas.slice(),
+    logs: p.logs.map(cloneLog),
+    views: p.views.map((v) => ({ ...v })),
+    isr: p.isr.slice(),
+    waiters: p.waiters.map((w) => ({ ...w })),
+    parked: p.parked.map((f) => ({ ...f })),
+  };
+}
+
+function cloneProducer(p: ProducerState): ProducerState {
+  return {
+    ...structuredClone({ ...p, queues: [] as ProducerState['queues'] }),
+    queues: p.queues.map((q) => (q === null ? null : { ...q, rns: q.rns.slice() })),
+  };
+}
+
+/** An independent copy of a world (shares only immutable trace entries, values and key strings). */
+export function cloneState(s: KafkaState): KafkaState {
+  const k = s.k;
+  const { rec, parts, producers, values, keys, keyIds, topics } = k;
+  const trace = s.trace;
+  const light = { ...s, trace: null, k: { ...k, rec: null, parts: null, producers: null, values: null, keys: null, keyIds: null, topics: null } };
+  const out = structuredClone(light) as unknown as KafkaState;
+  out.trace = { ...trace, entries: trace.entries.slice(), counts: { ...trace.counts } };
+  out.k.rec = { key: rec.key.slice(), val: rec.val.slice(), ts: rec.ts.slice(), prod: rec.prod.slice(), ackOff: rec.ackOff.slice(), st: rec.st.slice() };
+  out.k.parts = parts.map(clonePart);
+  out.k.producers = producers.map(cloneProducer);
+  out.k.values = values.slice();
+  out.k.keys = keys.slice();
+  out.k.keyIds = { ...keyIds };
+  out.k.topics = topics.map((t) => ({ ...t, keyPartition: t.keyPartition.slice() }));
+  return out;
+}

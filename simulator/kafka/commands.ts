@@ -1,0 +1,143 @@
+/**
+ * Commands that change the world without being faults: produce, consumers joining and leaving,
+ * groups, commits and offset resets. Each validates its input against the current world and
+ * returns a SimError value for anything impossible.
+ */
+import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
+import type { Acks, SimCommand } from '../scenario/types.ts';
+import { addConsumer, addGroup } from './build.ts';
+import { closeConsumer, commitPositions } from './consumer.ts';
+import { groupIsActive } from './group.ts';
+import { offsetForTimestamp } from './log.ts';
+import { emit } from './net.ts';
+import { createProducer, ensureTick, internKey, produceRecord } from './producer.ts';
+import { readLog } from './replication.ts';
+import type { KafkaState } from './state.ts';
+
+type Cmd<T extends SimCommand['type']> = Extract<SimCommand, { type: T }>;
+
+function implicitProducer(s: KafkaState, acks: Acks | undefined): number {
+  const id = acks === undefined ? 'cli' : `cli-acks${acks}`;
+  const k = s.k;
+  const found = k.producerIndex[id];
+  if (found !== undefined) return found;
+  k.producerIndex[id] = k.producers.length;
+  k.producers.push(createProducer({ id, topic: '', ratePerSec: 0, keys: { type: 'none' }, ...(acks !== undefined ? { acks } : {}) }, -1, k.parts.length, k.topics.length));
+  return k.producers.length - 1;
+}
+
+/** Produces one record from a command (it is sent after the producer's linger time). */
+export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recordId: string }> {
+  const k = s.k;
+  const ti = k.topicIndex[c.topic];
+  if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
+  const topic = k.topics[ti]!;
+  if (c.partition !== undefined && !(Number.isInteger(c.partition) && c.partition >= 0 && c.partition < topic.partitions)) {
+    return fail(ErrorCode.UnknownPartition, `Topic ${c.topic} has partitions 0..${topic.partitions - 1}; there is no partition ${c.partition}.`, 'partition');
+  }
+  let prod: number;
+  if (c.producer !== undefined) {
+    const p = k.producerIndex[c.producer];
+    if (p === undefined) return fail(ErrorCode.UnknownNode, `There is no producer "${c.producer}".`, 'producer');
+    if (c.acks !== undefined && c.acks !== k.producers[p]!.acks) {
+      return fail(ErrorCode.InvalidCommand, `Producer ${c.producer} uses acks=${k.producers[p]!.acks}; acks is a producer setting in Kafka, not a per-record one.`, 'acks');
+    }
+    prod = p;
+  } else prod = implicitProducer(s, c.acks);
+  const keyId = c.key === undefined || c.key === null ? -1 : internKey(s, c.key);
+  let valRef: number;
+  if (c.value === undefined) valRef = -(k.producers[prod]!.generated + 1);
+  else {
+    valRef = k.values.length;
+    k.values.push(c.value);
+  }
+  const pid = c.partition === undefined ? -1 : topic.firstPid + c.partition;
+  const rn = produceRecord(s, prod, ti, keyId, pid, valRef, s.nowMs);
+  ensureTick(s, prod, s.nowMs + k.tuning.lingerMs);
+  return ok({ recordId: `rec-${rn}` });
+}
+
+/** Adds a consumer to an existing group; it joins now. */
+export function addConsumerCommand(s: KafkaState, c: Cmd<'add-consumer'>): Result<{ consumer: string }> {
+  const g = s.k.groupIndex[c.group];
+  if (g === undefined) return fail(ErrorCode.UnknownGroup, `There is no group "${c.group}".`, 'group');
+  const grp = s.k.groups[g]!;
+  let id = c.consumer;
+  if (id === undefined) {
+    let n = grp.consumerCount + 1;
+    while (s.k.consumerIndex[`${grp.id}-c${n}`] !== undefined) n++;
+    id = `${grp.id}-c${n}`;
+  }
+  if (s.k.consumerIndex[id] !== undefined) return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'consumer');
+  if (id.startsWith('broker-') || id.startsWith('producer-')) return fail(ErrorCode.InvalidCommand, `Consumer ids may not start with broker- or producer- (node ids).`, 'consumer');
+  addConsumer(s, g, id, c.groupInstanceId ?? null, s.nowMs);
+  return ok({ consumer: id });
+}
+
+/** Closes a consumer cleanly (it leaves its group). */
+export function removeConsumerCommand(s: KafkaState, c: Cmd<'remove-consumer'>): Result<null> {
+  const i = s.k.consumerIndex[c.consumer];
+  if (i === undefined) return fail(ErrorCode.UnknownConsumer, `There is no consumer "${c.consumer}".`, 'consumer');
+  if (s.k.consumers[i]!.phase === 'left') return fail(ErrorCode.InvalidCommand, `Consumer ${c.consumer} was already removed.`);
+  closeConsumer(s, i);
+  return ok(null);
+}
+
+/** Adds a whole consumer group. */
+export function addGroupCommand(s: KafkaState, c: Cmd<'add-group'>): Result<null> {
+  const spec = c.group;
+  if (s.k.groupIndex[spec.id] !== undefined) return fail(ErrorCode.InvalidCommand, `A group "${spec.id}" exists already.`, 'group.id');
+  for (const t of spec.topics) if (s.k.topicIndex[t] === undefined) return fail(ErrorCode.UnknownTopic, `Group ${spec.id} subscribes to "${t}", which does not exist.`, 'group.topics');
+  for (let i = 0; i < spec.consumers; i++) {
+    const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
+    if (s.k.consumerIndex[id] !== undefined) return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'group.consumerIds');
+  }
+  addGroup(s, { ...spec, startAtMs: Math.max(s.nowMs, spec.startAtMs ?? 0) });
+  return ok(null);
+}
+
+/** Commits a consumer's current positions now (a manual commitSync). */
+export function commitCommand(s: KafkaState, c: Cmd<'commit'>): Result<null> {
+  const i = s.k.consumerIndex[c.consumer];
+  if (i === undefined) return fail(ErrorCode.UnknownConsumer, `There is no consumer "${c.consumer}".`, 'consumer');
+  if (!s.k.consumers[i]!.alive) return fail(ErrorCode.NotAvailable, `Consumer ${c.consumer} is not running.`);
+  commitPositions(s, i);
+  return ok(null);
+}
+
+/**
+ * kafka-consumer-groups --reset-offsets: moves a group's committed offsets for a topic. As in
+ * Kafka, only for a group with no members; offsets outside [log start, HW] are clamped.
+ */
+export function resetOffsetsCommand(s: KafkaState, c: Cmd<'reset-offsets'>): Result<{ offsets: number[] }> {
+  const k = s.k;
+  const g = k.groupIndex[c.group];
+  if (g === undefined) return fail(ErrorCode.UnknownGroup, `There is no group "${c.group}".`, 'group');
+  const ti = k.topicIndex[c.topic];
+  if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
+  const grp = k.groups[g]!;
+  if (groupIsActive(grp)) {
+    return fail(ErrorCode.NotAvailable, `Group ${grp.id} still has members; Kafka only resets offsets of an inactive group. Remove its consumers (or wait for their sessions to time out) first.`);
+  }
+  const topic = k.topics[ti]!;
+  const offsets: number[] = [];
+  for (let p = 0; p < topic.partitions; p++) {
+    const pid = topic.firstPid + p;
+    const log = readLog(k.parts[pid]!);
+    const to = c.to;
+    let o: number;
+    if (to === 'earliest') o = log.start;
+    else if (to === 'latest') o = log.hw;
+    else if ('offset' in to) o = to.offset;
+    else o = offsetForTimestamp(log, to.timestampMs, k.rec.ts);
+    o = Math.max(log.start, Math.min(log.hw, o));
+    offsets.push(o);
+    grp.committed[pid] = o;
+    // Going back is a replay, not a redelivery: remember what was processed before.
+    grp.replayUntil[pid] = Math.max(grp.replayUntil[pid]!, grp.processedTo[pid]!);
+    if (o > grp.processedTo[pid]!) grp.processedTo[pid] = o;
+  }
+  const shown = typeof c.to === 'string' ? c.to : JSON.stringify(c.to);
+  emit(s, () => ({ type: 'offsets-reset', atMs: s.nowMs, group: grp.id, topic: topic.name, to: shown, offsets }), 'offsets-reset');
+  return ok({ offsets });
+}

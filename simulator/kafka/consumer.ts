@@ -1,0 +1,521 @@
+/**
+ * Consumers: fetching below the high watermark, the poll loop, processing time, commits.
+ *
+ * A consumer keeps one fetch per assigned partition in flight to the partition's leader; the
+ * leader answers at once when there are records below the HW, or parks the fetch until the HW
+ * moves (long polling). Fetched ranges are buffered as offset ranges, never copied records. A poll
+ * returns up to max.poll.records; group events (a rebalance notice, a new assignment) are handled
+ * at poll time, as the Java client does inside poll(), so a consumer busy with a slow batch delays
+ * the rebalance. Processing takes `processingMs` per record; with 0 a whole batch is processed in
+ * one task, which is what lets a million-record run finish quickly.
+ *
+ * Commit policies: `auto` commits positions at poll once the interval has passed (so only records
+ * already processed); `after-process` commits after each batch; `before-process` commits as soon
+ * as poll returns, so a crash mid-batch loses the rest of the batch for the group.
+ */
+import { countInRange, indexAtOrAfter, offsetAtIndex } from './log.ts';
+import { brokerNode, countEntries, emit, partName, partRef, recordRef, scheduleTask, send } from './net.ts';
+import { groupIsActive, onMemberCrashed, scheduleSessionCheck, sendToCoordinator } from './group.ts';
+import { leaderLog, readLog } from './replication.ts';
+import { traceWants } from '../core/trace.ts';
+import type { ConsumerState, GroupState, KafkaState } from './state.ts';
+
+function cooperative(g: GroupState): boolean {
+  return g.assignor === 'cooperative-sticky';
+}
+
+/** A consumer starts (first start, restart or added by a command): it joins its group. */
+export function onConsumerStart(s: KafkaState, c: number, inc: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive) return;
+  const g = s.k.groups[con.group]!;
+  con.phase = 'joining';
+  emit(s, () => ({ type: 'consumer-started', atMs: s.nowMs, consumer: con.id, group: g.id }), 'consumer-started');
+  con.nextHbMs = s.nowMs + g.heartbeatIntervalMs;
+  scheduleTask(s, con.nextHbMs, { type: 'hb-timer', c, inc }, false);
+  sendJoin(s, c);
+}
+
+function sendJoin(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  con.phase = 'joining';
+  con.rejoinNeeded = false;
+  const owned = cooperative(g) ? [...con.assigned] : [...con.prevOwned];
+  const task = { type: 'join' as const, g: con.group, c, inc: con.inc, memberId: con.memberId, owned, ownedGeneration: con.generation > 0 ? con.generation : -1 };
+  if (!sendToCoordinator(s, c, task)) {
+    // No coordinator reachable: try again later (FindCoordinator retries in Kafka).
+    con.rejoinNeeded = true;
+    scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc: con.inc, pid: -1 }, false);
+  }
+}
+
+/** The heartbeat timer: one heartbeat to the coordinator, then the next timer. Background work. */
+export function onHeartbeatTimer(s: KafkaState, c: number, inc: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive) return;
+  const g = s.k.groups[con.group]!;
+  sendToCoordinator(s, c, { type: 'hb', g: con.group, memberId: con.memberId }, false);
+  con.nextHbMs = s.nowMs + g.heartbeatIntervalMs;
+  scheduleTask(s, con.nextHbMs, { type: 'hb-timer', c, inc }, false);
+}
+
+/** The coordinator said a rebalance is in progress: rejoin at the next poll. */
+export function onRebalanceNotice(s: KafkaState, c: number, inc: number, generation: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || con.phase === 'joining' || con.generation > generation) return;
+  con.rejoinNeeded = true;
+  if (con.processing) {
+    scheduleTask(s, con.lastPollMs + s.k.tuning.maxPollIntervalMs, { type: 'poll-timeout', c, inc, pollMs: con.lastPollMs }, true);
+  } else poll(s, c);
+}
+
+/** max.poll.interval.ms passed without a poll while a rebalance waits: the member leaves. */
+export function onPollTimeout(s: KafkaState, c: number, inc: number, pollMs: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || con.lastPollMs !== pollMs || !con.processing) return;
+  const g = s.k.groups[con.group]!;
+  emit(s, () => ({ type: 'consumer-left-poll-timeout', atMs: s.nowMs, consumer: con.id, group: g.id }), 'consumer-left-poll-timeout');
+  sendToCoordinator(s, c, { type: 'leave', g: con.group, memberId: con.memberId, reason: 'poll-timeout' });
+  dropAssignment(s, c, false);
+  con.rejoinNeeded = true;
+}
+
+/** An assignment arrives; it is applied at the next poll. */
+export function onAssignment(s: KafkaState, c: number, inc: number, generation: number, pids: number[]): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || generation < con.generation) return;
+  con.pendingAssignment = { generation, pids };
+  if (!con.processing) poll(s, c);
+}
+
+function applyAssignment(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const a = con.pendingAssignment!;
+  con.pendingAssignment = null;
+  const g = s.k.groups[con.group]!;
+  con.generation = a.generation;
+  con.phase = 'stable';
+  const revoked = con.assigned.filter((pid) => !a.pids.includes(pid));
+  if (revoked.length > 0) revoke(s, c, revoked);
+  const added = a.pids.filter((pid) => !con.assigned.includes(pid));
+  for (const pid of added) {
+    con.assigned.push(pid);
+    con.pos.push(-1);
+    con.fetching.push(0);
+  }
+  emit(s, () => ({ type: 'partitions-assigned', atMs: s.nowMs, consumer: con.id, group: g.id, generation: a.generation, partitions: a.pids.map((p) => partName(s, p)) }), 'partitions-assigned');
+  for (const pid of added) initPosition(s, c, pid);
+  con.prevOwned = [...con.assigned];
+  // Cooperative: partitions we gave up must be free before anyone gets them: a second round.
+  if (cooperative(g) && revoked.length > 0) con.rejoinNeeded = true;
+}
+
+/** Sets the starting position of a newly assigned partition: committed offset, else auto.offset.reset. */
+function initPosition(s: KafkaState, c: number, pid: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  const committed = g.committed[pid] ?? null;
+  const a = con.assigned.indexOf(pid);
+  if (committed !== null) {
+    con.pos[a] = committed;
+    noteStart(s, g, pid, committed);
+    return;
+  }
+  resetPosition(s, c, pid, 'no committed offset');
+}
+
+function resetPosition(s: KafkaState, c: number, pid: number, why: string): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  const a = con.assigned.indexOf(pid);
+  const log = readLog(s.k.parts[pid]!);
+  if (g.autoOffsetReset === 'none') {
+    con.phase = 'error';
+    con.errorMessage = `NoOffsetForPartitionException: ${partName(s, pid)} (${why}) and auto.offset.reset=none`;
+    const error = con.errorMessage;
+    emit(s, () => ({ type: 'consumer-error', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), error }), 'consumer-error');
+    return;
+  }
+  const offset = g.autoOffsetReset === 'earliest' ? log.start : log.hw;
+  con.pos[a] = offset;
+  const reason = `${why}: auto.offset.reset=${g.autoOffsetReset}`;
+  emit(s, () => ({ type: 'offset-reset', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), offset, reason }), 'offset-reset');
+  if (g.processedTo[pid]! < 0) g.processedTo[pid] = offset;
+}
+
+/** A member starts a partition at `offset`: records between what the group processed and it were skipped. */
+function noteStart(s: KafkaState, g: GroupState, pid: number, offset: number): void {
+  const done = g.processedTo[pid]!;
+  if (done < 0) {
+    g.processedTo[pid] = offset;
+    return;
+  }
+  if (offset > done) {
+    const n = countInRange(readLog(s.k.parts[pid]!), done, offset);
+    g.skipped += n;
+    g.processedTo[pid] = offset;
+    emit(s, () => ({ type: 'records-skipped', atMs: s.nowMs, group: g.id, ...partRef(s, pid), fromOffset: done, toOffset: offset }), 'records-skipped');
+  }
+}
+
+function revoke(s: KafkaState, c: number, pids: number[]): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  emit(s, () => ({ type: 'partitions-revoked', atMs: s.nowMs, consumer: con.id, group: g.id, partitions: pids.map((p) => partName(s, p)) }), 'partitions-revoked');
+  for (const pid of pids) {
+    const a = con.assigned.indexOf(pid);
+    con.assigned.splice(a, 1);
+    con.pos.splice(a, 1);
+    con.fetching.splice(a, 1);
+  }
+  con.buf = filterTriples(con.buf, (pid) => !pids.includes(pid));
+}
+
+function filterTriples(t: number[], keep: (pid: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < t.length; i += 3) if (keep(t[i]!)) out.push(t[i]!, t[i + 1]!, t[i + 2]!);
+  return out;
+}
+
+/** Forgets every partition (eager revocation, poll timeout, crash). */
+function dropAssignment(s: KafkaState, c: number, announce: boolean): void {
+  const con = s.k.consumers[c]!;
+  if (announce && con.assigned.length > 0) revoke(s, c, [...con.assigned]);
+  con.assigned = [];
+  con.pos = [];
+  con.fetching = [];
+  con.buf = [];
+}
+
+/** Commits the consumer's positions (OffsetCommit to the coordinator). */
+export function commitPositions(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.assigned.length === 0) return;
+  const pids: number[] = [];
+  const offsets: number[] = [];
+  for (let a = 0; a < con.assigned.length; a++) {
+    if (con.pos[a]! < 0) continue;
+    pids.push(con.assigned[a]!);
+    offsets.push(con.pos[a]!);
+  }
+  if (pids.length === 0) return;
+  const task = { type: 'commit' as const, g: con.group, c, memberId: con.memberId, generation: con.generation, pids, offsets };
+  if (!sendToCoordinator(s, c, task)) {
+    const g = s.k.groups[con.group]!;
+    emit(s, () => ({ type: 'commit-failed', atMs: s.nowMs, consumer: con.id, group: g.id, reason: 'COORDINATOR_NOT_AVAILABLE' }), 'commit-failed');
+  }
+}
+
+/**
+ * The poll boundary: apply group events, maybe auto-commit, take the next batch and process it.
+ * With processingMs = 0 batches are processed here in a loop; the loop ends because each pass
+ * consumes buffered records and fetching needs the network (a later task).
+ */
+export function poll(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    if (!con.alive || con.phase === 'error' || con.processing) return;
+    con.lastPollMs = s.nowMs;
+    if (con.pendingAssignment !== null) {
+      applyAssignment(s, c);
+      // A partition without an offset and auto.offset.reset=none puts the consumer in error.
+      if ((con.phase as string) === 'error') return;
+    }
+    if (con.rejoinNeeded && con.phase !== 'joining') {
+      if (g.commit.type === 'auto') commitPositions(s, c);
+      if (!cooperative(g)) dropAssignment(s, c, true);
+      sendJoin(s, c);
+    }
+    if (g.commit.type === 'auto' && s.nowMs - con.lastAutoCommitMs >= g.commit.intervalMs) {
+      con.lastAutoCommitMs = s.nowMs;
+      commitPositions(s, c);
+    }
+    if (!takeBatch(s, c)) {
+      ensureFetches(s, c);
+      return;
+    }
+    ensureFetches(s, c);
+    if (g.commit.type === 'before-process') commitPositions(s, c);
+    if (con.processingMs > 0) {
+      con.processing = true;
+      scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc: con.inc }, true);
+      return;
+    }
+    processWholeBatch(s, c);
+    if (g.commit.type === 'after-process') commitPositions(s, c);
+  }
+}
+
+/** Moves up to max.poll.records buffered records into the batch and advances positions. */
+function takeBatch(s: KafkaState, c: number): boolean {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  let room = g.maxPollRecords;
+  const batch: number[] = [];
+  const buf = con.buf;
+  let i = 0;
+  for (; i < buf.length && room > 0; i += 3) {
+    const pid = buf[i]!;
+    const from = buf[i + 1]!;
+    const to = buf[i + 2]!;
+    const a = con.assigned.indexOf(pid);
+    if (a < 0 || con.pos[a] !== from) continue;
+    const end = Math.min(to, from + room);
+    batch.push(pid, from, end);
+    room -= end - from;
+    con.pos[a] = end;
+    if (end < to) {
+      buf[i + 1] = end;
+      break;
+    }
+  }
+  con.buf = i >= buf.length ? [] : buf.slice(i);
+  con.batch = batch;
+  con.batchIdx = 0;
+  con.batchOff = batch.length > 0 ? batch[1]! : 0;
+  return batch.length > 0;
+}
+
+function processWholeBatch(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const b = con.batch;
+  for (let i = 0; i < b.length; i += 3) processRange(s, c, b[i]!, b[i + 1]!, b[i + 2]!);
+  con.batch = [];
+}
+
+/** Processes the records stored in [from, to) of a partition (bulk path, processingMs = 0). */
+function processRange(s: KafkaState, c: number, pid: number, from: number, to: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  const log = readLog(s.k.parts[pid]!);
+  if (traceWants(s.trace) || log.offs !== null) {
+    const end = indexAtOrAfter(log, to);
+    for (let i = indexAtOrAfter(log, from); i < end; i++) processOne(s, con, g, pid, offsetAtIndex(log, i), log.rns[i]!);
+    return;
+  }
+  const lo = Math.max(from, log.start);
+  const hi = Math.min(to, log.leo);
+  if (hi <= lo) return;
+  const n = hi - lo;
+  const replayEnd = Math.min(hi, g.replayUntil[pid]!);
+  const replays = Math.max(0, replayEnd - lo);
+  const dups = Math.max(0, Math.min(hi, g.processedTo[pid]!) - Math.max(lo, replayEnd));
+  g.delivered += n;
+  g.replayed += replays;
+  g.duplicated += dups;
+  s.k.counters.delivered += n;
+  s.k.counters.duplicated += dups;
+  if (hi > g.processedTo[pid]!) g.processedTo[pid] = hi;
+  countEntries(s, 'record-processed', n);
+}
+
+function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: number, offset: number, rn: number): void {
+  const replay = offset < g.replayUntil[pid]!;
+  const duplicate = !replay && offset < g.processedTo[pid]!;
+  g.delivered++;
+  s.k.counters.delivered++;
+  if (replay) g.replayed++;
+  if (duplicate) {
+    g.duplicated++;
+    s.k.counters.duplicated++;
+  }
+  if (offset + 1 > g.processedTo[pid]!) g.processedTo[pid] = offset + 1;
+  emit(s, () => ({ type: 'record-processed', atMs: s.nowMs, ...recordRef(s, pid, rn), consumer: con.id, group: g.id, offset, duplicate, replay }), 'record-processed');
+}
+
+/** One record's processing time is over (processingMs > 0). */
+export function onProcess(s: KafkaState, c: number, inc: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || !con.processing) return;
+  const g = s.k.groups[con.group]!;
+  const b = con.batch;
+  // Find the next stored record of the batch at or after batchOff.
+  while (con.batchIdx < b.length) {
+    const pid = b[con.batchIdx]!;
+    const to = b[con.batchIdx + 2]!;
+    const log = readLog(s.k.parts[pid]!);
+    const i = indexAtOrAfter(log, con.batchOff);
+    const off = i < log.rns.length ? offsetAtIndex(log, i) : to;
+    if (off < to) {
+      processOne(s, con, g, pid, off, log.rns[i]!);
+      con.batchOff = off + 1;
+      break;
+    }
+    con.batchIdx += 3;
+    if (con.batchIdx < b.length) con.batchOff = b[con.batchIdx + 1]!;
+  }
+  if (con.batchIdx < b.length && hasMore(s, con)) {
+    scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc }, true);
+    return;
+  }
+  con.processing = false;
+  con.batch = [];
+  if (g.commit.type === 'after-process') commitPositions(s, c);
+  poll(s, c);
+}
+
+function hasMore(s: KafkaState, con: ConsumerState): boolean {
+  const b = con.batch;
+  for (let j = con.batchIdx; j < b.length; j += 3) {
+    const from = j === con.batchIdx ? con.batchOff : b[j + 1]!;
+    if (countInRange(readLog(s.k.parts[b[j]!]!), from, b[j + 2]!) > 0) return true;
+  }
+  return false;
+}
+
+/** Sends a fetch for every assigned partition that has nothing buffered and none in flight. */
+function ensureFetches(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.phase === 'error') return;
+  for (let a = 0; a < con.assigned.length; a++) {
+    if (con.fetching[a] || con.pos[a]! < 0) continue;
+    const pid = con.assigned[a]!;
+    let buffered = false;
+    for (let i = 0; i < con.buf.length; i += 3) if (con.buf[i] === pid) buffered = true;
+    if (!buffered) sendFetch(s, c, a);
+  }
+}
+
+function sendFetch(s: KafkaState, c: number, a: number): void {
+  const con = s.k.consumers[c]!;
+  const pid = con.assigned[a]!;
+  const leader = s.k.parts[pid]!.leader;
+  con.fetching[a] = 1;
+  if (leader < 0) {
+    scheduleTask(s, s.nowMs + s.k.tuning.retryBackoffMs, { type: 'fetch-retry', c, inc: con.inc, pid }, false);
+    return;
+  }
+  const task = { type: 'fetch' as const, c, inc: con.inc, pid, offset: con.pos[a]!, broker: leader, sentAtMs: s.nowMs };
+  if (!send(s, con.id, brokerNode(leader), task)) {
+    scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc: con.inc, pid }, false);
+  }
+}
+
+/** A retry timer: fetch again (or, with pid -1, try to join again). */
+export function onFetchRetry(s: KafkaState, c: number, inc: number, pid: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive) return;
+  if (pid < 0) {
+    if (con.rejoinNeeded) sendJoin(s, c);
+    return;
+  }
+  const a = con.assigned.indexOf(pid);
+  if (a < 0) return;
+  con.fetching[a] = 0;
+  ensureFetches(s, c);
+}
+
+/** A fetch arrives at a broker: answer below the HW, or park until the HW moves. */
+export function onFetch(s: KafkaState, c: number, inc: number, pid: number, offset: number, broker: number): void {
+  const part = s.k.parts[pid]!;
+  const b = s.k.brokers.find((x) => x.id === broker)!;
+  if (!b.alive) return respondFetch(s, c, inc, pid, broker, offset, offset, 'DISCONNECTED');
+  if (part.leader !== broker) return respondFetch(s, c, inc, pid, broker, offset, offset, 'NOT_LEADER_OR_FOLLOWER');
+  const log = leaderLog(part)!;
+  if (offset < log.start || offset > log.leo) return respondFetch(s, c, inc, pid, broker, offset, offset, 'OFFSET_OUT_OF_RANGE');
+  if (offset < log.hw) {
+    const g = s.k.groups[s.k.consumers[c]!.group]!;
+    return respondFetch(s, c, inc, pid, broker, offset, Math.min(log.hw, offset + g.maxPollRecords), null);
+  }
+  part.parked.push({ consumer: c, inc, offset });
+}
+
+function respondFetch(s: KafkaState, c: number, inc: number, pid: number, broker: number, from: number, to: number, error: string | null): void {
+  const con = s.k.consumers[c]!;
+  const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error };
+  if (!send(s, brokerNode(broker), con.id, task)) {
+    scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc, pid }, false);
+  }
+}
+
+/** The HW moved: answer the parked fetches it satisfies. */
+export function answerParkedFetches(s: KafkaState, pid: number): void {
+  const part = s.k.parts[pid]!;
+  const log = leaderLog(part)!;
+  let kept = 0;
+  for (const f of part.parked) {
+    if (f.offset < log.hw) {
+      const g = s.k.groups[s.k.consumers[f.consumer]!.group]!;
+      respondFetch(s, f.consumer, f.inc, pid, part.leader, f.offset, Math.min(log.hw, f.offset + g.maxPollRecords), null);
+    } else part.parked[kept++] = f;
+  }
+  part.parked.length = kept;
+}
+
+/** The leader is gone: every parked fetch fails (the consumers notice the closed connection). */
+export function failParkedFetches(s: KafkaState, pid: number, broker: number): void {
+  const part = s.k.parts[pid]!;
+  for (const f of part.parked) respondFetch(s, f.consumer, f.inc, pid, broker, f.offset, f.offset, 'DISCONNECTED');
+  part.parked.length = 0;
+}
+
+/** A fetch response reaches the consumer. */
+export function onFetchResponse(s: KafkaState, c: number, inc: number, pid: number, from: number, to: number, error: string | null): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive) return;
+  const a = con.assigned.indexOf(pid);
+  if (a < 0) return;
+  con.fetching[a] = 0;
+  if (con.pos[a] !== from) return ensureFetches(s, c);
+  if (error === 'OFFSET_OUT_OF_RANGE') {
+    resetPosition(s, c, pid, `offset ${from} is out of range`);
+    return ensureFetches(s, c);
+  }
+  if (error !== null) {
+    con.fetching[a] = 1;
+    scheduleTask(s, s.nowMs + s.k.tuning.retryBackoffMs, { type: 'fetch-retry', c, inc, pid }, true);
+    return;
+  }
+  if (to <= from) return ensureFetches(s, c);
+  con.buf.push(pid, from, to);
+  const g = s.k.groups[con.group]!;
+  emit(s, () => ({ type: 'records-fetched', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), fromOffset: from, toOffset: to }), 'records-fetched');
+  if (!con.processing) poll(s, c);
+}
+
+/** Crashes a consumer: it stops dead, without committing; the group notices at session timeout. */
+export function crashConsumer(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  con.alive = false;
+  con.phase = 'crashed';
+  con.processing = false;
+  con.batch = [];
+  con.pendingAssignment = null;
+  dropAssignment(s, c, false);
+  emit(s, () => ({ type: 'consumer-crashed', atMs: s.nowMs, consumer: con.id, group: g.id, sessionTimeoutMs: g.sessionTimeoutMs, correlationId: g.id }), 'consumer-crashed');
+  onMemberCrashed(s, con.group, con.memberId);
+}
+
+/** Restarts a crashed consumer as a new incarnation (a static member keeps its instance id). */
+export function restartConsumer(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  con.inc++;
+  con.alive = true;
+  con.phase = 'idle';
+  con.memberId = `${con.id}#${con.inc}`;
+  con.generation = 0;
+  con.rejoinNeeded = false;
+  con.errorMessage = null;
+  emit(s, () => ({ type: 'consumer-restarted', atMs: s.nowMs, consumer: con.id, group: g.id }), 'consumer-restarted');
+  scheduleTask(s, s.nowMs, { type: 'consumer-start', c, inc: con.inc }, true);
+}
+
+/** Closes a consumer cleanly: commit (auto), leave the group (dynamic members only, as Kafka). */
+export function closeConsumer(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  if (con.alive && g.commit.type === 'auto') commitPositions(s, c);
+  if (con.alive && con.instanceId === null) sendToCoordinator(s, c, { type: 'leave', g: con.group, memberId: con.memberId, reason: 'left' });
+  con.alive = false;
+  con.phase = 'left';
+  con.processing = false;
+  dropAssignment(s, c, false);
+  emit(s, () => ({ type: 'consumer-left', atMs: s.nowMs, consumer: con.id, group: g.id }), 'consumer-left');
+  if (con.instanceId !== null) onMemberCrashed(s, con.group, con.memberId);
+}
+
+export { groupIsActive, scheduleSessionCheck };

@@ -1,0 +1,104 @@
+/**
+ * One short human sentence per trace entry: the UI's narration and the screen reader's live region.
+ *
+ * Pure and total over the entry union (the switch is exhaustive, so a new entry type without a
+ * sentence does not compile). Sentences name nodes as the learner sees them and say what the
+ * happening means, not just what it is ("…; group billing is rebalancing").
+ */
+import type { KafkaTraceEntry } from './trace-types.ts';
+
+function tp(e: { topic: string; partition: number }): string {
+  return `${e.topic}-${e.partition}`;
+}
+
+function list(xs: readonly string[]): string {
+  return xs.length === 0 ? 'nothing' : xs.join(', ');
+}
+
+/** A one-sentence description of a trace entry. */
+export function describeEntry(e: KafkaTraceEntry): string {
+  switch (e.type) {
+    case 'record-produced':
+      return `Producer ${e.producer} created ${e.recordId}${e.key === null ? ' (no key)' : ` with key ${e.key}`} for ${tp(e)}.`;
+    case 'record-appended':
+      return `Leader ${e.broker} appended ${e.recordId} to ${tp(e)} at offset ${e.offset}.`;
+    case 'produce-deduplicated':
+      return `${e.broker} recognised a retried batch of ${e.count} from idempotent producer ${e.producer} on ${tp(e)} and did not write it twice.`;
+    case 'records-replicated':
+      return `Follower ${e.broker} copied offsets ${e.fromOffset}–${e.toOffset - 1} of ${tp(e)} from leader ${e.leader}.`;
+    case 'hw-advanced':
+      return `High watermark of ${tp(e)} is now ${e.highWatermark}: consumers can read offsets below it.`;
+    case 'produce-acked':
+      return `Producer ${e.producer} got acks=${e.acks} for ${e.count} record(s) on ${tp(e)} from offset ${e.baseOffset}.`;
+    case 'produce-failed':
+      return `Producer ${e.producer}'s batch of ${e.count} to ${tp(e)} failed with ${e.error}${e.willRetry ? `; retrying (attempt ${e.attempt})` : '; giving up'}.`;
+    case 'records-fetched':
+      return `Consumer ${e.consumer} (${e.group}) fetched offsets ${e.fromOffset}–${e.toOffset - 1} of ${tp(e)}.`;
+    case 'record-processed':
+      return `Consumer ${e.consumer} (${e.group}) processed ${tp(e)} offset ${e.offset}${e.duplicate ? ' again — a duplicate' : e.replay ? ' again — a replay' : ''}.`;
+    case 'offset-committed':
+      return `Group ${e.group} committed offset ${e.offset} on ${tp(e)} (from ${e.consumer}).`;
+    case 'commit-failed':
+      return `Consumer ${e.consumer}'s commit to group ${e.group} failed (${e.reason}).`;
+    case 'member-joined':
+      return `Consumer ${e.consumer} joined group ${e.group}.`;
+    case 'rebalance-started':
+      return `Group ${e.group} is rebalancing: ${e.reason}.`;
+    case 'partitions-revoked':
+      return `Consumer ${e.consumer} (${e.group}) gave up ${list(e.partitions)}.`;
+    case 'partitions-assigned':
+      return e.partitions.length === 0
+        ? `Consumer ${e.consumer} (${e.group}) got no partitions in generation ${e.generation}: it is idle.`
+        : `Consumer ${e.consumer} (${e.group}) owns ${list(e.partitions)} in generation ${e.generation}.`;
+    case 'rebalance-completed':
+      return `Group ${e.group} finished rebalancing (generation ${e.generation})${e.followUp ? '; some partitions wait for a second round' : ''}.`;
+    case 'static-member-rejoined':
+      return `Static member ${e.consumer} came back to group ${e.group} and kept its partitions without a rebalance.`;
+    case 'broker-crashed':
+      return `Broker ${e.broker} crashed.`;
+    case 'broker-restarted':
+      return `Broker ${e.broker} restarted and is catching up.`;
+    case 'leader-elected':
+      return `${e.broker} is now the leader of ${tp(e)} (epoch ${e.epoch})${e.unclean ? ' — an unclean election: records may be lost' : ''}.`;
+    case 'partition-offline':
+      return `${tp(e)} has no leader: no in-sync replica is alive.`;
+    case 'isr-shrunk':
+      return `${e.broker} fell out of the ISR of ${tp(e)}; ISR is now ${list(e.isr)}.`;
+    case 'isr-expanded':
+      return `${e.broker} caught up and rejoined the ISR of ${tp(e)}; ISR is now ${list(e.isr)}.`;
+    case 'log-truncated':
+      return `${e.broker} cut ${e.removed} record(s) off its copy of ${tp(e)} (log now ends at ${e.toOffset}).`;
+    case 'record-lost':
+      return `${e.recordId} (offset ${e.offset} of ${tp(e)}) was acknowledged to ${e.producer} but is gone: it is lost.`;
+    case 'consumer-started':
+      return `Consumer ${e.consumer} started and is joining group ${e.group}.`;
+    case 'consumer-crashed':
+      return `Consumer ${e.consumer} crashed; group ${e.group} will notice after the session timeout (${e.sessionTimeoutMs} ms).`;
+    case 'consumer-restarted':
+      return `Consumer ${e.consumer} restarted and rejoins group ${e.group}.`;
+    case 'consumer-left':
+      return `Consumer ${e.consumer} left group ${e.group}.`;
+    case 'consumer-left-session-timeout':
+      return `Consumer ${e.consumer} missed its heartbeats; group ${e.group} removed it and is rebalancing.`;
+    case 'consumer-left-poll-timeout':
+      return `Consumer ${e.consumer} took too long between polls; it left group ${e.group}.`;
+    case 'consumer-slowed':
+      return `Consumer ${e.consumer} now takes ${e.processingMs} ms per record.`;
+    case 'consumer-error':
+      return `Consumer ${e.consumer} stopped with an error on ${tp(e)}: ${e.error}.`;
+    case 'offset-reset':
+      return `Consumer ${e.consumer} starts ${tp(e)} at offset ${e.offset} (${e.reason}).`;
+    case 'offsets-reset':
+      return `Group ${e.group}'s offsets on ${e.topic} were reset to ${e.to}: ${e.offsets.join(', ')}.`;
+    case 'records-skipped':
+      return `Group ${e.group} skips offsets ${e.fromOffset}–${e.toOffset - 1} of ${tp(e)}: they were committed but never processed.`;
+    case 'retention-deleted':
+      return `Retention deleted ${e.count} record(s) of ${tp(e)} on ${e.broker}; the log now starts at ${e.logStartOffset}.`;
+    case 'compacted':
+      return `Compaction removed ${e.removed} superseded record(s) of ${tp(e)} on ${e.broker}${e.tombstonesRemoved > 0 ? `, ${e.tombstonesRemoved} of them tombstones` : ''}.`;
+    case 'link-changed':
+      return e.state === 'cut' ? `The link ${e.from} ↔ ${e.to} is cut.` : e.state === 'healed' ? `The link ${e.from} ↔ ${e.to} is healed.` : `The link ${e.from} ↔ ${e.to} now takes ${e.latencyMs} ms.`;
+    case 'command-rejected':
+      return `Command ${e.command} was rejected: ${e.error}`;
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The group coordinator: membership, generations, rebalances, heartbeats, sessions and commits.
+ *
+ * It follows Kafka's classic group protocol in outline. A JoinGroup from a new member (or a member
+ * leaving, or one whose session expired) moves a stable group to PreparingRebalance; the other
+ * members hear of it with their next heartbeat and rejoin at their next poll; when every known
+ * member has rejoined, the generation is bumped and the assignor runs. The JoinGroup response,
+ * SyncGroup request and SyncGroup response are collapsed into one `assignment` message. A crashed
+ * consumer stays a member until its session times out, which is why a crash stalls its partitions.
+ */
+import { assignPartitions } from './assignors/index.ts';
+import { brokerNode, emit, latencyMs, partName, scheduleTask, send } from './net.ts';
+import type { GroupState, KafkaState, MemberState } from './state.ts';
+
+/** The broker coordinating a group: fixed by the group id's hash, moving on if that broker is down. */
+export function coordinatorOf(s: KafkaState, g: number): number {
+  const brokers = s.k.brokers;
+  const id = s.k.groups[g]!.id;
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) | 0;
+  const start = (h & 0x7fffffff) % brokers.length;
+  for (let i = 0; i < brokers.length; i++) {
+    const b = brokers[(start + i) % brokers.length]!;
+    if (b.alive) return b.id;
+  }
+  return -1;
+}
+
+/** Sends a consumer's request to its group's coordinator; false if it cannot get there. */
+export function sendToCoordinator(s: KafkaState, c: number, task: Parameters<typeof send>[3], fg = true): boolean {
+  const con = s.k.consumers[c]!;
+  const coord = coordinatorOf(s, con.group);
+  if (coord < 0) return false;
+  return send(s, con.id, brokerNode(coord), task, fg);
+}
+
+function reachable(s: KafkaState, g: number, m: MemberState): boolean {
+  const c = s.k.consumers[m.consumer]!;
+  const coord = coordinatorOf(s, g);
+  return c.alive && c.memberId === m.memberId && coord >= 0 && latencyMs(s, c.id, brokerNode(coord)) >= 0;
+}
+
+/**
+ * (Re)starts a member's session-check chain. It is foreground only when the member cannot be
+ * heartbeating (crashed, cut off), i.e. when its expiry is something still to happen.
+ */
+export function scheduleSessionCheck(s: KafkaState, g: number, m: MemberState): void {
+  const grp = s.k.groups[g]!;
+  m.check++;
+  const at = Math.max(s.nowMs, m.lastHbMs + grp.sessionTimeoutMs);
+  scheduleTask(s, at, { type: 'session-check', g, memberId: m.memberId, check: m.check }, !reachable(s, g, m));
+}
+
+/** A JoinGroup request arrives at the coordinator. */
+export function onJoin(s: KafkaState, g: number, c: number, memberId: string, owned: number[], ownedGeneration: number): void {
+  const grp = s.k.groups[g]!;
+  const con = s.k.consumers[c]!;
+  if (!con.alive || con.memberId !== memberId) return;
+  let m = grp.members.find((x) => x.memberId === memberId);
+  if (m === undefined && con.instanceId !== null) {
+    // Static membership: the same group.instance.id replaces its old member without a rebalance.
+    const old = grp.members.find((x) => x.instanceId === con.instanceId);
+    if (old !== undefined) {
+      old.memberId = memberId;
+      old.lastHbMs = s.nowMs;
+      scheduleSessionCheck(s, g, old);
+      emit(s, () => ({ type: 'static-member-rejoined', atMs: s.nowMs, consumer: con.id, group: grp.id }), 'static-member-rejoined');
+      if (grp.phase === 'stable') {
+        sendAssignment(s, g, old);
+        return;
+      }
+      m = old;
+    }
+  }
+  if (m === undefined) {
+    m = { memberId, consumer: c, instanceId: con.instanceId, joined: false, lastHbMs: s.nowMs, owned: [], ownedGeneration: -1, assigned: [], check: 0 };
+    grp.members.push(m);
+    scheduleSessionCheck(s, g, m);
+    emit(s, () => ({ type: 'member-joined', atMs: s.nowMs, consumer: con.id, group: grp.id, memberId }), 'member-joined');
+  }
+  m.lastHbMs = s.nowMs;
+  if (grp.phase === 'empty') {
+    grp.joinNotBeforeMs = s.nowMs + s.k.tuning.initialRebalanceDelayMs;
+    grp.rebalanceToken++;
+    scheduleTask(s, grp.joinNotBeforeMs, { type: 'join-deadline', g, token: grp.rebalanceToken }, true);
+    startRebalance(s, g, `${con.id} joined an empty group`);
+  } else if (grp.phase === 'stable') {
+    startRebalance(s, g, owned.length > 0 && m.assigned.length > 0 ? `${con.id} rejoined` : `${con.id} joined`);
+  }
+  m.joined = true;
+  m.owned = owned;
+  m.ownedGeneration = ownedGeneration;
+  maybeCompleteJoin(s, g);
+}
+
+/** Moves the group to PreparingRebalance and tells every member at its next heartbeat. */
+export function startRebalance(s: KafkaState, g: number, reason: string): void {
+  const grp = s.k.groups[g]!;
+  if (grp.phase === 'preparing-rebalance') return;
+  grp.phase = 'preparing-rebalance';
+  grp.rebalanceReason = reason;
+  for (const m of grp.members) m.joined = false;
+  emit(s, () => ({ type: 'rebalance-started', atMs: s.nowMs, group: grp.id, generation: grp.generation, reason, correlationId: grp.id }), 'rebalance-started');
+  for (const m of grp.members) {
+    const c = s.k.consumers[m.consumer]!;
+    if (!c.alive || c.memberId !== m.memberId) continue;
+    const coord = coordinatorOf(s, g);
+    if (coord < 0) continue;
+    const l = latencyMs(s, c.id, brokerNode(coord));
+    if (l < 0) continue;
+    // The member hears REBALANCE_IN_PROGRESS in the response to its next heartbeat.
+    const at = Math.max(s.nowMs, c.nextHbMs) + 2 * l;
+    scheduleTask(s, at, { type: 'rebalance-notice', c: m.consumer, inc: c.inc, generation: grp.generation }, true);
+  }
+}
+
+/** The initial-rebalance delay is over. */
+export function onJoinDeadline(s: KafkaState, g: number, token: number): void {
+  if (s.k.groups[g]!.rebalanceToken === token) maybeCompleteJoin(s, g);
+}
+
+function maybeCompleteJoin(s: KafkaState, g: number): void {
+  const grp = s.k.groups[g]!;
+  if (grp.phase !== 'preparing-rebalance' || s.nowMs < grp.joinNotBeforeMs) return;
+  if (grp.members.length === 0) {
+    grp.phase = 'empty';
+    return;
+  }
+  if (!grp.members.every((m) => m.joined)) return;
+  completeJoin(s, g);
+}
+
+function completeJoin(s: KafkaState, g: number): void {
+  const grp = s.k.groups[g]!;
+  const k = s.k;
+  grp.generation++;
+  const partitionsPerTopic: Record<string, number> = {};
+  for (const t of grp.topics) partitionsPerTopic[k.topics[t]!.name] = k.topics[t]!.partitions;
+  const topicNames = grp.topics.map((t) => k.topics[t]!.name);
+  const toTp = (pid: number) => ({ topic: k.topics[k.parts[pid]!.topic]!.name, partition: k.parts[pid]!.partition });
+  const result = assignPartitions(grp.assignor, {
+    partitionsPerTopic,
+    members: grp.members.map((m) => ({
+      memberId: m.memberId,
+      ...(m.instanceId !== null ? { groupInstanceId: m.instanceId } : {}),
+      topics: topicNames,
+      ownedPartitions: m.owned.map(toTp),
+      ...(m.ownedGeneration >= 0 ? { generation: m.ownedGeneration } : {}),
+    })),
+  });
+  const assignment: Record<string, string[]> = {};
+  let assignedCount = 0;
+  for (const m of grp.members) {
+    m.assigned = (result[m.memberId] ?? []).map((tp: { topic: string; partition: number }) => k.topics[k.topicIndex[tp.topic]!]!.firstPid + tp.partition).sort((a: number, b: number) => a - b);
+    assignedCount += m.assigned.length;
+    assignment[k.consumers[m.consumer]!.id] = m.assigned.map((pid) => partName(s, pid));
+    m.joined = false;
+  }
+  let total = 0;
+  for (const t of grp.topics) total += k.topics[t]!.partitions;
+  grp.phase = 'stable';
+  const followUp = assignedCount < total;
+  emit(s, () => ({ type: 'rebalance-completed', atMs: s.nowMs, group: grp.id, generation: grp.generation, assignment, followUp, correlationId: grp.id }), 'rebalance-completed');
+  for (const m of grp.members) sendAssignment(s, g, m);
+}
+
+function sendAssignment(s: KafkaState, g: number, m: MemberState): void {
+  const grp = s.k.groups[g]!;
+  const c = s.k.consumers[m.consumer]!;
+  const coord = coordinatorOf(s, g);
+  if (coord < 0 || !c.alive) return;
+  send(s, brokerNode(coord), c.id, { type: 'assignment', c: m.consumer, inc: c.inc, generation: grp.generation, pids: [...m.assigned] });
+}
+
+/** A heartbeat arrives: the member is alive. */
+export function onHeartbeat(s: KafkaState, g: number, memberId: string): void {
+  const m = s.k.groups[g]!.members.find((x) => x.memberId === memberId);
+  if (m !== undefined) m.lastHbMs = s.nowMs;
+}
+
+/** A member's session check fires: expire it if no heartbeat came within session.timeout.ms. */
+export function onSessionCheck(s: KafkaState, g: number, memberId: string, check: number): void {
+  const grp = s.k.groups[g]!;
+  const m = grp.members.find((x) => x.memberId === memberId);
+  if (m === undefined || m.check !== check) return;
+  if (s.nowMs - m.lastHbMs >= grp.sessionTimeoutMs) {
+    const consumer = s.k.consumers[m.consumer]!.id;
+    emit(s, () => ({ type: 'consumer-left-session-timeout', atMs: s.nowMs, consumer, group: grp.id, correlationId: grp.id }), 'consumer-left-session-timeout');
+    removeMember(s, g, memberId, `${consumer}'s session timed out`);
+  } else {
+    scheduleSessionCheck(s, g, m);
+  }
+}
+
+/** A LeaveGroup arrives (clean shutdown, or max.poll.interval.ms exceeded). */
+export function onLeave(s: KafkaState, g: number, memberId: string, reason: 'left' | 'poll-timeout'): void {
+  const grp = s.k.groups[g]!;
+  const m = grp.members.find((x) => x.memberId === memberId);
+  if (m === undefined) return;
+  const consumer = s.k.consumers[m.consumer]!.id;
+  removeMember(s, g, memberId, reason === 'left' ? `${consumer} left the group` : `${consumer} exceeded max.poll.interval.ms`);
+}
+
+function removeMember(s: KafkaState, g: number, memberId: string, reason: string): void {
+  const grp = s.k.groups[g]!;
+  grp.members = grp.members.filter((x) => x.memberId !== memberId);
+  if (grp.members.length === 0) {
+    grp.phase = 'empty';
+    return;
+  }
+  startRebalance(s, g, reason);
+  maybeCompleteJoin(s, g);
+}
+
+/** The consumer behind a member crashed: make its coming session expiry foreground work. */
+export function onMemberCrashed(s: KafkaState, g: number, memberId: string): void {
+  const m = s.k.groups[g]!.members.find((x) => x.memberId === memberId);
+  if (m !== undefined) scheduleSessionCheck(s, g, m);
+}
+
+/** An OffsetCommit arrives: accepted from a current member of the current generation. */
+export function onCommit(s: KafkaState, g: number, c: number, memberId: string, generation: number, pids: number[], offsets: number[]): void {
+  const grp = s.k.groups[g]!;
+  const consumer = s.k.consumers[c]!.id;
+  const m = grp.members.find((x) => x.memberId === memberId);
+  if (m === undefined || generation !== grp.generation) {
+    const reason = m === undefined ? 'UNKNOWN_MEMBER_ID' : 'ILLEGAL_GENERATION';
+    emit(s, () => ({ type: 'commit-failed', atMs: s.nowMs, consumer, group: grp.id, reason }), 'commit-failed');
+    return;
+  }
+  for (let i = 0; i < pids.length; i++) {
+    const pid = pids[i]!;
+    const offset = offsets[i]!;
+    if (grp.committed[pid] === offset) continue;
+    grp.committed[pid] = offset;
+    emit(s, () => ({ type: 'offset-committed', atMs: s.nowMs, consumer, group: grp.id, ...tp(s, pid), offset }), 'offset-committed');
+  }
+}
+
+function tp(s: KafkaState, pid: number): { topic: string; partition: number } {
+  const p = s.k.parts[pid]!;
+  return { topic: s.k.topics[p.topic]!.name, partition: p.partition };
+}
+
+/** Whether a group has members (Kafka refuses to reset the offsets of an active group). */
+export function groupIsActive(grp: GroupState): boolean {
+  return grp.members.length > 0;
+}

@@ -1,0 +1,131 @@
+/**
+ * The network between nodes, and the scheduling and trace helpers every Kafka module uses.
+ *
+ * Node ids are strings a learner can type: `broker-<id>`, `producer-<id>`, and a consumer's own id
+ * (e.g. `c1`). A link is the unordered pair of two node ids; by default it has the scenario's
+ * latency, a fault can give it another latency or cut it. Whether a link is cut is decided when a
+ * message is sent: a message already on the wire still arrives (README, "Simplifications").
+ *
+ * `scheduleTask` is the one way the model queues work; it keeps the count of foreground tasks
+ * that `run-until-idle` watches.
+ */
+import { schedule } from '../core/world.ts';
+import { traceCount, traceEmit, traceWants } from '../core/trace.ts';
+import type { KafkaState } from './state.ts';
+import type { KafkaTask } from './tasks.ts';
+import type { KafkaTraceEntry } from './trace-types.ts';
+
+/** Node id of a broker. */
+export function brokerNode(id: number): string {
+  return `broker-${id}`;
+}
+
+/** Node id of a producer. */
+export function producerNode(id: string): string {
+  return `producer-${id}`;
+}
+
+/** The key of the link between two nodes (order does not matter). */
+export function linkKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** One-way latency between two nodes in ms, or -1 when the link is cut. */
+export function latencyMs(s: KafkaState, a: string, b: string): number {
+  if (a === b) return 0;
+  const v = s.k.links[linkKey(a, b)];
+  return v === undefined ? s.k.tuning.networkLatencyMs : v;
+}
+
+/** Queues a task at `atMs`, counting it if it is foreground. */
+export function scheduleTask(s: KafkaState, atMs: number, task: KafkaTask, fg: boolean): void {
+  if (fg) {
+    task.fg = 1;
+    s.k.fg++;
+  }
+  const t = task as KafkaTask & { atMs: number };
+  t.atMs = atMs;
+  schedule(s, t);
+}
+
+/**
+ * Sends a message from node `from` to node `to`: it arrives after the link's latency. Returns false
+ * (and schedules nothing) when the link is cut.
+ */
+export function send(s: KafkaState, from: string, to: string, task: KafkaTask, fg = true): boolean {
+  const l = latencyMs(s, from, to);
+  if (l < 0) return false;
+  scheduleTask(s, s.nowMs + l, task, fg);
+  return true;
+}
+
+/** Emits a trace entry when the trace keeps entries; otherwise only counts it (no allocation). */
+export function emit(s: KafkaState, build: () => Omit<KafkaTraceEntry, 'id'>, type: KafkaTraceEntry['type']): void {
+  if (traceWants(s.trace)) traceEmit(s.trace, build() as Omit<KafkaTraceEntry, 'id'>);
+  else traceCount(s.trace, type);
+}
+
+/** Counts `n` entries of `type` at once, for the summary trace's hot paths. */
+export function countEntries(s: KafkaState, type: KafkaTraceEntry['type'], n: number): void {
+  if (n <= 0) return;
+  const c = s.trace.counts;
+  c[type] = (c[type] ?? 0) + n;
+  s.trace.nextId += n;
+}
+
+/** `topic-partition`, as Kafka's tools print a partition. */
+export function partName(s: KafkaState, pid: number): string {
+  const p = s.k.parts[pid]!;
+  return `${s.k.topics[p.topic]!.name}-${p.partition}`;
+}
+
+/** Trace fields naming a partition. */
+export function partRef(s: KafkaState, pid: number): { topic: string; partition: number } {
+  const p = s.k.parts[pid]!;
+  return { topic: s.k.topics[p.topic]!.name, partition: p.partition };
+}
+
+/** The id of a record as the trace shows it. */
+export function recordId(rn: number): string {
+  return `rec-${rn}`;
+}
+
+/** A record's key as a string, or null. */
+export function keyOf(s: KafkaState, rn: number): string | null {
+  const k = s.k.rec.key[rn]!;
+  return k < 0 ? null : s.k.keys[k]!;
+}
+
+/** A record's value, materialised (generated values are built on demand). */
+export function valueOf(s: KafkaState, rn: number): unknown {
+  const v = s.k.rec.val[rn]!;
+  if (v >= 0) return s.k.values[v];
+  const p = s.k.producers[s.k.rec.prod[rn]!]!;
+  return { type: p.eventType, ...p.payload, seq: -v - 1 };
+}
+
+/**
+ * The business flow a record belongs to: an `orderId`, `correlationId` or `id` field of its value
+ * when it has one, else its key.
+ */
+export function correlationOf(s: KafkaState, rn: number): string | undefined {
+  const v = s.k.rec.val[rn]!;
+  if (v >= 0) {
+    const value = s.k.values[v];
+    if (value !== null && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      for (const f of ['orderId', 'correlationId', 'id']) {
+        const x = o[f];
+        if (typeof x === 'string' || typeof x === 'number') return String(x);
+      }
+    }
+  }
+  return keyOf(s, rn) ?? undefined;
+}
+
+/** The trace fields shared by entries about one record. */
+export function recordRef(s: KafkaState, pid: number, rn: number) {
+  const corr = correlationOf(s, rn);
+  const base = { ...partRef(s, pid), recordId: recordId(rn), key: keyOf(s, rn), causationId: recordId(rn) };
+  return corr === undefined ? base : { ...base, correlationId: corr };
+}

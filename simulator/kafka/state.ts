@@ -1,0 +1,357 @@
+/**
+ * The Kafka model's state: plain data only, shaped for speed.
+ *
+ * A million-record run must not hold a million record objects, so records live in columns: one
+ * global record table (key id, value reference, timestamp, producer, ack bookkeeping) indexed by a
+ * record number `rn`, and per-replica logs that hold only the `rn` of each slot. A replica log is
+ * thus one array of numbers; copying a batch from leader to follower is a loop of pushes, and
+ * cloning the world is a handful of array slices. Everything here survives JSON.stringify and
+ * structuredClone; nothing holds a closure or a class instance.
+ */
+import type { TraceLog } from '../core/trace.ts';
+import type { Scheduled } from '../core/heap.ts';
+import type { WorldBase } from '../core/world.ts';
+import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } from '../scenario/types.ts';
+import type { KafkaTask } from './tasks.ts';
+import type { KafkaTraceEntry } from './trace-types.ts';
+
+/** Knobs that Kafka configures and scenarios do not (yet) name. Defaults in DEFAULT_TUNING. */
+export interface KafkaTuning {
+  /** One-way latency between two nodes unless a link overrides it. */
+  networkLatencyMs: number;
+  /** Producer linger.ms: records wait this long to form a batch. */
+  lingerMs: number;
+  /** Most records in one produce request per partition (stands in for batch.size). */
+  maxBatchRecords: number;
+  /** Most records a follower copies per fetch (stands in for replica.fetch.max.bytes). */
+  replicaFetchMaxRecords: number;
+  /** A follower that has not caught up for this long leaves the ISR (replica.lag.time.max.ms). */
+  replicaLagTimeMaxMs: number;
+  /** A request over a cut link fails after this long (request.timeout.ms). */
+  requestTimeoutMs: number;
+  /** Pause before a retry (retry.backoff.ms). */
+  retryBackoffMs: number;
+  /** The producer gives a record up after this long (delivery.timeout.ms). */
+  deliveryTimeoutMs: number;
+  /** An empty group waits this long for more members before the first rebalance. */
+  initialRebalanceDelayMs: number;
+  /** A member that does not poll for this long during a rebalance is removed (max.poll.interval.ms). */
+  maxPollIntervalMs: number;
+  /** How often retention and compaction run per topic (log.retention.check.interval.ms). */
+  cleanerIntervalMs: number;
+  /** Tombstones survive compaction for this long (delete.retention.ms). */
+  deleteRetentionMs: number;
+  /** Default stickyBatchSize for keyless records. */
+  stickyBatchSize: number;
+}
+
+/** Kafka's defaults where they suit virtual time; the README says where they differ. */
+export const DEFAULT_TUNING: KafkaTuning = {
+  networkLatencyMs: 1,
+  lingerMs: 5,
+  maxBatchRecords: 1000,
+  replicaFetchMaxRecords: 5000,
+  replicaLagTimeMaxMs: 30_000,
+  requestTimeoutMs: 30_000,
+  retryBackoffMs: 100,
+  deliveryTimeoutMs: 120_000,
+  initialRebalanceDelayMs: 3000,
+  maxPollIntervalMs: 300_000,
+  cleanerIntervalMs: 1000,
+  deleteRetentionMs: 86_400_000,
+  stickyBatchSize: 100,
+};
+
+/** Flags in RecordTable.st. */
+export const RecordFlag = {
+  /** The producer received an acknowledgement. */
+  Acked: 1,
+  /** The copy the leader acknowledged was truncated away. */
+  AckedCopyTruncated: 2,
+  /** The producer gave the record up (retries or delivery timeout exhausted). */
+  Failed: 4,
+  /** Counted as lost already. */
+  CountedLost: 8,
+} as const;
+
+/** Every record ever produced, one column per field, indexed by record number `rn`. */
+export interface RecordTable {
+  /** Interned key id, or -1 for a null key. */
+  key: number[];
+  /** >= 0: index into `values`; < 0: generated value number -(v+1) of the record's producer. */
+  val: number[];
+  /** Record timestamp (creation time), virtual ms. */
+  ts: number[];
+  /** Index of the producer in `producers`. */
+  prod: number[];
+  /** The offset at which a leader decided to acknowledge the record, or -1. */
+  ackOff: number[];
+  /** RecordFlag bits. */
+  st: number[];
+}
+
+/** One replica's copy of a partition. */
+export interface ReplicaLog {
+  broker: number;
+  /** Log start offset: everything below was deleted by retention. */
+  start: number;
+  /** Log end offset: the offset the next appended record gets. */
+  leo: number;
+  /** This replica's view of the high watermark. */
+  hw: number;
+  /** Record numbers of the stored records, oldest first, from index `head`. */
+  rns: number[];
+  /** Index of the first live slot in `rns` (the front is dropped lazily). */
+  head: number;
+  /** Offsets parallel to `rns` once compaction has left gaps; null while offsets are contiguous. */
+  offs: number[] | null;
+  /** Per producer index: the newest rn this replica holds from it (idempotence), -1 if none. */
+  lastRn: number[];
+}
+
+/** What the leader knows about one follower, parallel to PartitionState.replicas. */
+export interface FollowerView {
+  /** The follower's LEO as its last fetch told the leader. */
+  leo: number;
+  /** Last time the follower was caught up (Kafka's lastCaughtUpTimeMs). */
+  caughtUpMs: number;
+  lastFetchMs: number;
+  /** The leader's LEO when it answered the follower's previous fetch. */
+  lastFetchLeaderLeo: number;
+  /** A fetch from this follower is parked at the leader, waiting for data. */
+  parked: boolean;
+  /** HW last sent to this follower. */
+  sentHw: number;
+  /** Token of the follower's fetch loop; responses of older loops are dropped. */
+  loop: number;
+}
+
+/** A produce request with acks=all waiting at the leader for the HW to pass it. */
+export interface AckWaiter {
+  prod: number;
+  reqId: number;
+  /** The request must be answered once HW >= endOffset. */
+  endOffset: number;
+  baseOffset: number;
+  count: number;
+}
+
+/** A consumer fetch parked at the leader until the HW moves past its offset. */
+export interface ParkedFetch {
+  consumer: number;
+  inc: number;
+  offset: number;
+}
+
+export interface PartitionState {
+  topic: number;
+  partition: number;
+  /** Replica broker ids in preference order (the first is the preferred leader). */
+  replicas: number[];
+  logs: ReplicaLog[];
+  views: FollowerView[];
+  /** Leader broker id, or -1 when the partition is offline. */
+  leader: number;
+  /** Leader epoch: bumped on every election. */
+  epoch: number;
+  isr: number[];
+  waiters: AckWaiter[];
+  parked: ParkedFetch[];
+  /** The partition has a foreground ISR check scheduled (see replication.ts). */
+  isrCheckFg: boolean;
+  /** Key id -> partition cache is per topic; this is the keyless sticky bookkeeping for commands. */
+}
+
+export interface TopicState {
+  name: string;
+  firstPid: number;
+  partitions: number;
+  replicationFactor: number;
+  minInsyncReplicas: number;
+  retentionMs: number | null;
+  retentionRecords: number | null;
+  compact: boolean;
+  uncleanLeaderElection: boolean;
+  /** keyId -> partition, -1 when not yet computed (murmur2 runs once per key, not per record). */
+  keyPartition: number[];
+}
+
+export interface BrokerState {
+  id: number;
+  node: string;
+  alive: boolean;
+}
+
+/** A producer's per-partition send queue: the records waiting or in flight, in order. */
+export interface SendQueue {
+  rns: number[];
+  head: number;
+  /** Records at the front currently in flight (0 = none). */
+  inflight: number;
+  reqId: number;
+  attempts: number;
+  /** When the records at the front were first sent (for the delivery timeout). */
+  firstSentMs: number;
+  acks: Acks;
+}
+
+export interface ProducerState {
+  id: string;
+  node: string;
+  /** Topic index for rate-driven production, or -1 for a command-only producer. */
+  topic: number;
+  ratePerSec: number;
+  count: number | null;
+  startAtMs: number;
+  stopAtMs: number | null;
+  keys: KeyDistribution;
+  eventType: string;
+  payload: Record<string, string | number | boolean>;
+  acks: Acks;
+  retries: number;
+  idempotent: boolean;
+  stickyBatchSize: number;
+  /** Records generated so far (rate-driven and command-driven). */
+  generated: number;
+  /** Rate-driven records generated so far (the schedule position). */
+  rateGenerated: number;
+  /** Per topic index: current sticky partition (global pid) and records left on it. */
+  stickyPid: number[];
+  stickyLeft: number[];
+  /** Per global pid, created on first use. */
+  queues: Array<SendQueue | null>;
+  /** Cache: key-distribution index -> interned key id, -1 when not interned yet. */
+  keyCache: number[];
+  nextReqId: number;
+  /** Generation task is scheduled. */
+  ticking: boolean;
+}
+
+export type ConsumerPhase = 'idle' | 'joining' | 'stable' | 'crashed' | 'error' | 'left';
+
+export interface ConsumerState {
+  id: string;
+  group: number;
+  instanceId: string | null;
+  /** Bumped on every restart; tasks of an older incarnation are dropped. */
+  inc: number;
+  memberId: string;
+  alive: boolean;
+  phase: ConsumerPhase;
+  /** Generation of the assignment held. */
+  generation: number;
+  processingMs: number;
+  /** Partitions owned (global pids), with a position and fetch state each (parallel arrays). */
+  assigned: number[];
+  pos: number[];
+  fetching: number[];
+  /** Fetched ranges not yet returned by poll: flat triples [pid, from, to]. */
+  buf: number[];
+  /** The batch poll returned and processing works through: flat triples, and a cursor. */
+  batch: number[];
+  batchIdx: number;
+  batchOff: number;
+  processing: boolean;
+  /** The group told us to rejoin (applied at the next poll, as in Kafka). */
+  rejoinNeeded: boolean;
+  /** An assignment that arrived while processing, applied at the next poll. */
+  pendingAssignment: { generation: number; pids: number[] } | null;
+  lastAutoCommitMs: number;
+  lastPollMs: number;
+  /** When the heartbeat timer fires next (the moment the consumer can hear of a rebalance). */
+  nextHbMs: number;
+  /** Partitions owned before the latest revocation (sticky assignors read it). */
+  prevOwned: number[];
+  errorMessage: string | null;
+}
+
+export interface MemberState {
+  memberId: string;
+  consumer: number;
+  instanceId: string | null;
+  joined: boolean;
+  lastHbMs: number;
+  owned: number[];
+  ownedGeneration: number;
+  assigned: number[];
+  /** Token of the member's session-check chain. */
+  check: number;
+}
+
+export type GroupPhase = 'empty' | 'preparing-rebalance' | 'stable';
+
+export interface GroupState {
+  id: string;
+  topics: number[];
+  assignor: AssignorName;
+  commit: CommitPolicy;
+  processingMs: number;
+  autoOffsetReset: OffsetReset;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxPollRecords: number;
+  phase: GroupPhase;
+  generation: number;
+  members: MemberState[];
+  /** Per global pid: committed offset or null; only subscribed pids are meaningful. */
+  committed: Array<number | null>;
+  /** Per global pid: one past the highest offset the group has processed, -1 = never. */
+  processedTo: number[];
+  /** Per global pid: offsets below this were processed before a reset-offsets (replays). */
+  replayUntil: number[];
+  delivered: number;
+  duplicated: number;
+  replayed: number;
+  /** Records skipped because a commit ran ahead of processing (at-most-once loss). */
+  skipped: number;
+  /** Token of the pending initial-delay deadline. */
+  rebalanceToken: number;
+  /** The join phase may not complete before this time (group.initial.rebalance.delay.ms). */
+  joinNotBeforeMs: number;
+  /** Why the rebalance in progress started. */
+  rebalanceReason: string;
+  consumerCount: number;
+}
+
+export interface Counters {
+  produced: number;
+  acknowledged: number;
+  failed: number;
+  lost: number;
+  delivered: number;
+  duplicated: number;
+}
+
+export interface KafkaModel {
+  tuning: KafkaTuning;
+  tasksMax: number;
+  brokers: BrokerState[];
+  topics: TopicState[];
+  topicIndex: Record<string, number>;
+  parts: PartitionState[];
+  rec: RecordTable;
+  keys: string[];
+  keyIds: Record<string, number>;
+  values: unknown[];
+  producers: ProducerState[];
+  producerIndex: Record<string, number>;
+  groups: GroupState[];
+  groupIndex: Record<string, number>;
+  consumers: ConsumerState[];
+  consumerIndex: Record<string, number>;
+  /** Links that differ from the default: key "a|b" (sorted) -> latency ms, or -1 when cut. */
+  links: Record<string, number>;
+  /** Foreground tasks queued (run-until-idle stops when this is 0). */
+  fg: number;
+  counters: Counters;
+  /** Next command id (cmd-N). */
+  commandSeq: number;
+}
+
+/** The whole world of a Kafka simulation. */
+export interface KafkaState extends WorldBase<KafkaTask, KafkaTraceEntry> {
+  k: KafkaModel;
+}
+
+export type KafkaQueue = Array<KafkaTask & Scheduled>;
+export type KafkaTrace = TraceLog<KafkaTraceEntry>;

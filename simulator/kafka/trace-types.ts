@@ -1,0 +1,76 @@
+/**
+ * The Kafka model's trace entries: one typed, plain-data entry per observable happening.
+ *
+ * The UI, the sequence diagrams, the invariant checks and the lessons all read these, so every
+ * entry names its nodes by their node ids (see README: `broker-1`, `producer-p1`, consumer ids)
+ * and partitions as `topic-partition` strings. Per-record happenings (produced, appended,
+ * processed) are one entry per record; batch happenings (replicated, fetched, acknowledged) are one
+ * entry per batch with an offset range, which is what Kafka moves on the wire too.
+ */
+import type { TraceBase } from '../core/trace.ts';
+
+interface E<T extends string> extends TraceBase {
+  type: T;
+}
+
+interface RecordRef {
+  topic: string;
+  partition: number;
+  /** `rec-<n>`: the record's id (also its causationId). */
+  recordId: string;
+  key: string | null;
+}
+
+export type KafkaTraceEntry =
+  | (E<'record-produced'> & RecordRef & { producer: string })
+  | (E<'record-appended'> & RecordRef & { broker: string; offset: number; producer: string })
+  | (E<'produce-deduplicated'> & { producer: string; broker: string; topic: string; partition: number; count: number })
+  | (E<'records-replicated'> & { broker: string; leader: string; topic: string; partition: number; fromOffset: number; toOffset: number })
+  | (E<'hw-advanced'> & { broker: string; topic: string; partition: number; highWatermark: number })
+  | (E<'produce-acked'> & { producer: string; topic: string; partition: number; baseOffset: number; count: number; acks: string })
+  | (E<'produce-failed'> & { producer: string; topic: string; partition: number; count: number; error: string; willRetry: boolean; attempt: number })
+  | (E<'records-fetched'> & { consumer: string; group: string; topic: string; partition: number; fromOffset: number; toOffset: number })
+  | (E<'record-processed'> & RecordRef & { consumer: string; group: string; offset: number; duplicate: boolean; replay: boolean })
+  | (E<'offset-committed'> & { consumer: string; group: string; topic: string; partition: number; offset: number })
+  | (E<'commit-failed'> & { consumer: string; group: string; reason: string })
+  | (E<'member-joined'> & { consumer: string; group: string; memberId: string })
+  | (E<'rebalance-started'> & { group: string; generation: number; reason: string })
+  | (E<'partitions-revoked'> & { consumer: string; group: string; partitions: string[] })
+  | (E<'partitions-assigned'> & { consumer: string; group: string; generation: number; partitions: string[] })
+  | (E<'rebalance-completed'> & {
+      group: string;
+      generation: number;
+      /** consumer id -> partitions, as the assignor computed them. */
+      assignment: Record<string, string[]>;
+      /** Cooperative: some partitions still have to be revoked; a follow-up rebalance will assign them. */
+      followUp: boolean;
+    })
+  | (E<'static-member-rejoined'> & { consumer: string; group: string })
+  | (E<'broker-crashed'> & { broker: string })
+  | (E<'broker-restarted'> & { broker: string })
+  | (E<'leader-elected'> & { topic: string; partition: number; broker: string; epoch: number; unclean: boolean })
+  | (E<'partition-offline'> & { topic: string; partition: number })
+  | (E<'isr-shrunk'> & { topic: string; partition: number; broker: string; isr: string[] })
+  | (E<'isr-expanded'> & { topic: string; partition: number; broker: string; isr: string[] })
+  | (E<'log-truncated'> & { broker: string; topic: string; partition: number; toOffset: number; removed: number })
+  | (E<'record-lost'> & RecordRef & { offset: number; producer: string })
+  | (E<'consumer-started'> & { consumer: string; group: string })
+  | (E<'consumer-crashed'> & { consumer: string; group: string; sessionTimeoutMs: number })
+  | (E<'consumer-restarted'> & { consumer: string; group: string })
+  | (E<'consumer-left'> & { consumer: string; group: string })
+  | (E<'consumer-left-session-timeout'> & { consumer: string; group: string })
+  | (E<'consumer-left-poll-timeout'> & { consumer: string; group: string })
+  | (E<'consumer-slowed'> & { consumer: string; processingMs: number })
+  | (E<'consumer-error'> & { consumer: string; group: string; topic: string; partition: number; error: string })
+  | (E<'offset-reset'> & { consumer: string; group: string; topic: string; partition: number; offset: number; reason: string })
+  | (E<'offsets-reset'> & { group: string; topic: string; to: string; offsets: number[] })
+  | (E<'records-skipped'> & { group: string; topic: string; partition: number; fromOffset: number; toOffset: number })
+  | (E<'retention-deleted'> & { broker: string; topic: string; partition: number; logStartOffset: number; count: number })
+  | (E<'compacted'> & { broker: string; topic: string; partition: number; removed: number; tombstonesRemoved: number })
+  | (E<'link-changed'> & { from: string; to: string; state: 'delayed' | 'cut' | 'healed'; latencyMs: number })
+  | (E<'command-rejected'> & { command: string; error: string });
+
+export type KafkaTraceType = KafkaTraceEntry['type'];
+
+/** The entry of one type, e.g. `EntryOf<'record-lost'>`. */
+export type EntryOf<T extends KafkaTraceType> = Extract<KafkaTraceEntry, { type: T }>;
