@@ -16,7 +16,8 @@ export interface CliOptions {
   untilMs?: number;
 }
 
-export type CliParse = { ok: true; options: CliOptions } | { ok: false; help: true } | { ok: false; help: false; message: string };
+export type CliParse =
+  { ok: true; options: CliOptions } | { ok: false; help: true } | { ok: false; help: false; message: string };
 
 /** The usage text printed by `--help` and after an argument error. */
 export const USAGE = `usage: npm run sim -- <scenario.json> [--trace out.jsonl] [--seed N] [--until MS]

@@ -17,7 +17,7 @@ export const SCENARIO_DEFAULTS = {
     seed: 1,
     networkLatencyMs: 1,
     /** Without durationMs a run goes until nothing is scheduled (or tasksMax is hit). */
-    tasksMax: 10_000_000,
+    tasksMax: 50_000_000,
     trace: { mode: 'full', keepLast: 1000 } as { mode: 'full' | 'summary'; keepLast: number },
   },
   topic: {
@@ -45,7 +45,7 @@ export const SCENARIO_DEFAULTS = {
   group: {
     assignor: 'range' as AssignorName,
     commit: { type: 'auto', intervalMs: 5000 } as CommitPolicy,
-    processingMs: 1,
+    processingMs: 0,
     autoOffsetReset: 'latest' as OffsetReset,
     sessionTimeoutMs: 45_000,
     heartbeatIntervalMs: 3000,

@@ -133,6 +133,16 @@ export const ERROR_CASES: Array<[string, Edit, string]> = [
     'producers[0].idempotent: the idempotent producer needs acks "all" (Kafka refuses it otherwise), but acks is 1',
   ],
   [
+    'a consumer id that looks like a broker',
+    (s) => (g0(s).consumerIds = ['broker-x', 'b']),
+    'groups[0].consumerIds[0]: consumer id "broker-x" may not start with "broker-" or "producer-": those names belong to brokers and producers on the network',
+  ],
+  [
+    'a produce command asking for other acks than its producer',
+    (s) => (s.schedule = [{ atMs: 5, command: { type: 'produce', producer: 'shop', topic: 'orders', acks: 1 } }]),
+    'schedule[0].command.acks: producer "shop" uses acks all; in Kafka acks is a producer setting, so a record cannot ask for acks 1',
+  ],
+  [
     'an acks value Kafka does not have',
     (s) => ((p0(s) as unknown as { acks: unknown }).acks = 2),
     'producers[0].acks: must be one of 0, 1 or "all", got the number 2',

@@ -64,6 +64,15 @@ function missing(kind: string, name: string, known: Iterable<string>, where: str
   return `${head} (${listNames(names)}).${hint}`;
 }
 
+/** Consumer ids share the node namespace with `broker-<id>` and `producer-<id>`. */
+function isNodePrefixed(id: string): boolean {
+  return id.startsWith('broker-') || id.startsWith('producer-');
+}
+
+function reservedMessage(id: string): string {
+  return `consumer id "${id}" may not start with "broker-" or "producer-": those names belong to brokers and producers on the network`;
+}
+
 /** Checks one scenario; returns every problem found, in input order. */
 export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
   const out: ScenarioProblem[] = [];
@@ -188,6 +197,7 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       );
     }
     consumerIdsOf(g).forEach((c, j) => {
+      if (isNodePrefixed(c)) add(g.consumerIds === undefined ? at('id') : at('consumerIds', j), reservedMessage(c));
       if (consumers.has(c))
         add(
           g.consumerIds === undefined ? at('id') : at('consumerIds', j),
@@ -248,6 +258,14 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       case 'produce': {
         if (c.producer !== undefined && !producerIds.has(c.producer))
           add(at('producer'), missing('producer', c.producer, producerIds, 'producers'));
+        const named = producers.find((p) => p.id === c.producer);
+        const namedAcks = named?.acks ?? SCENARIO_DEFAULTS.producer.acks;
+        if (named !== undefined && c.acks !== undefined && c.acks !== namedAcks) {
+          add(
+            at('acks'),
+            `producer "${named.id}" uses acks ${namedAcks}; in Kafka acks is a producer setting, so a record cannot ask for acks ${c.acks}`,
+          );
+        }
         const t = topics.get(c.topic);
         if (needTopic('topic', c.topic) && t !== undefined && c.partition !== undefined && c.partition >= t.partitions) {
           add(at('partition'), `topic "${c.topic}" has partitions 0..${t.partitions - 1}, got ${c.partition}`);
@@ -257,6 +275,7 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       case 'add-consumer':
         if (!groupIds.has(c.group)) add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
         if (c.consumer !== undefined) {
+          if (isNodePrefixed(c.consumer)) add(at('consumer'), reservedMessage(c.consumer));
           if (consumers.has(c.consumer)) add(at('consumer'), `consumer id "${c.consumer}" is already in use`);
           consumers.add(c.consumer);
         }
