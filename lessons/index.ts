@@ -1,0 +1,15 @@
+/**
+ * The written lessons, by catalogue id, loaded on demand so the lessons index does not pull every
+ * lesson's simulation into the first page load. `catalog.ts` says which lessons are ready; a test
+ * checks the two agree.
+ */
+import type { AnyLesson } from './format/define-lesson.ts';
+
+export const lessonLoaders: Record<string, () => Promise<AnyLesson>> = {
+  L13: () => import('./13-event-sourcing/lesson.ts').then((m) => m.lesson),
+};
+
+/** Loads a written lesson by id (case-insensitive), or undefined when it is not written yet. */
+export function loadLesson(id: string): Promise<AnyLesson> | undefined {
+  return lessonLoaders[id.toUpperCase()]?.();
+}
