@@ -36,33 +36,36 @@ const CHAIN_MAX = 1000;
 
 /** Builds a registry from a list of one-step upcasters. Two for the same step is an error. */
 export function createUpcasterRegistry(upcasters: readonly Upcaster[]): UpcasterRegistry {
-  const byStep = new Map<string, Upcaster>();
+  // type -> fromVersion -> upcaster: two plain lookups per event, no key strings to build.
+  const byType = new Map<string, Map<number, Upcaster>>();
   const latest = new Map<string, number>();
   for (const u of upcasters) {
-    const key = `${u.type}@${u.fromVersion}`;
-    if (byStep.has(key)) throw new Error(`two upcasters for ${key}`);
-    byStep.set(key, u);
+    let steps = byType.get(u.type);
+    if (steps === undefined) byType.set(u.type, (steps = new Map()));
+    if (steps.has(u.fromVersion)) throw new Error(`two upcasters for ${u.type} v${u.fromVersion}`);
+    steps.set(u.fromVersion, u);
     const target = u.toType ?? u.type;
     latest.set(target, Math.max(latest.get(target) ?? 1, u.fromVersion + 1));
   }
-  const types = new Set(upcasters.map((u) => u.type));
 
   return {
     upcast(event) {
-      // Most events need nothing; answer those without building a key.
-      if (!types.has(event.type)) return event;
+      let steps = byType.get(event.type);
+      // Most events need nothing: answer those after one or two lookups.
+      if (steps === undefined || !steps.has(event.schemaVersion)) return event;
       let type = event.type;
       let version = event.schemaVersion;
       let data = event.data;
-      for (let i = 0; i < CHAIN_MAX; i++) {
-        const u = byStep.get(`${type}@${version}`);
+      for (let i = 0; i < CHAIN_MAX && steps !== undefined; i++) {
+        const u = steps.get(version);
         if (u === undefined) break;
         data = u.up(data);
         type = u.toType ?? type;
         version++;
+        steps = byType.get(type);
       }
-      if (version === event.schemaVersion) return event;
-      return { ...event, type, data, schemaVersion: version };
+      const { eventId, stream, revision, position, metadata } = event;
+      return { eventId, type, data, stream, revision, position, schemaVersion: version, metadata };
     },
     latestVersion: (type) => latest.get(type) ?? 1,
   };
