@@ -4,7 +4,6 @@ import {
   emptyTraceFilter,
   filterHappenings,
   isFilterActive,
-  isNearEnd,
   matchesFilter,
   newestWindow,
   traceFacets,
@@ -102,14 +101,5 @@ describe('newest window', () => {
     const small = [1, 2];
     expect(newestWindow(small, 5).shown).toBe(small);
     expect(newestWindow([1, 2], 0)).toEqual({ shown: [], hidden: 2 });
-  });
-});
-
-describe('isNearEnd', () => {
-  it('is true at the bottom and within the slack, false when scrolled up', () => {
-    expect(isNearEnd(600, 400, 1000)).toBe(true);
-    expect(isNearEnd(580, 400, 1000)).toBe(true);
-    expect(isNearEnd(500, 400, 1000)).toBe(false);
-    expect(isNearEnd(0, 400, 300)).toBe(true); // content shorter than the box
   });
 });

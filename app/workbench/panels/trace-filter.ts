@@ -79,8 +79,3 @@ export function newestWindow<T>(items: readonly T[], limit: number): { shown: re
   if (items.length <= n) return { shown: items, hidden: 0 };
   return { shown: items.slice(items.length - n), hidden: items.length - n };
 }
-
-/** True when a scroll container is within `slackPx` of its end, so new entries may scroll it. */
-export function isNearEnd(scrollPos: number, viewport: number, content: number, slackPx = 24): boolean {
-  return content - (scrollPos + viewport) <= slackPx;
-}

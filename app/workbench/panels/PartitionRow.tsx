@@ -1,0 +1,161 @@
+/**
+ * One partition as a strip: offset cells (oldest left, newest right) with each record's key, log
+ * markers above (log start, HW, LEO, in words), each group's committed pointer below with the lag
+ * gap to the HW and its number. Records at or above the HW are hatched and dashed, not just tinted.
+ *
+ * Memoised with a field-by-field comparison (partitionViewEqual), because the store rebuilds the
+ * view on every change: a partition that did not change is not re-rendered. Cells are buttons with
+ * a roving tab stop (one Tab stop per strip, arrow keys between records) so a keyboard can inspect
+ * any record without tabbing through hundreds of them.
+ */
+import { memo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { PartitionView } from '../adapter.ts';
+import type { InspectTarget } from './inspect.ts';
+import { formatCount, plural } from './labels.ts';
+import { isAboveHighWatermark, partitionViewEqual, stripLayout, stripSummary, type StripMarker } from './strip-geometry.ts';
+import { useStickToEnd } from './useStickToEnd.ts';
+
+export interface PartitionRowProps {
+  partition: PartitionView;
+  /** Must be stable (useCallback) or every row re-renders on every change. */
+  onInspect?: (target: InspectTarget) => void;
+  /** True when the partition itself is selected in the inspector. */
+  selected?: boolean;
+  /** Offset of the selected record in this partition, if any. */
+  selectedOffset?: number | null;
+}
+
+const vars = (v: Record<string, number>): CSSProperties => v as CSSProperties;
+
+function Marker({ m, below }: { m: StripMarker; below?: boolean }) {
+  const cls = `wbp-marker wbp-marker-${m.kinds.join(' wbp-marker-')} wbp-align-${m.align}${m.clipped ? ' wbp-clipped' : ''}`;
+  return (
+    <>
+      {below && m.spanTo !== undefined && (
+        <span
+          className="wbp-lag-gap"
+          style={vars({ '--at': m.at, '--span': m.spanTo - m.at, '--lane': m.lane })}
+          aria-hidden="true"
+        />
+      )}
+      <span className={cls} style={vars({ '--at': m.at, '--lane': m.lane })}>
+        <span className="wbp-marker-text">{m.text}</span>
+      </span>
+    </>
+  );
+}
+
+function PartitionRowView({ partition: p, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
+  const layout = stripLayout(p);
+  const newest = p.cells.at(-1)?.offset;
+  const { ref, onScroll } = useStickToEnd<HTMLDivElement>('x', newest);
+  const [focusOffset, setFocusOffset] = useState<number | null>(null);
+  // The cell holding the strip's single tab stop: the last one focused if still shown, else the newest.
+  const tabOffset = p.cells.some((c) => c.offset === focusOffset) ? focusOffset : (newest ?? null);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
+    const moves: Record<string, (i: number) => number> = {
+      ArrowLeft: (i) => i - 1,
+      ArrowRight: (i) => i + 1,
+      Home: () => 0,
+      End: () => p.cells.length - 1,
+    };
+    const move = moves[e.key];
+    const current = p.cells.findIndex((c) => c.offset === tabOffset);
+    if (!move || current === -1) return;
+    // Stop Home/End and arrows reaching the page's transport shortcuts while moving between records.
+    e.preventDefault();
+    e.stopPropagation();
+    const next = p.cells[Math.min(p.cells.length - 1, Math.max(0, move(current)))];
+    if (!next) return;
+    setFocusOffset(next.offset);
+    e.currentTarget.querySelector<HTMLButtonElement>(`[data-offset="${next.offset}"]`)?.focus();
+  };
+
+  return (
+    <li className={`wbp-partition${selected ? ' wbp-selected' : ''}`}>
+      <div className="wbp-partition-head">
+        <button
+          type="button"
+          className="wbp-link-button"
+          aria-pressed={selected}
+          onClick={() => onInspect?.({ kind: 'partition', id: p.id })}
+        >
+          <span aria-hidden="true">☰ </span>
+          {p.id}
+        </button>
+        <span className="wbp-partition-facts">
+          leader <strong>{p.leader ?? 'none'}</strong> · ISR <strong>{p.isr.length > 0 ? p.isr.join(', ') : 'none'}</strong>
+        </span>
+      </div>
+      <p className="wbp-sr">{stripSummary(p)}</p>
+      <div className="wbp-strip-scroll" ref={ref} onScroll={onScroll}>
+        {layout.earlier > 0 && (
+          <span className="wbp-earlier">
+            … {plural(layout.earlier, 'earlier record')} (from offset {formatCount(p.logStartOffset)})
+          </span>
+        )}
+        <div
+          className="wbp-strip"
+          style={vars({ '--cells': p.cells.length, '--log-lanes': layout.logLanes, '--ptr-lanes': layout.pointerLanes })}
+        >
+          <div className="wbp-markers wbp-markers-log" aria-hidden="true">
+            {layout.log.map((m) => (
+              <Marker key={m.text} m={m} />
+            ))}
+          </div>
+          {p.cells.length === 0 ? (
+            <p className="wbp-empty-strip">No records in the log yet.</p>
+          ) : (
+            <ol className="wbp-cells" aria-label={`Newest records of ${p.id}`} onKeyDown={onKeyDown}>
+              {p.cells.map((c) => {
+                const above = isAboveHighWatermark(p, c.offset);
+                return (
+                  <li key={c.offset}>
+                    <button
+                      type="button"
+                      data-offset={c.offset}
+                      tabIndex={c.offset === tabOffset ? 0 : -1}
+                      className={`wbp-cell${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
+                      aria-pressed={c.offset === selectedOffset}
+                      title={c.key ?? 'no key'}
+                      onFocus={() => setFocusOffset(c.offset)}
+                      onClick={() => onInspect?.({ kind: 'record', partitionId: p.id, offset: c.offset })}
+                    >
+                      <span className="wbp-sr">Offset </span>
+                      <span className="wbp-cell-offset">{c.offset}</span>
+                      <span className="wbp-sr">, key </span>
+                      <span className={`wbp-cell-key${c.key === null ? ' wbp-no-key' : ''}`}>{c.key ?? '—'}</span>
+                      {c.key === null && <span className="wbp-sr">none</span>}
+                      {above && <span className="wbp-sr">, not yet replicated</span>}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          <div className="wbp-markers wbp-markers-ptr" aria-hidden="true">
+            {layout.pointers.map((m) => (
+              <Marker key={m.text} m={m} below />
+            ))}
+          </div>
+        </div>
+      </div>
+      {layout.unplaced.length > 0 && (
+        <p className="wbp-unplaced">
+          {layout.unplaced.map((ptr) => `${ptr.label}: no committed offset yet · lag unknown`).join('; ')}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** A partition strip that re-renders only when what it draws has changed. */
+export const PartitionRow = memo(
+  PartitionRowView,
+  (a, b) =>
+    a.onInspect === b.onInspect &&
+    a.selected === b.selected &&
+    a.selectedOffset === b.selectedOffset &&
+    partitionViewEqual(a.partition, b.partition),
+);

@@ -1,0 +1,129 @@
+/**
+ * Server-renders every panel in Node (there is no DOM in the unit tests) to check the empty states
+ * with the toy model, the words a learner must see with a Kafka-like view, and that untrusted names
+ * come out as escaped text, never markup.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { WorkbenchView } from '../adapter.ts';
+import { createWorkbenchStore } from '../store.ts';
+import { toyAdapter } from '../toy-adapter.ts';
+import { ConnectedCountersBar, CountersBar } from './CountersBar.tsx';
+import { ConnectedGroupsPanel, GroupsPanel } from './GroupsPanel.tsx';
+import { ConnectedInspector, Inspector } from './Inspector.tsx';
+import { ConnectedNarration, Narration } from './Narration.tsx';
+import { ConnectedPartitionStrips, PartitionStrips } from './PartitionStrips.tsx';
+import { ConnectedTraceLog, TraceLog } from './TraceLog.tsx';
+
+const evil = '<img src=x onerror=alert(1)>';
+const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+
+const kafka: WorkbenchView = {
+  nowMs: 1500,
+  nodes: [{ id: 'c2', status: 'crashed', detail: '' }],
+  partitions: [
+    {
+      id: 'orders-0',
+      topic: 'orders',
+      partition: 0,
+      logStartOffset: 0,
+      logEndOffset: 10_000,
+      highWatermark: 9_995,
+      leader: 'b1',
+      isr: ['b1', 'b2'],
+      cells: Array.from({ length: 12 }, (_, i) => ({ offset: 9_988 + i, key: i === 3 ? evil : `k${i}` })),
+      pointers: [
+        { label: 'billing', offset: 9_990, lag: 5 },
+        { label: 'audit', offset: null, lag: null },
+      ],
+    },
+  ],
+  groups: [
+    {
+      id: 'billing',
+      phase: 'rebalancing',
+      generation: 4,
+      lag: 5,
+      members: [
+        { consumer: 'c1', status: 'rebalancing', partitions: ['orders-0'] },
+        { consumer: 'c2', status: 'crashed', partitions: [] },
+      ],
+    },
+  ],
+  happenings: [{ id: 1, atMs: 1500, type: 'topic-created', text: `Topic ${evil} created.`, nodes: [evil], correlationId: 'k-1' }],
+  counters: [
+    { label: 'produced', value: 10_000 },
+    { label: 'lost', value: 0 },
+  ],
+};
+
+describe('panels render', () => {
+  it('render with the toy model: empty partitions and groups say so', () => {
+    // Server rendering reads the store's initial state, so the run is given as commands up front.
+    const store = createWorkbenchStore(toyAdapter(3), { seed: 1, commands: [{ type: 'step' }] });
+    const html = renderToStaticMarkup(
+      <>
+        <ConnectedPartitionStrips store={store} />
+        <ConnectedGroupsPanel store={store} />
+        <ConnectedTraceLog store={store} />
+        <ConnectedInspector store={store} target={{ kind: 'node', id: 'ticker' }} />
+        <ConnectedCountersBar store={store} />
+        <ConnectedNarration store={store} />
+      </>,
+    );
+    const t = text(html);
+    expect(t).toContain('No partitions in this scenario.');
+    expect(t).toContain('No consumer groups in this scenario.');
+    expect(t).toContain('Tick 1.');
+    expect(t).toContain('ticks 1');
+    expect(t).toContain('Status running');
+    expect(t).toContain('Nothing has happened yet.');
+    expect(html).toContain('aria-live="polite"');
+  });
+
+  it('narrate with the virtual time, and mark a refused command in words', () => {
+    expect(text(renderToStaticMarkup(<Narration announcement="Tick 1." atMs={100} />))).toContain(
+      'Just happened · 100 ms: Tick 1.',
+    );
+    expect(text(renderToStaticMarkup(<Narration announcement="The ticker is running." refused />))).toContain(
+      'Not possible: The ticker is running.',
+    );
+  });
+
+  it('show markers, lag, windowing, leader and ISR in words', () => {
+    const t = text(renderToStaticMarkup(<PartitionStrips partitions={kafka.partitions} />));
+    for (const s of [
+      'HW 9,995',
+      'LEO 10,000',
+      'billing at 9,990 · lag 5',
+      '… 9,988 earlier records',
+      'audit: no committed offset yet · lag unknown',
+    ]) {
+      expect(t).toContain(s);
+    }
+    expect(t).toMatch(/leader b1 · ISR b1, b2/);
+    expect(t).toContain('not yet replicated');
+  });
+
+  it('show group phase, generation, member status words and ownership', () => {
+    const t = text(renderToStaticMarkup(<GroupsPanel groups={kafka.groups} />));
+    expect(t).toContain('rebalancing — generation 4');
+    expect(t).toContain('lag 5');
+    expect(t).toMatch(/c2 ✕ crashed owns no partitions/);
+    expect(t).toMatch(/c1 ⟳ rebalancing owns orders-0/);
+  });
+
+  it('render untrusted names as escaped text everywhere', () => {
+    const html = renderToStaticMarkup(
+      <>
+        <PartitionStrips partitions={kafka.partitions} />
+        <TraceLog happenings={kafka.happenings} />
+        <Inspector view={kafka} target={{ kind: 'record', partitionId: 'orders-0', offset: 9_991 }} />
+        <CountersBar counters={kafka.counters} />
+      </>,
+    );
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(text(html)).toContain('produced 10,000');
+  });
+});
