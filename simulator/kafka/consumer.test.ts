@@ -1,0 +1,149 @@
+/**
+ * Scenario tests for consumers: where they start, commit policies under crashes (at-least-once
+ * versus at-most-once), slow consumers and lag, offset resets and replay, retention and compaction.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CommitPolicy, GroupSpec, TopicSpec } from '../scenario/types.ts';
+import { baseScenario, world } from './test-kit.ts';
+
+function cw(group: Partial<GroupSpec>, topic: Partial<TopicSpec> = {}, count = 20) {
+  return world(
+    baseScenario({
+      topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, ...topic }],
+      producers: [{ id: 'p1', topic: 'orders', ratePerSec: 1000, count, keys: { type: 'uniform', keys: 5 } }],
+      groups: [{ id: 'billing', topics: ['orders'], consumers: 1, consumerIds: ['c1'], autoOffsetReset: 'earliest', ...group }],
+    }),
+  );
+}
+
+describe('where a consumer starts', () => {
+  it('earliest reads from the log start, latest from the HW, none stops with an error', () => {
+    const early = cw({});
+    early.idle();
+    expect(early.summary().groups[0]!.delivered).toBe(20);
+    const late = cw({ autoOffsetReset: 'latest' });
+    late.idle();
+    // The producer finished before the group's first rebalance: nothing new to read.
+    expect(late.summary().groups[0]!.delivered).toBe(0);
+    const none = cw({ autoOffsetReset: 'none' });
+    none.idle();
+    const err = none.entries('consumer-error');
+    expect(err).toHaveLength(1);
+    expect(err[0]!.error).toMatch(/NoOffsetForPartition/);
+    expect(none.summary().consumers[0]!.phase).toBe('error');
+  });
+});
+
+describe('commit policies and crashes', () => {
+  // c1 processes 10 ms per record in one batch of 20 and crashes after 5 records.
+  function crashMidBatch(commit: CommitPolicy) {
+    const w = cw({ commit, processingMs: 10, sessionTimeoutMs: 6000 });
+    w.advance(3000);
+    // Let every record be produced and committed to the log before the group starts.
+    for (let i = 0; i < 10_000 && w.entries('record-processed').length < 5; i++) w.run({ type: 'step' });
+    w.run({ type: 'crash-consumer', consumer: 'c1' });
+    w.run({ type: 'add-consumer', group: 'billing', consumer: 'c2' });
+    w.idle();
+    return w.summary().groups[0]!;
+  }
+
+  it('commit after processing + crash: records are redelivered (at-least-once)', () => {
+    const g = crashMidBatch({ type: 'after-process' });
+    expect(g.delivered).toBe(25);
+    expect(g.duplicated).toBe(5);
+    expect(g.skipped).toBe(0);
+    expect(g.partitions[0]!.committed).toBe(20);
+  });
+
+  it('commit before processing + crash: the rest of the batch is lost for the group (at-most-once)', () => {
+    const g = crashMidBatch({ type: 'before-process' });
+    expect(g.delivered).toBe(5);
+    expect(g.duplicated).toBe(0);
+    expect(g.skipped).toBe(15);
+  });
+
+  it('auto-commit only commits what a previous poll returned, so a crash redelivers', () => {
+    const g = crashMidBatch({ type: 'auto', intervalMs: 5000 });
+    expect(g.duplicated).toBe(5);
+    expect(g.delivered).toBe(25);
+  });
+});
+
+describe('lag', () => {
+  it('a slow consumer builds lag; lag is unknown before the first commit', () => {
+    const w = world(
+      baseScenario({
+        topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
+        producers: [{ id: 'p1', topic: 'orders', ratePerSec: 100, count: 300, keys: { type: 'none' } }],
+        groups: [
+          { id: 'fast', topics: ['orders'], consumers: 1, autoOffsetReset: 'earliest', commit: { type: 'after-process' } },
+          { id: 'slow', topics: ['orders'], consumers: 1, autoOffsetReset: 'earliest', commit: { type: 'after-process' }, processingMs: 50, maxPollRecords: 10 },
+        ],
+      }),
+    );
+    w.advance(2000);
+    expect(w.summary().groups.map((g) => g.lag)).toEqual([null, null]);
+    w.advance(4000);
+    const [fast, slow] = w.summary().groups;
+    expect(fast!.lag).toBe(0);
+    expect(slow!.lag).toBeGreaterThan(100);
+    w.idle();
+    expect(w.summary().groups.map((g) => g.lag)).toEqual([0, 0]);
+  });
+});
+
+describe('offset resets and replay', () => {
+  it('refuses to reset an active group, then replays after the consumers are gone', () => {
+    const w = cw({ commit: { type: 'after-process' } });
+    w.idle();
+    expect(w.reject({ type: 'reset-offsets', group: 'billing', topic: 'orders', to: 'earliest' })).toMatch(/members/);
+    w.run({ type: 'remove-consumer', consumer: 'c1' });
+    w.idle();
+    w.run({ type: 'reset-offsets', group: 'billing', topic: 'orders', to: { offset: 15 } });
+    expect(w.summary().groups[0]!.lag).toBe(5);
+    w.run({ type: 'add-consumer', group: 'billing', consumer: 'c9' });
+    w.idle();
+    const g = w.summary().groups[0]!;
+    expect(g.replayed).toBe(5);
+    expect(g.duplicated).toBe(0);
+    expect(g.delivered).toBe(25);
+  });
+
+  it('reset to a timestamp finds the first record at or after it', () => {
+    const w = cw({ commit: { type: 'after-process' } });
+    w.idle();
+    w.run({ type: 'remove-consumer', consumer: 'c1' });
+    w.idle();
+    // Record timestamps are creation times: the 8th record was due at 7 ms (1000 records/s).
+    expect(w.s.k.rec.ts[7]).toBe(7);
+    w.run({ type: 'reset-offsets', group: 'billing', topic: 'orders', to: { timestampMs: 7 } });
+    expect(w.entries('offsets-reset')[0]!.offsets).toEqual([7]);
+  });
+});
+
+describe('retention and compaction', () => {
+  it('count retention moves the log start; a consumer behind it is reset by auto.offset.reset', () => {
+    const w = cw({ startAtMs: 100_000 }, { retentionRecords: 5 }, 20);
+    w.advance(10_000);
+    const p = w.summary().partitions[0]!;
+    expect([p.logStartOffset, p.logEndOffset]).toEqual([15, 20]);
+    expect(w.entries('retention-deleted').length).toBeGreaterThan(0);
+    w.idle();
+    expect(w.summary().groups[0]!.delivered).toBe(5);
+  });
+
+  it('compaction keeps the newest record per key and then drops tombstones', () => {
+    const w = world(baseScenario({ topics: [{ name: 'users', partitions: 1, replicationFactor: 3, cleanupPolicy: 'compact' }] }), 1, { deleteRetentionMs: 5000 });
+    w.run({ type: 'produce', topic: 'users', key: 'alice', value: { v: 1 } });
+    w.run({ type: 'produce', topic: 'users', key: 'bob', value: { v: 1 } });
+    w.run({ type: 'produce', topic: 'users', key: 'alice', value: { v: 2 } });
+    w.run({ type: 'produce', topic: 'users', key: 'bob', value: null });
+    w.advance(2000);
+    let p = w.summary().partitions[0]!;
+    expect([p.logEndOffset, p.records]).toEqual([4, 2]);
+    w.advance(8000);
+    p = w.summary().partitions[0]!;
+    expect([p.logEndOffset, p.records]).toEqual([4, 1]);
+    expect(w.entries('compacted').some((e) => e.tombstonesRemoved === 1)).toBe(true);
+  });
+});
