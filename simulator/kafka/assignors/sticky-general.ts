@@ -104,17 +104,22 @@ export function assignGeneral(group: Group, ownership: Ownership): Map<string, T
     const ids = load.values();
     if (ids.length === 0 || size(ids[0]!) >= size(ids[ids.length - 1]!) - 1) return true;
     // Could any member that lacks some of its partitions take one from a member with 2+ more?
-    // (`holder` is kept in step with `current`; partitions of fixed members are skipped, Kafka
-    // never reaches them because a fixed member shares no topic with a balancing one.)
+    // Kafka checks every partition of every member's topics; the same answer comes from the
+    // heaviest holder per topic, since a member's own partitions never pass the test. Partitions
+    // held by fixed members are skipped: Kafka never meets them (no shared topic with a mover).
+    const heaviest = new Map<string, number>();
+    for (const topic of group.topics) {
+      let max = 0;
+      for (const tp of group.partitions.get(topic)!) {
+        const other = holder.get(tp);
+        if (other !== undefined && current.has(other)) max = Math.max(max, size(other));
+      }
+      heaviest.set(topic, max);
+    }
     for (const id of ids) {
       const count = size(id);
       if (count === maxSizeOf(id)) continue;
-      for (const topic of member(id).topics) {
-        for (const tp of group.partitions.get(topic)!) {
-          const other = holder.get(tp);
-          if (other !== undefined && other !== id && current.has(other) && count + 1 < size(other)) return false;
-        }
-      }
+      if (member(id).topics.some((topic) => heaviest.get(topic)! > count + 1)) return false;
     }
     return true;
   };
