@@ -78,7 +78,7 @@ export function crashNode(w: TpcWorld, node: TpcNode, recoverAfterMs?: number): 
     c.up = false;
     c.incarnation++;
     c.active = {};
-    c.crashAfterVotes = undefined;
+    delete c.crashAfterVotes;
   } else {
     const p = w.participants[node]!;
     p.up = false;

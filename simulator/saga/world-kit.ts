@@ -64,6 +64,7 @@ export function applyClockCommand<T extends TaskBase, W extends WorldBase<T, Tra
 ): Result<RunReport> {
   switch (c.type) {
     case 'step': {
+      // A step is a run bounded at one task: it stops by that bound, or finds nothing to run.
       const ran = runNext(w, run);
       return ok({ tasksRun: ran ? 1 : 0, stoppedBy: ran ? 'tasks-max' : 'idle' });
     }
