@@ -7,6 +7,7 @@ import type { AnyLesson } from './format/define-lesson.ts';
 
 export const lessonLoaders: Record<string, () => Promise<AnyLesson>> = {
   L13: () => import('./13-event-sourcing/lesson.ts').then((m) => m.lesson),
+  L20: () => import('./20-saga-compensation/lesson.ts').then((m) => m.lesson),
 };
 
 /** Loads a written lesson by id (case-insensitive), or undefined when it is not written yet. */

@@ -1,10 +1,11 @@
 /**
- * The saga lessons' driver: the orchestrated order saga (simulator/saga/orchestrated-saga.ts) as
- * the lesson runner and the workbench drive it. The saga already has a command union and an
- * `apply` that returns a Result, so this is a direct pass-through plus the node ids lessons
- * highlight and a few reading helpers for claims.
+ * The saga lessons' driver: the orchestrated order saga (simulator/saga/sims.ts bundle) as the
+ * lesson runner and the workbench drive it. The saga already has a command union and an `apply`
+ * that returns a Result, so this is a direct pass-through plus the node ids lessons highlight and
+ * a few reading helpers for claims.
  */
-import { applySagaCommand, cloneSagaWorld, createOrchestratedSaga } from '../../../simulator/saga/orchestrated-saga.ts';
+import { applySagaCommand, cloneSagaWorld } from '../../../simulator/saga/orchestrated-saga.ts';
+import { createOrchestratedSagaSim } from '../../../simulator/saga/sims.ts';
 import type { SagaCommand, SagaOptions, SagaWorld, StepName } from '../../../simulator/saga/saga-types.ts';
 import type { ServiceName } from '../../../simulator/saga/services.ts';
 import type { Result } from '../../../simulator/core/errors.ts';
@@ -19,7 +20,7 @@ export const sagaNodeIds = {
 } as const;
 
 export function createSaga(scenario: SagaScenario, seed: number): SagaWorld {
-  return createOrchestratedSaga({ ...scenario, seed });
+  return createOrchestratedSagaSim({ ...scenario, seed }).init();
 }
 
 export function applySaga(w: SagaWorld, c: SagaCommand): Result<unknown> {
@@ -50,4 +51,13 @@ export const sagaRead = {
   compensationAttempts: (w: SagaWorld, orderId: string, step: StepName): number =>
     w.sagas[orderId]?.steps.find((s) => s.name === step)?.compensationAttempts ?? 0,
   stock: (w: SagaWorld, sku = 'sku-1'): number => w.services.tables.stock[sku] ?? 0,
+  /** Money charged and money refunded, in whole units. */
+  chargedTotal: (w: SagaWorld): number => w.services.tables.chargedCentsTotal / 100,
+  refundedTotal: (w: SagaWorld): number => w.services.tables.refundedCentsTotal / 100,
+  /** What the shop keeps: charged minus refunded, in whole units. */
+  netTaken: (w: SagaWorld): number => (w.services.tables.chargedCentsTotal - w.services.tables.refundedCentsTotal) / 100,
+  orderRow: (w: SagaWorld, orderId: string): string => w.services.tables.orders[orderId]?.status ?? 'none',
+  shipment: (w: SagaWorld, orderId: string): string => w.services.tables.shipments[orderId]?.status ?? 'none',
+  requiredActions: (w: SagaWorld, orderId: string): string =>
+    (w.sagas[orderId]?.requiredActions ?? []).map((a) => `${a.type} for ${a.step}`).join(', '),
 };
