@@ -15,11 +15,11 @@ import type { ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts
 export const shareFormatVersion = 1;
 
 /** What a link reproduces. */
-export interface SharedState {
+export interface SharedState<C = SimCommand> {
   /** A built-in scenario by id (lessons, examples), or a learner's own scenario inline. */
   scenario: { id: string } | { spec: ScenarioSpec };
   seed: number;
-  commands: SimCommand[];
+  commands: C[];
   /** How many of `commands` are applied in the shared view (0..commands.length). */
   cursor: number;
 }
@@ -33,12 +33,15 @@ interface WireV1 {
   /** scenario id or inline spec */
   s: string | ScenarioSpec;
   r: number;
-  c: SimCommand[];
+  c: unknown[];
   k: number;
 }
 
+/** Validates one command from a link; the default accepts the simulator's commands. */
+export type CommandValidator<C> = (input: unknown) => Result<C>;
+
 /** Encodes a state as `v1:<compressed>`. */
-export function encodeShareState(state: SharedState): string {
+export function encodeShareState<C>(state: SharedState<C>): string {
   const wire: WireV1 = {
     s: 'id' in state.scenario ? state.scenario.id : state.scenario.spec,
     r: state.seed,
@@ -48,21 +51,24 @@ export function encodeShareState(state: SharedState): string {
   return `v${shareFormatVersion}:${compressToEncodedURIComponent(JSON.stringify(wire))}`;
 }
 
-const broken = (why: string): Result<SharedState> =>
+const broken = <C>(why: string): Result<SharedState<C>> =>
   fail(
     ErrorCode.ShareLinkInvalid,
     `This link is damaged or incomplete (${why}). Ask for the link again, or start from the lesson list.`,
   );
 
 /** Decodes and validates a share string. Never throws. */
-export function decodeShareState(text: string): Result<SharedState> {
+export function decodeShareState<C = SimCommand>(
+  text: string,
+  validate: CommandValidator<C> = loadCommand as unknown as CommandValidator<C>,
+): Result<SharedState<C>> {
   if (typeof text !== 'string' || text.length === 0) return broken('it is empty');
   if (text.length > encodedLengthMax) return broken('it is too long');
   const tag = /^v(\d{1,6}):/.exec(text);
   if (!tag) return broken('it has no format version');
   const version = Number(tag[1]);
   if (version > shareFormatVersion) {
-    return fail(
+    return fail<SharedState<C>>(
       ErrorCode.ShareLinkTooNew,
       `This link was made by a newer version of EDA Lab (format v${version}; this page reads up to v${shareFormatVersion}). Reload the page to get the latest version.`,
     );
@@ -76,13 +82,13 @@ export function decodeShareState(text: string): Result<SharedState> {
   } catch {
     return broken('it could not be decompressed');
   }
-  return fromWireV1(wire);
+  return fromWireV1(wire, validate);
 }
 
-function fromWireV1(wire: unknown): Result<SharedState> {
+function fromWireV1<C>(wire: unknown, validate: CommandValidator<C>): Result<SharedState<C>> {
   if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) return broken('its content is not an object');
   const w = wire as Partial<Record<keyof WireV1, unknown>>;
-  let scenario: SharedState['scenario'];
+  let scenario: SharedState<C>['scenario'];
   if (typeof w.s === 'string') {
     if (!idPattern.test(w.s)) return broken('its scenario id is not valid');
     scenario = { id: w.s };
@@ -93,9 +99,9 @@ function fromWireV1(wire: unknown): Result<SharedState> {
   }
   if (typeof w.r !== 'number' || !Number.isInteger(w.r) || w.r < 0 || w.r > 0xffffffff) return broken('its seed is not valid');
   if (!Array.isArray(w.c) || w.c.length > commandsMax) return broken('its list of commands is not valid');
-  const commands: SimCommand[] = [];
+  const commands: C[] = [];
   for (let i = 0; i < w.c.length; i++) {
-    const c = loadCommand(w.c[i]);
+    const c = validate(w.c[i]);
     if (!c.ok) return broken(`command ${i + 1} is not valid: ${c.error.message}`);
     commands.push(c.value);
   }

@@ -23,7 +23,7 @@ export type NodeCard = Node<NodeCardData, 'card'>;
 const icons: Record<TopologyNodeKind, string> = {
   producer: '⇢',
   topic: '☰',
-  group: '⧉',
+  group: '⊞',
   consumer: '◉',
   broker: '▣',
 };

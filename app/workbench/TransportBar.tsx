@@ -7,6 +7,15 @@ import { useStore } from 'zustand';
 import type { WorkbenchStore } from './store.ts';
 import { formatSpeed, formatVirtualTime, sliderMax, sliderMin, sliderStep, sliderToSpeed, speedToSlider } from './speed.ts';
 
+/** A small inline SVG icon: system fonts lack the media-control glyphs, so draw them. */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d={d} fill="currentColor" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; onHelp: () => void }) {
   const playing = useStore(store, (s) => s.playing);
   const cursor = useStore(store, (s) => s.cursor);
@@ -20,10 +29,10 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
   return (
     <div className="transport" role="toolbar" aria-label="Simulation controls">
       <button type="button" onClick={api.restart} disabled={cursor === 0} title="Go to the start (Home)">
-        <span aria-hidden="true">⏮</span> Start
+        <Icon d="M5 4v16M19 4 8 12l11 8z" /> Start
       </button>
       <button type="button" onClick={api.stepBack} disabled={cursor === 0} title="Step back one happening (←)">
-        <span aria-hidden="true">◀</span> Back
+        <Icon d="M17 4 6 12l11 8z" /> Back
       </button>
       <button
         type="button"
@@ -33,13 +42,13 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
         aria-pressed={playing}
         title="Play or pause (Space)"
       >
-        <span aria-hidden="true">{playing ? '⏸' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+        <Icon d={playing ? 'M7 4h4v16H7zM14 4h4v16h-4z' : 'M7 4l12 8-12 8z'} /> {playing ? 'Pause' : 'Play'}
       </button>
       <button type="button" onClick={api.stepForward} disabled={atEnd} title="Step forward one happening (→)">
-        Step <span aria-hidden="true">▶</span>
+        Step <Icon d="M7 4l11 8-11 8z" />
       </button>
       <button type="button" onClick={api.runToEnd} disabled={atEnd} title="Run to the end (End)">
-        End <span aria-hidden="true">⏭</span>
+        End <Icon d="M5 4l11 8-11 8zM19 4v16" />
       </button>
       <label className="transport-scrub">
         <span className="visually-hidden">Position in the timeline</span>

@@ -27,9 +27,22 @@ export interface WorkbenchProps<C> {
   tools?: ReactNode;
   /** Shown under the topology: narration and counters. */
   footer?: ReactNode;
+  /** Controlled tab (e.g. jump to the inspector when a node is clicked); uncontrolled if omitted. */
+  activeTab?: string;
+  onTabChange?: (id: string) => void;
 }
 
-export function Workbench<C>({ title, store, panels, highlighted = [], onSelectNode, tools, footer }: WorkbenchProps<C>) {
+export function Workbench<C>({
+  title,
+  store,
+  panels,
+  highlighted = [],
+  onSelectNode,
+  tools,
+  footer,
+  activeTab,
+  onTabChange,
+}: WorkbenchProps<C>) {
   const [help, setHelp] = useState(false);
   const [presenting, setPresenting] = useState(false);
   const phone = useMediaQuery('(max-width: 640px)');
@@ -65,7 +78,9 @@ export function Workbench<C>({ title, store, panels, highlighted = [], onSelectN
     />
   );
   const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;
-  const [active, setActive] = useState(tabs[0]?.id ?? '');
+  const [ownActive, setOwnActive] = useState(tabs[0]?.id ?? '');
+  const active = activeTab ?? ownActive;
+  const setActive = onTabChange ?? setOwnActive;
 
   const togglePresent = async (): Promise<void> => {
     const el = rootRef.current;

@@ -100,6 +100,8 @@ export interface SimAdapter<S, C extends { type: string }> {
   view(state: S): WorkbenchView;
   /** Virtual time of the next scheduled happening, or undefined when nothing is scheduled. */
   nextAtMs(state: S): number | undefined;
+  /** How many trace entries the run has produced so far (entry ids are 0..n-1). */
+  traceLength(state: S): number;
   /** The command that runs one happening. */
   stepCommand: C;
   /** Actions offered on a node in this state (crash, restart, slow down, …). */

@@ -123,3 +123,16 @@ describe('workbench store topology and actions', () => {
     ).toEqual(['Restart']);
   });
 });
+
+describe('jumping to a happening', () => {
+  it('moves the cursor to the first point where that happening had happened', () => {
+    const store = make();
+    store.getState().runToEnd();
+    store.getState().seekToHappening(3);
+    expect(store.getState().view.happenings.at(-1)?.id).toBe(3);
+    expect(store.getState().cursor).toBe(4);
+    const before = store.getState().cursor;
+    store.getState().seekToHappening(999);
+    expect(store.getState().cursor).toBe(before);
+  });
+});

@@ -44,6 +44,8 @@ export interface WorkbenchState<C> {
   stepForward(): void;
   stepBack(): void;
   seek(k: number): void;
+  /** Moves the cursor to the first point at which happening `id` had happened. */
+  seekToHappening(id: number): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -156,6 +158,23 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       seek(k) {
         timeline.seek(k);
         refresh({ error: null });
+      },
+      seekToHappening(id) {
+        // Trace length only grows along the timeline, so binary-search the first cursor past id.
+        const back = timeline.cursor;
+        let lo = 0;
+        let hi = timeline.commands.length;
+        if (adapter.traceLength(timeline.seek(hi)) <= id) {
+          timeline.seek(back);
+          return;
+        }
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (adapter.traceLength(timeline.seek(mid)) > id) hi = mid;
+          else lo = mid + 1;
+        }
+        timeline.seek(lo);
+        refresh({ error: null, playing: false });
       },
       play() {
         set({ playing: true, error: null });

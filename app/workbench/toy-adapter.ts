@@ -68,6 +68,7 @@ export function toyAdapter(count = 10, everyMs = 100): SimAdapter<ToyState, ToyC
       counters: [{ label: 'ticks', value: w.ticks }],
     }),
     nextAtMs: (w) => nextTaskAtMs(w),
+    traceLength: (w) => w.trace.nextId,
     stepCommand: { type: 'step' },
     nodeActions: (w) => [
       w.alive ? { label: 'Crash', command: { type: 'crash' } } : { label: 'Restart', command: { type: 'restart' } },

@@ -1,0 +1,49 @@
+/**
+ * Renders mermaid text to SVG. Mermaid is large (about 190 KB gzip for a sequence diagram), so it
+ * is loaded with import() the first time a diagram is shown, never on the first page. Each render
+ * gets a fresh id (mermaid keys its temporary DOM by id), `securityLevel: 'strict'` makes mermaid
+ * sanitise its own output, and a parse or render error is shown as a message, not thrown.
+ */
+import { useEffect, useState } from 'react';
+
+type Mermaid = (typeof import('mermaid'))['default'];
+let loading: Promise<Mermaid> | null = null;
+let renderCount = 0;
+
+function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then((m) => m.default);
+  return loading;
+}
+
+export function MermaidDiagram({ text, dark, label }: { text: string; dark: boolean; label: string }) {
+  const [svg, setSvg] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    loadMermaid()
+      .then(async (mermaid) => {
+        mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: 'strict',
+          theme: dark ? 'dark' : 'default',
+          sequence: { useMaxWidth: true },
+        });
+        const { svg: out } = await mermaid.render(`eda-seq-${++renderCount}`, text);
+        if (!cancelled) {
+          setSvg(out);
+          setError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : 'The diagram could not be drawn.');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [text, dark]);
+  if (error) return <p className="workbench-error">The diagram could not be drawn: {error}</p>;
+  if (svg === null) return <p aria-busy="true">Drawing the diagram…</p>;
+  // The SVG comes from mermaid in strict mode (sanitised by mermaid's DOMPurify) and every label
+  // in `text` is entity-encoded by sequence-text.ts, so no name from a scenario can inject markup.
+  return <div className="mermaid-diagram" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
+}

@@ -1,0 +1,56 @@
+/**
+ * The sequence diagram of what happened just before the cursor, or of one business flow
+ * (a correlation id): participants are the nodes, arrows the requests and replies between them.
+ */
+import { useMemo, useState } from 'react';
+import type { HappeningView } from '../workbench/adapter.ts';
+import { MermaidDiagram } from './MermaidDiagram.tsx';
+import { sequenceDiagramText, type SequenceMessage } from './sequence-text.ts';
+
+/** Most arrows drawn at once; more than this is unreadable anyway. */
+export const sequenceArrowsMax = 30;
+
+/** Picks the messages to draw: the last arrows, optionally of one correlation id only. */
+export function sequenceMessages(happenings: readonly HappeningView[], correlationId: string | null): SequenceMessage[] {
+  const picked = happenings.filter((h) => h.from && h.to && (correlationId === null || h.correlationId === correlationId));
+  return picked
+    .slice(-sequenceArrowsMax)
+    .map((h) => ({ from: h.from!, to: h.to!, text: shorten(h.text), reply: h.type.endsWith('acked') }));
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export function SequencePanel({ happenings, dark }: { happenings: readonly HappeningView[]; dark: boolean }) {
+  const [correlation, setCorrelation] = useState<string | null>(null);
+  const ids = useMemo(
+    () => [...new Set(happenings.map((h) => h.correlationId).filter((x): x is string => !!x))].slice(-50),
+    [happenings],
+  );
+  const messages = useMemo(() => sequenceMessages(happenings, correlation), [happenings, correlation]);
+  const text = useMemo(() => sequenceDiagramText(messages), [messages]);
+  return (
+    <section aria-labelledby="sequence-title">
+      <h2 id="sequence-title" className="panel-title">
+        Sequence diagram
+      </h2>
+      <label>
+        Flow{' '}
+        <select value={correlation ?? ''} onChange={(e) => setCorrelation(e.currentTarget.value || null)}>
+          <option value="">everything (last {sequenceArrowsMax} messages)</option>
+          {ids.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+      {messages.length === 0 ? (
+        <p>Nothing has been sent yet. Step forward to see messages appear.</p>
+      ) : (
+        <MermaidDiagram text={text} dark={dark} label={`Sequence diagram of the last ${messages.length} messages`} />
+      )}
+    </section>
+  );
+}
