@@ -10,7 +10,8 @@ import { backfillSnapshots, loadAggregate, type SnapshotTable } from '../simulat
 import { accountAggregate, bankModel } from '../simulator/eventstore/demo-bank.ts';
 import { appendEvents, createEventStore } from '../simulator/eventstore/store.ts';
 import { appendToStream, createEventStoreState } from '../simulator/eventstore/surface.ts';
-import { createEsWorld, esAddProjection, esResetProjection, esRun } from '../simulator/eventstore/world.ts';
+import { esAddProjection, esResetProjection } from '../simulator/eventstore/subscription-commands.ts';
+import { createEsWorld, esRun } from '../simulator/eventstore/world.ts';
 import type { EventData, EventStoreState } from '../simulator/eventstore/types.ts';
 
 function timeMs(fn: () => void): number {

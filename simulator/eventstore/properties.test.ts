@@ -10,7 +10,8 @@ import { accountAggregate, bankModel, deposit, openAccount, withdraw } from './d
 import { loadAggregate } from './aggregates.ts';
 import { readAllEvents, streamRevision } from './store.ts';
 import { appendToStream, createEventStoreState, readStream } from './surface.ts';
-import { createEsWorld, esAddProjection, esAppend, esResetProjection, esRun, esSubscribe, type EsWorld } from './world.ts';
+import { esAddProjection, esResetProjection, esSubscribe } from './subscription-commands.ts';
+import { createEsWorld, esAppend, esRun, type EsWorld } from './world.ts';
 import type { EventData, EventStoreState, ExpectedRevision } from './types.ts';
 
 describe('concurrent writers with expected revisions', () => {

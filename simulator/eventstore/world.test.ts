@@ -2,17 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { bankModel, deposit, openAccount, withdraw, type BalancesView } from './demo-bank.ts';
 import { currentLag } from './subscriptions.ts';
-import {
-  createEsWorld,
-  esAddProjection,
-  esAppend,
-  esExecute,
-  esLoad,
-  esResetProjection,
-  esRun,
-  esSubscribe,
-  type EsWorld,
-} from './world.ts';
+import { esAddProjection, esResetProjection, esSubscribe } from './subscription-commands.ts';
+import { createEsWorld, esAppend, esExecute, esLoad, esRun, type EsWorld } from './world.ts';
 
 const run = (w: EsWorld, untilMs?: number) =>
   esRun(w, bankModel, { tasksMax: 100_000, ...(untilMs !== undefined ? { untilMs } : {}) });

@@ -30,7 +30,7 @@ import {
   type SnapshotTable,
 } from './aggregates.ts';
 import { appendEvents, createEventStore } from './store.ts';
-import { kick, refreshLag, runDeliver, type DeliverTask, type ProjectorDefinition, type Subscriber } from './subscriptions.ts';
+import { kick, runDeliver, type DeliverTask, type ProjectorDefinition, type Subscriber } from './subscriptions.ts';
 import { emitEs, withIds, type EsTraceEntry } from './trace-entries.ts';
 import { noUpcasters, type UpcasterRegistry } from './upcasters.ts';
 import type { AppendReport, EventData, EventStoreState, ExpectedRevision } from './types.ts';
@@ -243,80 +243,6 @@ export function foldAppended<S>(
     );
   }
   return after;
-}
-
-export interface SubscribeOptions {
-  id: string;
-  /** `$all` (default) or a stream name. */
-  source?: string;
-  streamPrefix?: string;
-  /** Start position (`$all`) or revision (stream); default 0, the beginning. */
-  from?: number;
-  processingMs?: number;
-}
-
-function addSubscriber(w: EsWorld, sub: Subscriber): Subscriber {
-  if (w.subscribers[sub.id] !== undefined) throw new Error(`subscriber ${sub.id} exists`);
-  w.subscribers[sub.id] = sub;
-  w.subscriberOrder.push(sub.id);
-  kick(w, sub);
-  return sub;
-}
-
-function baseSubscriber(o: SubscribeOptions, kind: Subscriber['kind']): Subscriber {
-  const sub: Subscriber = {
-    id: o.id,
-    kind,
-    source: o.source ?? '$all',
-    checkpoint: o.from ?? 0,
-    processingMs: o.processingMs ?? 0,
-    phase: 'catching-up',
-    busy: false,
-    handledCount: 0,
-    lagEvents: 0,
-    lagMs: 0,
-  };
-  if (o.streamPrefix !== undefined) sub.streamPrefix = o.streamPrefix;
-  return sub;
-}
-
-/** A catch-up subscription: delivers from `from`, then live. */
-export function esSubscribe(w: EsWorld, o: SubscribeOptions): Subscriber {
-  return addSubscriber(w, { ...baseSubscriber(o, 'subscription'), recent: [] });
-}
-
-/** A projection: a subscription whose events a named projector folds into a read model. */
-export function esAddProjection(w: EsWorld, model: EsModel, o: SubscribeOptions & { projector: string }): Subscriber {
-  const projector = model.projectors[o.projector];
-  if (projector === undefined) throw new Error(`unknown projector ${o.projector}`);
-  return addSubscriber(w, {
-    ...baseSubscriber(o, 'projection'),
-    projector: o.projector,
-    readModel: projector.initial(),
-    rebuild: null,
-  });
-}
-
-/**
- * Resets a projection to position 0 with an empty read model (optionally switching projector,
- * e.g. to a fixed version) and lets it replay the log. Trace: `projection-reset`, and
- * `projection-rebuilt` when it has caught up.
- */
-export function esResetProjection(w: EsWorld, model: EsModel, id: string, options: { projector?: string } = {}): Subscriber {
-  const sub = w.subscribers[id];
-  if (sub === undefined || sub.kind !== 'projection') throw new Error(`no projection ${id}`);
-  const name = options.projector ?? sub.projector!;
-  const projector = model.projectors[name];
-  if (projector === undefined) throw new Error(`unknown projector ${name}`);
-  sub.projector = name;
-  sub.readModel = projector.initial();
-  sub.checkpoint = 0;
-  sub.phase = 'catching-up';
-  sub.rebuild = { startedAtMs: w.nowMs, replayed: 0 };
-  emitEs(w.trace, { type: 'projection-reset', atMs: w.nowMs, projectionId: id, projector: name });
-  kick(w, sub);
-  refreshLag(w, sub);
-  return sub;
 }
 
 /** Runs scheduled deliveries (bounded, like every run). */
