@@ -193,6 +193,14 @@ export const bankRead = {
   /** The amount the most recent deposit/withdrawal asked for, in whole units. */
   askedAmount: (s: BankState): number => (s.lastAmountCents ?? NaN) / 100,
   snapshotCount: (s: BankState, stream: string): number => s.world.snapshots[stream]?.length ?? 0,
+  /** Revision of the newest snapshot of a stream (-1: none). */
+  newestSnapshotRevision: (s: BankState, stream: string): number => s.world.snapshots[stream]?.at(-1)?.revision ?? -1,
+  /** What the same load would cost with no snapshots at all: events replayed from the start. */
+  replayedWithoutSnapshots: (s: BankState, stream: string, revision?: number): number =>
+    loadAggregate(s.world.store, accountAggregate, stream, {
+      upcasters: bankModel.upcasters,
+      ...(revision !== undefined ? { asOf: { revision } } : {}),
+    }).eventsReplayed,
   /** Revision of the stream's last event (-1: no events). */
   lastRevision: (s: BankState, stream: string): number => readStream(s.world.store, stream).length - 1,
   /** The type of the event at a revision ('' when there is none). */
