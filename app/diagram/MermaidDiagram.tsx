@@ -5,8 +5,9 @@
  * sanitise its own output, and a parse or render error is shown as a message, not thrown.
  */
 import { useEffect, useState } from 'react';
+import type MermaidApi from 'mermaid';
 
-type Mermaid = (typeof import('mermaid'))['default'];
+type Mermaid = typeof MermaidApi;
 let loading: Promise<Mermaid> | null = null;
 let renderCount = 0;
 
