@@ -3,6 +3,16 @@ import fc from 'fast-check';
 import { murmur2, partitionForKey, toPositive } from './index.ts';
 
 describe('partitionForKey', () => {
+  // Ported from apache/kafka
+  // clients/src/test/java/org/apache/kafka/clients/producer/internals/DefaultPartitionerTest.java
+  // (testKeyPartitionIsStable): key "key" on a 3-partition topic.
+  it('testKeyPartitionIsStable: the same key yields the same partition', () => {
+    const keyBytes = new TextEncoder().encode('key');
+    const partition = partitionForKey(keyBytes, 3);
+    expect(partitionForKey(keyBytes, 3)).toBe(partition);
+    expect(partitionForKey('key', 3)).toBe(partition);
+  });
+
   // Cross-client vectors from dpkp/kafka-python test/test_partitioner.py
   // (test_murmur2_java_compatibility), which its authors generated with Kafka's Java partitioner:
   // partition over 1000 partitions for each raw key.
