@@ -136,7 +136,8 @@ export function runDeliver(w: EsWorld, model: EsModel, task: DeliverTask): void 
   sub.checkpoint++;
   sub.handledCount++;
   if (sub.rebuild) sub.rebuild.replayed++;
-  refreshLag(w, sub);
+  // Events-behind is all the trace entry needs; kick() below refreshes the full lag once.
+  sub.lagEvents = Math.max(0, sourceEnd(w, sub) - sub.checkpoint);
   const ids = raw.metadata;
   if (sub.kind === 'projection') {
     const projector = model.projectors[sub.projector!];
