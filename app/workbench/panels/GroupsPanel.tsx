@@ -82,7 +82,7 @@ function Group({
           aria-pressed={groupSelected}
           onClick={() => onInspect?.({ kind: 'group', id: g.id })}
         >
-          <span aria-hidden="true">⧉ </span>
+          <span aria-hidden="true">⊞ </span>
           {g.id}
         </button>
       </h3>

@@ -28,8 +28,6 @@ export interface NarrationProps {
   gapMs?: number;
 }
 
-const nbsp = '\u00a0';
-
 /** Keeps the latest text in the live region, throttled while playing. */
 function useThrottledLiveText(text: string, playing: boolean, gapMs: number) {
   const region = useRef<HTMLDivElement>(null);
@@ -42,9 +40,9 @@ function useThrottledLiveText(text: string, playing: boolean, gapMs: number) {
     const speak = () => {
       timer.current = undefined;
       const el = region.current;
-      if (!el || latest.current === '') return;
-      // Screen readers skip a repeat of the same text; a trailing no-break space makes it new.
-      el.textContent = el.textContent === latest.current ? latest.current + nbsp : latest.current;
+      // Pausing re-runs this effect with the same sentence; saying it twice would be noise.
+      if (!el || latest.current === '' || el.textContent === latest.current) return;
+      el.textContent = latest.current;
       lastSpokenAt.current = performance.now();
     };
     if (!playing) {

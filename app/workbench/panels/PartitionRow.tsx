@@ -12,7 +12,14 @@ import { memo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { PartitionView } from '../adapter.ts';
 import type { InspectTarget } from './inspect.ts';
 import { formatCount, plural } from './labels.ts';
-import { isAboveHighWatermark, partitionViewEqual, stripLayout, stripSummary, type StripMarker } from './strip-geometry.ts';
+import {
+  isAboveHighWatermark,
+  partitionViewEqual,
+  pointerNotes,
+  stripLayout,
+  stripSummary,
+  type StripMarker,
+} from './strip-geometry.ts';
 import { useStickToEnd } from './useStickToEnd.ts';
 
 export interface PartitionRowProps {
@@ -47,6 +54,7 @@ function Marker({ m, below }: { m: StripMarker; below?: boolean }) {
 
 function PartitionRowView({ partition: p, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
   const layout = stripLayout(p);
+  const notes = pointerNotes(p);
   const newest = p.cells.at(-1)?.offset;
   const { ref, onScroll } = useStickToEnd<HTMLDivElement>('x', newest);
   const [focusOffset, setFocusOffset] = useState<number | null>(null);
@@ -87,14 +95,14 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
         <span className="wbp-partition-facts">
           leader <strong>{p.leader ?? 'none'}</strong> · ISR <strong>{p.isr.length > 0 ? p.isr.join(', ') : 'none'}</strong>
         </span>
-      </div>
-      <p className="wbp-sr">{stripSummary(p)}</p>
-      <div className="wbp-strip-scroll" ref={ref} onScroll={onScroll}>
         {layout.earlier > 0 && (
           <span className="wbp-earlier">
             … {plural(layout.earlier, 'earlier record')} (from offset {formatCount(p.logStartOffset)})
           </span>
         )}
+      </div>
+      <p className="wbp-sr">{stripSummary(p)}</p>
+      <div className="wbp-strip-scroll" ref={ref} onScroll={onScroll}>
         <div
           className="wbp-strip"
           style={vars({ '--cells': p.cells.length, '--log-lanes': layout.logLanes, '--ptr-lanes': layout.pointerLanes })}
@@ -141,9 +149,14 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
           </div>
         </div>
       </div>
-      {layout.unplaced.length > 0 && (
-        <p className="wbp-unplaced">
-          {layout.unplaced.map((ptr) => `${ptr.label}: no committed offset yet · lag unknown`).join('; ')}
+      {notes.length > 0 && (
+        // Hidden from screen readers: the summary above already says all of this.
+        <p className={`wbp-pointer-notes${notes.some((n) => n.offStrip) ? ' wbp-has-off-strip' : ''}`} aria-hidden="true">
+          {notes.map((n) => (
+            <span key={n.text} className={n.offStrip ? 'wbp-off-strip' : 'wbp-on-strip'}>
+              {n.text}
+            </span>
+          ))}
         </p>
       )}
     </li>

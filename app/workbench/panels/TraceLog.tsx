@@ -72,7 +72,7 @@ const Entry = memo(
             aria-label={`Show only correlation id ${h.correlationId}`}
             onClick={() => onCorrelation(h.correlationId!)}
           >
-            <span aria-hidden="true">⛓ </span>
+            <span aria-hidden="true"># </span>
             {h.correlationId}
           </button>
         )}

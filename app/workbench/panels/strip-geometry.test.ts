@@ -7,6 +7,7 @@ import {
   isAboveHighWatermark,
   partitionsByTopic,
   partitionViewEqual,
+  pointerNotes,
   stripLayout,
   stripSummary,
   type StripMarker,
@@ -139,6 +140,24 @@ describe('strip markers', () => {
     const layout = stripLayout(partition());
     expect(layout.log.find((m) => m.text === 'LEO 14')!.align).toBe('end');
     expect(layout.log.find((m) => m.text === 'start 0')!.align).toBe('start');
+  });
+});
+
+describe('pointer notes', () => {
+  it('words every pointer and flags the ones the strip cannot draw', () => {
+    const p = partition({
+      from: 10,
+      pointers: [
+        { label: 'billing', offset: 12, lag: 0 },
+        { label: 'shipping', offset: 3, lag: 9 },
+        { label: 'audit', offset: null, lag: null },
+      ],
+    });
+    expect(pointerNotes(p)).toEqual([
+      { text: 'billing at 12 · lag 0', offStrip: false },
+      { text: 'shipping at 3 (before the shown records) · lag 9', offStrip: true },
+      { text: 'audit: no committed offset yet · lag unknown', offStrip: true },
+    ]);
   });
 });
 

@@ -140,6 +140,29 @@ export function stripLayout(p: PartitionView): StripLayout {
   return { log, pointers, unplaced, earlier: earlierRecordCount(p), logLanes, pointerLanes };
 }
 
+export interface PointerNote {
+  text: string;
+  /** True when the strip cannot show it (no committed offset, or older than the window): always listed. */
+  offStrip: boolean;
+}
+
+/**
+ * Every group pointer in words, for the line under a strip. Pointers the strip cannot draw are
+ * always listed; the drawn ones are listed too so a phone, which sees only part of the strip, can
+ * still read every lag.
+ */
+export function pointerNotes(p: PartitionView): PointerNote[] {
+  const first = p.cells[0]?.offset ?? p.logEndOffset;
+  return p.pointers.map((ptr) => {
+    if (ptr.offset === null) return { text: `${ptr.label}: no committed offset yet · ${lagText(ptr.lag)}`, offStrip: true };
+    const clipped = ptr.offset < first;
+    return {
+      text: `${ptr.label} at ${formatCount(ptr.offset)}${clipped ? ' (before the shown records)' : ''} · ${lagText(ptr.lag)}`,
+      offStrip: clipped,
+    };
+  });
+}
+
 /** One sentence describing a partition for screen readers and the inspector. */
 export function stripSummary(p: PartitionView): string {
   const records = Math.max(0, p.logEndOffset - p.logStartOffset);
