@@ -3,7 +3,10 @@
  *
  * Ids come from the curriculum and never change: links, tests and saved progress use them. A
  * lesson that is not written yet is listed with `ready: false` so the index can show the whole
- * course and say honestly what is still to come.
+ * course and say honestly what is still to come. `minutes` is the time to complete a written
+ * lesson (reading, running each step, the predict question and the challenge); it is kept here
+ * rather than read from the lesson so the index does not load every lesson's simulation, and a
+ * test checks it matches the lesson's own estimate.
  */
 
 export interface LessonEntry {
@@ -11,6 +14,8 @@ export interface LessonEntry {
   title: string;
   part: PartId;
   ready: boolean;
+  /** Time to complete, in minutes; present for ready lessons. */
+  minutes?: number;
 }
 
 export const parts = [
@@ -37,14 +42,14 @@ export const lessons: readonly LessonEntry[] = [
   { id: 'L10', title: 'Idempotent consumers', part: 'reliability', ready: false },
   { id: 'L11', title: 'Retries, backoff, dead letters', part: 'reliability', ready: false },
   { id: 'L12', title: 'RabbitMQ routing', part: 'reliability', ready: false },
-  { id: 'L13', title: 'Event sourcing', part: 'event-sourcing', ready: false },
+  { id: 'L13', title: 'Event sourcing', part: 'event-sourcing', ready: true, minutes: 12 },
   { id: 'L14', title: 'Optimistic concurrency', part: 'event-sourcing', ready: false },
-  { id: 'L15', title: 'Snapshots', part: 'event-sourcing', ready: false },
+  { id: 'L15', title: 'Snapshots', part: 'event-sourcing', ready: true, minutes: 10 },
   { id: 'L16', title: 'Temporal queries and rebuilding projections', part: 'event-sourcing', ready: false },
   { id: 'L17', title: 'CQRS and eventual consistency', part: 'event-sourcing', ready: false },
   { id: 'L18', title: 'Schema evolution', part: 'event-sourcing', ready: false },
   { id: 'L19', title: 'Two-phase commit', part: 'transactions', ready: false },
-  { id: 'L20', title: 'Saga orchestration and compensation', part: 'transactions', ready: false },
+  { id: 'L20', title: 'Saga orchestration and compensation', part: 'transactions', ready: true, minutes: 15 },
   { id: 'L21', title: 'Saga choreography', part: 'transactions', ready: false },
   { id: 'L22', title: 'Dual writes, outbox and CDC', part: 'transactions', ready: false },
   { id: 'L23', title: 'Observability', part: 'practice', ready: false },
