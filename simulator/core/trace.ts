@@ -72,6 +72,21 @@ export function traceEmit<E extends TraceBase>(log: TraceLog<E>, entry: Omit<E, 
   return id;
 }
 
+/**
+ * Like `traceEmit`, but takes ownership of `entry` and writes its `id` in place instead of copying
+ * it: for hot paths that build a fresh entry object per happening (a million-record run would
+ * otherwise copy a million objects). The caller must not reuse or mutate the object afterwards.
+ */
+export function traceEmitOwned<E extends TraceBase>(log: TraceLog<E>, entry: Omit<E, 'id'>): number {
+  const id = traceCount(log, entry.type);
+  if (log.mode === 'full' || log.keepLast > 0) {
+    (entry as E).id = id;
+    log.entries.push(entry as E);
+    if (log.mode === 'summary' && log.entries.length >= 2 * log.keepLast) log.entries.splice(0, log.entries.length - log.keepLast);
+  }
+  return id;
+}
+
 /** The kept entries, newest `keepLast` only in summary mode. */
 export function traceEntries<E extends TraceBase>(log: TraceLog<E>): readonly E[] {
   if (log.mode === 'summary' && log.entries.length > log.keepLast) {

@@ -175,6 +175,7 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     rejoinNeeded: false,
     pendingAssignment: null,
     lastAutoCommitMs: startAtMs,
+    autoCommitQueued: false,
     lastPollMs: startAtMs,
     nextHbMs: startAtMs,
     prevOwned: [],

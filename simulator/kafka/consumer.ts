@@ -234,6 +234,7 @@ export function poll(s: KafkaState, c: number): void {
     }
     if (!takeBatch(s, c)) {
       ensureFetches(s, c);
+      scheduleAutoCommit(s, c);
       return;
     }
     ensureFetches(s, c);
@@ -246,6 +247,30 @@ export function poll(s: KafkaState, c: number): void {
     processWholeBatch(s, c);
     if (g.commit.type === 'after-process') commitPositions(s, c);
   }
+}
+
+/**
+ * An idle consumer keeps calling poll() in Kafka, so its auto-commit still happens on time. We
+ * do not model empty polls; instead an idle consumer with uncommitted positions queues one timer
+ * for when the interval is up.
+ */
+function scheduleAutoCommit(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  const g = s.k.groups[con.group]!;
+  if (g.commit.type !== 'auto' || con.autoCommitQueued) return;
+  let dirty = false;
+  for (let a = 0; a < con.assigned.length; a++) if (con.pos[a]! >= 0 && g.committed[con.assigned[a]!] !== con.pos[a]) dirty = true;
+  if (!dirty) return;
+  con.autoCommitQueued = true;
+  scheduleTask(s, con.lastAutoCommitMs + g.commit.intervalMs, { type: 'auto-commit', c, inc: con.inc }, true);
+}
+
+/** The auto-commit timer of an idle consumer. */
+export function onAutoCommit(s: KafkaState, c: number, inc: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc) return;
+  con.autoCommitQueued = false;
+  if (con.alive && !con.processing) poll(s, c);
 }
 
 /** Moves up to max.poll.records buffered records into the batch and advances positions. */
@@ -322,7 +347,14 @@ function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: numbe
     s.k.counters.duplicated++;
   }
   if (offset + 1 > g.processedTo[pid]!) g.processedTo[pid] = offset + 1;
-  emit(s, () => ({ type: 'record-processed', atMs: s.nowMs, ...recordRef(s, pid, rn), consumer: con.id, group: g.id, offset, duplicate, replay }), 'record-processed');
+  emit(
+    s,
+    () => {
+      const r = recordRef(s, pid, rn);
+      return { type: 'record-processed', atMs: s.nowMs, topic: r.topic, partition: r.partition, recordId: r.recordId, key: r.key, causationId: r.causationId, correlationId: r.correlationId, consumer: con.id, group: g.id, offset, duplicate, replay };
+    },
+    'record-processed',
+  );
 }
 
 /** One record's processing time is over (processingMs > 0). */

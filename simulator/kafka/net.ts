@@ -10,7 +10,7 @@
  * that `run-until-idle` watches.
  */
 import { schedule } from '../core/world.ts';
-import { traceCount, traceEmit, traceWants } from '../core/trace.ts';
+import { traceCount, traceEmitOwned, traceWants } from '../core/trace.ts';
 import type { KafkaState } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
@@ -61,7 +61,7 @@ export function send(s: KafkaState, from: string, to: string, task: KafkaTask, f
 
 /** Emits a trace entry when the trace keeps entries; otherwise only counts it (no allocation). */
 export function emit(s: KafkaState, build: () => Omit<KafkaTraceEntry, 'id'>, type: KafkaTraceEntry['type']): void {
-  if (traceWants(s.trace)) traceEmit(s.trace, build() as Omit<KafkaTraceEntry, 'id'>);
+  if (traceWants(s.trace)) traceEmitOwned(s.trace, build() as Omit<KafkaTraceEntry, 'id'>);
   else traceCount(s.trace, type);
 }
 
@@ -123,9 +123,19 @@ export function correlationOf(s: KafkaState, rn: number): string | undefined {
   return keyOf(s, rn) ?? undefined;
 }
 
-/** The trace fields shared by entries about one record. */
+/**
+ * The trace fields shared by entries about one record, built as one literal with a fixed shape
+ * (no spreads: this runs once per record per happening on hot paths).
+ */
 export function recordRef(s: KafkaState, pid: number, rn: number) {
-  const corr = correlationOf(s, rn);
-  const base = { ...partRef(s, pid), recordId: recordId(rn), key: keyOf(s, rn), causationId: recordId(rn) };
-  return corr === undefined ? base : { ...base, correlationId: corr };
+  const p = s.k.parts[pid]!;
+  const id = recordId(rn);
+  return {
+    topic: s.k.topics[p.topic]!.name,
+    partition: p.partition,
+    recordId: id,
+    key: keyOf(s, rn),
+    causationId: id,
+    correlationId: correlationOf(s, rn),
+  };
 }

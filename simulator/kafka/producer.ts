@@ -75,7 +75,9 @@ function drawKey(s: KafkaState, p: ProducerState): number {
       return cachedKey(s, p, 0, () => d.key);
     case 'uniform': {
       const i = nextInt(s.rng, d.keys);
-      return cachedKey(s, p, i, () => `${d.prefix ?? 'key-'}${i}`);
+      // Hot path (once per record): look the cache up before building a closure.
+      const hit = i < p.keyCache.length ? p.keyCache[i]! : -1;
+      return hit >= 0 ? hit : cachedKey(s, p, i, () => `${d.prefix ?? 'key-'}${i}`);
     }
     case 'weighted': {
       let total = 0;
@@ -134,7 +136,16 @@ export function produceRecord(s: KafkaState, prod: number, topic: number, keyId:
   let q = p.queues[pid];
   if (q == null) q = p.queues[pid] = { rns: [], head: 0, inflight: 0, reqId: 0, attempts: 0, firstSentMs: 0, acks: p.acks };
   q.rns.push(rn);
-  if (traceWants(s.trace)) emit(s, () => ({ type: 'record-produced', atMs: s.nowMs, ...recordRef(s, pid, rn), producer: p.id }), 'record-produced');
+  if (traceWants(s.trace)) {
+    emit(
+      s,
+      () => {
+        const r = recordRef(s, pid, rn);
+        return { type: 'record-produced', atMs: s.nowMs, topic: r.topic, partition: r.partition, recordId: r.recordId, key: r.key, causationId: r.causationId, correlationId: r.correlationId, producer: p.id };
+      },
+      'record-produced',
+    );
+  }
   else countEntries(s, 'record-produced', 1);
   return rn;
 }
@@ -246,7 +257,14 @@ export function onProduceArrive(s: KafkaState, prod: number, pid: number, reqId:
       for (let i = 0; i < n; i++) {
         const rn = rns[i]!;
         const offset = appendRecord(log, rn, prod);
-        emit(s, () => ({ type: 'record-appended', atMs: s.nowMs, ...recordRef(s, pid, rn), broker: brokerNode(broker), offset, producer: p.id }), 'record-appended');
+        emit(
+          s,
+          () => {
+            const r = recordRef(s, pid, rn);
+            return { type: 'record-appended', atMs: s.nowMs, topic: r.topic, partition: r.partition, recordId: r.recordId, key: r.key, causationId: r.causationId, correlationId: r.correlationId, broker: brokerNode(broker), offset, producer: p.id };
+          },
+          'record-appended',
+        );
       }
     } else {
       for (let i = 0; i < n; i++) appendRecord(log, rns[i]!, prod);

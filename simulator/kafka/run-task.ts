@@ -11,6 +11,7 @@ import { applyCommand } from './kafka-sim.ts';
 import { emit } from './net.ts';
 import {
   onAssignment,
+  onAutoCommit,
   onConsumerStart,
   onFetch,
   onFetchResponse,
@@ -66,6 +67,8 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       return onConsumerStart(s, t.c, t.inc);
     case 'process':
       return onProcess(s, t.c, t.inc);
+    case 'auto-commit':
+      return onAutoCommit(s, t.c, t.inc);
     case 'hb-timer':
       return onHeartbeatTimer(s, t.c, t.inc);
     case 'hb':

@@ -257,6 +257,8 @@ export interface ConsumerState {
   /** An assignment that arrived while processing, applied at the next poll. */
   pendingAssignment: { generation: number; pids: number[] } | null;
   lastAutoCommitMs: number;
+  /** An auto-commit timer is queued (an idle consumer still commits, as poll() keeps running). */
+  autoCommitQueued: boolean;
   lastPollMs: number;
   /** When the heartbeat timer fires next (the moment the consumer can hear of a rebalance). */
   nextHbMs: number;

@@ -34,6 +34,7 @@ export type KafkaTask = T &
     | { type: 'fetch-retry'; c: number; inc: number; pid: number }
     | { type: 'consumer-start'; c: number; inc: number }
     | { type: 'process'; c: number; inc: number }
+    | { type: 'auto-commit'; c: number; inc: number }
     | { type: 'hb-timer'; c: number; inc: number }
     | { type: 'hb'; g: number; memberId: string }
     | { type: 'session-check'; g: number; memberId: string; check: number }
