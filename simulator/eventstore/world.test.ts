@@ -1,6 +1,6 @@
 /** Scenario tests for the event store in the world: subscriptions, projections, lag, rebuilds, trace. */
 import { describe, expect, it } from 'vitest';
-import { bankModel, deposit, openAccount, withdraw, type BalancesView } from './demo-bank.ts';
+import { bankModel, closeAccount, deposit, openAccount, withdraw, type BalancesView } from './demo-bank.ts';
 import { currentLag } from './subscriptions.ts';
 import { esAddProjection, esResetProjection, esSubscribe } from './subscription-commands.ts';
 import { createEsWorld, esAppend, esExecute, esLoad, esRun, type EsWorld } from './world.ts';
@@ -153,5 +153,21 @@ describe('the world stays plain data', () => {
     expect(copy.trace).toEqual(w.trace);
     expect(copy.subscribers).toEqual(w.subscribers);
     expect(JSON.parse(JSON.stringify(copy.snapshots))).toEqual(w.snapshots);
+  });
+});
+
+describe('bank account commands', () => {
+  it('refuse what the business rules forbid, decided on the loaded state', () => {
+    const w = createEsWorld({ seed: 1 });
+    expect(deposit(w, 'account-9', 100).refused).toBe('account-not-open');
+    expect(openAccount(w, 'account-9', 'eve').after.state).toMatchObject({ opened: true, owner: 'eve' });
+    expect(openAccount(w, 'account-9', 'eve').refused).toBe('already-open');
+    expect(deposit(w, 'account-9', 0).refused).toBe('invalid-amount');
+    deposit(w, 'account-9', 300);
+    expect(closeAccount(w, 'account-9').refused).toBe('balance-not-zero');
+    withdraw(w, 'account-9', 300);
+    expect(closeAccount(w, 'account-9').after.state).toMatchObject({ closed: true, balanceCents: 0, movements: 2 });
+    expect(deposit(w, 'account-9', 1).refused).toBe('account-not-open');
+    expect(w.trace.counts['event-appended']).toBe(4);
   });
 });
