@@ -153,7 +153,7 @@ function completeJoin(s: KafkaState, g: number): void {
   for (const m of grp.members) {
     m.assigned = (result[m.memberId] ?? []).map((tp: { topic: string; partition: number }) => k.topics[k.topicIndex[tp.topic]!]!.firstPid + tp.partition).sort((a: number, b: number) => a - b);
     assignedCount += m.assigned.length;
-    assignment[k.consumers[m.consumer]!.id] = m.assigned.map((pid) => partName(s, pid));
+    assignment[m.memberId] = m.assigned.map((pid) => partName(s, pid));
     m.joined = false;
   }
   let total = 0;
@@ -168,8 +168,14 @@ function sendAssignment(s: KafkaState, g: number, m: MemberState): void {
   const grp = s.k.groups[g]!;
   const c = s.k.consumers[m.consumer]!;
   const coord = coordinatorOf(s, g);
-  if (coord < 0 || !c.alive) return;
-  send(s, brokerNode(coord), c.id, { type: 'assignment', c: m.consumer, inc: c.inc, generation: grp.generation, pids: [...m.assigned] });
+  // A member left over from an older incarnation of the consumer has nobody to receive it.
+  if (coord < 0 || !c.alive || c.memberId !== m.memberId) return;
+  const task = { type: 'assignment' as const, c: m.consumer, inc: c.inc, generation: grp.generation, pids: [...m.assigned] };
+  if (!send(s, brokerNode(coord), c.id, task)) {
+    // The response is lost on a cut link: the member's JoinGroup times out and it joins again.
+    c.rejoinNeeded = true;
+    scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c: m.consumer, inc: c.inc, pid: -1 }, true);
+  }
 }
 
 /** A heartbeat arrives: the member is alive. */

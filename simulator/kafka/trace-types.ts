@@ -40,7 +40,7 @@ export type KafkaTraceEntry =
   | (E<'rebalance-completed'> & {
       group: string;
       generation: number;
-      /** consumer id -> partitions, as the assignor computed them. */
+      /** member id -> partitions, as the assignor computed them (member id = consumer id, `c1#2` after a restart). */
       assignment: Record<string, string[]>;
       /** Cooperative: some partitions still have to be revoked; a follow-up rebalance will assign them. */
       followUp: boolean;
