@@ -35,7 +35,7 @@ export const lessons: readonly LessonEntry[] = [
   { id: 'L03', title: 'Four messaging primitives', part: 'foundations', ready: false },
   { id: 'L04', title: 'Partitions, offsets, keys', part: 'logs', ready: false },
   { id: 'L05', title: 'Consumer groups and rebalancing', part: 'logs', ready: false },
-  { id: 'L06', title: 'Consumer lag', part: 'logs', ready: false },
+  { id: 'L06', title: 'Consumer lag', part: 'logs', ready: true, minutes: 12 },
   { id: 'L07', title: 'Retention, replay, compaction', part: 'logs', ready: false },
   { id: 'L08', title: 'Replication and durability', part: 'logs', ready: false },
   { id: 'L09', title: 'Delivery semantics', part: 'reliability', ready: false },

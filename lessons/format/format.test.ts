@@ -149,10 +149,10 @@ describe('runLesson', () => {
   });
 
   it('reports a model with no driver yet instead of throwing', () => {
-    const l = defineLesson({ ...(spec() as unknown as LessonSpec<'kafka'>), model: 'kafka' });
+    const l = defineLesson({ ...spec(), model: 'amqp' as never });
     const run = runLesson(l);
     expect(run.ok).toBe(false);
-    expect(run.problems).toContain('the kafka model has no lesson driver yet');
+    expect(run.problems).toContain('the amqp model has no lesson driver yet');
   });
 });
 

@@ -3,19 +3,21 @@
  *
  * `ModelMap` ties a model name to its state, command and scenario types, so `defineLesson` checks
  * a lesson's commands against the model it names. `drivers` holds the functions the headless
- * runner and the workbench call; a model without a driver yet (Kafka, until createKafkaSim lands)
- * has its types here and no entry in `drivers`, and the runner says so instead of crashing.
+ * runner and the workbench call; a model without a driver (none today) would have its types here
+ * and no entry in `drivers`, and the runner says so instead of crashing.
  */
 import type { Result } from '../../../simulator/core/errors.ts';
+import type { KafkaState } from '../../../simulator/kafka/state.ts';
 import type { ScenarioSpec, SimCommand } from '../../../simulator/scenario/types.ts';
 import type { SagaCommand, SagaWorld } from '../../../simulator/saga/saga-types.ts';
 import { applyBankCommand, cloneBank, createBank, type BankCommand, type BankScenario, type BankState } from './bank.ts';
+import { applyKafka, cloneKafka, createKafka } from './kafka.ts';
 import { applySaga, cloneSaga, createSaga, type SagaScenario } from './saga.ts';
 
 export interface ModelMap {
   eventstore: { state: BankState; command: BankCommand; scenario: BankScenario };
   saga: { state: SagaWorld; command: SagaCommand; scenario: SagaScenario };
-  kafka: { state: unknown; command: SimCommand; scenario: ScenarioSpec };
+  kafka: { state: KafkaState; command: SimCommand; scenario: ScenarioSpec };
 }
 
 export type ModelName = keyof ModelMap;
@@ -33,6 +35,7 @@ export interface LessonDriver<M extends ModelName> {
 export const drivers: { [M in ModelName]?: LessonDriver<M> } = {
   eventstore: { create: createBank, apply: applyBankCommand, clone: cloneBank },
   saga: { create: createSaga, apply: applySaga, clone: cloneSaga },
+  kafka: { create: createKafka, apply: applyKafka, clone: cloneKafka },
 };
 
 /** The driver for a model, or undefined when that model is not available yet. */
