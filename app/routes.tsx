@@ -10,7 +10,6 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LessonPage } from './pages/LessonPage.tsx';
 import { LessonsPage } from './pages/LessonsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PlaygroundPage } from './pages/PlaygroundPage.tsx';
 import { PracticePage } from './pages/PracticePage.tsx';
 
 export const routes: RouteObject[] = [
@@ -21,7 +20,12 @@ export const routes: RouteObject[] = [
       { path: '/', element: <HomePage /> },
       { path: '/lessons', element: <LessonsPage /> },
       { path: '/lessons/:lessonId', element: <LessonPage /> },
-      { path: '/playground', element: <PlaygroundPage /> },
+      {
+        path: '/playground',
+        // The workbench (React Flow, the simulator) loads only when the playground is opened, so the
+        // first page stays small.
+        lazy: () => import('./pages/PlaygroundPage.tsx').then((m) => ({ Component: m.PlaygroundPage })),
+      },
       { path: '/practice', element: <PracticePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

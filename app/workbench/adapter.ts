@@ -102,6 +102,11 @@ export interface SimAdapter<S, C extends { type: string }> {
   nextAtMs(state: S): number | undefined;
   /** How many trace entries the run has produced so far (entry ids are 0..n-1). */
   traceLength(state: S): number;
+  /**
+   * One command that runs to the end of the scenario, when the model has such an end (the
+   * transport's End button). Without it, End steps happening by happening up to a bound.
+   */
+  runToEndCommand?(state: S): C | undefined;
   /** The command that runs one happening. */
   stepCommand: C;
   /** Actions offered on a node in this state (crash, restart, slow down, …). */

@@ -212,6 +212,14 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         refresh({ playing: false, error: null });
       },
       runToEnd() {
+        // Replay a recorded future first; then run on with the model's own end, if it has one.
+        if (timeline.cursor < timeline.commands.length) timeline.seek(timeline.commands.length);
+        const end = adapter.runToEndCommand?.(timeline.state);
+        if (end !== undefined) {
+          timeline.push(end);
+          refresh({ playing: false, error: null });
+          return;
+        }
         const max = init.runToEndMax ?? 20_000;
         for (let i = 0; i < max && stepOnce(); i++);
         refresh({ playing: false, error: null });

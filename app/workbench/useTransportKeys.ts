@@ -34,6 +34,7 @@ export function useTransportKeys<C>(store: WorkbenchStore<C>, onHelp: () => void
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented) return;
       const t = e.target instanceof HTMLElement ? e.target : null;
       const action = shortcutFor({
         key: e.key,
