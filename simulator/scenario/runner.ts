@@ -1,0 +1,123 @@
+/**
+ * The headless runner: a validated scenario in, a summary and a trace out.
+ *
+ * This is what `npm run sim`, the lesson tests and the benchmarks share: build the Kafka world for
+ * a scenario and a seed, run it to the scenario's end (its `durationMs`, or until nothing is left
+ * to do) within its task bound, and report what happened. It is pure — no files, no clock, no
+ * console — so it runs the same in Node, in a test and in a browser worker; cli.ts is the thin
+ * Node wrapper around it.
+ */
+import { ErrorCode } from '../core/errors.ts';
+import { traceEntries } from '../core/trace.ts';
+import { createKafkaSim } from '../kafka/kafka-sim.ts';
+import type { KafkaSummary } from '../kafka/lag.ts';
+import type { KafkaTraceEntry } from '../kafka/trace-types.ts';
+import { SCENARIO_DEFAULTS } from './defaults.ts';
+import type { ScenarioSpec, SimCommand } from './types.ts';
+
+/** How to run a scenario; each field overrides the scenario's own setting. */
+export interface RunOptions {
+  /** Seed for this run (else the scenario's `seed`, else SCENARIO_DEFAULTS.scenario.seed). */
+  seed?: number;
+  /** Stop at this virtual time (else the scenario's `durationMs`, else when idle). */
+  untilMs?: number;
+  /**
+   * Which trace entries to keep: `full` keeps all (for writing a trace file), `none` keeps only
+   * the counts (cheapest, for a summary alone). Default: what the scenario's `trace` says.
+   */
+  trace?: 'full' | 'none' | 'scenario';
+}
+
+/** Why a run ended. `tasks-max` means the task bound stopped it with work still to do. */
+export type StoppedBy = 'idle' | 'until' | 'tasks-max';
+
+/**
+ * What a run reports: the engine's summary (per-partition offsets, per-group committed offsets
+ * and lag, record counts), plus how the run was set up and how it ended.
+ */
+export interface RunSummary extends KafkaSummary {
+  scenario: string;
+  seed: number;
+  /** The time the run was asked to stop at, or null for "until idle". */
+  untilMs: number | null;
+  stoppedBy: StoppedBy;
+  /** Commands (scheduled ones included) that the engine refused, with its reasons. */
+  rejectedCommands: Array<{ atMs: number; command: string; error: string }>;
+  /** Things a reader of the summary should know, in sentences (e.g. the task bound was hit). */
+  notes: string[];
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  /** The kept trace entries, oldest first (all of them in `full` mode). */
+  trace: readonly KafkaTraceEntry[];
+}
+
+function withTraceMode(spec: ScenarioSpec, mode: RunOptions['trace']): ScenarioSpec {
+  if (mode === undefined || mode === 'scenario') return spec;
+  return { ...spec, trace: mode === 'full' ? { mode: 'full' } : { mode: 'summary', keepLast: 0 } };
+}
+
+/**
+ * Runs a scenario headless. `spec` must be valid (from loadScenario): the runner does not check it
+ * again. Never unbounded: the scenario's `tasksMax` (or the engine's default) stops any run.
+ */
+export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResult {
+  const seed = opts.seed ?? spec.seed ?? SCENARIO_DEFAULTS.scenario.seed;
+  const untilMs = opts.untilMs ?? spec.durationMs ?? null;
+  const scenario = withTraceMode(spec, opts.trace);
+  // Rejections are read from the trace counts, so they are found in summary mode too; the kept
+  // entries give their details when the trace keeps them.
+  const sim = createKafkaSim({ seed, scenario });
+  const state = sim.init();
+  const command: SimCommand = untilMs === null ? { type: 'run-until-idle' } : { type: 'advance', untilMs };
+  const r = sim.apply(state, command);
+  const notes: string[] = [];
+  let stoppedBy: StoppedBy;
+  if (r.ok) {
+    stoppedBy = r.value.stoppedBy ?? 'idle';
+  } else if (r.error.code === ErrorCode.TaskLimitReached) {
+    stoppedBy = 'tasks-max';
+    notes.push(r.error.message);
+  } else {
+    // The runner's own command cannot be invalid for a valid scenario; say so rather than hide it.
+    stoppedBy = 'idle';
+    notes.push(`The run could not start: ${r.error.message}`);
+  }
+  const trace = traceEntries(state.trace);
+  const rejectedCommands = trace
+    .filter((e): e is Extract<KafkaTraceEntry, { type: 'command-rejected' }> => e.type === 'command-rejected')
+    .map((e) => ({ atMs: e.atMs, command: e.command, error: e.error }));
+  // The engine also traces the refusal of the runner's own advance (the task bound): not the
+  // scenario's doing, and already in the notes.
+  let rejectedCount = state.trace.counts['command-rejected'] ?? 0;
+  if (!r.ok) {
+    rejectedCount--;
+    const last = rejectedCommands[rejectedCommands.length - 1];
+    if (last !== undefined && last.command === command.type && last.error === r.error.message) rejectedCommands.pop();
+  }
+  if (rejectedCount > rejectedCommands.length) {
+    const n = rejectedCount;
+    notes.push(
+      `${n} command${n === 1 ? ' was' : 's were'} rejected; run with the full trace to see ${n === 1 ? 'it' : 'them all'}.`,
+    );
+  }
+  const e = sim.summary(state);
+  // Field order is what a reader of the printed JSON meets: the run, the counts, then the detail.
+  const summary: RunSummary = {
+    scenario: spec.name,
+    seed,
+    untilMs,
+    stoppedBy,
+    atMs: e.atMs,
+    tasksRun: e.tasksRun,
+    records: e.records,
+    notes,
+    rejectedCommands,
+    partitions: e.partitions,
+    groups: e.groups,
+    consumers: e.consumers,
+    traceCounts: e.traceCounts,
+  };
+  return { summary, trace };
+}
