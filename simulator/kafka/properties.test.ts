@@ -57,6 +57,7 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
       ),
       outages,
       consumerFaults,
+      brokerCuts: fc.array(fc.record({ a: fc.integer({ min: 1, max: 3 }), b: fc.integer({ min: 1, max: 3 }), atMs: fc.integer({ min: 0, max: 3000 }), forMs: fc.integer({ min: 10, max: 2500 }) }), { maxLength: 2 }),
     })
     .map((r) => {
       const groups = r.groups.map((g, i) => ({
@@ -78,6 +79,10 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
         if (f.kind === 'slow') faults.push({ atMs: f.atMs, command: { type: 'slow-consumer', consumer: c, processingMs: 20 } });
         if (f.kind === 'cut') faults.push({ atMs: f.atMs, command: { type: 'cut-link', from: c, to: 'broker-2' } }, { atMs: f.atMs + 400, command: { type: 'heal-link', from: c, to: 'broker-2' } });
       }
+      for (const x of r.brokerCuts) {
+        if (x.a === x.b) continue;
+        faults.push({ atMs: x.atMs, command: { type: 'cut-link', from: `broker-${x.a}`, to: `broker-${x.b}` } }, { atMs: x.atMs + x.forMs, command: { type: 'heal-link', from: `broker-${x.a}`, to: `broker-${x.b}` } });
+      }
       faults.sort((a, b) => a.atMs - b.atMs);
       const scenario: ScenarioSpec = {
         version: 1,
@@ -94,6 +99,10 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
       return { seed: r.seed, scenario, faults };
     });
 }
+
+/** More runs on demand when hunting bugs: KAFKA_PROPERTY_RUNS=500 npx vitest run … */
+const RUNS = Number(process.env['KAFKA_PROPERTY_RUNS'] ?? 0) || 0;
+const runs = (n: number) => Math.max(n, RUNS);
 
 const tuning = { replicaLagTimeMaxMs: 1000, requestTimeoutMs: 2000, initialRebalanceDelayMs: 300, deliveryTimeoutMs: 60_000 };
 
@@ -185,7 +194,7 @@ describe('properties over random scenarios and fault schedules', () => {
   it('hold the model invariants', () => {
     fc.assert(
       fc.property(caseArb({ ackAll: false }), (c) => checkInvariants(c, run(c))),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -203,7 +212,7 @@ describe('properties over random scenarios and fault schedules', () => {
         }
         for (let rn = 0; rn < s.k.rec.st.length; rn++) if (s.k.rec.st[rn]! & 1) expect(inLog.has(rn), `sim seed ${c.seed}: rec-${rn} acked but gone`).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -212,7 +221,7 @@ describe('properties over random scenarios and fault schedules', () => {
       fc.property(caseArb({ ackAll: false }), (c) => {
         expect(JSON.stringify(run(c).trace), `sim seed ${c.seed}`).toBe(JSON.stringify(run(c).trace));
       }),
-      { numRuns: 10 },
+      { numRuns: runs(10) },
     );
   });
 
@@ -230,7 +239,7 @@ describe('properties over random scenarios and fault schedules', () => {
           expect(JSON.stringify(t.seek(k)), `sim seed ${c.seed}, seek ${k}`).toBe(JSON.stringify(s));
         }
       }),
-      { numRuns: 8 },
+      { numRuns: runs(8) },
     );
   });
 });
