@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { USAGE } from './cli-args.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { ERROR_CASES } from './error-cases.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
@@ -156,6 +157,10 @@ describe('docs/scenario-format.md', () => {
     expect(quoted.length).toBeGreaterThan(25);
     const invented = quoted.filter((q) => !real.has(q) && !q.includes('is not valid JSON'));
     expect(invented).toEqual([]);
+  });
+
+  it('shows the usage exactly as the CLI prints it', () => {
+    expect(section('The command line')).toContain(`\`\`\`text\n${USAGE.split('\n\nPrints')[0]}\n\`\`\``);
   });
 
   it('shows the CLI error block exactly as formatScenarioErrors prints it', () => {
