@@ -11,6 +11,7 @@
 export { murmur2, toPositive, partitionForKey } from './kafka/partitioner/index.ts';
 export { assignPartitions } from './kafka/assignors/index.ts';
 export type { Assignment, AssignmentInput, AssignorMember, TopicPartition } from './kafka/assignors/index.ts';
+export { consumerLag, groupLag } from './kafka/lag.ts';
 
 // Stable surface: event store.
 export { createEventStoreState, appendToStream, readStream } from './eventstore/surface.ts';
@@ -22,6 +23,30 @@ export { createTimeline, type Timeline, type TimelineModel } from './core/timeli
 export { createTraceLog, traceEntries, type TraceBase, type TraceLog, type TraceMode } from './core/trace.ts';
 export { ErrorCode, ok, fail, type Result, type SimError } from './core/errors.ts';
 export type { WorldBase } from './core/world.ts';
+
+// The Kafka model. `createSim` is the engine's generic name in the design notes.
+export {
+  createKafkaSim,
+  createKafkaSim as createSim,
+  createKafkaTimeline,
+  kafkaTimelineModel,
+  applyCommand,
+} from './kafka/kafka-sim.ts';
+export type { KafkaSim, KafkaSimOptions, ApplyOutcome } from './kafka/kafka-sim.ts';
+export { summary as kafkaSummary, type KafkaSummary, type PartitionSummary, type GroupSummary } from './kafka/lag.ts';
+export { describeEntry as describeKafkaEntry } from './kafka/describe.ts';
+export type { KafkaState, KafkaTuning } from './kafka/state.ts';
+export type { KafkaTraceEntry } from './kafka/trace-types.ts';
+
+// The event store beyond the stable surface.
+export { createEventStore, appendEvents, readStreamEvents, readAllEvents, streamRevision } from './eventstore/store.ts';
+export type { ExpectedRevision, EventData, RecordedEvent, AppendResult } from './eventstore/types.ts';
+export { loadAggregate, saveSnapshot, latestSnapshot } from './eventstore/aggregates.ts';
+export { createUpcasterRegistry, noUpcasters } from './eventstore/upcasters.ts';
+export { createEsWorld, esAppend, esLoad, esExecute, esRun } from './eventstore/world.ts';
+export { esSubscribe, esAddProjection, esResetProjection } from './eventstore/subscription-commands.ts';
+export type { EsTraceEntry } from './eventstore/trace-entries.ts';
+export { bankModel, accountAggregate, seedBusyAccount } from './eventstore/demo-bank.ts';
 
 // Scenarios.
 export { loadScenario, loadCommand, formatScenarioErrors } from './scenario/loader.ts';

@@ -29,10 +29,14 @@ export function appendToStream(
   return { store: report.store, result: report.result };
 }
 
-/** Every event of a stream, in revision order (empty when the stream has none). */
+/**
+ * Every event of a stream, in revision order (empty when the stream has none), in exactly the
+ * surface's shape: outside checks compare with deep equality, so the stored events' other fields
+ * (metadata, position, schema version) are left out here; readStreamEvents has them.
+ */
 export function readStream(
   store: EventStoreState,
   stream: string,
 ): Array<{ eventId: string; type: string; data: unknown; revision: number }> {
-  return readStreamEvents(store, stream);
+  return readStreamEvents(store, stream).map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, revision: e.revision }));
 }
