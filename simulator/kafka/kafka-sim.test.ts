@@ -27,7 +27,7 @@ const script: SimCommand[] = [
   { type: 'run-until-idle' },
 ];
 
-describe('impossible commands', () => {
+describe('impossible commands', { timeout: 60_000 }, () => {
   it('come back as error values with clear messages, and are traced', () => {
     const w = world(scenario);
     const errors = [
@@ -52,7 +52,7 @@ describe('impossible commands', () => {
   });
 });
 
-describe('determinism and plain data', () => {
+describe('determinism and plain data', { timeout: 60_000 }, () => {
   function runOnce(seed: number) {
     const w = world(scenario, seed);
     for (const c of script) w.run(c);
@@ -93,7 +93,7 @@ describe('determinism and plain data', () => {
   });
 });
 
-describe('timeline', () => {
+describe('timeline', { timeout: 60_000 }, () => {
   it('seek back and forth equals a straight run; a command after a seek forks', () => {
     const opts = { seed: 5, scenario };
     const t = createKafkaTimeline(opts, 2);

@@ -190,7 +190,8 @@ function checkInvariants(c: Case, s: KafkaState): void {
   }
 }
 
-describe('properties over random scenarios and fault schedules', () => {
+// Generous timeouts: these assert behaviour, and a loaded 2-core machine must not fail them.
+describe('properties over random scenarios and fault schedules', { timeout: 120_000 }, () => {
   it('hold the model invariants', () => {
     fc.assert(
       fc.property(caseArb({ ackAll: false }), (c) => checkInvariants(c, run(c))),
