@@ -143,6 +143,25 @@ export const ERROR_CASES: Array<[string, Edit, string]> = [
     'schedule[0].command.acks: producer "shop" uses acks all; in Kafka acks is a producer setting, so a record cannot ask for acks 1',
   ],
   [
+    'too many replicas in all',
+    (s) => {
+      s.brokers = [1, 2, 3, 4].map((id) => ({ id }));
+      s.topics = Array.from({ length: 10 }, (_, i) => ({ name: `t${i}`, partitions: 1000, replicationFactor: 4 }));
+      s.producers = [];
+      s.groups = [];
+    },
+    "topics: the topics have 40000 partition replicas in all (partitions × replicationFactor); the simulator's limit is 30000",
+  ],
+  ['a fractional rate', (s) => (p0(s).ratePerSec = 0.5), 'producers[0].ratePerSec: expected a whole number, got the number 0.5'],
+  [
+    'producers writing more than the limit together',
+    (s) => {
+      p0(s).ratePerSec = 500_000;
+      s.producers!.push({ ...p0(s), id: 'a', ratePerSec: 1_000_000 });
+    },
+    "producers: the producers write 1500000 records per second in all; the simulator's limit is 1000000",
+  ],
+  [
     'an acks value Kafka does not have',
     (s) => ((p0(s) as unknown as { acks: unknown }).acks = 2),
     'producers[0].acks: must be one of 0, 1 or "all", got the number 2',

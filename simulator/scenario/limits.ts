@@ -20,6 +20,8 @@ export const SCENARIO_LIMITS = {
   partitionsMax: 1000,
   /** Partitions over all topics together. */
   partitionsTotalMax: 10_000,
+  /** Partition replicas (partitions × replication factor) over all topics together. */
+  replicasTotalMax: 30_000,
   /** Producers in a scenario. */
   producersMax: 100,
   /** Consumer groups in a scenario. */
@@ -30,10 +32,12 @@ export const SCENARIO_LIMITS = {
   consumersTotalMax: 10_000,
   /** Records per virtual second for one producer. */
   ratePerSecMax: 1_000_000,
+  /** Records per virtual second over all producers together. */
+  ratePerSecTotalMax: 1_000_000,
   /** Records one producer may be asked to write (`count`). */
   countMax: 1_000_000_000,
   /** Distinct keys of a `uniform` or `hot` key distribution. */
-  keysMax: 1_000_000,
+  keysMax: 100_000,
   /** Entries of a `weighted` key distribution. */
   weightedKeysMax: 10_000,
   /** Largest single weight of a `weighted` key distribution. */

@@ -129,7 +129,7 @@ const payloadValue = z.union([z.string().max(L.payloadStringLengthMax), z.number
 export const ProducerSpecSchema = z.strictObject({
   id: name('a producer id'),
   topic: name('a topic name'),
-  ratePerSec: z.number().min(0).max(L.ratePerSecMax),
+  ratePerSec: count(L.ratePerSecMax),
   count: count(L.countMax).optional(),
   startAtMs: timeMs.optional(),
   stopAtMs: timeMs.optional(),

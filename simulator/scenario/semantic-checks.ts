@@ -102,8 +102,10 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
   );
   const topics = new Map(spec.topics.map((t) => [t.name, t]));
   let partitionsTotal = 0;
+  let replicasTotal = 0;
   spec.topics.forEach((t, i) => {
     partitionsTotal += t.partitions;
+    replicasTotal += t.partitions * t.replicationFactor;
     const n = spec.brokers.length;
     if (t.replicationFactor > n) {
       add(
@@ -120,6 +122,12 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
   });
   if (partitionsTotal > L.partitionsTotalMax) {
     add(['topics'], `the topics have ${partitionsTotal} partitions in all; the simulator's limit is ${L.partitionsTotalMax}`);
+  }
+  if (replicasTotal > L.replicasTotalMax) {
+    add(
+      ['topics'],
+      `the topics have ${replicasTotal} partition replicas in all (partitions × replicationFactor); the simulator's limit is ${L.replicasTotalMax}`,
+    );
   }
 
   // Producers.
@@ -160,6 +168,13 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
     }
   });
   const producerIds = new Set(producers.map((p) => p.id));
+  const rateTotal = producers.reduce((n, p) => n + p.ratePerSec, 0);
+  if (rateTotal > L.ratePerSecTotalMax) {
+    add(
+      ['producers'],
+      `the producers write ${rateTotal} records per second in all; the simulator's limit is ${L.ratePerSecTotalMax}`,
+    );
+  }
 
   // Groups and their consumers. Consumer ids are global: faults name a consumer without its group.
   const groupIds = new Set<string>();
