@@ -102,6 +102,30 @@ export function closestName(name: string, allowed: readonly string[]): string | 
   return best;
 }
 
+function listNames(names: Iterable<string>): string {
+  const all = [...names];
+  if (all.length === 0) return 'none are defined';
+  const shown = all.slice(0, 8).join(', ');
+  return `defined: ${shown}${all.length > 8 ? `, ... (${all.length} in all)` : ''}`;
+}
+
+/**
+ * A reference to something that does not exist, with the names that do and a guess at a typo:
+ * `group "g" subscribes to topic "payment", which is not defined in topics (defined: payments).
+ * Did you mean "payments"?` Without a lead: `there is no consumer "c9" in ...`.
+ */
+export function missing(kind: string, name: string, known: Iterable<string>, where: string, lead?: string): string {
+  const names = [...known];
+  const near = kind === 'broker' ? undefined : closestName(name, names);
+  const hint = near === undefined ? '' : ` Did you mean "${near}"?`;
+  const shown = kind === 'broker' ? name : `"${name}"`;
+  const head =
+    lead === undefined
+      ? `there is no ${kind} ${shown} in ${where}`
+      : `${lead} ${kind} ${shown}, which is not defined in ${where}`;
+  return `${head} (${listNames(names)}).${hint}`;
+}
+
 function unknownFieldsMessage(keys: readonly string[], allowed: readonly string[]): string {
   const parts = keys.map((k) => {
     const near = closestName(k, allowed);

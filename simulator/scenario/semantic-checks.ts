@@ -11,7 +11,7 @@
  * it must stay cheap and total: no loop here depends on a numeric value from the input (only on
  * array lengths the schema has bounded), and nothing throws.
  */
-import { closestName } from './messages.ts';
+import { missing } from './messages.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import type { GroupSpec, ScenarioSpec, SimCommand } from './types.ts';
@@ -38,30 +38,6 @@ export function brokerNodeName(id: number): string {
 /** The name a producer has as a network node: `producer-<id>`. Consumers are named by their id. */
 export function producerNodeName(id: string): string {
   return `producer-${id}`;
-}
-
-function listNames(names: Iterable<string>): string {
-  const all = [...names];
-  if (all.length === 0) return 'none are defined';
-  const shown = all.slice(0, 8).join(', ');
-  return `defined: ${shown}${all.length > 8 ? `, ... (${all.length} in all)` : ''}`;
-}
-
-/**
- * A reference to something that does not exist, with the names that do and a guess at a typo:
- * `group "g" subscribes to topic "payment", which is not defined in topics (defined: payments).
- * Did you mean "payments"?` Without a lead: `there is no consumer "c9" in ...`.
- */
-function missing(kind: string, name: string, known: Iterable<string>, where: string, lead?: string): string {
-  const names = [...known];
-  const near = kind === 'broker' ? undefined : closestName(name, names);
-  const hint = near === undefined ? '' : ` Did you mean "${near}"?`;
-  const shown = kind === 'broker' ? name : `"${name}"`;
-  const head =
-    lead === undefined
-      ? `there is no ${kind} ${shown} in ${where}`
-      : `${lead} ${kind} ${shown}, which is not defined in ${where}`;
-  return `${head} (${listNames(names)}).${hint}`;
 }
 
 /** Consumer ids share the node namespace with `broker-<id>` and `producer-<id>`. */
