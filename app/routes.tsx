@@ -7,7 +7,6 @@ import type { RouteObject } from 'react-router';
 import { AppShell } from './layout/AppShell.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { LessonPage } from './pages/LessonPage.tsx';
 import { LessonsPage } from './pages/LessonsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PracticePage } from './pages/PracticePage.tsx';
@@ -19,7 +18,11 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/lessons', element: <LessonsPage /> },
-      { path: '/lessons/:lessonId', element: <LessonPage /> },
+      {
+        path: '/lessons/:lessonId/:partId?',
+        // A lesson brings its simulation and the workbench: load them only when a lesson is opened.
+        lazy: () => import('./pages/LessonPage.tsx').then((m) => ({ Component: m.LessonPage })),
+      },
       {
         path: '/playground',
         // The workbench (React Flow, the simulator) loads only when the playground is opened, so the

@@ -30,6 +30,8 @@ export interface WorkbenchProps<C> {
   /** Controlled tab (e.g. jump to the inspector when a node is clicked); uncontrolled if omitted. */
   activeTab?: string;
   onTabChange?: (id: string) => void;
+  /** The title's heading level: h1 on its own page, h2 inside a lesson. */
+  titleLevel?: 1 | 2;
 }
 
 export function Workbench<C>({
@@ -42,6 +44,7 @@ export function Workbench<C>({
   footer,
   activeTab,
   onTabChange,
+  titleLevel = 1,
 }: WorkbenchProps<C>) {
   const [help, setHelp] = useState(false);
   const [presenting, setPresenting] = useState(false);
@@ -92,7 +95,7 @@ export function Workbench<C>({
   return (
     <div ref={rootRef} className={`workbench${presenting ? ' presenting' : ''}`}>
       <div className="workbench-head">
-        <h1>{title}</h1>
+        {titleLevel === 1 ? <h1>{title}</h1> : <h2>{title}</h2>}
         <div className="workbench-tools">
           {tools}
           <button type="button" onClick={() => void togglePresent()} aria-pressed={presenting}>

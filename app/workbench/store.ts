@@ -132,7 +132,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       speed: 1,
       clockMs: first.view.nowMs,
       error: null,
-      announcement: '',
+      announcement: latest(first.view),
       commands: () => timeline.commands,
       actionsFor: (nodeId) => adapter.nodeActions(timeline.state, nodeId),
       dispatch(command) {
