@@ -31,7 +31,7 @@ export type PartId = (typeof parts)[number]['id'];
 
 export const lessons: readonly LessonEntry[] = [
   { id: 'L01', title: 'Events, commands, queries', part: 'foundations', ready: false },
-  { id: 'L02', title: 'Pub/sub fan-out', part: 'foundations', ready: false },
+  { id: 'L02', title: 'Pub/sub fan-out', part: 'foundations', ready: true, minutes: 12 },
   { id: 'L03', title: 'Four messaging primitives', part: 'foundations', ready: false },
   { id: 'L04', title: 'Partitions, offsets, keys', part: 'logs', ready: false },
   { id: 'L05', title: 'Consumer groups and rebalancing', part: 'logs', ready: false },
