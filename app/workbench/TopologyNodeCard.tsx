@@ -26,6 +26,13 @@ const icons: Record<TopologyNodeKind, string> = {
   group: '⊞',
   consumer: '◉',
   broker: '▣',
+  store: '▦',
+  stream: '≡',
+  aggregate: '◆',
+  projection: '▤',
+  snapshot: '◈',
+  service: '◐',
+  orchestrator: '✱',
 };
 
 const statusWords: Record<NodeStatus, string> = {

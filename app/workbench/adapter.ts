@@ -72,6 +72,34 @@ export interface HappeningView {
   to?: string;
 }
 
+/**
+ * One row of a model-specific section: a thing with a status (shown as icon + word) and a line of
+ * detail, e.g. a saga step "charge-payment · failed · card declined".
+ */
+export interface SectionRow {
+  label: string;
+  /** Picks the icon (and the colour on top of it); the word comes from `statusWord` when set. */
+  status: NodeStatus;
+  /** The model's own word for the status (a saga step's "compensated"); defaults to the status's word. */
+  statusWord?: string;
+  detail: string;
+  /** The topology node the row is about, when there is one (for highlights and the inspector). */
+  nodeId?: string;
+}
+
+/**
+ * A titled list of rows for what partitions and groups cannot say: a saga's steps, an event
+ * store's projections, the last load of an aggregate. Models add these without new panels.
+ */
+export interface ViewSection {
+  /** Unique within the view; the title is used when absent. */
+  id?: string;
+  title: string;
+  /** One sentence under the title, e.g. "compensated — charge-payment failed: card declined". */
+  summary?: string;
+  rows: SectionRow[];
+}
+
 export interface WorkbenchView {
   nowMs: number;
   nodes: NodeView[];
@@ -81,6 +109,8 @@ export interface WorkbenchView {
   happenings: HappeningView[];
   /** Headline numbers, e.g. produced / delivered / lost. */
   counters: Array<{ label: string; value: number }>;
+  /** Model-specific sections (saga steps, projections…); absent for models that need none. */
+  sections?: ViewSection[];
 }
 
 /** A learner action on a node, offered as a button and in the node's menu. */

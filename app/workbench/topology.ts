@@ -10,7 +10,23 @@
 import { consumerIdsOf } from '../../simulator/scenario/semantic-checks.ts';
 import type { ScenarioSpec } from '../../simulator/scenario/types.ts';
 
-export type TopologyNodeKind = 'producer' | 'topic' | 'group' | 'consumer' | 'broker';
+export type TopologyNodeKind =
+  | 'producer'
+  | 'topic'
+  | 'group'
+  | 'consumer'
+  | 'broker'
+  // Event store and saga models (app/eventstore, app/saga build their own topologies).
+  | 'store'
+  | 'stream'
+  | 'aggregate'
+  | 'projection'
+  | 'snapshot'
+  | 'service'
+  | 'orchestrator';
+
+/** The kinds a Kafka scenario lays out in columns (brokers go in a row underneath). */
+type KafkaColumnKind = 'producer' | 'topic' | 'group' | 'consumer';
 
 export interface TopologyNode {
   /** `kind:name`, e.g. `topic:orders`; unique within a topology. */
@@ -36,7 +52,7 @@ export interface Topology {
   edges: TopologyEdge[];
 }
 
-const columnX: Record<Exclude<TopologyNodeKind, 'broker'>, number> = { producer: 0, topic: 260, group: 520, consumer: 780 };
+const columnX: Record<KafkaColumnKind, number> = { producer: 0, topic: 260, group: 520, consumer: 780 };
 const rowGapPx = 110;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -45,11 +61,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export function topologyFromScenario(spec: ScenarioSpec): Topology {
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];
-  const column = (
-    kind: Exclude<TopologyNodeKind, 'broker'>,
-    items: Array<Omit<TopologyNode, 'kind' | 'position'>>,
-    rows: number,
-  ): void => {
+  const column = (kind: KafkaColumnKind, items: Array<Omit<TopologyNode, 'kind' | 'position'>>, rows: number): void => {
     // Centre a short column against the tallest one so edges do not all slope one way.
     const offset = ((rows - items.length) * rowGapPx) / 2;
     items.forEach((item, i) => nodes.push({ ...item, kind, position: { x: columnX[kind], y: offset + i * rowGapPx } }));
