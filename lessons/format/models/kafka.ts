@@ -154,6 +154,12 @@ export const kafkaRead = {
       .filter((e) => e.group === id && (keys === undefined || (e.key !== null && keys.includes(e.key))))
       .map((e) => label(s, e))
       .join(', '),
+  /** The order producers created records in (across partitions and topics), narrowed to `keys`. */
+  producedOrder: (s: KafkaState, keys: readonly string[]): string =>
+    entries(s, 'record-produced')
+      .filter((e) => e.key !== null && keys.includes(e.key))
+      .map((e) => label(s, e))
+      .join(', '),
   /** The order records were appended in (across partitions and topics), narrowed to `keys`. */
   appendedOrder: (s: KafkaState, keys: readonly string[]): string =>
     entries(s, 'record-appended')
