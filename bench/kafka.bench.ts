@@ -23,8 +23,16 @@ function w1Scenario(): ScenarioSpec {
     name: 'W1',
     brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
     topics: [{ name: 'orders', partitions: 12, replicationFactor: 3, minInsyncReplicas: 2 }],
-    producers: [{ id: 'p1', topic: 'orders', ratePerSec: 200_000, count: RECORDS, keys: { type: 'uniform', keys: KEYS }, acks: 'all' }],
-    groups: ['billing', 'shipping', 'analytics'].map((id) => ({ id, topics: ['orders'], consumers: 4, autoOffsetReset: 'earliest' as const, commit: { type: 'auto' as const, intervalMs: 5000 } })),
+    producers: [
+      { id: 'p1', topic: 'orders', ratePerSec: 200_000, count: RECORDS, keys: { type: 'uniform', keys: KEYS }, acks: 'all' },
+    ],
+    groups: ['billing', 'shipping', 'analytics'].map((id) => ({
+      id,
+      topics: ['orders'],
+      consumers: 4,
+      autoOffsetReset: 'earliest' as const,
+      commit: { type: 'auto' as const, intervalMs: 5000 },
+    })),
     trace: { mode: 'summary', keepLast: 1000 },
     tasksMax: 100_000_000,
   };
@@ -96,7 +104,11 @@ function seekBench(report: Report): void {
       commands.push(down.has(b) ? { type: 'restart-broker', broker: b } : { type: 'crash-broker', broker: b });
       if (down.has(b)) down.delete(b);
       else down.add(b);
-    } else commands.push({ type: 'crash-consumer', consumer: `billing-c${1 + nextInt(rng, 3)}` }, { type: 'restart-consumer', consumer: `billing-c${1 + nextInt(rng, 3)}` });
+    } else
+      commands.push(
+        { type: 'crash-consumer', consumer: `billing-c${1 + nextInt(rng, 3)}` },
+        { type: 'restart-consumer', consumer: `billing-c${1 + nextInt(rng, 3)}` },
+      );
   }
   commands.length = 100_000;
   const t = createKafkaTimeline({ seed: 1, scenario }, 200);

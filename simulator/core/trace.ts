@@ -82,7 +82,8 @@ export function traceEmitOwned<E extends TraceBase>(log: TraceLog<E>, entry: Omi
   if (log.mode === 'full' || log.keepLast > 0) {
     (entry as E).id = id;
     log.entries.push(entry as E);
-    if (log.mode === 'summary' && log.entries.length >= 2 * log.keepLast) log.entries.splice(0, log.entries.length - log.keepLast);
+    if (log.mode === 'summary' && log.entries.length >= 2 * log.keepLast)
+      log.entries.splice(0, log.entries.length - log.keepLast);
   }
   return id;
 }

@@ -13,7 +13,15 @@ import { brokerNode } from './net.ts';
 import { createProducer, ensureTick } from './producer.ts';
 import { startFollower } from './replication.ts';
 import { needsCleaner } from './cleaner.ts';
-import { DEFAULT_TUNING, type ConsumerState, type GroupState, type KafkaState, type KafkaTuning, type PartitionState, type TopicState } from './state.ts';
+import {
+  DEFAULT_TUNING,
+  type ConsumerState,
+  type GroupState,
+  type KafkaState,
+  type KafkaTuning,
+  type PartitionState,
+  type TopicState,
+} from './state.ts';
 import { scheduleTask } from './net.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
@@ -79,7 +87,15 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
         partition: p,
         replicas,
         logs: replicas.map(createReplicaLog),
-        views: replicas.map(() => ({ leo: 0, caughtUpMs: 0, lastFetchMs: 0, lastFetchLeaderLeo: 0, parked: false, sentHw: 0, loop: 0 })),
+        views: replicas.map(() => ({
+          leo: 0,
+          caughtUpMs: 0,
+          lastFetchMs: 0,
+          lastFetchLeaderLeo: 0,
+          parked: false,
+          sentHw: 0,
+          loop: 0,
+        })),
         leader: replicas[0]!,
         epoch: 0,
         isr: [...replicas],

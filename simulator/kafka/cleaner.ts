@@ -37,14 +37,32 @@ export function onCleaner(s: KafkaState, topic: number): void {
       if (removed > 0) {
         emit(
           s,
-          () => ({ type: 'retention-deleted', atMs: s.nowMs, broker: brokerNode(log.broker), ...partRef(s, pid), logStartOffset: log.start, count: removed }),
+          () => ({
+            type: 'retention-deleted',
+            atMs: s.nowMs,
+            broker: brokerNode(log.broker),
+            ...partRef(s, pid),
+            logStartOffset: log.start,
+            count: removed,
+          }),
           'retention-deleted',
         );
       }
       if (t.compact && indexAtOrAfter(log, log.hw) > log.head) {
         const [n, tombs] = compactLog(log, log.hw, k.rec, k.values, s.nowMs - k.tuning.deleteRetentionMs);
         if (n > 0) {
-          emit(s, () => ({ type: 'compacted', atMs: s.nowMs, broker: brokerNode(log.broker), ...partRef(s, pid), removed: n, tombstonesRemoved: tombs }), 'compacted');
+          emit(
+            s,
+            () => ({
+              type: 'compacted',
+              atMs: s.nowMs,
+              broker: brokerNode(log.broker),
+              ...partRef(s, pid),
+              removed: n,
+              tombstonesRemoved: tombs,
+            }),
+            'compacted',
+          );
         }
       }
     }

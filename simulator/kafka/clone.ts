@@ -38,10 +38,21 @@ export function cloneState(s: KafkaState): KafkaState {
   const k = s.k;
   const { rec, parts, producers, values, keys, keyIds, topics } = k;
   const trace = s.trace;
-  const light = { ...s, trace: null, k: { ...k, rec: null, parts: null, producers: null, values: null, keys: null, keyIds: null, topics: null } };
+  const light = {
+    ...s,
+    trace: null,
+    k: { ...k, rec: null, parts: null, producers: null, values: null, keys: null, keyIds: null, topics: null },
+  };
   const out = structuredClone(light) as unknown as KafkaState;
   out.trace = { ...trace, entries: trace.entries.slice(), counts: { ...trace.counts } };
-  out.k.rec = { key: rec.key.slice(), val: rec.val.slice(), ts: rec.ts.slice(), prod: rec.prod.slice(), ackOff: rec.ackOff.slice(), st: rec.st.slice() };
+  out.k.rec = {
+    key: rec.key.slice(),
+    val: rec.val.slice(),
+    ts: rec.ts.slice(),
+    prod: rec.prod.slice(),
+    ackOff: rec.ackOff.slice(),
+    st: rec.st.slice(),
+  };
   out.k.parts = parts.map(clonePart);
   out.k.producers = producers.map(cloneProducer);
   out.k.values = values.slice();

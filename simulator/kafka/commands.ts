@@ -22,7 +22,14 @@ function implicitProducer(s: KafkaState, acks: Acks | undefined): number {
   const found = k.producerIndex[id];
   if (found !== undefined) return found;
   k.producerIndex[id] = k.producers.length;
-  k.producers.push(createProducer({ id, topic: '', ratePerSec: 0, keys: { type: 'none' }, ...(acks !== undefined ? { acks } : {}) }, -1, k.parts.length, k.topics.length));
+  k.producers.push(
+    createProducer(
+      { id, topic: '', ratePerSec: 0, keys: { type: 'none' }, ...(acks !== undefined ? { acks } : {}) },
+      -1,
+      k.parts.length,
+      k.topics.length,
+    ),
+  );
   return k.producers.length - 1;
 }
 
@@ -33,14 +40,22 @@ export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recor
   if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
   const topic = k.topics[ti]!;
   if (c.partition !== undefined && !(Number.isInteger(c.partition) && c.partition >= 0 && c.partition < topic.partitions)) {
-    return fail(ErrorCode.UnknownPartition, `Topic ${c.topic} has partitions 0..${topic.partitions - 1}; there is no partition ${c.partition}.`, 'partition');
+    return fail(
+      ErrorCode.UnknownPartition,
+      `Topic ${c.topic} has partitions 0..${topic.partitions - 1}; there is no partition ${c.partition}.`,
+      'partition',
+    );
   }
   let prod: number;
   if (c.producer !== undefined) {
     const p = k.producerIndex[c.producer];
     if (p === undefined) return fail(ErrorCode.UnknownNode, `There is no producer "${c.producer}".`, 'producer');
     if (c.acks !== undefined && c.acks !== k.producers[p]!.acks) {
-      return fail(ErrorCode.InvalidCommand, `Producer ${c.producer} uses acks=${k.producers[p]!.acks}; acks is a producer setting in Kafka, not a per-record one.`, 'acks');
+      return fail(
+        ErrorCode.InvalidCommand,
+        `Producer ${c.producer} uses acks=${k.producers[p]!.acks}; acks is a producer setting in Kafka, not a per-record one.`,
+        'acks',
+      );
     }
     prod = p;
   } else prod = implicitProducer(s, c.acks);
@@ -68,8 +83,10 @@ export function addConsumerCommand(s: KafkaState, c: Cmd<'add-consumer'>): Resul
     while (s.k.consumerIndex[`${grp.id}-c${n}`] !== undefined) n++;
     id = `${grp.id}-c${n}`;
   }
-  if (s.k.consumerIndex[id] !== undefined) return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'consumer');
-  if (id.startsWith('broker-') || id.startsWith('producer-')) return fail(ErrorCode.InvalidCommand, `Consumer ids may not start with broker- or producer- (node ids).`, 'consumer');
+  if (s.k.consumerIndex[id] !== undefined)
+    return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'consumer');
+  if (id.startsWith('broker-') || id.startsWith('producer-'))
+    return fail(ErrorCode.InvalidCommand, `Consumer ids may not start with broker- or producer- (node ids).`, 'consumer');
   addConsumer(s, g, id, c.groupInstanceId ?? null, s.nowMs);
   return ok({ consumer: id });
 }
@@ -86,11 +103,15 @@ export function removeConsumerCommand(s: KafkaState, c: Cmd<'remove-consumer'>):
 /** Adds a whole consumer group. */
 export function addGroupCommand(s: KafkaState, c: Cmd<'add-group'>): Result<null> {
   const spec = c.group;
-  if (s.k.groupIndex[spec.id] !== undefined) return fail(ErrorCode.InvalidCommand, `A group "${spec.id}" exists already.`, 'group.id');
-  for (const t of spec.topics) if (s.k.topicIndex[t] === undefined) return fail(ErrorCode.UnknownTopic, `Group ${spec.id} subscribes to "${t}", which does not exist.`, 'group.topics');
+  if (s.k.groupIndex[spec.id] !== undefined)
+    return fail(ErrorCode.InvalidCommand, `A group "${spec.id}" exists already.`, 'group.id');
+  for (const t of spec.topics)
+    if (s.k.topicIndex[t] === undefined)
+      return fail(ErrorCode.UnknownTopic, `Group ${spec.id} subscribes to "${t}", which does not exist.`, 'group.topics');
   for (let i = 0; i < spec.consumers; i++) {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
-    if (s.k.consumerIndex[id] !== undefined) return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'group.consumerIds');
+    if (s.k.consumerIndex[id] !== undefined)
+      return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'group.consumerIds');
   }
   addGroup(s, { ...spec, startAtMs: Math.max(s.nowMs, spec.startAtMs ?? 0) });
   return ok(null);
@@ -117,7 +138,10 @@ export function resetOffsetsCommand(s: KafkaState, c: Cmd<'reset-offsets'>): Res
   if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
   const grp = k.groups[g]!;
   if (groupIsActive(grp)) {
-    return fail(ErrorCode.NotAvailable, `Group ${grp.id} still has members; Kafka only resets offsets of an inactive group. Remove its consumers (or wait for their sessions to time out) first.`);
+    return fail(
+      ErrorCode.NotAvailable,
+      `Group ${grp.id} still has members; Kafka only resets offsets of an inactive group. Remove its consumers (or wait for their sessions to time out) first.`,
+    );
   }
   const topic = k.topics[ti]!;
   const offsets: number[] = [];
@@ -138,6 +162,10 @@ export function resetOffsetsCommand(s: KafkaState, c: Cmd<'reset-offsets'>): Res
     if (o > grp.processedTo[pid]!) grp.processedTo[pid] = o;
   }
   const shown = typeof c.to === 'string' ? c.to : JSON.stringify(c.to);
-  emit(s, () => ({ type: 'offsets-reset', atMs: s.nowMs, group: grp.id, topic: topic.name, to: shown, offsets }), 'offsets-reset');
+  emit(
+    s,
+    () => ({ type: 'offsets-reset', atMs: s.nowMs, group: grp.id, topic: topic.name, to: shown, offsets }),
+    'offsets-reset',
+  );
   return ok({ offsets });
 }

@@ -77,7 +77,15 @@ describe('lag', () => {
         producers: [{ id: 'p1', topic: 'orders', ratePerSec: 100, count: 300, keys: { type: 'none' } }],
         groups: [
           { id: 'fast', topics: ['orders'], consumers: 1, autoOffsetReset: 'earliest', commit: { type: 'after-process' } },
-          { id: 'slow', topics: ['orders'], consumers: 1, autoOffsetReset: 'earliest', commit: { type: 'after-process' }, processingMs: 50, maxPollRecords: 10 },
+          {
+            id: 'slow',
+            topics: ['orders'],
+            consumers: 1,
+            autoOffsetReset: 'earliest',
+            commit: { type: 'after-process' },
+            processingMs: 50,
+            maxPollRecords: 10,
+          },
         ],
       }),
     );
@@ -133,7 +141,11 @@ describe('retention and compaction', () => {
   });
 
   it('compaction keeps the newest record per key and then drops tombstones', () => {
-    const w = world(baseScenario({ topics: [{ name: 'users', partitions: 1, replicationFactor: 3, cleanupPolicy: 'compact' }] }), 1, { deleteRetentionMs: 5000 });
+    const w = world(
+      baseScenario({ topics: [{ name: 'users', partitions: 1, replicationFactor: 3, cleanupPolicy: 'compact' }] }),
+      1,
+      { deleteRetentionMs: 5000 },
+    );
     w.run({ type: 'produce', topic: 'users', key: 'alice', value: { v: 1 } });
     w.run({ type: 'produce', topic: 'users', key: 'bob', value: { v: 1 } });
     w.run({ type: 'produce', topic: 'users', key: 'alice', value: { v: 2 } });

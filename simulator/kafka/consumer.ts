@@ -42,7 +42,15 @@ function sendJoin(s: KafkaState, c: number): void {
   con.phase = 'joining';
   con.rejoinNeeded = false;
   const owned = cooperative(g) ? [...con.assigned] : [...con.prevOwned];
-  const task = { type: 'join' as const, g: con.group, c, inc: con.inc, memberId: con.memberId, owned, ownedGeneration: con.generation > 0 ? con.generation : -1 };
+  const task = {
+    type: 'join' as const,
+    g: con.group,
+    c,
+    inc: con.inc,
+    memberId: con.memberId,
+    owned,
+    ownedGeneration: con.generation > 0 ? con.generation : -1,
+  };
   if (!sendToCoordinator(s, c, task)) {
     // No coordinator reachable: try again later (FindCoordinator retries in Kafka).
     con.rejoinNeeded = true;
@@ -66,7 +74,12 @@ export function onRebalanceNotice(s: KafkaState, c: number, inc: number, generat
   if (con.inc !== inc || !con.alive || con.phase === 'joining' || con.generation > generation) return;
   con.rejoinNeeded = true;
   if (con.processing) {
-    scheduleTask(s, con.lastPollMs + s.k.tuning.maxPollIntervalMs, { type: 'poll-timeout', c, inc, pollMs: con.lastPollMs }, true);
+    scheduleTask(
+      s,
+      con.lastPollMs + s.k.tuning.maxPollIntervalMs,
+      { type: 'poll-timeout', c, inc, pollMs: con.lastPollMs },
+      true,
+    );
   } else poll(s, c);
 }
 
@@ -75,7 +88,11 @@ export function onPollTimeout(s: KafkaState, c: number, inc: number, pollMs: num
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive || con.lastPollMs !== pollMs || !con.processing) return;
   const g = s.k.groups[con.group]!;
-  emit(s, () => ({ type: 'consumer-left-poll-timeout', atMs: s.nowMs, consumer: con.id, group: g.id }), 'consumer-left-poll-timeout');
+  emit(
+    s,
+    () => ({ type: 'consumer-left-poll-timeout', atMs: s.nowMs, consumer: con.id, group: g.id }),
+    'consumer-left-poll-timeout',
+  );
   sendToCoordinator(s, c, { type: 'leave', g: con.group, memberId: con.memberId, reason: 'poll-timeout' });
   dropAssignment(s, c, false);
   con.rejoinNeeded = true;
@@ -104,7 +121,18 @@ function applyAssignment(s: KafkaState, c: number): void {
     con.pos.push(-1);
     con.fetching.push(0);
   }
-  emit(s, () => ({ type: 'partitions-assigned', atMs: s.nowMs, consumer: con.id, group: g.id, generation: a.generation, partitions: a.pids.map((p) => partName(s, p)) }), 'partitions-assigned');
+  emit(
+    s,
+    () => ({
+      type: 'partitions-assigned',
+      atMs: s.nowMs,
+      consumer: con.id,
+      group: g.id,
+      generation: a.generation,
+      partitions: a.pids.map((p) => partName(s, p)),
+    }),
+    'partitions-assigned',
+  );
   for (const pid of added) initPosition(s, c, pid);
   con.prevOwned = [...con.assigned];
   // Cooperative: partitions we gave up must be free before anyone gets them: a second round.
@@ -134,13 +162,21 @@ function resetPosition(s: KafkaState, c: number, pid: number, why: string): void
     con.phase = 'error';
     con.errorMessage = `NoOffsetForPartitionException: ${partName(s, pid)} (${why}) and auto.offset.reset=none`;
     const error = con.errorMessage;
-    emit(s, () => ({ type: 'consumer-error', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), error }), 'consumer-error');
+    emit(
+      s,
+      () => ({ type: 'consumer-error', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), error }),
+      'consumer-error',
+    );
     return;
   }
   const offset = g.autoOffsetReset === 'earliest' ? log.start : log.hw;
   con.pos[a] = offset;
   const reason = `${why}: auto.offset.reset=${g.autoOffsetReset}`;
-  emit(s, () => ({ type: 'offset-reset', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), offset, reason }), 'offset-reset');
+  emit(
+    s,
+    () => ({ type: 'offset-reset', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), offset, reason }),
+    'offset-reset',
+  );
   if (g.processedTo[pid]! < 0) g.processedTo[pid] = offset;
 }
 
@@ -155,14 +191,28 @@ function noteStart(s: KafkaState, g: GroupState, pid: number, offset: number): v
     const n = countInRange(readLog(s.k.parts[pid]!), done, offset);
     g.skipped += n;
     g.processedTo[pid] = offset;
-    emit(s, () => ({ type: 'records-skipped', atMs: s.nowMs, group: g.id, ...partRef(s, pid), fromOffset: done, toOffset: offset }), 'records-skipped');
+    emit(
+      s,
+      () => ({ type: 'records-skipped', atMs: s.nowMs, group: g.id, ...partRef(s, pid), fromOffset: done, toOffset: offset }),
+      'records-skipped',
+    );
   }
 }
 
 function revoke(s: KafkaState, c: number, pids: number[]): void {
   const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
-  emit(s, () => ({ type: 'partitions-revoked', atMs: s.nowMs, consumer: con.id, group: g.id, partitions: pids.map((p) => partName(s, p)) }), 'partitions-revoked');
+  emit(
+    s,
+    () => ({
+      type: 'partitions-revoked',
+      atMs: s.nowMs,
+      consumer: con.id,
+      group: g.id,
+      partitions: pids.map((p) => partName(s, p)),
+    }),
+    'partitions-revoked',
+  );
   for (const pid of pids) {
     const a = con.assigned.indexOf(pid);
     con.assigned.splice(a, 1);
@@ -203,7 +253,11 @@ export function commitPositions(s: KafkaState, c: number): void {
   const task = { type: 'commit' as const, g: con.group, c, memberId: con.memberId, generation: con.generation, pids, offsets };
   if (!sendToCoordinator(s, c, task)) {
     const g = s.k.groups[con.group]!;
-    emit(s, () => ({ type: 'commit-failed', atMs: s.nowMs, consumer: con.id, group: g.id, reason: 'COORDINATOR_NOT_AVAILABLE' }), 'commit-failed');
+    emit(
+      s,
+      () => ({ type: 'commit-failed', atMs: s.nowMs, consumer: con.id, group: g.id, reason: 'COORDINATOR_NOT_AVAILABLE' }),
+      'commit-failed',
+    );
   }
 }
 
@@ -259,7 +313,8 @@ function scheduleAutoCommit(s: KafkaState, c: number): void {
   const g = s.k.groups[con.group]!;
   if (g.commit.type !== 'auto' || con.autoCommitQueued) return;
   let dirty = false;
-  for (let a = 0; a < con.assigned.length; a++) if (con.pos[a]! >= 0 && g.committed[con.assigned[a]!] !== con.pos[a]) dirty = true;
+  for (let a = 0; a < con.assigned.length; a++)
+    if (con.pos[a]! >= 0 && g.committed[con.assigned[a]!] !== con.pos[a]) dirty = true;
   if (!dirty) return;
   con.autoCommitQueued = true;
   scheduleTask(s, con.lastAutoCommitMs + g.commit.intervalMs, { type: 'auto-commit', c, inc: con.inc }, true);
@@ -351,7 +406,21 @@ function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: numbe
     s,
     () => {
       const r = recordRef(s, pid, rn);
-      return { type: 'record-processed', atMs: s.nowMs, topic: r.topic, partition: r.partition, recordId: r.recordId, key: r.key, causationId: r.causationId, correlationId: r.correlationId, consumer: con.id, group: g.id, offset, duplicate, replay };
+      return {
+        type: 'record-processed',
+        atMs: s.nowMs,
+        topic: r.topic,
+        partition: r.partition,
+        recordId: r.recordId,
+        key: r.key,
+        causationId: r.causationId,
+        correlationId: r.correlationId,
+        consumer: con.id,
+        group: g.id,
+        offset,
+        duplicate,
+        replay,
+      };
     },
     'record-processed',
   );
@@ -454,7 +523,16 @@ export function onFetch(s: KafkaState, c: number, inc: number, pid: number, offs
   part.parked.push({ consumer: c, inc, offset });
 }
 
-function respondFetch(s: KafkaState, c: number, inc: number, pid: number, broker: number, from: number, to: number, error: string | null): void {
+function respondFetch(
+  s: KafkaState,
+  c: number,
+  inc: number,
+  pid: number,
+  broker: number,
+  from: number,
+  to: number,
+  error: string | null,
+): void {
   const con = s.k.consumers[c]!;
   const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error };
   if (!send(s, brokerNode(broker), con.id, task)) {
@@ -484,7 +562,15 @@ export function failParkedFetches(s: KafkaState, pid: number, broker: number): v
 }
 
 /** A fetch response reaches the consumer. */
-export function onFetchResponse(s: KafkaState, c: number, inc: number, pid: number, from: number, to: number, error: string | null): void {
+export function onFetchResponse(
+  s: KafkaState,
+  c: number,
+  inc: number,
+  pid: number,
+  from: number,
+  to: number,
+  error: string | null,
+): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive) return;
   const a = con.assigned.indexOf(pid);
@@ -503,7 +589,19 @@ export function onFetchResponse(s: KafkaState, c: number, inc: number, pid: numb
   if (to <= from) return ensureFetches(s, c);
   con.buf.push(pid, from, to);
   const g = s.k.groups[con.group]!;
-  emit(s, () => ({ type: 'records-fetched', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), fromOffset: from, toOffset: to }), 'records-fetched');
+  emit(
+    s,
+    () => ({
+      type: 'records-fetched',
+      atMs: s.nowMs,
+      consumer: con.id,
+      group: g.id,
+      ...partRef(s, pid),
+      fromOffset: from,
+      toOffset: to,
+    }),
+    'records-fetched',
+  );
   if (!con.processing) poll(s, c);
 }
 
@@ -517,7 +615,18 @@ export function crashConsumer(s: KafkaState, c: number): void {
   con.batch = [];
   con.pendingAssignment = null;
   dropAssignment(s, c, false);
-  emit(s, () => ({ type: 'consumer-crashed', atMs: s.nowMs, consumer: con.id, group: g.id, sessionTimeoutMs: g.sessionTimeoutMs, correlationId: g.id }), 'consumer-crashed');
+  emit(
+    s,
+    () => ({
+      type: 'consumer-crashed',
+      atMs: s.nowMs,
+      consumer: con.id,
+      group: g.id,
+      sessionTimeoutMs: g.sessionTimeoutMs,
+      correlationId: g.id,
+    }),
+    'consumer-crashed',
+  );
   onMemberCrashed(s, con.group, con.memberId);
 }
 
@@ -541,7 +650,8 @@ export function closeConsumer(s: KafkaState, c: number): void {
   const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
   if (con.alive && g.commit.type === 'auto') commitPositions(s, c);
-  if (con.alive && con.instanceId === null) sendToCoordinator(s, c, { type: 'leave', g: con.group, memberId: con.memberId, reason: 'left' });
+  if (con.alive && con.instanceId === null)
+    sendToCoordinator(s, c, { type: 'leave', g: con.group, memberId: con.memberId, reason: 'left' });
   con.alive = false;
   con.phase = 'left';
   con.processing = false;

@@ -97,7 +97,11 @@ export function describeEntry(e: KafkaTraceEntry): string {
     case 'compacted':
       return `Compaction removed ${e.removed} superseded record(s) of ${tp(e)} on ${e.broker}${e.tombstonesRemoved > 0 ? `, ${e.tombstonesRemoved} of them tombstones` : ''}.`;
     case 'link-changed':
-      return e.state === 'cut' ? `The link ${e.from} ↔ ${e.to} is cut.` : e.state === 'healed' ? `The link ${e.from} ↔ ${e.to} is healed.` : `The link ${e.from} ↔ ${e.to} now takes ${e.latencyMs} ms.`;
+      return e.state === 'cut'
+        ? `The link ${e.from} ↔ ${e.to} is cut.`
+        : e.state === 'healed'
+          ? `The link ${e.from} ↔ ${e.to} is healed.`
+          : `The link ${e.from} ↔ ${e.to} now takes ${e.latencyMs} ms.`;
     case 'command-rejected':
       return `Command ${e.command} was rejected: ${e.error}`;
   }

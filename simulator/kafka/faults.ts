@@ -13,7 +13,15 @@ import { crashConsumer, failParkedFetches, restartConsumer } from './consumer.ts
 import { coordinatorOf, scheduleSessionCheck } from './group.ts';
 import { failWaiters } from './producer.ts';
 import { divergenceOffset } from './log.ts';
-import { electLeader, leaderLog, maybeAdvanceHw, removeFromIsr, scheduleIsrExpiry, startFollower, truncateReplica } from './replication.ts';
+import {
+  electLeader,
+  leaderLog,
+  maybeAdvanceHw,
+  removeFromIsr,
+  scheduleIsrExpiry,
+  startFollower,
+  truncateReplica,
+} from './replication.ts';
 import type { KafkaState } from './state.ts';
 
 function brokerById(s: KafkaState, id: number) {
@@ -23,7 +31,8 @@ function brokerById(s: KafkaState, id: number) {
 /** Crashes a broker: leaders on it fail over, it leaves every ISR, its in-flight work is lost. */
 export function crashBroker(s: KafkaState, id: number): Result<null> {
   const b = brokerById(s, id);
-  if (b === undefined) return fail(ErrorCode.UnknownNode, `There is no broker ${id} (known: ${s.k.brokers.map((x) => x.id).join(', ')}).`);
+  if (b === undefined)
+    return fail(ErrorCode.UnknownNode, `There is no broker ${id} (known: ${s.k.brokers.map((x) => x.id).join(', ')}).`);
   if (!b.alive) return fail(ErrorCode.InvalidCommand, `broker-${id} is already down; restart it first.`);
   b.alive = false;
   emit(s, () => ({ type: 'broker-crashed', atMs: s.nowMs, broker: b.node }), 'broker-crashed');
@@ -79,16 +88,20 @@ export function restartBroker(s: KafkaState, id: number): Result<null> {
 /** Node ids that exist: brokers, producers and consumers. */
 function nodeExists(s: KafkaState, node: string): boolean {
   const k = s.k;
-  return k.brokers.some((b) => b.node === node) || k.producers.some((p) => p.node === node) || k.consumers.some((c) => c.id === node);
+  return (
+    k.brokers.some((b) => b.node === node) || k.producers.some((p) => p.node === node) || k.consumers.some((c) => c.id === node)
+  );
 }
 
 /** Sets a link's latency (`latencyMs` >= 0), cuts it (-1) or heals it (null). */
 export function setLink(s: KafkaState, from: string, to: string, latency: number | null): Result<null> {
   for (const n of [from, to]) {
-    if (!nodeExists(s, n)) return fail(ErrorCode.UnknownNode, `There is no node "${n}". Node ids look like broker-1, producer-p1 or a consumer id.`);
+    if (!nodeExists(s, n))
+      return fail(ErrorCode.UnknownNode, `There is no node "${n}". Node ids look like broker-1, producer-p1 or a consumer id.`);
   }
   if (from === to) return fail(ErrorCode.InvalidCommand, 'A link joins two different nodes.');
-  if (latency !== null && latency !== -1 && !(latency >= 0)) return fail(ErrorCode.InvalidCommand, 'Link latency must be >= 0 ms.');
+  if (latency !== null && latency !== -1 && !(latency >= 0))
+    return fail(ErrorCode.InvalidCommand, 'Link latency must be >= 0 ms.');
   const key = linkKey(from, to);
   if (latency === null) delete s.k.links[key];
   else s.k.links[key] = latency;
@@ -166,7 +179,8 @@ export function restartConsumerCmd(s: KafkaState, id: string): Result<null> {
 export function slowConsumer(s: KafkaState, id: string, processingMs: number): Result<null> {
   const c = consumerIndex(s, id);
   if (c < 0) return fail(ErrorCode.UnknownConsumer, `There is no consumer "${id}".`);
-  if (!(processingMs >= 0) || !Number.isFinite(processingMs)) return fail(ErrorCode.InvalidCommand, 'processingMs must be a finite number >= 0.');
+  if (!(processingMs >= 0) || !Number.isFinite(processingMs))
+    return fail(ErrorCode.InvalidCommand, 'processingMs must be a finite number >= 0.');
   s.k.consumers[c]!.processingMs = processingMs;
   emit(s, () => ({ type: 'consumer-slowed', atMs: s.nowMs, consumer: id, processingMs }), 'consumer-slowed');
   return ok(null);

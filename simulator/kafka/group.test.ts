@@ -15,7 +15,8 @@ function groupWorld(group: Partial<GroupSpec>, partitions = 3) {
   );
 }
 
-const owned = (w: ReturnType<typeof world>) => Object.fromEntries(w.summary().groups[0]!.members.map((m) => [m.consumer, m.partitions]));
+const owned = (w: ReturnType<typeof world>) =>
+  Object.fromEntries(w.summary().groups[0]!.members.map((m) => [m.consumer, m.partitions]));
 
 describe('joining', () => {
   it('members starting together form one generation after the initial rebalance delay', () => {
@@ -88,7 +89,12 @@ describe('eager versus cooperative rebalancing', () => {
     const revoked = w.entries('partitions-revoked');
     expect(revoked.map((e) => e.consumer).sort()).toEqual(['c1', 'c2']);
     expect(revoked.every((e) => e.partitions.length === 3)).toBe(true);
-    expect(w.entries('rebalance-completed').slice(1).map((e) => e.followUp)).toEqual([false]);
+    expect(
+      w
+        .entries('rebalance-completed')
+        .slice(1)
+        .map((e) => e.followUp),
+    ).toEqual([false]);
     expect(Object.values(owned(w)).map((p) => p.length)).toEqual([2, 2, 2]);
   });
 

@@ -64,7 +64,11 @@ export function onJoin(s: KafkaState, g: number, c: number, memberId: string, ow
       old.memberId = memberId;
       old.lastHbMs = s.nowMs;
       scheduleSessionCheck(s, g, old);
-      emit(s, () => ({ type: 'static-member-rejoined', atMs: s.nowMs, consumer: con.id, group: grp.id }), 'static-member-rejoined');
+      emit(
+        s,
+        () => ({ type: 'static-member-rejoined', atMs: s.nowMs, consumer: con.id, group: grp.id }),
+        'static-member-rejoined',
+      );
       if (grp.phase === 'stable') {
         sendAssignment(s, g, old);
         return;
@@ -73,7 +77,17 @@ export function onJoin(s: KafkaState, g: number, c: number, memberId: string, ow
     }
   }
   if (m === undefined) {
-    m = { memberId, consumer: c, instanceId: con.instanceId, joined: false, lastHbMs: s.nowMs, owned: [], ownedGeneration: -1, assigned: [], check: 0 };
+    m = {
+      memberId,
+      consumer: c,
+      instanceId: con.instanceId,
+      joined: false,
+      lastHbMs: s.nowMs,
+      owned: [],
+      ownedGeneration: -1,
+      assigned: [],
+      check: 0,
+    };
     grp.members.push(m);
     scheduleSessionCheck(s, g, m);
     emit(s, () => ({ type: 'member-joined', atMs: s.nowMs, consumer: con.id, group: grp.id, memberId }), 'member-joined');
@@ -100,7 +114,18 @@ export function startRebalance(s: KafkaState, g: number, reason: string): void {
   grp.phase = 'preparing-rebalance';
   grp.rebalanceReason = reason;
   for (const m of grp.members) m.joined = false;
-  emit(s, () => ({ type: 'rebalance-started', atMs: s.nowMs, group: grp.id, generation: grp.generation, reason, correlationId: grp.id }), 'rebalance-started');
+  emit(
+    s,
+    () => ({
+      type: 'rebalance-started',
+      atMs: s.nowMs,
+      group: grp.id,
+      generation: grp.generation,
+      reason,
+      correlationId: grp.id,
+    }),
+    'rebalance-started',
+  );
   for (const m of grp.members) {
     const c = s.k.consumers[m.consumer]!;
     if (!c.alive || c.memberId !== m.memberId) continue;
@@ -151,7 +176,9 @@ function completeJoin(s: KafkaState, g: number): void {
   const assignment: Record<string, string[]> = {};
   let assignedCount = 0;
   for (const m of grp.members) {
-    m.assigned = (result[m.memberId] ?? []).map((tp: { topic: string; partition: number }) => k.topics[k.topicIndex[tp.topic]!]!.firstPid + tp.partition).sort((a: number, b: number) => a - b);
+    m.assigned = (result[m.memberId] ?? [])
+      .map((tp: { topic: string; partition: number }) => k.topics[k.topicIndex[tp.topic]!]!.firstPid + tp.partition)
+      .sort((a: number, b: number) => a - b);
     assignedCount += m.assigned.length;
     assignment[m.memberId] = m.assigned.map((pid) => partName(s, pid));
     m.joined = false;
@@ -160,7 +187,19 @@ function completeJoin(s: KafkaState, g: number): void {
   for (const t of grp.topics) total += k.topics[t]!.partitions;
   grp.phase = 'stable';
   const followUp = assignedCount < total;
-  emit(s, () => ({ type: 'rebalance-completed', atMs: s.nowMs, group: grp.id, generation: grp.generation, assignment, followUp, correlationId: grp.id }), 'rebalance-completed');
+  emit(
+    s,
+    () => ({
+      type: 'rebalance-completed',
+      atMs: s.nowMs,
+      group: grp.id,
+      generation: grp.generation,
+      assignment,
+      followUp,
+      correlationId: grp.id,
+    }),
+    'rebalance-completed',
+  );
   for (const m of grp.members) sendAssignment(s, g, m);
 }
 
@@ -191,7 +230,11 @@ export function onSessionCheck(s: KafkaState, g: number, memberId: string, check
   if (m === undefined || m.check !== check) return;
   if (s.nowMs - m.lastHbMs >= grp.sessionTimeoutMs) {
     const consumer = s.k.consumers[m.consumer]!.id;
-    emit(s, () => ({ type: 'consumer-left-session-timeout', atMs: s.nowMs, consumer, group: grp.id, correlationId: grp.id }), 'consumer-left-session-timeout');
+    emit(
+      s,
+      () => ({ type: 'consumer-left-session-timeout', atMs: s.nowMs, consumer, group: grp.id, correlationId: grp.id }),
+      'consumer-left-session-timeout',
+    );
     removeMember(s, g, memberId, `${consumer}'s session timed out`);
   } else {
     scheduleSessionCheck(s, g, m);
@@ -225,7 +268,15 @@ export function onMemberCrashed(s: KafkaState, g: number, memberId: string): voi
 }
 
 /** An OffsetCommit arrives: accepted from a current member of the current generation. */
-export function onCommit(s: KafkaState, g: number, c: number, memberId: string, generation: number, pids: number[], offsets: number[]): void {
+export function onCommit(
+  s: KafkaState,
+  g: number,
+  c: number,
+  memberId: string,
+  generation: number,
+  pids: number[],
+  offsets: number[],
+): void {
   const grp = s.k.groups[g]!;
   const consumer = s.k.consumers[c]!.id;
   const m = grp.members.find((x) => x.memberId === memberId);
@@ -239,7 +290,11 @@ export function onCommit(s: KafkaState, g: number, c: number, memberId: string, 
     const offset = offsets[i]!;
     if (grp.committed[pid] === offset) continue;
     grp.committed[pid] = offset;
-    emit(s, () => ({ type: 'offset-committed', atMs: s.nowMs, consumer, group: grp.id, ...tp(s, pid), offset }), 'offset-committed');
+    emit(
+      s,
+      () => ({ type: 'offset-committed', atMs: s.nowMs, consumer, group: grp.id, ...tp(s, pid), offset }),
+      'offset-committed',
+    );
   }
 }
 

@@ -12,7 +12,9 @@ import type { KafkaTraceEntry } from './trace-types.ts';
 const scenario = baseScenario({
   topics: [{ name: 'orders', partitions: 3, replicationFactor: 3, minInsyncReplicas: 2 }],
   producers: [{ id: 'p1', topic: 'orders', ratePerSec: 500, count: 200, keys: { type: 'uniform', keys: 20 } }],
-  groups: [{ id: 'billing', topics: ['orders'], consumers: 2, consumerIds: ['c1', 'c2'], autoOffsetReset: 'earliest', processingMs: 2 }],
+  groups: [
+    { id: 'billing', topics: ['orders'], consumers: 2, consumerIds: ['c1', 'c2'], autoOffsetReset: 'earliest', processingMs: 2 },
+  ],
 });
 
 const script: SimCommand[] = [
@@ -47,7 +49,9 @@ describe('impossible commands', { timeout: 60_000 }, () => {
   });
 
   it('a run that never goes idle stops at the task bound with an error, not a hang', () => {
-    const w = world(baseScenario({ tasksMax: 5000, producers: [{ id: 'p', topic: 'orders', ratePerSec: 100, keys: { type: 'none' } }] }));
+    const w = world(
+      baseScenario({ tasksMax: 5000, producers: [{ id: 'p', topic: 'orders', ratePerSec: 100, keys: { type: 'none' } }] }),
+    );
     expect(w.reject({ type: 'run-until-idle' })).toMatch(/limit is 5000/);
   });
 });

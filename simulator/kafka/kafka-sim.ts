@@ -14,7 +14,14 @@ import { createTimeline, type Timeline, type TimelineModel } from '../core/timel
 import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
 import { buildWorld } from './build.ts';
 import { cloneState } from './clone.ts';
-import { addConsumerCommand, addGroupCommand, commitCommand, produceCommand, removeConsumerCommand, resetOffsetsCommand } from './commands.ts';
+import {
+  addConsumerCommand,
+  addGroupCommand,
+  commitCommand,
+  produceCommand,
+  removeConsumerCommand,
+  resetOffsetsCommand,
+} from './commands.ts';
 import { crashBroker, crashConsumerCmd, restartBroker, restartConsumerCmd, setLink, slowConsumer } from './faults.ts';
 import { describeEntry } from './describe.ts';
 import { summary, type KafkaSummary } from './lag.ts';
@@ -80,7 +87,10 @@ export function applyCommand(s: KafkaState, command: SimCommand): Result<ApplyOu
     r = dispatch(s, command);
   } catch (e) {
     // A bug, not a user error; still never an exception out of the simulator.
-    r = fail(ErrorCode.InvalidCommand, `Internal error while applying ${command?.type}: ${e instanceof Error ? e.message : String(e)}`);
+    r = fail(
+      ErrorCode.InvalidCommand,
+      `Internal error while applying ${command?.type}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (!r.ok) {
     const error = r.error.message;
@@ -99,7 +109,8 @@ function dispatch(s: KafkaState, c: SimCommand): Result<ApplyOutcome> {
     case 'step':
       return ok({ tasksRun: runNext(s, runTask) ? 1 : 0 });
     case 'advance':
-      if (!(c.untilMs >= s.nowMs)) return fail(ErrorCode.InvalidCommand, `Cannot advance to ${c.untilMs} ms: the clock is already at ${s.nowMs} ms.`);
+      if (!(c.untilMs >= s.nowMs))
+        return fail(ErrorCode.InvalidCommand, `Cannot advance to ${c.untilMs} ms: the clock is already at ${s.nowMs} ms.`);
       return runBounded(s, c.untilMs);
     case 'run-until-idle':
       return runBounded(s, undefined);

@@ -87,7 +87,13 @@ export function summary(s: KafkaState): KafkaSummary {
       logEndOffset: log.leo,
       highWatermark: log.hw,
       records: storedCount(log),
-      replicas: p.logs.map((l) => ({ broker: brokerNode(l.broker), alive: alive(l.broker), logStartOffset: l.start, logEndOffset: l.leo, highWatermark: l.hw })),
+      replicas: p.logs.map((l) => ({
+        broker: brokerNode(l.broker),
+        alive: alive(l.broker),
+        logStartOffset: l.start,
+        logEndOffset: l.leo,
+        highWatermark: l.hw,
+      })),
     };
   });
   const groups = k.groups.map((g) => {
@@ -119,6 +125,20 @@ export function summary(s: KafkaState): KafkaSummary {
       skipped: g.skipped,
     };
   });
-  const consumers = k.consumers.map((c) => ({ consumer: c.id, group: k.groups[c.group]!.id, phase: c.phase, alive: c.alive, error: c.errorMessage }));
-  return { atMs: s.nowMs, tasksRun: s.tasksRun, partitions, groups, consumers, records: { ...k.counters }, traceCounts: { ...s.trace.counts } };
+  const consumers = k.consumers.map((c) => ({
+    consumer: c.id,
+    group: k.groups[c.group]!.id,
+    phase: c.phase,
+    alive: c.alive,
+    error: c.errorMessage,
+  }));
+  return {
+    atMs: s.nowMs,
+    tasksRun: s.tasksRun,
+    partitions,
+    groups,
+    consumers,
+    records: { ...k.counters },
+    traceCounts: { ...s.trace.counts },
+  };
 }

@@ -112,7 +112,12 @@ function materialiseOffsets(log: ReplicaLog): number[] {
  * for each removed record first (newest last) so the caller can account for lost records.
  * Returns how many stored records were removed.
  */
-export function truncateTo(log: ReplicaLog, offset: number, prodOf: readonly number[], onRemoved?: (rn: number, off: number) => void): number {
+export function truncateTo(
+  log: ReplicaLog,
+  offset: number,
+  prodOf: readonly number[],
+  onRemoved?: (rn: number, off: number) => void,
+): number {
   const to = Math.max(offset, log.start);
   if (to >= log.leo) return 0;
   const i = indexAtOrAfter(log, to);
@@ -165,7 +170,13 @@ export function divergenceOffset(log: ReplicaLog, other: ReplicaLog): number {
  * older than `tombstoneBeforeMs` go too. Keyless records cannot be compacted away and stay.
  * Returns [removed, tombstonesRemoved].
  */
-export function compactLog(log: ReplicaLog, upTo: number, rec: RecordTable, values: readonly unknown[], tombstoneBeforeMs: number): [number, number] {
+export function compactLog(
+  log: ReplicaLog,
+  upTo: number,
+  rec: RecordTable,
+  values: readonly unknown[],
+  tombstoneBeforeMs: number,
+): [number, number] {
   const end = indexAtOrAfter(log, upTo);
   const newest = new Map<number, number>();
   for (let i = log.head; i < end; i++) {

@@ -35,7 +35,11 @@ describe('producer partitioning', () => {
 
 describe('acks and durability', () => {
   it('acks=all with min.insync.replicas=2 fails with NOT_ENOUGH_REPLICAS when two brokers are down', () => {
-    const w = world(baseScenario({ topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, minInsyncReplicas: 2 }] }), 1, { deliveryTimeoutMs: 1000 });
+    const w = world(
+      baseScenario({ topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, minInsyncReplicas: 2 }] }),
+      1,
+      { deliveryTimeoutMs: 1000 },
+    );
     w.run({ type: 'crash-broker', broker: 2 });
     w.run({ type: 'crash-broker', broker: 3 });
     w.run({ type: 'produce', topic: 'orders', key: 'k', value: 1 });

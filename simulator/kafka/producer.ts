@@ -15,7 +15,7 @@ import { partitionForKey } from './partitioner/index.ts';
 import { appendRecord, lastRnOf, rnAt } from './log.ts';
 import { brokerNode, countEntries, emit, partRef, producerNode, recordRef, scheduleTask, send } from './net.ts';
 import { countLostIfAcked, leaderLog, maybeAdvanceHw, wakeFollowers } from './replication.ts';
-import { DEFAULT_TUNING, RecordFlag, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
+import { DEFAULT_TUNING, RecordFlag, type KafkaState, type ProducerState, type ReplicaLog, type SendQueue } from './state.ts';
 import { traceWants } from '../core/trace.ts';
 
 /** Builds a producer's state from its spec (topic index -1 for a command-only producer). */
@@ -82,7 +82,11 @@ function drawKey(s: KafkaState, p: ProducerState): number {
     case 'weighted': {
       let total = 0;
       for (const w of d.keys) total += w.weight;
-      const i = pickWeighted(s.rng, d.keys.map((w) => w.weight), total);
+      const i = pickWeighted(
+        s.rng,
+        d.keys.map((w) => w.weight),
+        total,
+      );
       return cachedKey(s, p, i, () => d.keys[i]!.key);
     }
     case 'hot': {
@@ -119,7 +123,15 @@ function choosePartition(s: KafkaState, p: ProducerState, topic: number, keyId: 
  * Creates one record and queues it for sending. `valRef` is an index into the values table, or
  * -(n+1) for the producer's n-th generated value. Returns the record number.
  */
-export function produceRecord(s: KafkaState, prod: number, topic: number, keyId: number, pidOverride: number, valRef: number, tsMs: number): number {
+export function produceRecord(
+  s: KafkaState,
+  prod: number,
+  topic: number,
+  keyId: number,
+  pidOverride: number,
+  valRef: number,
+  tsMs: number,
+): number {
   const k = s.k;
   const p = k.producers[prod]!;
   const rec = k.rec;
@@ -141,12 +153,21 @@ export function produceRecord(s: KafkaState, prod: number, topic: number, keyId:
       s,
       () => {
         const r = recordRef(s, pid, rn);
-        return { type: 'record-produced', atMs: s.nowMs, topic: r.topic, partition: r.partition, recordId: r.recordId, key: r.key, causationId: r.causationId, correlationId: r.correlationId, producer: p.id };
+        return {
+          type: 'record-produced',
+          atMs: s.nowMs,
+          topic: r.topic,
+          partition: r.partition,
+          recordId: r.recordId,
+          key: r.key,
+          causationId: r.causationId,
+          correlationId: r.correlationId,
+          producer: p.id,
+        };
       },
       'record-produced',
     );
-  }
-  else countEntries(s, 'record-produced', 1);
+  } else countEntries(s, 'record-produced', 1);
   return rn;
 }
 
@@ -183,7 +204,8 @@ export function onProducerTick(s: KafkaState, prod: number): void {
       produceRecord(s, prod, p.topic, drawKey(s, p), -1, -(p.generated + 1), dueAtMs(p, i));
     }
     p.rateGenerated = Math.max(p.rateGenerated, due);
-    const more = (p.count === null || p.rateGenerated < p.count) && (p.stopAtMs === null || dueAtMs(p, p.rateGenerated) < p.stopAtMs);
+    const more =
+      (p.count === null || p.rateGenerated < p.count) && (p.stopAtMs === null || dueAtMs(p, p.rateGenerated) < p.stopAtMs);
     if (more) ensureTick(s, prod, Math.max(s.nowMs + s.k.tuning.lingerMs, dueAtMs(p, p.rateGenerated)));
   }
   for (let pid = 0; pid < p.queues.length; pid++) {
@@ -204,7 +226,16 @@ function sendBatch(s: KafkaState, prod: number, pid: number, sameAs = 0): void {
     const rns = q.rns.slice(q.head, q.head + n);
     if (q.acks === 0) {
       // Fire and forget: nobody waits, nobody retries, a cut link loses the batch silently.
-      if (part.leader >= 0) send(s, p.node, brokerNode(part.leader), { type: 'produce-arrive', prod, pid, reqId: 0, broker: part.leader, rns, acks: 0 });
+      if (part.leader >= 0)
+        send(s, p.node, brokerNode(part.leader), {
+          type: 'produce-arrive',
+          prod,
+          pid,
+          reqId: 0,
+          broker: part.leader,
+          rns,
+          acks: 0,
+        });
       advanceQueue(q, n);
       continue;
     }
@@ -234,14 +265,23 @@ function advanceQueue(q: SendQueue, n: number): void {
 }
 
 /** A produce request arrives at a broker. */
-export function onProduceArrive(s: KafkaState, prod: number, pid: number, reqId: number, broker: number, rns: number[], acks: Acks): void {
+export function onProduceArrive(
+  s: KafkaState,
+  prod: number,
+  pid: number,
+  reqId: number,
+  broker: number,
+  rns: number[],
+  acks: Acks,
+): void {
   const k = s.k;
   const part = k.parts[pid]!;
   const b = k.brokers.find((x) => x.id === broker)!;
   if (!b.alive) return respond(s, prod, pid, reqId, broker, 'DISCONNECTED', -1);
   if (part.leader !== broker) return respond(s, prod, pid, reqId, broker, 'NOT_LEADER_OR_FOLLOWER', -1);
   const topic = k.topics[part.topic]!;
-  if (acks === 'all' && part.isr.length < topic.minInsyncReplicas) return respond(s, prod, pid, reqId, broker, 'NOT_ENOUGH_REPLICAS', -1);
+  if (acks === 'all' && part.isr.length < topic.minInsyncReplicas)
+    return respond(s, prod, pid, reqId, broker, 'NOT_ENOUGH_REPLICAS', -1);
   const log = leaderLog(part)!;
   const p = k.producers[prod]!;
   const n = rns.length;
@@ -249,7 +289,18 @@ export function onProduceArrive(s: KafkaState, prod: number, pid: number, reqId:
   if (p.idempotent && rns[n - 1]! <= lastRnOf(log, prod)) {
     // A retry of a batch this leader already has: answer with the original offsets.
     base = findOffset(log, rns[0]!);
-    emit(s, () => ({ type: 'produce-deduplicated', atMs: s.nowMs, producer: p.id, broker: brokerNode(broker), ...partRef(s, pid), count: n }), 'produce-deduplicated');
+    emit(
+      s,
+      () => ({
+        type: 'produce-deduplicated',
+        atMs: s.nowMs,
+        producer: p.id,
+        broker: brokerNode(broker),
+        ...partRef(s, pid),
+        count: n,
+      }),
+      'produce-deduplicated',
+    );
     if (base < 0) return respond(s, prod, pid, reqId, broker, null, -1);
   } else {
     base = log.leo;
@@ -261,7 +312,19 @@ export function onProduceArrive(s: KafkaState, prod: number, pid: number, reqId:
           s,
           () => {
             const r = recordRef(s, pid, rn);
-            return { type: 'record-appended', atMs: s.nowMs, topic: r.topic, partition: r.partition, recordId: r.recordId, key: r.key, causationId: r.causationId, correlationId: r.correlationId, broker: brokerNode(broker), offset, producer: p.id };
+            return {
+              type: 'record-appended',
+              atMs: s.nowMs,
+              topic: r.topic,
+              partition: r.partition,
+              recordId: r.recordId,
+              key: r.key,
+              causationId: r.causationId,
+              correlationId: r.correlationId,
+              broker: brokerNode(broker),
+              offset,
+              producer: p.id,
+            };
           },
           'record-appended',
         );
@@ -283,12 +346,12 @@ export function onProduceArrive(s: KafkaState, prod: number, pid: number, reqId:
   if (part.waiters.length > 0 && base + n <= log.hw) completeWaiters(s, pid);
 }
 
-function findOffset(log: import('./state.ts').ReplicaLog, rn: number): number {
+function findOffset(log: ReplicaLog, rn: number): number {
   for (let o = log.leo - 1; o >= log.start; o--) if (rnAt(log, o) === rn) return o;
   return -1;
 }
 
-function markAcked(s: KafkaState, log: import('./state.ts').ReplicaLog, from: number, to: number): void {
+function markAcked(s: KafkaState, log: ReplicaLog, from: number, to: number): void {
   const ackOff = s.k.rec.ackOff;
   for (let o = from; o < to; o++) {
     const rn = rnAt(log, o);
@@ -328,7 +391,15 @@ export function failWaiters(s: KafkaState, pid: number, error: string): void {
  * Sends a produce response. A dead broker sends nothing, but the client notices the closed
  * connection after one latency (error DISCONNECTED); over a cut link the request times out.
  */
-function respond(s: KafkaState, prod: number, pid: number, reqId: number, broker: number, error: string | null, baseOffset: number): void {
+function respond(
+  s: KafkaState,
+  prod: number,
+  pid: number,
+  reqId: number,
+  broker: number,
+  error: string | null,
+  baseOffset: number,
+): void {
   const p = s.k.producers[prod]!;
   const task = { type: 'produce-response' as const, prod, pid, reqId, error, baseOffset };
   if (send(s, brokerNode(broker), p.node, task)) return;
@@ -336,7 +407,14 @@ function respond(s: KafkaState, prod: number, pid: number, reqId: number, broker
 }
 
 /** A produce response reaches the producer. */
-export function onProduceResponse(s: KafkaState, prod: number, pid: number, reqId: number, error: string | null, baseOffset: number): void {
+export function onProduceResponse(
+  s: KafkaState,
+  prod: number,
+  pid: number,
+  reqId: number,
+  error: string | null,
+  baseOffset: number,
+): void {
   const p = s.k.producers[prod]!;
   const q = p.queues[pid];
   if (q == null || q.reqId !== reqId || q.inflight === 0) return;
@@ -351,7 +429,20 @@ export function onProduceResponse(s: KafkaState, prod: number, pid: number, reqI
     s.k.counters.acknowledged++;
     if (st & RecordFlag.AckedCopyTruncated) countLostIfAcked(s, pid, rn, rec.ackOff[rn]!);
   }
-  emit(s, () => ({ type: 'produce-acked', atMs: s.nowMs, producer: p.id, ...partRef(s, pid), baseOffset, count: n, acks: String(q.acks), correlationId: corrOfBatch(s, q) }), 'produce-acked');
+  emit(
+    s,
+    () => ({
+      type: 'produce-acked',
+      atMs: s.nowMs,
+      producer: p.id,
+      ...partRef(s, pid),
+      baseOffset,
+      count: n,
+      acks: String(q.acks),
+      correlationId: corrOfBatch(s, q),
+    }),
+    'produce-acked',
+  );
   advanceQueue(q, n);
   if (q.rns.length > q.head) sendBatch(s, prod, pid);
 }
@@ -369,7 +460,11 @@ export function onProduceFailure(s: KafkaState, prod: number, pid: number, error
   q.attempts++;
   const willRetry = q.attempts <= p.retries && s.nowMs - q.firstSentMs + s.k.tuning.retryBackoffMs < s.k.tuning.deliveryTimeoutMs;
   const attempt = q.attempts;
-  emit(s, () => ({ type: 'produce-failed', atMs: s.nowMs, producer: p.id, ...partRef(s, pid), count: n, error, willRetry, attempt }), 'produce-failed');
+  emit(
+    s,
+    () => ({ type: 'produce-failed', atMs: s.nowMs, producer: p.id, ...partRef(s, pid), count: n, error, willRetry, attempt }),
+    'produce-failed',
+  );
   if (willRetry) {
     q.reqId = ++p.nextReqId;
     scheduleTask(s, s.nowMs + s.k.tuning.retryBackoffMs, { type: 'produce-retry', prod, pid, reqId: q.reqId }, true);

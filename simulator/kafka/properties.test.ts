@@ -23,7 +23,14 @@ const commits: CommitPolicy[] = [{ type: 'after-process' }, { type: 'auto', inte
 
 /** Broker outages that never overlap: at most one broker is down at any time. */
 const outages = fc
-  .array(fc.record({ broker: fc.integer({ min: 1, max: 3 }), gapMs: fc.integer({ min: 10, max: 800 }), downMs: fc.integer({ min: 5, max: 1500 }) }), { maxLength: 3 })
+  .array(
+    fc.record({
+      broker: fc.integer({ min: 1, max: 3 }),
+      gapMs: fc.integer({ min: 10, max: 800 }),
+      downMs: fc.integer({ min: 5, max: 1500 }),
+    }),
+    { maxLength: 3 },
+  )
   .map((xs) => {
     let t = 0;
     const out: Case['faults'] = [];
@@ -37,7 +44,11 @@ const outages = fc
   });
 
 const consumerFaults = fc.array(
-  fc.record({ c: fc.integer({ min: 1, max: 3 }), atMs: fc.integer({ min: 0, max: 4000 }), kind: fc.constantFrom('crash', 'slow', 'cut') }),
+  fc.record({
+    c: fc.integer({ min: 1, max: 3 }),
+    atMs: fc.integer({ min: 0, max: 4000 }),
+    kind: fc.constantFrom('crash', 'slow', 'cut'),
+  }),
   { maxLength: 3 },
 );
 
@@ -52,12 +63,25 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
       ratePerSec: fc.integer({ min: 50, max: 2000 }),
       keys: fc.integer({ min: 0, max: 8 }),
       groups: fc.array(
-        fc.record({ consumers: fc.integer({ min: 1, max: 3 }), assignor: fc.constantFrom(...assignors), commit: fc.constantFrom(...commits), processingMs: fc.integer({ min: 0, max: 4 }) }),
+        fc.record({
+          consumers: fc.integer({ min: 1, max: 3 }),
+          assignor: fc.constantFrom(...assignors),
+          commit: fc.constantFrom(...commits),
+          processingMs: fc.integer({ min: 0, max: 4 }),
+        }),
         { minLength: 1, maxLength: 2 },
       ),
       outages,
       consumerFaults,
-      brokerCuts: fc.array(fc.record({ a: fc.integer({ min: 1, max: 3 }), b: fc.integer({ min: 1, max: 3 }), atMs: fc.integer({ min: 0, max: 3000 }), forMs: fc.integer({ min: 10, max: 2500 }) }), { maxLength: 2 }),
+      brokerCuts: fc.array(
+        fc.record({
+          a: fc.integer({ min: 1, max: 3 }),
+          b: fc.integer({ min: 1, max: 3 }),
+          atMs: fc.integer({ min: 0, max: 3000 }),
+          forMs: fc.integer({ min: 10, max: 2500 }),
+        }),
+        { maxLength: 2 },
+      ),
     })
     .map((r) => {
       const groups = r.groups.map((g, i) => ({
@@ -75,13 +99,24 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
       const faults = [...r.outages];
       for (const f of r.consumerFaults) {
         const c = `g0c${Math.min(f.c, groups[0]!.consumers)}`;
-        if (f.kind === 'crash') faults.push({ atMs: f.atMs, command: { type: 'crash-consumer', consumer: c } }, { atMs: f.atMs + 700, command: { type: 'restart-consumer', consumer: c } });
+        if (f.kind === 'crash')
+          faults.push(
+            { atMs: f.atMs, command: { type: 'crash-consumer', consumer: c } },
+            { atMs: f.atMs + 700, command: { type: 'restart-consumer', consumer: c } },
+          );
         if (f.kind === 'slow') faults.push({ atMs: f.atMs, command: { type: 'slow-consumer', consumer: c, processingMs: 20 } });
-        if (f.kind === 'cut') faults.push({ atMs: f.atMs, command: { type: 'cut-link', from: c, to: 'broker-2' } }, { atMs: f.atMs + 400, command: { type: 'heal-link', from: c, to: 'broker-2' } });
+        if (f.kind === 'cut')
+          faults.push(
+            { atMs: f.atMs, command: { type: 'cut-link', from: c, to: 'broker-2' } },
+            { atMs: f.atMs + 400, command: { type: 'heal-link', from: c, to: 'broker-2' } },
+          );
       }
       for (const x of r.brokerCuts) {
         if (x.a === x.b) continue;
-        faults.push({ atMs: x.atMs, command: { type: 'cut-link', from: `broker-${x.a}`, to: `broker-${x.b}` } }, { atMs: x.atMs + x.forMs, command: { type: 'heal-link', from: `broker-${x.a}`, to: `broker-${x.b}` } });
+        faults.push(
+          { atMs: x.atMs, command: { type: 'cut-link', from: `broker-${x.a}`, to: `broker-${x.b}` } },
+          { atMs: x.atMs + x.forMs, command: { type: 'heal-link', from: `broker-${x.a}`, to: `broker-${x.b}` } },
+        );
       }
       faults.sort((a, b) => a.atMs - b.atMs);
       const scenario: ScenarioSpec = {
@@ -90,7 +125,16 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
         brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
         topics: [{ name: 'orders', partitions: r.partitions, replicationFactor: 3, minInsyncReplicas: 2 }],
         producers: [
-          { id: 'p1', topic: 'orders', ratePerSec: r.ratePerSec, count: r.count, keys: r.keys === 0 ? { type: 'none' } : { type: 'uniform', keys: r.keys }, acks: r.acks, idempotent: r.idempotent, stickyBatchSize: 7 },
+          {
+            id: 'p1',
+            topic: 'orders',
+            ratePerSec: r.ratePerSec,
+            count: r.count,
+            keys: r.keys === 0 ? { type: 'none' } : { type: 'uniform', keys: r.keys },
+            acks: r.acks,
+            idempotent: r.idempotent,
+            stickyBatchSize: 7,
+          },
         ],
         groups,
         trace: { mode: 'full' },
@@ -121,7 +165,8 @@ function run(c: Case): KafkaState {
   for (const cmd of script(c)) {
     const r = sim.apply(s, cmd);
     // Faults may be refused (restarting a consumer that never crashed); time must always move.
-    if (!r.ok && (cmd.type === 'advance' || cmd.type === 'run-until-idle')) throw new Error(`sim seed ${c.seed}: ${r.error.message}`);
+    if (!r.ok && (cmd.type === 'advance' || cmd.type === 'run-until-idle'))
+      throw new Error(`sim seed ${c.seed}: ${r.error.message}`);
   }
   return s;
 }
@@ -175,17 +220,23 @@ function checkInvariants(c: Case, s: KafkaState): void {
     expect(owned, msg).toEqual(Array.from({ length: total }, (_, i) => `orders-${i}`).sort());
   }
   // Lag is never negative.
-  for (const g of s.k.groups) for (let pid = 0; pid < k.parts.length; pid++) {
-    const committed = g.committed[pid];
-    if (committed != null) expect(Math.max(0, readLog(k.parts[pid]!).hw - committed), msg).toBeGreaterThanOrEqual(0);
-  }
+  for (const g of s.k.groups)
+    for (let pid = 0; pid < k.parts.length; pid++) {
+      const committed = g.committed[pid];
+      if (committed != null) expect(Math.max(0, readLog(k.parts[pid]!).hw - committed), msg).toBeGreaterThanOrEqual(0);
+    }
   // At-least-once groups process every record of the final log at least once.
   for (const g of k.groups) {
     if (g.commit.type === 'before-process') continue;
-    const processed = new Set(of(s, 'record-processed').filter((e) => e.group === g.id).map((e) => `${e.partition}|${e.offset}`));
+    const processed = new Set(
+      of(s, 'record-processed')
+        .filter((e) => e.group === g.id)
+        .map((e) => `${e.partition}|${e.offset}`),
+    );
     for (const p of k.parts) {
       const log = readLog(p);
-      for (let o = log.start; o < log.hw; o++) expect(processed.has(`${p.partition}|${o}`), `${msg}: ${g.id} never processed orders-${p.partition}@${o}`).toBe(true);
+      for (let o = log.start; o < log.hw; o++)
+        expect(processed.has(`${p.partition}|${o}`), `${msg}: ${g.id} never processed orders-${p.partition}@${o}`).toBe(true);
     }
   }
 }
@@ -211,7 +262,8 @@ describe('properties over random scenarios and fault schedules', { timeout: 120_
           const log = readLog(p);
           for (let o = log.start; o < log.leo; o++) inLog.add(rnAt(log, o));
         }
-        for (let rn = 0; rn < s.k.rec.st.length; rn++) if (s.k.rec.st[rn]! & 1) expect(inLog.has(rn), `sim seed ${c.seed}: rec-${rn} acked but gone`).toBe(true);
+        for (let rn = 0; rn < s.k.rec.st.length; rn++)
+          if (s.k.rec.st[rn]! & 1) expect(inLog.has(rn), `sim seed ${c.seed}: rec-${rn} acked but gone`).toBe(true);
       }),
       { numRuns: runs(40) },
     );
@@ -228,18 +280,23 @@ describe('properties over random scenarios and fault schedules', { timeout: 120_
 
   it('seek then replay on a timeline gives the same state as a straight run', () => {
     fc.assert(
-      fc.property(caseArb({ ackAll: false }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), (c, seeks, every) => {
-        const cmds = script(c);
-        const t = createKafkaTimeline({ seed: c.seed, scenario: c.scenario, tuning }, every);
-        for (const cmd of cmds) t.push(cmd);
-        for (const raw of seeks) {
-          const k = raw % (cmds.length + 1);
-          const straight = createKafkaSim({ seed: c.seed, scenario: c.scenario, tuning });
-          const s = straight.init();
-          for (const cmd of cmds.slice(0, k)) straight.apply(s, cmd);
-          expect(JSON.stringify(t.seek(k)), `sim seed ${c.seed}, seek ${k}`).toBe(JSON.stringify(s));
-        }
-      }),
+      fc.property(
+        caseArb({ ackAll: false }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        (c, seeks, every) => {
+          const cmds = script(c);
+          const t = createKafkaTimeline({ seed: c.seed, scenario: c.scenario, tuning }, every);
+          for (const cmd of cmds) t.push(cmd);
+          for (const raw of seeks) {
+            const k = raw % (cmds.length + 1);
+            const straight = createKafkaSim({ seed: c.seed, scenario: c.scenario, tuning });
+            const s = straight.init();
+            for (const cmd of cmds.slice(0, k)) straight.apply(s, cmd);
+            expect(JSON.stringify(t.seek(k)), `sim seed ${c.seed}, seek ${k}`).toBe(JSON.stringify(s));
+          }
+        },
+      ),
       { numRuns: runs(8) },
     );
   });

@@ -71,7 +71,11 @@ export function onFollowerFetch(s: KafkaState, pid: number, ri: number, loop: nu
   if (!part.isr.includes(broker) && v.leo >= log.hw && isAlive(s, broker)) {
     part.isr.push(broker);
     part.isr.sort((a, b) => part.replicas.indexOf(a) - part.replicas.indexOf(b));
-    emit(s, () => ({ type: 'isr-expanded', atMs: now, ...partRef(s, pid), broker: brokerNode(broker), isr: isrNames(part) }), 'isr-expanded');
+    emit(
+      s,
+      () => ({ type: 'isr-expanded', atMs: now, ...partRef(s, pid), broker: brokerNode(broker), isr: isrNames(part) }),
+      'isr-expanded',
+    );
   }
   maybeAdvanceHw(s, pid);
   if (log.leo > v.leo || log.hw > v.sentHw) respondFollower(s, pid, ri);
@@ -94,7 +98,16 @@ function respondFollower(s: KafkaState, pid: number, ri: number): void {
 }
 
 /** The leader's answer arrives at the follower: copy the batch, learn the HW, fetch again. */
-export function onFollowerResponse(s: KafkaState, pid: number, ri: number, loop: number, from: number, count: number, hw: number, epoch: number): void {
+export function onFollowerResponse(
+  s: KafkaState,
+  pid: number,
+  ri: number,
+  loop: number,
+  from: number,
+  count: number,
+  hw: number,
+  epoch: number,
+): void {
   const part = s.k.parts[pid]!;
   const v = part.views[ri]!;
   const broker = part.replicas[ri]!;
@@ -112,7 +125,15 @@ export function onFollowerResponse(s: KafkaState, pid: number, ri: number, loop:
     copyRange(log, src, from, from + count, s.k.rec.prod);
     emit(
       s,
-      () => ({ type: 'records-replicated', atMs: s.nowMs, broker: brokerNode(broker), leader: brokerNode(part.leader), ...partRef(s, pid), fromOffset: from, toOffset: from + count }),
+      () => ({
+        type: 'records-replicated',
+        atMs: s.nowMs,
+        broker: brokerNode(broker),
+        leader: brokerNode(part.leader),
+        ...partRef(s, pid),
+        fromOffset: from,
+        toOffset: from + count,
+      }),
       'records-replicated',
     );
   }
@@ -138,7 +159,11 @@ export function maybeAdvanceHw(s: KafkaState, pid: number): void {
   }
   if (hw <= log.hw) return;
   log.hw = hw;
-  emit(s, () => ({ type: 'hw-advanced', atMs: s.nowMs, broker: brokerNode(part.leader), ...partRef(s, pid), highWatermark: hw }), 'hw-advanced');
+  emit(
+    s,
+    () => ({ type: 'hw-advanced', atMs: s.nowMs, broker: brokerNode(part.leader), ...partRef(s, pid), highWatermark: hw }),
+    'hw-advanced',
+  );
   if (part.waiters.length > 0) completeWaiters(s, pid);
   if (part.parked.length > 0) answerParkedFetches(s, pid);
   wakeFollowers(s, pid);
@@ -190,7 +215,11 @@ export function removeFromIsr(s: KafkaState, pid: number, broker: number): void 
   const i = part.isr.indexOf(broker);
   if (i < 0 || part.isr.length <= 1) return;
   part.isr.splice(i, 1);
-  emit(s, () => ({ type: 'isr-shrunk', atMs: s.nowMs, ...partRef(s, pid), broker: brokerNode(broker), isr: isrNames(part) }), 'isr-shrunk');
+  emit(
+    s,
+    () => ({ type: 'isr-shrunk', atMs: s.nowMs, ...partRef(s, pid), broker: brokerNode(broker), isr: isrNames(part) }),
+    'isr-shrunk',
+  );
 }
 
 /**
@@ -220,7 +249,11 @@ export function electLeader(s: KafkaState, pid: number): void {
   if (unclean) part.isr = [leader];
   const li = part.replicas.indexOf(leader);
   const newLog = part.logs[li]!;
-  emit(s, () => ({ type: 'leader-elected', atMs: s.nowMs, ...partRef(s, pid), broker: brokerNode(leader), epoch: part.epoch, unclean }), 'leader-elected');
+  emit(
+    s,
+    () => ({ type: 'leader-elected', atMs: s.nowMs, ...partRef(s, pid), broker: brokerNode(leader), epoch: part.epoch, unclean }),
+    'leader-elected',
+  );
   for (let ri = 0; ri < part.replicas.length; ri++) {
     if (ri === li) continue;
     const log = part.logs[ri]!;
@@ -269,7 +302,18 @@ export function truncateReplica(s: KafkaState, pid: number, ri: number, offset: 
   const log = part.logs[ri]!;
   const removed = truncateTo(log, offset, s.k.rec.prod);
   if (removed > 0) {
-    emit(s, () => ({ type: 'log-truncated', atMs: s.nowMs, broker: brokerNode(log.broker), ...partRef(s, pid), toOffset: log.leo, removed }), 'log-truncated');
+    emit(
+      s,
+      () => ({
+        type: 'log-truncated',
+        atMs: s.nowMs,
+        broker: brokerNode(log.broker),
+        ...partRef(s, pid),
+        toOffset: log.leo,
+        removed,
+      }),
+      'log-truncated',
+    );
   }
 }
 

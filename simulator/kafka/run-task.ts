@@ -35,7 +35,17 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       if (t.command.type === 'step' || t.command.type === 'advance' || t.command.type === 'run-until-idle') {
         // Moving time from inside a task would re-enter the scheduler; a schedule cannot ask for it.
         const command = t.command.type;
-        emit(s, () => ({ type: 'command-rejected', atMs: s.nowMs, command, error: `${command} cannot be scheduled; it is for the caller driving the run.`, causationId: t.cmdId }), 'command-rejected');
+        emit(
+          s,
+          () => ({
+            type: 'command-rejected',
+            atMs: s.nowMs,
+            command,
+            error: `${command} cannot be scheduled; it is for the caller driving the run.`,
+            causationId: t.cmdId,
+          }),
+          'command-rejected',
+        );
         return;
       }
       return void applyCommand(s, t.command);

@@ -50,7 +50,8 @@ export function world(scenario: ScenarioSpec, seed = 1, tuning: Partial<KafkaTun
     },
     idle: () => w.run({ type: 'run-until-idle' }),
     advance: (untilMs) => w.run({ type: 'advance', untilMs }),
-    entries: <T extends KafkaTraceType>(type: T) => (s.trace.entries as KafkaTraceEntry[]).filter((e): e is EntryOf<T> => e.type === type),
+    entries: <T extends KafkaTraceType>(type: T) =>
+      (s.trace.entries as KafkaTraceEntry[]).filter((e): e is EntryOf<T> => e.type === type),
     summary: () => sim.summary(s),
   };
   return w;

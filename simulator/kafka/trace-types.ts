@@ -25,11 +25,33 @@ export type KafkaTraceEntry =
   | (E<'record-produced'> & RecordRef & { producer: string })
   | (E<'record-appended'> & RecordRef & { broker: string; offset: number; producer: string })
   | (E<'produce-deduplicated'> & { producer: string; broker: string; topic: string; partition: number; count: number })
-  | (E<'records-replicated'> & { broker: string; leader: string; topic: string; partition: number; fromOffset: number; toOffset: number })
+  | (E<'records-replicated'> & {
+      broker: string;
+      leader: string;
+      topic: string;
+      partition: number;
+      fromOffset: number;
+      toOffset: number;
+    })
   | (E<'hw-advanced'> & { broker: string; topic: string; partition: number; highWatermark: number })
   | (E<'produce-acked'> & { producer: string; topic: string; partition: number; baseOffset: number; count: number; acks: string })
-  | (E<'produce-failed'> & { producer: string; topic: string; partition: number; count: number; error: string; willRetry: boolean; attempt: number })
-  | (E<'records-fetched'> & { consumer: string; group: string; topic: string; partition: number; fromOffset: number; toOffset: number })
+  | (E<'produce-failed'> & {
+      producer: string;
+      topic: string;
+      partition: number;
+      count: number;
+      error: string;
+      willRetry: boolean;
+      attempt: number;
+    })
+  | (E<'records-fetched'> & {
+      consumer: string;
+      group: string;
+      topic: string;
+      partition: number;
+      fromOffset: number;
+      toOffset: number;
+    })
   | (E<'record-processed'> & RecordRef & { consumer: string; group: string; offset: number; duplicate: boolean; replay: boolean })
   | (E<'offset-committed'> & { consumer: string; group: string; topic: string; partition: number; offset: number })
   | (E<'commit-failed'> & { consumer: string; group: string; reason: string })

@@ -77,7 +77,9 @@ describe('panels render', () => {
     expect(t).toContain('Tick 1.');
     expect(t).toContain('ticks 1');
     expect(t).toContain('Status running');
-    expect(t).toContain('Nothing has happened yet.');
+    // The store starts with the latest happening as its announcement, so a page opened mid-run
+    // (a deep link) says what just happened instead of "nothing yet".
+    expect(t).toContain('Just happened · 100 ms: Tick 1.');
     expect(html).toContain('aria-live="polite"');
   });
 
