@@ -82,6 +82,7 @@ function arrow(e: KafkaTraceEntry): Pick<HappeningView, 'from' | 'to'> {
 export function happeningOf(e: KafkaTraceEntry): HappeningView {
   const h: HappeningView = { id: e.id, atMs: e.atMs, type: e.type, text: describeEntry(e), nodes: entryNodes(e), ...arrow(e) };
   if (e.correlationId !== undefined) h.correlationId = e.correlationId;
+  if ('key' in e) h.key = e.key;
   return h;
 }
 

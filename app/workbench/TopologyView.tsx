@@ -5,7 +5,7 @@
  */
 import { ReactFlow, Background, Controls, type Edge, type ColorMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { NodeView } from './adapter.ts';
 import type { Topology } from './topology.ts';
 import { TopologyNodeCard, type NodeCard } from './TopologyNodeCard.tsx';
@@ -19,9 +19,11 @@ export interface TopologyViewProps {
   actionsFor: (nodeId: string) => Array<{ label: string; run: () => void }>;
   onSelect: (nodeId: string) => void;
   colorMode: ColorMode;
+  /** Drawn inside the flow pane, above the graph (records in flight). */
+  overlay?: ReactNode;
 }
 
-export function TopologyView({ topology, statuses, highlighted, actionsFor, onSelect, colorMode }: TopologyViewProps) {
+export function TopologyView({ topology, statuses, highlighted, actionsFor, onSelect, colorMode, overlay }: TopologyViewProps) {
   const byId = useMemo(() => new Map(statuses.map((s) => [s.id, s])), [statuses]);
   const nodes = useMemo<NodeCard[]>(
     () =>
@@ -74,6 +76,7 @@ export function TopologyView({ topology, statuses, highlighted, actionsFor, onSe
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
+        {overlay}
       </ReactFlow>
     </div>
   );

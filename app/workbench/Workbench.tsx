@@ -8,6 +8,8 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ColorMode } from '@xyflow/react';
 import type { WorkbenchStore } from './store.ts';
+import { FlightLayer } from './flight/FlightLayer.tsx';
+import { MotionToggle } from './flight/MotionToggle.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Tabs, type TabDef } from './Tabs.tsx';
 import { TopologyView } from './TopologyView.tsx';
@@ -78,6 +80,7 @@ export function Workbench<C>({
       actionsFor={actionsFor}
       onSelect={select}
       colorMode={colorMode}
+      overlay={<FlightLayer store={store} topology={topology} />}
     />
   );
   const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;
@@ -98,6 +101,7 @@ export function Workbench<C>({
         {titleLevel === 1 ? <h1>{title}</h1> : <h2>{title}</h2>}
         <div className="workbench-tools">
           {tools}
+          <MotionToggle />
           <button type="button" onClick={() => void togglePresent()} aria-pressed={presenting}>
             {presenting ? 'Leave presentation' : 'Present'}
           </button>

@@ -70,6 +70,8 @@ export interface HappeningView {
   /** For sequence diagrams: who sent what to whom. */
   from?: string;
   to?: string;
+  /** The record's key, for happenings about one record (null: a record without a key). */
+  key?: string | null;
 }
 
 /**

@@ -1,0 +1,230 @@
+/**
+ * Records in flight: one canvas over the React Flow pane, drawn from the workbench store with
+ * requestAnimationFrame. Nothing here re-renders React per frame: the component mounts a canvas
+ * once, then `subscribe`s to the workbench store (clock, view) and to React Flow's store (pan,
+ * zoom, node sizes) and redraws on the next frame when either changes — and not at all while
+ * nothing does. Tokens are shaped by kind (round: a record; square: a batch; diamond: a commit or
+ * assignment), coloured by key and labelled with it, so colour is never the only cue.
+ *
+ * With reduced motion nothing flies: the nodes the last step touched get an outline for a moment.
+ */
+import { useEffect, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import type { HappeningView } from '../adapter.ts';
+import type { WorkbenchStore } from '../store.ts';
+import type { Topology } from '../topology.ts';
+import { createRouteTable, type RouteTable } from './flight-map.ts';
+import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
+import { changedNodes, FlightBuffer, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
+import { isMotionReduced, watchMotion } from './motion.ts';
+import { SpriteCache, tokenRadiusPx } from './sprites.ts';
+import './flight.css';
+
+/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8F5BB0', '#A6761D'];
+const neutral = '#6B7280';
+/** How long a reduced-motion highlight stays, in real ms. */
+export const highlightMs = 900;
+/** Below this zoom, labels would be unreadable smudges: draw shapes only. */
+const labelZoomMin = 0.45;
+/** At most one label per cell of this many CSS pixels (about one short key wide). */
+const labelCellPx: [number, number] = [72, 16];
+const pixelRatioMax = 2;
+
+export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; topology: Topology }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flow = useStoreApi();
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const routes: RouteTable = createRouteTable(topology);
+    const buffer = new FlightBuffer();
+    const tokens: FlightToken[] = [];
+    const point = { x: 0, y: 0 };
+    const taken = new Set<number>();
+    const sprites = new SpriteCache(1, '', '', '');
+    let polylines = new Map<readonly string[], Polyline | undefined>();
+    let lookup = flow.getState().nodeLookup;
+    let lookupSize = -1;
+    const highlights = new Map<string, number>();
+    let lastId = store.getState().view.happenings.at(-1)?.id ?? -1;
+    let reduced = isMotionReduced();
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shownTokens = -1;
+    let shownHighlights = -1;
+    let textColour = '#111';
+    let haloColour = '#fff';
+
+    const readColours = (): void => {
+      const cs = getComputedStyle(canvas);
+      textColour = cs.color || textColour;
+      haloColour = cs.getPropertyValue('--surface').trim() || haloColour;
+    };
+    const rectOf = (id: string): Rect | undefined => {
+      const n = lookup.get(id);
+      const w = n?.measured.width;
+      const h = n?.measured.height;
+      if (!n || !w || !h) return undefined;
+      return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: w, height: h };
+    };
+    const polylineFor = (route: readonly string[]): Polyline | undefined => {
+      if (!polylines.has(route)) polylines.set(route, polylineOf(route, rectOf));
+      return polylines.get(route);
+    };
+    const resize = (): boolean => {
+      const ratio = Math.min(window.devicePixelRatio || 1, pixelRatioMax);
+      const w = Math.round(canvas.clientWidth * ratio);
+      const h = Math.round(canvas.clientHeight * ratio);
+      if (canvas.width === w && canvas.height === h) return false;
+      canvas.width = w;
+      canvas.height = h;
+      return true;
+    };
+    const report = (nTokens: number, nHighlights: number): void => {
+      // Exposed for tests and the benchmark; written only when it changes.
+      if (nTokens !== shownTokens) canvas.dataset.tokens = String((shownTokens = nTokens));
+      if (nHighlights !== shownHighlights) canvas.dataset.highlights = String((shownHighlights = nHighlights));
+    };
+
+    const draw = (): void => {
+      frame = 0;
+      const fs = flow.getState();
+      if (fs.nodeLookup !== lookup || fs.nodeLookup.size !== lookupSize) {
+        // Node sizes arrive after the first render: rebuild polylines when React Flow measured.
+        lookup = fs.nodeLookup;
+        lookupSize = lookup.size;
+        polylines = new Map();
+      }
+      resize();
+      const ratio = canvas.width / Math.max(canvas.clientWidth, 1);
+      const [tx, ty, zoom] = fs.transform;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
+      const s = store.getState();
+
+      if (reduced) {
+        const now = performance.now();
+        let next = Infinity;
+        ctx.lineWidth = 4 / zoom;
+        ctx.strokeStyle = textColour;
+        ctx.setLineDash([8 / zoom, 4 / zoom]);
+        for (const [id, until] of highlights) {
+          if (until <= now) {
+            highlights.delete(id);
+            continue;
+          }
+          next = Math.min(next, until);
+          const r = rectOf(id);
+          if (r) ctx.strokeRect(r.x - 5, r.y - 5, r.width + 10, r.height + 10);
+        }
+        ctx.setLineDash([]);
+        report(0, highlights.size);
+        if (next < Infinity) {
+          clearTimeout(timer);
+          timer = setTimeout(schedule, next - now + 5);
+        }
+        return;
+      }
+
+      const n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
+      // Draw in device pixels: sprites keep their size at any zoom, and the transform is applied
+      // to the token's position only.
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      sprites.configure(ratio, textColour, haloColour, haloColour);
+      const labels = zoom >= labelZoomMin;
+      const cw = canvas.width;
+      const ch = canvas.height;
+      const cellW = labelCellPx[0] * ratio;
+      const cellH = labelCellPx[1] * ratio;
+      const cols = Math.ceil(cw / cellW) + 1;
+      taken.clear();
+      let drawn = 0;
+      let labelled = 0;
+      // Newest first, so in a crowded cell the label goes to the newest token.
+      for (let i = n - 1; i >= 0; i--) {
+        const t = tokens[i]!;
+        const p = polylineFor(t.route);
+        if (!p) continue;
+        pointAt(p, t.progress, point);
+        const x = (point.x * zoom + tx) * ratio;
+        const y = (point.y * zoom + ty) * ratio;
+        if (x < -cellW || y < -cellH || x > cw + cellW || y > ch + cellH) continue;
+        const shape = sprites.shape(t.shape, t.colour >= 0 ? palette[t.colour]! : neutral);
+        ctx.drawImage(shape.image, x - shape.ox, y - shape.oy);
+        drawn++;
+        if (!labels) continue;
+        // One label per screen cell: overlapping labels are unreadable and costly to draw.
+        const cell = Math.floor(y / cellH) * cols + Math.floor(x / cellW);
+        if (taken.has(cell)) continue;
+        taken.add(cell);
+        const l = sprites.label(t.label);
+        ctx.drawImage(l.image, x + tokenRadiusPx * ratio + 2 * ratio, y - l.oy);
+        labelled++;
+      }
+      canvas.dataset.labels = String(labelled);
+      report(drawn, 0);
+    };
+    function schedule(): void {
+      if (!frame) frame = requestAnimationFrame(draw);
+    }
+
+    const take = (happenings: readonly HappeningView[], cursor: number): void => {
+      const back = buffer.merge(happenings, cursor);
+      const newest = happenings.at(-1)?.id ?? -1;
+      if (reduced && !back) {
+        const until = performance.now() + highlightMs;
+        for (const id of changedNodes(happenings, lastId, routes)) highlights.set(id, until);
+      }
+      lastId = newest;
+    };
+    take(store.getState().view.happenings, store.getState().cursor);
+    highlights.clear();
+    readColours();
+
+    const unsubStore = store.subscribe((s, prev) => {
+      if (s.view !== prev.view) take(s.view.happenings, s.cursor);
+      if (s.view !== prev.view || s.clockMs !== prev.clockMs || s.speed !== prev.speed) {
+        // Keep the buffer short: nothing older than the longest flight can show again.
+        buffer.prune(s.clockMs - flightVirtualMs(s.speed) * 2);
+        schedule();
+      }
+    });
+    const unsubFlow = flow.subscribe((s, prev) => {
+      if (
+        s.transform !== prev.transform ||
+        s.nodeLookup !== prev.nodeLookup ||
+        s.width !== prev.width ||
+        s.height !== prev.height
+      )
+        schedule();
+    });
+    const unwatch = watchMotion(() => {
+      reduced = isMotionReduced();
+      highlights.clear();
+      schedule();
+    });
+    const themeWatch = new MutationObserver(() => {
+      readColours();
+      schedule();
+    });
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+    const ro = new ResizeObserver(schedule);
+    ro.observe(canvas);
+    schedule();
+    return () => {
+      unsubStore();
+      unsubFlow();
+      unwatch();
+      themeWatch.disconnect();
+      ro.disconnect();
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [store, topology, flow]);
+
+  return <canvas ref={canvasRef} className="flight-layer" aria-hidden="true" data-tokens="0" data-highlights="0" />;
+}

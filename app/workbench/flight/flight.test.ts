@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { HappeningView } from '../adapter.ts';
+import { topologyFromScenario } from '../topology.ts';
+import { minimalScenario } from '../../../simulator/scenario/test-fixtures.ts';
+import type { ScenarioSpec } from '../../../simulator/scenario/types.ts';
+import { createNodeResolver, createRouteTable, routeBetween } from './flight-map.ts';
+import { facingSide, pointAt, polylineOf } from './flight-geometry.ts';
+import {
+  changedNodes,
+  FlightBuffer,
+  flightBufferMax,
+  keySlot,
+  paletteSize,
+  tokensAt,
+  tokenStyle,
+  type FlightToken,
+} from './flight-tokens.ts';
+
+const spec: ScenarioSpec = {
+  ...minimalScenario(),
+  brokers: [{ id: 1 }, { id: 2 }],
+  topics: [
+    { name: 'orders', partitions: 3, replicationFactor: 2 },
+    { name: 'orders-eu', partitions: 2, replicationFactor: 1 },
+  ],
+  producers: [{ id: 'shop', topic: 'orders', ratePerSec: 10, count: 10, keys: { type: 'uniform', keys: 5 } }],
+  groups: [{ id: 'billing', topics: ['orders'], consumers: 2 }],
+} as ScenarioSpec;
+const topology = topologyFromScenario(spec);
+
+let nextId = 0;
+const h = (
+  atMs: number,
+  from: string | undefined,
+  to: string | undefined,
+  extra: Partial<HappeningView> = {},
+): HappeningView => ({
+  id: nextId++,
+  atMs,
+  type: 'record-produced',
+  text: '',
+  nodes: [],
+  ...(from === undefined ? {} : { from }),
+  ...(to === undefined ? {} : { to }),
+  ...extra,
+});
+
+describe('trace names → topology nodes', () => {
+  const resolve = createNodeResolver(topology);
+  it('maps producers, partitions, consumers, brokers and groups', () => {
+    expect(resolve('shop')).toBe('producer:shop');
+    expect(resolve('orders-2')).toBe('topic:orders');
+    expect(resolve('billing-c1')).toBe('consumer:billing-c1');
+    expect(resolve('broker-2')).toBe('broker:2');
+    expect(resolve('group billing')).toBe('group:billing');
+    expect(resolve('topic:orders')).toBe('topic:orders');
+  });
+  it('strips only the last -N, so a topic with a dash in its name keeps it', () => {
+    expect(resolve('orders-eu-1')).toBe('topic:orders-eu');
+  });
+  it('returns undefined for names the picture does not have', () => {
+    expect(resolve('nobody')).toBeUndefined();
+    expect(resolve('broker-9')).toBeUndefined();
+    expect(resolve('group nobody')).toBeUndefined();
+  });
+});
+
+describe('routes along edges', () => {
+  it('follows edges either way, through the group between a topic and its consumer', () => {
+    expect(routeBetween(topology, 'topic:orders', 'consumer:billing-c2')).toEqual([
+      'topic:orders',
+      'group:billing',
+      'consumer:billing-c2',
+    ]);
+    expect(routeBetween(topology, 'topic:orders', 'producer:shop')).toEqual(['topic:orders', 'producer:shop']);
+  });
+  it('flies straight between nodes with no path (brokers)', () => {
+    expect(routeBetween(topology, 'broker:1', 'broker:2')).toEqual(['broker:1', 'broker:2']);
+  });
+  it('caches per pair and refuses unknown ends', () => {
+    const t = createRouteTable(topology);
+    expect(t.route('shop', 'orders-0')).toBe(t.route('shop', 'orders-0'));
+    expect(t.route('shop', 'nowhere')).toBeUndefined();
+  });
+});
+
+describe('geometry', () => {
+  const rects: Record<string, { x: number; y: number; width: number; height: number }> = {
+    a: { x: 0, y: 0, width: 100, height: 50 },
+    b: { x: 200, y: 0, width: 100, height: 50 },
+    c: { x: 200, y: 200, width: 100, height: 50 },
+  };
+  it('leaves and lands on the facing sides', () => {
+    expect(facingSide(rects.a!, rects.b!)).toEqual([100, 25]);
+    expect(facingSide(rects.b!, rects.a!)).toEqual([200, 25]);
+    expect(facingSide(rects.b!, rects.c!)).toEqual([250, 50]);
+  });
+  it('interpolates by length and clamps', () => {
+    const p = polylineOf(['a', 'b'], (id) => rects[id])!;
+    const out = { x: 0, y: 0 };
+    pointAt(p, 0.5, out);
+    expect(out).toEqual({ x: 150, y: 25 });
+    pointAt(p, 2, out);
+    expect(out).toEqual({ x: 200, y: 25 });
+    expect(polylineOf(['a', 'missing'], (id) => rects[id])).toBeUndefined();
+  });
+});
+
+describe('tokens in flight', () => {
+  const routes = createRouteTable(topology);
+  it('is in flight from atMs for the flight time, with progress', () => {
+    const items = [h(0, 'shop', 'orders-0', { key: 'k1' }), h(500, 'orders-0', 'billing-c1', { type: 'records-fetched' })];
+    const out: FlightToken[] = [];
+    expect(tokensAt(items, 400, 800, routes, out)).toBe(1);
+    expect(out[0]!.progress).toBeCloseTo(0.5);
+    expect(tokensAt(items, 700, 800, routes, out)).toBe(2);
+    expect(tokensAt(items, 1300, 800, routes, out)).toBe(0);
+  });
+  it('shapes and labels by kind, colours by key', () => {
+    expect(tokenStyle(h(0, 'a', 'b', { key: 'order-7' }))).toEqual({
+      shape: 'record',
+      label: 'order-7',
+      colour: keySlot('order-7'),
+    });
+    expect(tokenStyle(h(0, 'a', 'b', { key: null }))).toMatchObject({ shape: 'record', label: 'no key', colour: -1 });
+    expect(tokenStyle(h(0, 'a', 'b', { type: 'records-fetched' }))).toEqual({ shape: 'batch', label: 'fetch', colour: -1 });
+    expect(tokenStyle(h(0, 'a', 'b', { type: 'offset-committed' }))).toMatchObject({ shape: 'control', label: 'commit' });
+    expect(tokenStyle(h(0, 'a', 'b', { key: 'a-very-long-key-indeed' })).label).toHaveLength(10);
+    for (const k of ['a', 'b', 'user-42', '']) expect(keySlot(k)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...Array.from({ length: 100 }, (_, i) => keySlot(`k${i}`)))).toBeLessThan(paletteSize);
+  });
+});
+
+describe('the buffer', () => {
+  it('keeps happenings across views, only those with both ends', () => {
+    const b = new FlightBuffer();
+    const a = [h(0, 'shop', 'orders-0'), h(1, undefined, undefined), h(2, 'shop', 'orders-1')];
+    b.merge(a, 3);
+    expect(b.items.map((x) => x.atMs)).toEqual([0, 2]);
+    // The next view has dropped the oldest and added one: only the new one is appended.
+    b.merge([...a.slice(1), h(3, 'shop', 'orders-2')], 4);
+    expect(b.items.map((x) => x.atMs)).toEqual([0, 2, 3]);
+  });
+  it('starts over when the timeline goes back', () => {
+    const b = new FlightBuffer();
+    const a = [h(0, 'shop', 'orders-0'), h(5, 'shop', 'orders-1')];
+    b.merge(a, 2);
+    expect(b.merge(a.slice(0, 1), 1)).toBe(true);
+    expect(b.items.map((x) => x.atMs)).toEqual([0]);
+  });
+  it('is bounded and prunes what landed long ago', () => {
+    const b = new FlightBuffer();
+    const many = Array.from({ length: flightBufferMax + 50 }, (_, i) => h(i, 'shop', 'orders-0'));
+    b.merge(many, 1);
+    expect(b.items).toHaveLength(flightBufferMax);
+    b.prune(flightBufferMax);
+    expect(b.items[0]!.atMs).toBe(flightBufferMax);
+  });
+  it('lists the nodes the newest happenings touched', () => {
+    const routes = createRouteTable(topology);
+    const x = h(0, 'shop', 'orders-0', { nodes: ['broker:1'] });
+    const y = h(1, undefined, undefined, { nodes: ['group:billing'] });
+    expect([...changedNodes([x, y], x.id - 1, routes)].sort()).toEqual([
+      'broker:1',
+      'group:billing',
+      'producer:shop',
+      'topic:orders',
+    ]);
+    expect([...changedNodes([x, y], x.id, routes)]).toEqual(['group:billing']);
+  });
+});
