@@ -34,7 +34,7 @@ export const lessons: readonly LessonEntry[] = [
   { id: 'L02', title: 'Pub/sub fan-out', part: 'foundations', ready: true, minutes: 12 },
   { id: 'L03', title: 'Four messaging primitives', part: 'foundations', ready: false },
   { id: 'L04', title: 'Partitions, offsets, keys', part: 'logs', ready: true, minutes: 12 },
-  { id: 'L05', title: 'Consumer groups and rebalancing', part: 'logs', ready: false },
+  { id: 'L05', title: 'Consumer groups and rebalancing', part: 'logs', ready: true, minutes: 15 },
   { id: 'L06', title: 'Consumer lag', part: 'logs', ready: true, minutes: 12 },
   { id: 'L07', title: 'Retention, replay, compaction', part: 'logs', ready: false },
   { id: 'L08', title: 'Replication and durability', part: 'logs', ready: false },

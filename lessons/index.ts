@@ -8,6 +8,7 @@ import type { AnyLesson } from './format/define-lesson.ts';
 export const lessonLoaders: Record<string, () => Promise<AnyLesson>> = {
   L02: () => import('./02-pub-sub-fan-out/lesson.ts').then((m) => m.lesson),
   L04: () => import('./04-partitions-offsets-keys/lesson.ts').then((m) => m.lesson),
+  L05: () => import('./05-consumer-groups/lesson.ts').then((m) => m.lesson),
   L06: () => import('./06-consumer-lag/lesson.ts').then((m) => m.lesson),
   L13: () => import('./13-event-sourcing/lesson.ts').then((m) => m.lesson),
   L15: () => import('./15-snapshots/lesson.ts').then((m) => m.lesson),

@@ -191,6 +191,31 @@ export const kafkaRead = {
     entries(s, 'partitions-revoked')
       .filter((e) => e.group === id && e.atMs >= fromMs)
       .reduce((n, e) => n + e.partitions.length, 0),
+  /** The partitions a member got in a generation, as the rebalance-completed entry recorded it. */
+  assignedIn: (s: KafkaState, id: string, generation: number, member: string): string =>
+    (entries(s, 'rebalance-completed').find((e) => e.group === id && e.generation === generation)?.assignment[member] ?? []).join(
+      ', ',
+    ),
+  /** How many partitions have a different owner in generation `to` than in generation `from`. */
+  movedBetween: (s: KafkaState, id: string, from: number, to: number): number => {
+    const owners = (generation: number): Map<string, string> => {
+      const a = entries(s, 'rebalance-completed').find((e) => e.group === id && e.generation === generation)?.assignment ?? {};
+      const out = new Map<string, string>();
+      for (const [member, parts] of Object.entries(a)) for (const p of parts) out.set(p, member);
+      return out;
+    };
+    const before = owners(from);
+    const after = owners(to);
+    let moved = 0;
+    for (const [p, member] of after) if (before.get(p) !== member) moved++;
+    return moved;
+  },
+  /** When the rebalance that produced `generation` completed, in virtual ms (-1 if it has not). */
+  rebalanceDoneAtMs: (s: KafkaState, id: string, generation: number): number =>
+    entries(s, 'rebalance-completed').find((e) => e.group === id && e.generation === generation)?.atMs ?? -1,
+  /** Lag of a group on one partition of a named topic (-1 when unknown). */
+  partitionLagOf: (s: KafkaState, id: string, topic: string, partition: number): number =>
+    group(s, id).partitions.find((p) => p.topic === topic && p.partition === partition)?.lag ?? -1,
   /** Rebalances of a group completed at or after `fromMs`. */
   rebalancesSince: (s: KafkaState, id: string, fromMs: number): number =>
     entries(s, 'rebalance-completed').filter((e) => e.group === id && e.atMs >= fromMs).length,
