@@ -51,6 +51,12 @@ export { bankModel, accountAggregate, seedBusyAccount } from './eventstore/demo-
 // Scenarios.
 export { loadScenario, loadCommand, formatScenarioErrors } from './scenario/loader.ts';
 export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec } from './scenario/types.ts';
+export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './scenario/types.ts';
+export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './scenario/loader.ts';
+export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './scenario/runner.ts';
+export { ScenarioSpecSchema, SimCommandSchema } from './scenario/schema.ts';
+export { SCENARIO_LIMITS, SEED_MAX } from './scenario/limits.ts';
+export { SCENARIO_DEFAULTS } from './scenario/defaults.ts';
 
 // Sagas, two-phase commit, outbox and idempotent consumers.
 export { createOrchestratedSagaSim, createChoreographySim, createTwoPhaseCommitSim, type ModelSim } from './saga/sims.ts';
