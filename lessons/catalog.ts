@@ -36,7 +36,7 @@ export const lessons: readonly LessonEntry[] = [
   { id: 'L04', title: 'Partitions, offsets, keys', part: 'logs', ready: true, minutes: 12 },
   { id: 'L05', title: 'Consumer groups and rebalancing', part: 'logs', ready: true, minutes: 15 },
   { id: 'L06', title: 'Consumer lag', part: 'logs', ready: true, minutes: 12 },
-  { id: 'L07', title: 'Retention, replay, compaction', part: 'logs', ready: false },
+  { id: 'L07', title: 'Retention, replay, compaction', part: 'logs', ready: true, minutes: 14 },
   { id: 'L08', title: 'Replication and durability', part: 'logs', ready: false },
   { id: 'L09', title: 'Delivery semantics', part: 'reliability', ready: false },
   { id: 'L10', title: 'Idempotent consumers', part: 'reliability', ready: false },

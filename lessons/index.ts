@@ -10,6 +10,7 @@ export const lessonLoaders: Record<string, () => Promise<AnyLesson>> = {
   L04: () => import('./04-partitions-offsets-keys/lesson.ts').then((m) => m.lesson),
   L05: () => import('./05-consumer-groups/lesson.ts').then((m) => m.lesson),
   L06: () => import('./06-consumer-lag/lesson.ts').then((m) => m.lesson),
+  L07: () => import('./07-retention-replay-compaction/lesson.ts').then((m) => m.lesson),
   L13: () => import('./13-event-sourcing/lesson.ts').then((m) => m.lesson),
   L15: () => import('./15-snapshots/lesson.ts').then((m) => m.lesson),
   L20: () => import('./20-saga-compensation/lesson.ts').then((m) => m.lesson),
