@@ -17,7 +17,12 @@ export const test = base.extend<PageProblems>({
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+    page.on('requestfailed', (req) => {
+      // A navigation cancels the previous page's requests (ERR_ABORTED); a missing file shows up
+      // as an HTTP error response instead, which is checked below.
+      if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+    });
     page.on('response', (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
