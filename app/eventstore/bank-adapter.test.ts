@@ -4,7 +4,7 @@ import { lesson as l15 } from '../../lessons/15-snapshots/lesson.ts';
 import type { WorkbenchView } from '../workbench/adapter.ts';
 import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
 import { applyBankAppCommand, bankAdapter, cloneBankState, type BankAppCommand } from './bank-adapter.ts';
-import { bankViewNodeIds as ids } from './bank-view.ts';
+import { bankViewNodeIds as ids } from './bank-topology.ts';
 import { applyBankCommand, cloneBank, createBank, type BankCommand } from './es-api.ts';
 
 const acc = 'account-42';

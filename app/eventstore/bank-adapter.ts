@@ -30,7 +30,8 @@ import {
   type BankScenario,
   type BankState,
 } from './es-api.ts';
-import { bankTopology, bankView, bankViewNodeIds } from './bank-view.ts';
+import { bankTopology, bankViewNodeIds } from './bank-topology.ts';
+import { bankView } from './bank-view.ts';
 
 /** Commands the workbench adds to the driver's (see the header). */
 export type BankWorkbenchOnlyCommand =

@@ -1,8 +1,6 @@
 /**
- * Bank state → what the workbench draws. The topology reads left to right in the direction data
- * flows: commands → each account's aggregate → its stream (and snapshots) → the store's global
- * log `$all` → projections (read models). The view gives each node a status and a detail line,
- * draws every stream as a strip (revision = offset, event type = key) with the newest snapshot
+ * Bank state → what the workbench draws (the topology is in bank-topology.ts). The view gives
+ * each node a status and a detail line, draws every stream as a strip (revision = offset, event type = key) with the newest snapshot
  * and the last load as pointers, draws `$all` with each projection's checkpoint and lag when
  * there are projections, and words the trace. Nothing here decides anything about accounts:
  * balances, revisions, lag and loads are what the simulator and the lesson driver report.
@@ -17,10 +15,8 @@ import type {
   ViewSection,
   WorkbenchView,
 } from '../workbench/adapter.ts';
-import type { Topology, TopologyEdge, TopologyNode } from '../workbench/topology.ts';
 import {
   allSize,
-  bankNodeIds,
   bankRead,
   currentLag,
   eventAt,
@@ -31,15 +27,10 @@ import {
   type EsTraceEntry,
   type Subscriber,
 } from './es-api.ts';
-import { describeEsEntry } from './es-describe.ts';
+import { bankViewNodeIds, projections } from './bank-topology.ts';
 
-/** Node ids: the lessons' (store, stream, aggregate, snapshots) plus the workbench's own. */
-export const bankViewNodeIds = {
-  ...bankNodeIds,
-  /** Where learners' commands come from. */
-  commands: 'commands',
-  projection: (id: string) => `projection:${id}`,
-} as const;
+export { bankViewNodeIds } from './bank-topology.ts';
+import { describeEsEntry } from './es-describe.ts';
 
 /** Cells shown per strip: the newest N events. */
 export const stripCellsMax = 48;
@@ -50,103 +41,8 @@ const n = (x: number): string => Math.trunc(x).toLocaleString('en-US');
 const money = (cents: number): string => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
 const events = (x: number): string => `${n(x)} event${x === 1 ? '' : 's'}`;
 
-function projections(s: BankState): Subscriber[] {
-  const w = s.world;
-  return w.subscriberOrder.map((id) => w.subscribers[id]!).filter((sub) => sub.kind === 'projection');
-}
-
 /** Lag as the simulator defines it, read on a copy so drawing never changes the state. */
 const lagOf = (s: BankState, sub: Subscriber) => currentLag(s.world, { ...sub });
-
-const colX = { commands: 0, aggregate: 250, stream: 500, store: 760, projection: 1010 } as const;
-const rowGapPx = 130;
-
-/** Which nodes and edges exist: grows as streams and projections appear. */
-export function bankTopology(s: BankState): Topology {
-  const w = s.world;
-  const streams = streamNames(w.store);
-  const projs = projections(s);
-  const rows = Math.max(1, streams.length * 2, projs.length);
-  const middle = ((rows - 1) * rowGapPx) / 2;
-  const nodes: TopologyNode[] = [];
-  const edges: TopologyEdge[] = [];
-  const id = bankViewNodeIds;
-  nodes.push({
-    id: id.commands,
-    kind: 'producer',
-    label: 'commands',
-    detail: 'open · deposit · withdraw · load',
-    position: { x: colX.commands, y: middle },
-  });
-  streams.forEach((stream, i) => {
-    const y = i * 2 * rowGapPx;
-    nodes.push({
-      id: id.aggregate(stream),
-      kind: 'aggregate',
-      label: stream,
-      detail: 'account, folded from its events',
-      position: { x: colX.aggregate, y: y + rowGapPx / 2 },
-    });
-    nodes.push({ id: id.stream(stream), kind: 'stream', label: stream, detail: 'its events', position: { x: colX.stream, y } });
-    nodes.push({
-      id: id.snapshots(stream),
-      kind: 'snapshot',
-      label: stream,
-      detail: 'saved states',
-      position: { x: colX.stream, y: y + rowGapPx },
-    });
-    edges.push(
-      {
-        id: `e:commands->${id.aggregate(stream)}`,
-        source: id.commands,
-        target: id.aggregate(stream),
-        label: `commands for ${stream}`,
-      },
-      {
-        id: `e:${id.aggregate(stream)}->${id.stream(stream)}`,
-        source: id.aggregate(stream),
-        target: id.stream(stream),
-        label: `the ${stream} aggregate appends events to its stream`,
-      },
-      {
-        id: `e:${id.aggregate(stream)}->${id.snapshots(stream)}`,
-        source: id.aggregate(stream),
-        target: id.snapshots(stream),
-        label: `the ${stream} aggregate saves snapshots and loads from the newest`,
-      },
-      {
-        id: `e:${id.stream(stream)}->store`,
-        source: id.stream(stream),
-        target: id.store,
-        label: `${stream} is stored in the global log $all`,
-      },
-    );
-  });
-  nodes.push({
-    id: id.store,
-    kind: 'store',
-    label: 'event store',
-    detail: 'global log $all',
-    position: { x: colX.store, y: middle },
-  });
-  const projTop = middle - ((projs.length - 1) * rowGapPx) / 2;
-  projs.forEach((p, i) => {
-    nodes.push({
-      id: id.projection(p.id),
-      kind: 'projection',
-      label: p.id,
-      detail: `read model · projector ${p.projector ?? ''}`,
-      position: { x: colX.projection, y: projTop + i * rowGapPx },
-    });
-    edges.push({
-      id: `e:store->${id.projection(p.id)}`,
-      source: id.store,
-      target: id.projection(p.id),
-      label: `projection ${p.id} reads $all`,
-    });
-  });
-  return { nodes, edges };
-}
 
 /** The refusal of the last command, if it was a refused deposit, withdrawal or opening (a load keeps the old one). */
 const refusalOf = (s: BankState): string | null => (s.lastLoad !== null && s.lastLoad.by !== 'load' ? s.lastRefusal : null);
