@@ -18,6 +18,8 @@ import { ProduceForm } from '../kafka/ProduceForm.tsx';
 import { builtInScenarios, defaultScenarioId, scenarioById } from '../kafka/scenarios.ts';
 import { decodeShareState, encodeShareState } from '../share/share-link.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { ConnectedChartsPanel } from '../workbench/charts/ChartsPanel.tsx';
+import { chartFeedFor } from '../workbench/charts/chart-store.ts';
 import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
 import { ConnectedGroupsPanel } from '../workbench/panels/GroupsPanel.tsx';
 import { ConnectedInspector } from '../workbench/panels/Inspector.tsx';
@@ -108,6 +110,8 @@ function PlaygroundWorkbench({
   const [tab, setTab] = useState('partitions');
   const happenings = useStore(store, (s) => s.view.happenings);
   const dark = document.documentElement.dataset.theme === 'dark';
+  // Sample the charts from the first moment, whichever tab is open.
+  chartFeedFor(store);
 
   // Keep the link in step with the timeline, at most a few times a second.
   useEffect(() => {
@@ -166,6 +170,7 @@ function PlaygroundWorkbench({
         render: () => <ConnectedGroupsPanel store={store} onInspect={inspect} selected={target} />,
       },
       { id: 'trace', label: 'Trace', render: () => <ConnectedTraceLog store={store} onJump={jump} onInspect={inspect} /> },
+      { id: 'charts', label: 'Charts', render: () => <ConnectedChartsPanel store={store} /> },
       { id: 'sequence', label: 'Sequence', render: () => <SequencePanel happenings={happenings} dark={dark} /> },
       {
         id: 'inspector',
