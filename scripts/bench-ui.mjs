@@ -1,0 +1,234 @@
+// `npm run bench:ui`: the workbench's performance in a real Chromium against the production
+// build. Builds dist/ if missing, serves it with scripts/static-server.mjs on a free loopback
+// port, drives Chromium with Playwright and prints `bench <name> <value> <unit>` lines:
+//   ui.fps_median        frames per second while >= 300 records are in flight (busy-cluster, 28 nodes)
+//   ui.seek_update_ms    scrubbing to random points of a 100,000-command run, to the next painted frame
+//   ui.interactive_ms    navigation to an interactive workbench (the Play button enabled)
+//   ui.initial_js_gzip_kb  the JavaScript the first page needs (scripts/bundle-size.mjs)
+// Benchmarks measure; they never fail: a broken measurement prints a `# … failed` line instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import lzString from 'lz-string';
+import { measureInitialJs } from './bundle-size.mjs';
+import { chromiumHelp, findChromium } from './chromium.mjs';
+
+const fpsScenario = 'busy-cluster';
+const seekCommands = 100_000;
+const seekSamples = 25;
+const interactiveRuns = 5;
+const fpsWarmupMs = 2000;
+const fpsMeasureMs = 5000;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const print = (name, value, unit) => console.log(`bench ${name} ${Number.isFinite(value) ? +value.toFixed(1) : value} ${unit}`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`static server did not answer at ${url}`);
+}
+
+async function step(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    console.log(`# ${name} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
+
+/** Time from navigation start to the Play button being enabled, recorded in the page. */
+const interactiveProbe = () => {
+  const check = () => {
+    const b = document.querySelector('.transport-play');
+    if (b && !b.disabled && window.__interactiveAt === undefined) window.__interactiveAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+};
+
+async function benchInteractive(browser, base) {
+  const times = [];
+  for (let i = 0; i < interactiveRuns; i++) {
+    // A fresh context each time: nothing cached, as a first visit.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(interactiveProbe);
+    await page.goto(`${base}/#/playground`);
+    await page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 15_000 });
+    times.push(await page.evaluate(() => window.__interactiveAt));
+    await context.close();
+  }
+  print('ui.interactive_ms', median(times), 'ms');
+  console.log(`# interactive runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+}
+
+async function benchFps(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/#/playground?scenario=${fpsScenario}`);
+  await page.locator('.transport-play:not([disabled])').waitFor({ timeout: 15_000 });
+  const nodes = await page.locator('.react-flow__node').count();
+  await page.locator('.transport-play').click();
+  await page.waitForTimeout(fpsWarmupMs);
+  const r = await page.evaluate(async (measureMs) => {
+    const canvas = document.querySelector('.flight-layer');
+    const deltas = [];
+    const tokens = [];
+    const clock = () => document.querySelector('.transport-clock')?.textContent ?? '';
+    const startClock = clock();
+    await new Promise((resolve) => {
+      let last;
+      const t0 = performance.now();
+      const loop = (t) => {
+        if (last !== undefined) deltas.push(t - last);
+        last = t;
+        tokens.push(Number(canvas?.dataset.tokens ?? 0));
+        if (t - t0 < measureMs) requestAnimationFrame(loop);
+        else resolve();
+      };
+      requestAnimationFrame(loop);
+    });
+    return { deltas, tokens, startClock, endClock: clock() };
+  }, fpsMeasureMs);
+  await context.close();
+  const frameMs = median(r.deltas);
+  print('ui.fps_median', 1000 / frameMs, 'fps');
+  print('ui.fps_p10', 1000 / quantile(r.deltas, 0.9), 'fps');
+  print('ui.tokens_in_flight_median', median(r.tokens), 'tokens');
+  print('ui.tokens_in_flight_min', Math.min(...r.tokens), 'tokens');
+  print('ui.topology_nodes', nodes, 'nodes');
+  console.log(`# fps: ${r.deltas.length} frames; virtual clock ${r.startClock} → ${r.endClock} over ${fpsMeasureMs} ms`);
+}
+
+async function benchSeek(browser, base) {
+  const wire = {
+    s: fpsScenario,
+    r: 5,
+    c: Array.from({ length: seekCommands }, () => ({ type: 'next-happening' })),
+    k: seekCommands,
+  };
+  const link = `v1:${lzString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(`${base}/#/playground?s=${link}`);
+  await page.locator('.transport-play').waitFor({ timeout: 180_000 });
+  console.log(`# seek: a ${seekCommands}-command run loaded in ${Date.now() - t0} ms`);
+  const r = await page.evaluate(
+    async ({ samples, length }) => {
+      const slider = document.querySelector('.transport-scrub input');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      // The next painted frame: a rAF callback runs before paint; a task queued from it runs after.
+      const painted = () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve();
+            ch.port2.postMessage(null);
+          }),
+        );
+      // A fixed-seed generator, so every run scrubs to the same points.
+      let x = 12345;
+      const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+      const scrub = [];
+      for (let i = 0; i < samples; i++) {
+        const k = Math.floor(rand() * length);
+        await painted();
+        const t = performance.now();
+        setValue.call(slider, String(k));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await painted();
+        scrub.push(performance.now() - t);
+      }
+      const back = [];
+      const button = [...document.querySelectorAll('.transport button')].find((b) => b.textContent?.includes('Back'));
+      for (let i = 0; i < samples; i++) {
+        await painted();
+        const t = performance.now();
+        button.click();
+        await painted();
+        back.push(performance.now() - t);
+      }
+      return { scrub, back, cursor: Number(slider.value), max: Number(slider.max) };
+    },
+    { samples: seekSamples, length: seekCommands },
+  );
+  await context.close();
+  print('ui.seek_update_ms', median(r.scrub), 'ms');
+  print('ui.seek_update_p95_ms', quantile(r.scrub, 0.95), 'ms');
+  print('ui.step_back_update_ms', median(r.back), 'ms');
+  console.log(`# seek: timeline of ${r.max} commands; ${r.scrub.length} scrubs, ${r.back.length} step-backs`);
+}
+
+async function main() {
+  if (!existsSync('dist/index.html')) {
+    console.log('# no dist/: building');
+    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (b.status !== 0) return console.log('# build failed; nothing to measure');
+  }
+  await step('initial JS', async () => print('ui.initial_js_gzip_kb', measureInitialJs('dist').totalGzipBytes / 1024, 'KB'));
+
+  const executablePath = findChromium();
+  if (!executablePath) return console.log(`# ${chromiumHelp.replace(/\n/g, '\n# ')}`);
+  const port = await freePort();
+  const server = spawn(process.execPath, ['scripts/static-server.mjs', '--port', String(port), '--mount', '/=dist'], {
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  let browser;
+  try {
+    await waitForServer(`${base}/`);
+    const { chromium } = await import('@playwright/test');
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const only = process.argv.slice(2);
+    const want = (n) => only.length === 0 || only.includes(n);
+    if (want('interactive')) await step('interactive', () => benchInteractive(browser, base));
+    if (want('fps')) await step('fps', () => benchFps(browser, base));
+    if (want('seek')) await step('seek', () => benchSeek(browser, base));
+  } catch (e) {
+    console.log(`# bench:ui failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server.kill();
+  }
+}
+
+await main();
+process.exitCode = 0;
