@@ -285,8 +285,15 @@ export function onProduceArrive(
   const log = leaderLog(part)!;
   const p = k.producers[prod]!;
   const n = rns.length;
-  let base: number;
-  if (p.idempotent && rns[n - 1]! <= lastRnOf(log, prod)) {
+  // How many records at the front of the batch this leader already holds (an idempotent retry).
+  // Record numbers of one producer's partition queue rise, and a log holds a prefix of them.
+  let held = 0;
+  if (p.idempotent) {
+    const last = lastRnOf(log, prod);
+    while (held < n && rns[held]! <= last) held++;
+  }
+  let base = -1;
+  if (held > 0) {
     // A retry of a batch this leader already has: answer with the original offsets.
     base = findOffset(log, rns[0]!);
     emit(
@@ -297,53 +304,72 @@ export function onProduceArrive(
         producer: p.id,
         broker: brokerNode(broker),
         ...partRef(s, pid),
-        count: n,
+        count: held,
       }),
       'produce-deduplicated',
     );
-    if (base < 0) return respond(s, prod, pid, reqId, broker, null, -1);
-  } else {
-    base = log.leo;
-    if (traceWants(s.trace)) {
-      for (let i = 0; i < n; i++) {
-        const rn = rns[i]!;
-        const offset = appendRecord(log, rn, prod);
-        emit(
-          s,
-          () => {
-            const r = recordRef(s, pid, rn);
-            return {
-              type: 'record-appended',
-              atMs: s.nowMs,
-              topic: r.topic,
-              partition: r.partition,
-              recordId: r.recordId,
-              key: r.key,
-              causationId: r.causationId,
-              correlationId: r.correlationId,
-              broker: brokerNode(broker),
-              offset,
-              producer: p.id,
-            };
-          },
-          'record-appended',
-        );
-      }
-    } else {
-      for (let i = 0; i < n; i++) appendRecord(log, rns[i]!, prod);
-      countEntries(s, 'record-appended', n);
-    }
-    wakeFollowers(s, pid);
+    if (base < 0 && held === n) return respond(s, prod, pid, reqId, broker, null, -1);
   }
+  // The rest is new. In Kafka a follower copies whole batches, so a new leader holds all of a
+  // retried batch or none of it; here a follower fetch can end inside a batch, and appending only
+  // the missing tail gives the same log Kafka would have (no duplicates, no gaps).
+  const from = log.leo;
+  if (held < n) appendRecords(s, log, pid, prod, broker, rns, held);
+  if (base < 0) base = from;
+  const end = held < n ? log.leo : base + n;
   if (acks === 0) return;
   if (acks === 1) {
-    markAcked(s, log, base, base + n);
+    markAcked(s, log, base, end, prod);
     return respond(s, prod, pid, reqId, broker, null, base);
   }
-  part.waiters.push({ prod, reqId, baseOffset: base, endOffset: base + n, count: n });
+  part.waiters.push({ prod, reqId, baseOffset: base, endOffset: end, count: n });
   maybeAdvanceHw(s, pid);
   // A deduplicated batch may already be below the HW, which then does not rise to wake it.
-  if (part.waiters.length > 0 && base + n <= log.hw) completeWaiters(s, pid);
+  if (part.waiters.length > 0 && end <= log.hw) completeWaiters(s, pid);
+}
+
+/** Appends `rns` from index `first` on at the leader's log end, with a trace entry per record. */
+function appendRecords(
+  s: KafkaState,
+  log: ReplicaLog,
+  pid: number,
+  prod: number,
+  broker: number,
+  rns: number[],
+  first: number,
+): void {
+  const n = rns.length;
+  if (traceWants(s.trace)) {
+    const producer = s.k.producers[prod]!.id;
+    for (let i = first; i < n; i++) {
+      const rn = rns[i]!;
+      const offset = appendRecord(log, rn, prod);
+      emit(
+        s,
+        () => {
+          const r = recordRef(s, pid, rn);
+          return {
+            type: 'record-appended',
+            atMs: s.nowMs,
+            topic: r.topic,
+            partition: r.partition,
+            recordId: r.recordId,
+            key: r.key,
+            causationId: r.causationId,
+            correlationId: r.correlationId,
+            broker: brokerNode(broker),
+            offset,
+            producer,
+          };
+        },
+        'record-appended',
+      );
+    }
+  } else {
+    for (let i = first; i < n; i++) appendRecord(log, rns[i]!, prod);
+    countEntries(s, 'record-appended', n - first);
+  }
+  wakeFollowers(s, pid);
 }
 
 function findOffset(log: ReplicaLog, rn: number): number {
@@ -351,11 +377,19 @@ function findOffset(log: ReplicaLog, rn: number): number {
   return -1;
 }
 
-function markAcked(s: KafkaState, log: ReplicaLog, from: number, to: number): void {
-  const ackOff = s.k.rec.ackOff;
+/**
+ * Records which copy of each record the leader is acknowledging. A record whose earlier copy was
+ * truncated away (a retry after a failover wrote it again) is acknowledged for its new copy, so the
+ * old copy's truncation must not count it as lost.
+ */
+function markAcked(s: KafkaState, log: ReplicaLog, from: number, to: number, prod: number): void {
+  const { ackOff, st } = s.k.rec;
   for (let o = from; o < to; o++) {
     const rn = rnAt(log, o);
-    if (rn >= 0) ackOff[rn] = o;
+    // A batch whose tail was appended after a failover can have other producers' records inside.
+    if (rn < 0 || s.k.rec.prod[rn] !== prod) continue;
+    ackOff[rn] = o;
+    st[rn] = st[rn]! & ~RecordFlag.AckedCopyTruncated;
   }
 }
 
@@ -373,7 +407,7 @@ export function completeWaiters(s: KafkaState, pid: number): void {
     if (part.isr.length < minIsr) {
       respond(s, w.prod, pid, w.reqId, part.leader, 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', -1);
     } else {
-      markAcked(s, log, w.baseOffset, w.endOffset);
+      markAcked(s, log, w.baseOffset, w.endOffset, w.prod);
       respond(s, w.prod, pid, w.reqId, part.leader, null, w.baseOffset);
     }
   }
