@@ -8,6 +8,7 @@
  */
 import { busMessagesFor, type BusMessageName } from './event-bus.ts';
 import type { ChoreographyEntry, ChoreographyView, ChoreographyWorld } from './choreography-types.ts';
+import type { ServiceTables } from './services.ts';
 
 /** A human sentence for one choreography trace entry. */
 export function describeChoreographyEntry(e: ChoreographyEntry): string {
@@ -44,8 +45,19 @@ export function describeChoreographyEntry(e: ChoreographyEntry): string {
  * operator must do in choreography, where no component holds the saga's state.
  */
 export function choreographyView(w: ChoreographyWorld, orderId: string): ChoreographyView {
-  const t = w.services.tables;
   const messages = busMessagesFor(w.bus, orderId).map((m) => m.name);
+  return { orderId, ...progressFromTables(w.services.tables, orderId, messages), messages };
+}
+
+/**
+ * An order's status and steps from the services' own tables plus the names of the events
+ * published about it (from the bus or a topic: whatever the transport is).
+ */
+export function progressFromTables(
+  t: ServiceTables,
+  orderId: string,
+  messages: readonly BusMessageName[],
+): Pick<ChoreographyView, 'status' | 'steps'> {
   const failed = (name: BusMessageName) => messages.includes(name);
   const order = t.orders[orderId];
   const charge = t.charges[orderId];
@@ -74,5 +86,5 @@ export function choreographyView(w: ChoreographyWorld, orderId: string): Choreog
       : order?.status === 'cancelled' && !Object.values(steps).includes('done')
         ? 'compensated'
         : 'running';
-  return { orderId, status, steps, messages };
+  return { status, steps };
 }

@@ -1,0 +1,313 @@
+/**
+ * The choreographed order saga over the real Kafka model: the same services and `REACTIONS` as
+ * the bus-based choreography, with every event a record on one topic keyed by order id and every
+ * service a consumer group.
+ *
+ * One world holds the Kafka state, the services' databases and what customers placed; there is
+ * one clock, the Kafka world's scheduler, and the bridge's only own task (a service restarting)
+ * is queued there too. A service handles a record while its consumer processes it — before the
+ * consumer's after-process commit (see kafka-bridge.ts) — and produces its outcome event with
+ * its own producer. A service crash is `crash-consumer`: whatever was being processed is not
+ * committed, so the restarted consumer reads it again from the committed offset, and the
+ * services' idempotency tables make that redelivery a no-op. There are no timeouts and no
+ * saga table: `kafkaChoreographyView` has to read the services' tables, the topic and the
+ * groups' committed offsets to say where an order is.
+ */
+import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
+import { heapPeek, type Scheduled } from '../core/heap.ts';
+import type { TimelineModel } from '../core/timeline.ts';
+import { createTraceLog, traceEmit } from '../core/trace.ts';
+import { runNext } from '../core/world.ts';
+import { buildWorld } from '../kafka/build.ts';
+import { cloneState } from '../kafka/clone.ts';
+import { applyCommand as applyKafkaCommand } from '../kafka/kafka-sim.ts';
+import { recordId, scheduleTask as scheduleKafkaTask } from '../kafka/net.ts';
+import { runTask as runKafkaTask } from '../kafka/run-task.ts';
+import type { KafkaState } from '../kafka/state.ts';
+import type { KafkaTask } from '../kafka/tasks.ts';
+import type { SimCommand } from '../scenario/types.ts';
+import {
+  ORDER_EVENTS_TOPIC,
+  consumerOf,
+  type KafkaChoreographyCommand,
+  type KafkaChoreographyConfig,
+  type KafkaChoreographyEntry,
+  type KafkaChoreographyOptions,
+  type KafkaChoreographyTask,
+  type KafkaChoreographyWorld,
+  type SagaEventValue,
+} from './choreography-kafka-types.ts';
+import { REACTIONS } from './choreography-types.ts';
+import { recordAboutToBeProcessed, sagaEventOf, sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
+import {
+  SERVICE_NAMES,
+  armFault,
+  createServices,
+  crashService,
+  faultProblem,
+  handleAction,
+  type ServiceFault,
+  type ServiceName,
+} from './services.ts';
+import { nothingRan, type EntryDraft, type RunReport } from './world-kit.ts';
+
+const DEFAULTS: KafkaChoreographyConfig = {
+  brokers: 3,
+  partitions: 3,
+  replicationFactor: 3,
+  restartAfterMs: 300,
+  tasksMaxPerCommand: 200_000,
+};
+
+/** A fault this model can plant; the message says why when it cannot. */
+function faultRefusal(f: ServiceFault): string | undefined {
+  const p = faultProblem(f);
+  if (p !== undefined) return p;
+  if (f.kind === 'transient') {
+    // A Kafka consumer cannot hand one record back for later; retrying in place is not modelled.
+    return 'a Kafka consumer cannot put one record back for later: plant a business fault or a crash';
+  }
+  return undefined;
+}
+
+/** Creates the world at time 0: cluster, topic, producers and one consumer group per service. */
+export function createKafkaChoreography(opts: KafkaChoreographyOptions): KafkaChoreographyWorld {
+  const config: KafkaChoreographyConfig = { ...DEFAULTS };
+  for (const k of Object.keys(DEFAULTS) as Array<keyof KafkaChoreographyConfig>) if (opts[k] !== undefined) config[k] = opts[k];
+  for (const f of opts.faults ?? []) {
+    const p = faultRefusal(f);
+    if (p !== undefined) throw new RangeError(`kafka choreography fault: ${p}`);
+  }
+  const services = createServices(opts);
+  for (const s of SERVICE_NAMES) {
+    // With 0 ms the Kafka consumer processes a batch inside another task, where it cannot be watched.
+    if (!(services.runtime[s].processingMs >= 1)) throw new RangeError(`processingMs of ${s} must be at least 1`);
+  }
+  return {
+    seed: opts.seed >>> 0,
+    config,
+    kafka: buildWorld(opts.seed, sagaScenario(config, services), opts.kafkaTuning),
+    services,
+    published: {},
+    placed: {},
+    trace: createTraceLog<KafkaChoreographyEntry>('full'),
+  };
+}
+
+function say(w: KafkaChoreographyWorld, entry: EntryDraft<KafkaChoreographyEntry>): void {
+  traceEmit(w.trace, { ...entry, atMs: w.kafka.nowMs } as Omit<KafkaChoreographyEntry, 'id'>);
+}
+
+/** A Kafka command the bridge issues; a refusal here is a bug in the bridge, not a user error. */
+function kafka(w: KafkaChoreographyWorld, c: SimCommand): unknown {
+  const r = applyKafkaCommand(w.kafka, c);
+  if (!r.ok) throw new Error(`kafka choreography: ${c.type} refused: ${r.error.message}`);
+  return r.value.detail;
+}
+
+function produce(w: KafkaChoreographyWorld, value: SagaEventValue, afterRedelivery: boolean, cause?: string): string {
+  const producer = value.publisher;
+  const detail = kafka(w, { type: 'produce', producer, topic: ORDER_EVENTS_TOPIC, key: value.orderId, value });
+  const rid = (detail as { recordId: string }).recordId;
+  say(w, {
+    type: 'event-produced',
+    eventId: value.eventId,
+    name: value.name,
+    publisher: value.publisher,
+    recordId: rid,
+    afterRedelivery,
+    correlationId: value.orderId,
+    ...(cause === undefined ? {} : { causationId: cause }),
+  });
+  return rid;
+}
+
+function crash(
+  w: KafkaChoreographyWorld,
+  service: ServiceName,
+  restartAfterMs: number | undefined,
+  afterCommit: boolean,
+  ref: { correlationId?: string; causationId?: string } = {},
+): void {
+  const incarnation = crashService(w.services, service);
+  const restartAtMs = w.kafka.nowMs + (restartAfterMs ?? w.config.restartAfterMs);
+  kafka(w, { type: 'crash-consumer', consumer: consumerOf(service) });
+  const task: KafkaChoreographyTask = { type: 'restart-service', service, incarnation };
+  scheduleKafkaTask(w.kafka, restartAtMs, task as unknown as KafkaTask, true);
+  say(w, { type: 'service-crashed', service, consumer: consumerOf(service), restartAtMs, afterCommit, ...ref });
+}
+
+function restart(w: KafkaChoreographyWorld, service: ServiceName): void {
+  w.services.runtime[service].up = true;
+  kafka(w, { type: 'restart-consumer', consumer: consumerOf(service) });
+  say(w, { type: 'service-restarted', service, consumer: consumerOf(service) });
+}
+
+/**
+ * The service's handler for one record, run while its consumer processes it. Returns false when
+ * the service crashed, so the consumer must not finish processing (and must not commit).
+ */
+function handle(w: KafkaChoreographyWorld, service: ServiceName, rn: number): boolean {
+  const e = sagaEventOf(w.kafka, rn);
+  const reaction = e && REACTIONS.find((r) => r.on === e.name && r.service === service);
+  if (e === undefined || reaction === undefined) return true; // read, not for this service
+  const { action } = reaction;
+  const ref = { correlationId: e.orderId, causationId: recordId(rn) };
+  const r = handleAction(w.services, action, { ...e.order });
+  if (r.kind === 'crashed-before-commit') {
+    crash(w, service, r.fault.restartAfterMs, false, ref);
+    return false;
+  }
+  if (r.kind === 'deduplicated') say(w, { type: 'record-deduplicated', service, action, eventId: e.eventId, ...ref });
+  else if (r.outcome.kind === 'ok') say(w, { type: 'local-transaction-committed', service, action, eventId: e.eventId, ...ref });
+  else say(w, { type: 'local-transaction-failed', service, action, eventId: e.eventId, reason: r.outcome.reason, ...ref });
+  // Committed locally, then dead: the outcome is stored but not produced, the offset not committed.
+  if (r.kind === 'crashed-after-commit') {
+    crash(w, service, r.fault.restartAfterMs, true, ref);
+    return false;
+  }
+  const name = r.outcome.kind === 'ok' ? reaction.ok : r.outcome.kind === 'rejected' ? reaction.rejected : undefined;
+  const key = `${e.orderId}/${action}`;
+  if (name === undefined || (w.published[key] && w.services.idempotentHandlers)) return true;
+  w.published[key] = true;
+  const value: SagaEventValue = {
+    eventId: `${name}:${e.orderId}`,
+    name,
+    orderId: e.orderId,
+    order: { ...e.order },
+    publisher: service,
+    causationId: e.eventId,
+    ...(r.outcome.kind === 'rejected' ? { reason: r.outcome.reason } : {}),
+  };
+  // Produced on a redelivery: the first handling committed but crashed before producing.
+  produce(w, value, r.kind === 'deduplicated', recordId(rn));
+  return true;
+}
+
+/** Runs one scheduled task: a service restart, or a Kafka task with the services hooked in. */
+export function runKafkaChoreographyTask(w: KafkaChoreographyWorld, task: KafkaChoreographyTask & Scheduled): void {
+  if (task.type === 'restart-service') {
+    if (task.fg) w.kafka.k.fg--;
+    const rt = w.services.runtime[task.service];
+    if (!rt.up && rt.incarnation === task.incarnation) restart(w, task.service);
+    return;
+  }
+  const next = recordAboutToBeProcessed(w.kafka, task);
+  const service = next === undefined ? undefined : serviceOfConsumer(w.kafka, next.c);
+  const alive = service === undefined || handle(w, service, next!.rn);
+  const mark = w.kafka.trace.entries.length;
+  runKafkaTask(w.kafka, task);
+  if (service !== undefined && alive) {
+    const processed = w.kafka.trace.entries
+      .slice(mark)
+      .some((x) => x.type === 'record-processed' && x.recordId === recordId(next!.rn) && x.consumer === consumerOf(service));
+    if (!processed) throw new Error(`kafka choreography: ${consumerOf(service)} did not process rec-${next!.rn} as predicted`);
+  }
+}
+
+function runOne(w: KafkaChoreographyWorld): boolean {
+  return runNext(w.kafka, (_s: KafkaState, t) => runKafkaChoreographyTask(w, t as KafkaChoreographyTask & Scheduled));
+}
+
+/** step, advance and run-until-idle over the Kafka world's clock, each bounded in tasks. */
+function applyClock(
+  w: KafkaChoreographyWorld,
+  c: Extract<KafkaChoreographyCommand, { type: 'step' | 'advance' | 'run-until-idle' }>,
+): Result<RunReport> {
+  const s = w.kafka;
+  const max = w.config.tasksMaxPerCommand;
+  if (c.type === 'step') {
+    const ran = runOne(w);
+    return ok({ tasksRun: ran ? 1 : 0, stoppedBy: ran ? 'tasks-max' : 'idle' });
+  }
+  if (c.type === 'advance' && !(Number.isFinite(c.untilMs) && c.untilMs >= s.nowMs)) {
+    return fail(ErrorCode.InvalidCommand, `cannot advance to ${c.untilMs} ms: the clock is already at ${s.nowMs} ms`, 'untilMs');
+  }
+  for (let n = 0; ; n++) {
+    const head = heapPeek(s.queue);
+    if (c.type === 'advance') {
+      if (head === undefined || head.atMs > c.untilMs) {
+        s.nowMs = c.untilMs;
+        return ok({ tasksRun: n, stoppedBy: head === undefined ? 'idle' : 'until' });
+      }
+      // Heartbeats and other background work keep a live cluster busy for ever; idle means no foreground work.
+    } else if (head === undefined || s.k.fg <= 0) return ok({ tasksRun: n, stoppedBy: 'idle' });
+    if (n >= max) return ok({ tasksRun: n, stoppedBy: 'tasks-max' });
+    runOne(w);
+  }
+}
+
+/** Applies one command in place; impossible commands return a SimError and change nothing. */
+export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: KafkaChoreographyCommand): Result<RunReport> {
+  const known = (s: string): s is ServiceName => (SERVICE_NAMES as readonly string[]).includes(s);
+  switch (c.type) {
+    case 'step':
+    case 'advance':
+    case 'run-until-idle':
+      return applyClock(w, c);
+    case 'place-order': {
+      if (typeof c.orderId !== 'string' || c.orderId === '')
+        return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
+      if (w.placed[c.orderId] !== undefined)
+        return fail(ErrorCode.InvalidCommand, `order ${c.orderId} was already placed`, 'orderId');
+      const qty = c.qty ?? 1;
+      const amountCents = c.amountCents ?? 2_500;
+      if (!(Number.isInteger(qty) && qty >= 1 && Number.isInteger(amountCents) && amountCents >= 0)) {
+        return fail(ErrorCode.InvalidCommand, 'qty and amountCents must be whole numbers (qty at least 1)');
+      }
+      const order = { orderId: c.orderId, sku: c.sku ?? 'sku-1', qty, amountCents };
+      const value: SagaEventValue = {
+        eventId: `PlaceOrder:${c.orderId}`,
+        name: 'PlaceOrder',
+        orderId: c.orderId,
+        order,
+        publisher: 'client',
+      };
+      const rid = produce(w, value, false);
+      w.placed[c.orderId] = { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid };
+      return nothingRan();
+    }
+    case 'inject-fault': {
+      const p = faultRefusal(c.fault);
+      if (p !== undefined) return fail(ErrorCode.InvalidCommand, p, 'fault');
+      w.services.faults.push(armFault(c.fault));
+      say(w, { type: 'fault-injected', fault: { ...c.fault } });
+      return nothingRan();
+    }
+    case 'crash-service':
+    case 'restart-service': {
+      if (!known(c.service)) return fail(ErrorCode.UnknownNode, `unknown service "${c.service}"`, 'service');
+      const up = w.services.runtime[c.service].up;
+      if (c.type === 'crash-service') {
+        if (!up) return fail(ErrorCode.NotAvailable, `the ${c.service} service is already down`, 'service');
+        const after = c.restartAfterMs;
+        if (after !== undefined && !(Number.isFinite(after) && after >= 0))
+          return fail(ErrorCode.InvalidCommand, 'restartAfterMs must be a number of ms, 0 or more', 'restartAfterMs');
+        crash(w, c.service, c.restartAfterMs, false);
+      } else {
+        if (up) return fail(ErrorCode.InvalidCommand, `the ${c.service} service is already running`, 'service');
+        restart(w, c.service);
+      }
+      return nothingRan();
+    }
+    default:
+      return fail(ErrorCode.InvalidCommand, `unknown command "${(c as { type: string }).type}"`);
+  }
+}
+
+/** An independent deep copy (the Kafka state through its own fast clone). */
+export function cloneKafkaChoreography(w: KafkaChoreographyWorld): KafkaChoreographyWorld {
+  const { kafka: k, ...rest } = w;
+  return { ...structuredClone(rest), kafka: cloneState(k) };
+}
+
+/** The model as core's timeline wants it. */
+export function kafkaChoreographyTimelineModel(
+  opts: KafkaChoreographyOptions,
+): TimelineModel<KafkaChoreographyWorld, KafkaChoreographyCommand> {
+  return {
+    init: () => createKafkaChoreography(opts),
+    apply: (w, c) => void applyKafkaChoreographyCommand(w, c),
+    clone: cloneKafkaChoreography,
+  };
+}
