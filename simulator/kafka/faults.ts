@@ -125,8 +125,10 @@ function onLinkCut(s: KafkaState, a: string, b: string): void {
       if (f === part.leader || !across(leaderNode, brokerNode(f))) continue;
       const v = part.views[ri]!;
       if (v.parked) {
-        // The parked fetch's answer can no longer arrive; the follower's request times out.
+        // The parked fetch's answer can no longer arrive; the follower's request times out. It
+        // was caught up until now (a parked fetch is at the leader's LEO).
         v.parked = false;
+        v.caughtUpMs = s.nowMs;
         scheduleTask(s, s.nowMs + k.tuning.requestTimeoutMs, { type: 'follower-retry', pid, ri, loop: v.loop }, false);
       }
       if (part.isr.includes(f)) scheduleIsrExpiry(s, pid);

@@ -14,7 +14,7 @@ import type { Acks, ProducerSpec } from '../scenario/types.ts';
 import { partitionForKey } from './partitioner/index.ts';
 import { appendRecord, lastRnOf, rnAt } from './log.ts';
 import { brokerNode, countEntries, emit, partRef, producerNode, recordRef, scheduleTask, send } from './net.ts';
-import { countLostIfAcked, leaderLog, maybeAdvanceHw, wakeFollowers } from './replication.ts';
+import { countLostIfAcked, leaderLog, maybeAdvanceHw, onLeaderAppend, wakeFollowers } from './replication.ts';
 import { DEFAULT_TUNING, RecordFlag, type KafkaState, type ProducerState, type ReplicaLog, type SendQueue } from './state.ts';
 import { traceWants } from '../core/trace.ts';
 
@@ -370,6 +370,7 @@ function appendRecords(
     countEntries(s, 'record-appended', n - first);
   }
   wakeFollowers(s, pid);
+  onLeaderAppend(s, pid);
 }
 
 function findOffset(log: ReplicaLog, rn: number): number {

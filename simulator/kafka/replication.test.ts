@@ -42,6 +42,30 @@ describe('ISR and high watermark', () => {
   });
 });
 
+describe('ISR membership by the LEO rule (review regression)', () => {
+  it('a follower cut off from an idle leader stays in sync until new data makes it lag', () => {
+    // Kafka's ReplicaState.isCaughtUp: leaderEndOffset == logEndOffset || now - lastCaughtUpTimeMs
+    // <= replica.lag.time.max.ms. A follower that has the whole log is in sync however long ago it
+    // last fetched; once the leader appends, its last caught-up time (the cut) counts.
+    const w = world(one(), 1, { replicaLagTimeMaxMs: 1000 });
+    w.run({ type: 'produce', topic: 'orders', key: 'k', value: 1 });
+    w.idle();
+    const cutAt = w.s.nowMs;
+    w.run({ type: 'cut-link', from: 'broker-1', to: 'broker-3' });
+    w.advance(cutAt + 10_000);
+    expect(w.entries('isr-shrunk')).toHaveLength(0);
+    expect(w.summary().partitions[0]!.isr).toEqual(['broker-1', 'broker-2', 'broker-3']);
+    w.run({ type: 'produce', topic: 'orders', key: 'k', value: 2, acks: 'all' });
+    w.idle();
+    const shrunk = w.entries('isr-shrunk');
+    expect(shrunk.map((e) => e.broker)).toEqual(['broker-3']);
+    // Its last caught-up time is the cut, long past: it goes as soon as the leader has new data.
+    expect(shrunk[0]!.atMs).toBeLessThan(cutAt + 10_010);
+    expect(w.entries('produce-acked').map((e) => e.acks)).toEqual(['all', 'all']);
+    expect(w.summary().partitions[0]!.highWatermark).toBe(2);
+  });
+});
+
 describe('leader election', () => {
   it('a leader crash elects the next in-sync replica and bumps the epoch', () => {
     const w = world(one());

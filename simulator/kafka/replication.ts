@@ -9,7 +9,7 @@
  * are doomed on every other replica; an acknowledged one among them is counted as lost here.
  */
 import { copyRange, divergenceOffset, rnAt, truncateTo } from './log.ts';
-import { brokerNode, emit, partRef, recordRef, scheduleTask, send } from './net.ts';
+import { brokerNode, emit, latencyMs, partRef, recordRef, scheduleTask, send } from './net.ts';
 import { answerParkedFetches } from './consumer.ts';
 import { completeWaiters, failWaiters } from './producer.ts';
 import { RecordFlag, type KafkaState, type PartitionState, type ReplicaLog } from './state.ts';
@@ -88,6 +88,9 @@ function respondFollower(s: KafkaState, pid: number, ri: number): void {
   const v = part.views[ri]!;
   const from = Math.max(v.leo, log.start);
   const count = Math.max(0, Math.min(log.leo, from + s.k.tuning.replicaFetchMaxRecords) - from);
+  // A parked fetch was at the leader's LEO until now (in Kafka it is re-sent every
+  // replica.fetch.wait.max.ms, refreshing lastCaughtUpTimeMs).
+  if (v.parked) v.caughtUpMs = s.nowMs;
   v.parked = false;
   v.sentHw = log.hw;
   v.lastFetchLeaderLeo = log.leo;
@@ -175,10 +178,18 @@ export function wakeFollowers(s: KafkaState, pid: number): void {
   for (let ri = 0; ri < part.views.length; ri++) if (part.views[ri]!.parked) respondFollower(s, pid, ri);
 }
 
-function followerAtRisk(s: KafkaState, part: PartitionState, b: number): boolean {
-  const ri = part.replicas.indexOf(b);
+/**
+ * Kafka's ReplicaState.isCaughtUp: a follower whose last fetch reached the leader's LEO is in sync
+ * however long ago that fetch was (a follower cut off from an idle leader stays in the ISR);
+ * otherwise it must have been caught up within replica.lag.time.max.ms. A parked fetch is at the LEO.
+ */
+function caughtUpAt(s: KafkaState, part: PartitionState, ri: number, leaderLeo: number): number {
   const v = part.views[ri]!;
-  return !v.parked && s.nowMs - v.caughtUpMs > 0;
+  return v.parked || v.leo >= leaderLeo ? s.nowMs : v.caughtUpMs;
+}
+
+function followerAtRisk(s: KafkaState, part: PartitionState, b: number, leaderLeo: number): boolean {
+  return s.nowMs - caughtUpAt(s, part, part.replicas.indexOf(b), leaderLeo) > 0;
 }
 
 /**
@@ -193,15 +204,37 @@ export function onIsrCheck(s: KafkaState, pid: number, once: boolean): void {
   if (log !== null) {
     for (const b of [...part.isr]) {
       if (b === part.leader) continue;
-      const v = part.views[part.replicas.indexOf(b)]!;
-      const caughtUp = v.parked ? s.nowMs : v.caughtUpMs;
+      const caughtUp = caughtUpAt(s, part, part.replicas.indexOf(b), log.leo);
       if (s.nowMs - caughtUp >= lagMax) removeFromIsr(s, pid, b);
     }
     maybeAdvanceHw(s, pid);
   }
-  if (once) return;
-  const risky = log !== null && part.isr.some((b) => b !== part.leader && followerAtRisk(s, part, b));
+  if (once) {
+    part.isrCheckFg = false;
+    return;
+  }
+  const risky = log !== null && part.isr.some((b) => b !== part.leader && followerAtRisk(s, part, b, log.leo));
   scheduleTask(s, s.nowMs + Math.max(1, lagMax >> 1), { type: 'isr-check', pid }, risky);
+}
+
+/**
+ * The leader appended records. An in-sync follower that is cut off from it was in sync only because
+ * it held the whole log (the LEO rule of isCaughtUp); from now on its last caught-up time counts,
+ * so its removal from the ISR is something still to happen: queue a foreground check for it.
+ */
+export function onLeaderAppend(s: KafkaState, pid: number): void {
+  const part = s.k.parts[pid]!;
+  if (part.isrCheckFg || part.isr.length <= 1) return;
+  const leaderNode = brokerNode(part.leader);
+  let at = Infinity;
+  for (const b of part.isr) {
+    if (b === part.leader || latencyMs(s, leaderNode, brokerNode(b)) >= 0) continue;
+    const v = part.views[part.replicas.indexOf(b)]!;
+    at = Math.min(at, Math.max(s.nowMs, v.caughtUpMs + s.k.tuning.replicaLagTimeMaxMs));
+  }
+  if (at === Infinity) return;
+  part.isrCheckFg = true;
+  scheduleTask(s, at, { type: 'isr-check', pid, once: 1 }, true);
 }
 
 /** Schedules a one-off foreground ISR check once a follower cut off now would have expired. */
