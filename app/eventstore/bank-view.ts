@@ -136,6 +136,7 @@ function streamStrip(s: BankState, stream: string, index: number): PartitionView
     pointers.push({ label: `last load (to rev ${n(l.revision)})`, offset: l.revision + 1, lag: count - (l.revision + 1) });
   return {
     id: stream,
+    kind: 'stream',
     // Strips are grouped by category, as EventStoreDB's $ce-account groups account streams.
     topic: stream.includes('-') ? stream.slice(0, stream.indexOf('-')) : stream,
     partition: index,
@@ -155,6 +156,7 @@ function allStrip(s: BankState, projs: readonly Subscriber[]): PartitionView {
   for (let p = Math.max(0, size - stripCellsMax); p < size; p++) cells.push({ offset: p, key: eventAt(s.world.store, p)!.type });
   return {
     id: '$all',
+    kind: 'stream',
     topic: '$all',
     partition: 0,
     logStartOffset: 0,

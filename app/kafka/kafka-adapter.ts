@@ -37,10 +37,16 @@ export function kafkaAdapter(scenario: ScenarioSpec): SimAdapter<KafkaState, Kaf
     return x;
   };
 
+  // Before the scenario's end, time is live even when only background tasks (heartbeats, timers)
+  // are queued: a producer's next tick or a session timeout is still to come. After it, the run
+  // is over once no foreground work is left.
+  const live = (s: KafkaState): boolean =>
+    s.queue.length > 0 && (s.k.fg > 0 || (scenario.durationMs !== undefined && s.nowMs < scenario.durationMs));
+
   const nextHappening = (s: KafkaState): Result<unknown> => {
     const before = s.trace.nextId;
     for (let i = 0; i < happeningTasksMax; i++) {
-      if (s.k.fg === 0 || s.queue.length === 0) break;
+      if (!live(s)) break;
       const r = sim.apply(s, { type: 'step' });
       if (!r.ok) return r;
       if (s.trace.nextId !== before) return ok(null);
@@ -72,7 +78,7 @@ export function kafkaAdapter(scenario: ScenarioSpec): SimAdapter<KafkaState, Kaf
       return topologyFromScenario({ ...scenario, groups });
     },
     view: kafkaView,
-    nextAtMs: (s) => (s.k.fg > 0 ? heapPeek(s.queue)?.atMs : undefined),
+    nextAtMs: (s) => (live(s) ? heapPeek(s.queue)?.atMs : undefined),
     traceLength: (s) => s.trace.nextId,
     runToEndCommand(s) {
       // To the scenario's end; past it (or without one), another stretch of virtual time.

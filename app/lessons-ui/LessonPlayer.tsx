@@ -18,7 +18,8 @@ import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
 import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { ClaimsList, type ShownClaim } from './ClaimsList.tsx';
-import { adapterForLesson } from './lesson-adapters.ts';
+import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
+import { adapterForLesson, checkpointEveryFor, panelsFor } from './lesson-adapters.ts';
 import { lessonParts, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
@@ -29,6 +30,7 @@ type Cmd = { type: string };
 
 export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partIndex: number }) {
   const parts = useMemo(() => lessonParts(lesson), [lesson]);
+  const panelKinds = useMemo(() => panelsFor(lesson), [lesson]);
   const part = parts[partIndex]!;
   const navigate = useNavigate();
   const { progress, report, save } = useLessonProgress(lesson.id);
@@ -45,6 +47,7 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
           seed: script.seed,
           commands: script.commands as Cmd[],
           cursor: script.cursor,
+          checkpointEvery: checkpointEveryFor(lesson),
         })
       : undefined;
   }, [lesson, script, reload]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -112,6 +115,7 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
         {store ? (
           <LessonWorkbench
             store={store}
+            panelKinds={panelKinds}
             scriptLength={script.commands.length}
             highlight={part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : []}
             onReturn={() => setReload((n) => n + 1)}
@@ -190,11 +194,13 @@ function PartProse({
 
 function LessonWorkbench({
   store,
+  panelKinds,
   scriptLength,
   highlight,
   onReturn,
 }: {
   store: WorkbenchStore<Cmd>;
+  panelKinds: ReturnType<typeof panelsFor>;
   scriptLength: number;
   highlight: readonly string[];
   onReturn: () => void;
@@ -202,18 +208,28 @@ function LessonWorkbench({
   const length = useStore(store, (s) => s.length);
   const offScript = length !== scriptLength || store.getState().commands().length !== scriptLength;
   const noop = useCallback(() => undefined, []);
-  const panels = useMemo(
-    () => [
-      { id: 'partitions', label: 'Partitions', render: () => <ConnectedPartitionStrips store={store} onInspect={noop} /> },
-      { id: 'groups', label: 'Groups', render: () => <ConnectedGroupsPanel store={store} onInspect={noop} /> },
-      {
+  const panels = useMemo(() => {
+    const all = {
+      partitions: {
+        id: 'partitions',
+        label: 'Partitions',
+        render: () => <ConnectedPartitionStrips store={store} onInspect={noop} />,
+      },
+      streams: {
+        id: 'streams',
+        label: 'Streams',
+        render: () => <ConnectedPartitionStrips store={store} onInspect={noop} title="Streams" />,
+      },
+      groups: { id: 'groups', label: 'Groups', render: () => <ConnectedGroupsPanel store={store} onInspect={noop} /> },
+      sections: { id: 'sections', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> },
+      trace: {
         id: 'trace',
         label: 'Trace',
         render: () => <ConnectedTraceLog store={store} onJump={(id) => store.getState().seekToHappening(id)} />,
       },
-    ],
-    [store, noop],
-  );
+    };
+    return panelKinds.map((k) => all[k]);
+  }, [store, noop, panelKinds]);
   return (
     <Workbench
       title="Simulation"

@@ -137,7 +137,9 @@ function PlaygroundWorkbench({
       );
     };
     const unsub = store.subscribe((s, prev) => {
-      if (s.cursor !== prev.cursor || s.length !== prev.length) timer ??= setTimeout(write, 400);
+      // While playing, the link would be stale before it was read: write it when play stops.
+      if (s.playing) return;
+      if (s.cursor !== prev.cursor || s.length !== prev.length || prev.playing) timer ??= setTimeout(write, 400);
     });
     return () => {
       unsub();

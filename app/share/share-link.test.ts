@@ -105,3 +105,29 @@ describe('share links', () => {
     expect(decodeShareState(wire({ s: 'x', r: 1, c: [{ type: 'step' }], k: 1 })).ok).toBe(true);
   });
 });
+
+describe('share links for long runs', () => {
+  it('stay short: a played run of identical steps is run-length encoded', () => {
+    const commands: SimCommand[] = [
+      ...Array.from({ length: 50_000 }, (): SimCommand => ({ type: 'step' })),
+      { type: 'crash-consumer', consumer: 'billing-c1' },
+      ...Array.from({ length: 50_000 }, (): SimCommand => ({ type: 'step' })),
+    ];
+    const text = encodeShareState({ scenario: { id: 'x' }, seed: 3, commands, cursor: 70_000 });
+    expect(text.length).toBeLessThan(200);
+    expect(decodeShareState(text)).toEqual({ ok: true, value: { scenario: { id: 'x' }, seed: 3, commands, cursor: 70_000 } });
+  });
+
+  it('refuse a bad repeat count', () => {
+    const wire = (w: unknown): string => `v1:${compressToEncodedURIComponent(JSON.stringify(w))}`;
+    for (const bad of [
+      [1, { type: 'step' }],
+      [0, { type: 'step' }],
+      [2.5, { type: 'step' }],
+      [5_000_000, { type: 'step' }],
+      [3],
+    ]) {
+      expect(decodeShareState(wire({ s: 'x', r: 1, c: [bad], k: 0 })).ok).toBe(false);
+    }
+  });
+});

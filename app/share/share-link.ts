@@ -26,15 +26,36 @@ export interface SharedState<C = SimCommand> {
 
 /** Links longer than this are refused before decompression (browsers cap URLs near 2 MB). */
 const encodedLengthMax = 2_000_000;
-const commandsMax = 200_000;
+const commandsMax = 2_000_000;
 const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 interface WireV1 {
   /** scenario id or inline spec */
   s: string | ScenarioSpec;
   r: number;
+  /**
+   * Commands, run-length encoded: a command, or `[n, command]` for n identical ones in a row. A
+   * played run is mostly thousands of "next happening" steps, and the link must stay short and
+   * cheap to write.
+   */
   c: unknown[];
   k: number;
+}
+
+/** Most commands a run-length pair may stand for. */
+const runLengthMax = 1_000_000;
+
+function runLengthEncode(commands: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  let i = 0;
+  while (i < commands.length) {
+    const text = JSON.stringify(commands[i]);
+    let n = 1;
+    while (i + n < commands.length && JSON.stringify(commands[i + n]) === text) n++;
+    out.push(n === 1 ? commands[i] : [n, commands[i]]);
+    i += n;
+  }
+  return out;
 }
 
 /** Validates one command from a link; the default accepts the simulator's commands. */
@@ -45,7 +66,7 @@ export function encodeShareState<C>(state: SharedState<C>): string {
   const wire: WireV1 = {
     s: 'id' in state.scenario ? state.scenario.id : state.scenario.spec,
     r: state.seed,
-    c: state.commands,
+    c: runLengthEncode(state.commands),
     k: state.cursor,
   };
   return `v${shareFormatVersion}:${compressToEncodedURIComponent(JSON.stringify(wire))}`;
@@ -101,9 +122,16 @@ function fromWireV1<C>(wire: unknown, validate: CommandValidator<C>): Result<Sha
   if (!Array.isArray(w.c) || w.c.length > commandsMax) return broken('its list of commands is not valid');
   const commands: C[] = [];
   for (let i = 0; i < w.c.length; i++) {
-    const c = validate(w.c[i]);
+    const item = w.c[i];
+    const pair = Array.isArray(item);
+    const n = pair ? item[0] : 1;
+    if (pair && (item.length !== 2 || typeof n !== 'number' || !Number.isInteger(n) || n < 2 || n > runLengthMax)) {
+      return broken(`command ${i + 1} has a bad repeat count`);
+    }
+    const c = validate(pair ? item[1] : item);
     if (!c.ok) return broken(`command ${i + 1} is not valid: ${c.error.message}`);
-    commands.push(c.value);
+    if (commands.length + (n as number) > commandsMax) return broken('it has too many commands');
+    for (let j = 0; j < (n as number); j++) commands.push(c.value);
   }
   if (typeof w.k !== 'number' || !Number.isInteger(w.k) || w.k < 0 || w.k > commands.length) {
     return broken('its position in the timeline is out of range');

@@ -33,6 +33,11 @@ export interface StripPointer {
 
 export interface PartitionView {
   id: string;
+  /**
+   * What the strip is: a Kafka partition (the default), or an event-store stream, where offsets
+   * are revisions and replication words (leader, ISR, high watermark) do not apply.
+   */
+  kind?: 'partition' | 'stream';
   topic: string;
   partition: number;
   logStartOffset: number;

@@ -92,12 +92,15 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
           <span aria-hidden="true">☰ </span>
           {p.id}
         </button>
-        <span className="wbp-partition-facts">
-          leader <strong>{p.leader ?? 'none'}</strong> · ISR <strong>{p.isr.length > 0 ? p.isr.join(', ') : 'none'}</strong>
-        </span>
+        {p.kind !== 'stream' && (
+          <span className="wbp-partition-facts">
+            leader <strong>{p.leader ?? 'none'}</strong> · ISR <strong>{p.isr.length > 0 ? p.isr.join(', ') : 'none'}</strong>
+          </span>
+        )}
         {layout.earlier > 0 && (
           <span className="wbp-earlier">
-            … {plural(layout.earlier, 'earlier record')} (from offset {formatCount(p.logStartOffset)})
+            … {plural(layout.earlier, 'earlier record')} (from {p.kind === 'stream' ? 'revision' : 'offset'}{' '}
+            {formatCount(p.logStartOffset)})
           </span>
         )}
       </div>

@@ -24,6 +24,18 @@ export interface PartitionStripsProps {
   title?: string;
 }
 
+function StreamLegend() {
+  return (
+    <ul className="wbp-legend" aria-label="Legend">
+      <li>each cell is one event: its revision in the stream and its type</li>
+      <li>
+        <span className="wbp-swatch wbp-swatch-lag" aria-hidden="true" /> a pointer marks a snapshot, a load or a projection’s
+        position
+      </li>
+    </ul>
+  );
+}
+
 function Legend() {
   return (
     <ul className="wbp-legend" aria-label="Legend">
@@ -47,6 +59,7 @@ function Legend() {
 export function PartitionStrips({ partitions, onInspect, selected = null, title = 'Partition logs' }: PartitionStripsProps) {
   const headingId = useId();
   const topics = partitionsByTopic(partitions);
+  const streams = partitions.length > 0 && partitions.every((p) => p.kind === 'stream');
   return (
     <section className="wbp-panel wbp-partitions" aria-labelledby={headingId}>
       <h2 id={headingId} className="wbp-title">
@@ -56,12 +69,13 @@ export function PartitionStrips({ partitions, onInspect, selected = null, title 
         <p className="wbp-empty">No partitions in this scenario.</p>
       ) : (
         <>
-          <Legend />
+          {streams ? <StreamLegend /> : <Legend />}
           {topics.map(({ topic, partitions: ps }) => (
-            <section key={topic} className="wbp-topic" aria-label={`Topic ${topic}`}>
+            <section key={topic} className="wbp-topic" aria-label={`${streams ? 'Streams' : 'Topic'} ${topic}`}>
               <h3 className="wbp-topic-name">
                 <span aria-hidden="true">☰ </span>
-                topic <span className="wbp-name">{topic}</span>
+                {streams ? '' : 'topic '}
+                <span className="wbp-name">{topic}</span>
               </h3>
               <ol className="wbp-partition-list">
                 {ps.map((p) => (

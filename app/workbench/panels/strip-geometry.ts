@@ -105,7 +105,8 @@ export function stripLayout(p: PartitionView): StripLayout {
     byOffset.set(offset, [...(byOffset.get(offset) ?? []), kind]);
   // The log start is only drawn when it falls inside the window; otherwise the "earlier" note says it.
   if (p.logStartOffset >= first) add('log-start', p.logStartOffset);
-  add('high-watermark', p.highWatermark);
+  // A stream has no replication: every stored event is final, so there is no high watermark.
+  if (p.kind !== 'stream') add('high-watermark', p.highWatermark);
   add('log-end', p.logEndOffset);
   const log: StripMarker[] = [...byOffset].map(([offset, kinds]) => ({
     kinds,
@@ -167,6 +168,12 @@ export function pointerNotes(p: PartitionView): PointerNote[] {
 export function stripSummary(p: PartitionView): string {
   const records = Math.max(0, p.logEndOffset - p.logStartOffset);
   const above = Math.max(0, p.logEndOffset - p.highWatermark);
+  if (p.kind === 'stream') {
+    return [
+      `${p.id}: ${plural(records, 'event')}, next revision ${formatCount(p.logEndOffset)}`,
+      ...p.pointers.map((ptr) => (ptr.offset === null ? `${ptr.label}: none` : `${ptr.label} at ${formatCount(ptr.offset)}`)),
+    ].join('; ');
+  }
   const parts = [
     `${p.id}: ${plural(records, 'record')}`,
     `log start ${formatCount(p.logStartOffset)}, high watermark ${formatCount(p.highWatermark)}, log end ${formatCount(p.logEndOffset)}`,
