@@ -57,8 +57,10 @@ export function crashBroker(s: KafkaState, id: number): Result<null> {
 
 /**
  * Restarts a broker. For each of its partitions it either becomes leader again (it was the last
- * ISR member of an offline partition) or truncates its log to its high watermark (and to where it
- * diverges from the current leader) and fetches from the leader until it rejoins the ISR.
+ * ISR member of an offline partition) or truncates its log to where it diverges from the current
+ * leader and fetches from the leader until it rejoins the ISR. Kafka truncated to the high
+ * watermark before 0.11; since KIP-101 it asks the leader for the end of its last leader epoch
+ * instead, so records the leader also has are kept, whatever this replica's HW said.
  */
 export function restartBroker(s: KafkaState, id: number): Result<null> {
   const b = brokerById(s, id);
@@ -76,7 +78,7 @@ export function restartBroker(s: KafkaState, id: number): Result<null> {
     }
     const log = part.logs[ri]!;
     const leader = leaderLog(part)!;
-    truncateReplica(s, pid, ri, Math.min(log.hw, divergenceOffset(log, leader)));
+    truncateReplica(s, pid, ri, divergenceOffset(log, leader));
     const v = part.views[ri]!;
     v.leo = -1;
     v.sentHw = -1;
