@@ -297,8 +297,10 @@ export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: Kafk
 
 /** An independent deep copy (the Kafka state through its own fast clone). */
 export function cloneKafkaChoreography(w: KafkaChoreographyWorld): KafkaChoreographyWorld {
-  const { kafka: k, ...rest } = w;
-  return { ...structuredClone(rest), kafka: cloneState(k) };
+  // Assigning over the placeholder keeps the key order, so a clone serialises exactly as the original.
+  const out = structuredClone({ ...w, kafka: null }) as unknown as KafkaChoreographyWorld;
+  out.kafka = cloneState(w.kafka);
+  return out;
 }
 
 /** The model as core's timeline wants it. */

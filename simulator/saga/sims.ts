@@ -16,6 +16,20 @@ import type {
   ChoreographyWorld,
 } from './choreography-types.ts';
 import { describeChoreographyEntry } from './choreography-view.ts';
+import {
+  applyKafkaChoreographyCommand,
+  cloneKafkaChoreography,
+  createKafkaChoreography,
+  runKafkaChoreographyTask,
+} from './choreography-kafka.ts';
+import type {
+  KafkaChoreographyCommand,
+  KafkaChoreographyEntry,
+  KafkaChoreographyOptions,
+  KafkaChoreographyTask,
+  KafkaChoreographyWorld,
+} from './choreography-kafka-types.ts';
+import { describeKafkaChoreographyEntry } from './choreography-kafka-view.ts';
 import { applySagaCommand, cloneSagaWorld, createOrchestratedSaga, runSagaTask } from './orchestrated-saga.ts';
 import { describeSagaEntry } from './saga-describe.ts';
 import type { SagaCommand, SagaEntry, SagaOptions, SagaTask, SagaWorld } from './saga-types.ts';
@@ -62,6 +76,23 @@ export function createChoreographySim(
     runTask: runChoreographyTask,
     clone: cloneChoreography,
     describeEntry: describeChoreographyEntry,
+  };
+}
+
+/**
+ * The choreography over the Kafka model. Its world is not a core WorldBase: the one clock and
+ * queue are the Kafka world's (`state.kafka`), so a caller driving the scheduler itself runs
+ * `runNext(state.kafka, (_, t) => sim.runTask(state, t))`.
+ */
+export function createKafkaChoreographySim(
+  opts: KafkaChoreographyOptions,
+): ModelSim<KafkaChoreographyWorld, KafkaChoreographyCommand, KafkaChoreographyTask, KafkaChoreographyEntry> {
+  return {
+    init: () => createKafkaChoreography(opts),
+    apply: applyKafkaChoreographyCommand,
+    runTask: runKafkaChoreographyTask,
+    clone: cloneKafkaChoreography,
+    describeEntry: describeKafkaChoreographyEntry,
   };
 }
 
