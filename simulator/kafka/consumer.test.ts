@@ -159,3 +159,38 @@ describe('retention and compaction', () => {
     expect(w.entries('compacted').some((e) => e.tombstonesRemoved === 1)).toBe(true);
   });
 });
+
+describe('max.poll.interval.ms (review regression)', () => {
+  it('a consumer whose batch outlasts max.poll.interval.ms leaves the group even with no rebalance pending', () => {
+    // Kafka's heartbeat thread checks the poll timer on its own (AbstractCoordinator: "consumer
+    // poll timeout has expired") and sends LeaveGroup; the group rebalances without it, and the
+    // batch it was still processing is never committed.
+    const w = world(
+      baseScenario({
+        topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
+        groups: [
+          {
+            id: 'billing',
+            topics: ['orders'],
+            consumers: 1,
+            consumerIds: ['c1'],
+            processingMs: 1000,
+            autoOffsetReset: 'earliest',
+            commit: { type: 'after-process' },
+          },
+        ],
+      }),
+      1,
+      { maxPollIntervalMs: 10_000 },
+    );
+    for (let i = 0; i < 20; i++) w.run({ type: 'produce', topic: 'orders', key: `k${i}`, value: i });
+    w.advance(20_000);
+    const polledAt = w.entries('records-fetched')[0]!.atMs;
+    const left = w.entries('consumer-left-poll-timeout');
+    expect(left.map((e) => e.consumer)).toEqual(['c1']);
+    expect(left[0]!.atMs).toBe(polledAt + 10_000);
+    expect(w.entries('rebalance-started')).toHaveLength(1); // only the first join: nobody had to rejoin
+    expect(w.summary().groups[0]!.members).toEqual([]);
+    expect(w.entries('offset-committed')).toHaveLength(0);
+  });
+});

@@ -296,6 +296,15 @@ export function poll(s: KafkaState, c: number): void {
     if (con.processingMs > 0) {
       con.processing = true;
       scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc: con.inc }, true);
+      // Kafka's heartbeat thread leaves the group when poll() is not called again within
+      // max.poll.interval.ms, rebalance or not (AbstractCoordinator: "consumer poll timeout has
+      // expired"). Background: it matters only if processing is still going on by then.
+      scheduleTask(
+        s,
+        con.lastPollMs + s.k.tuning.maxPollIntervalMs,
+        { type: 'poll-timeout', c, inc: con.inc, pollMs: con.lastPollMs },
+        false,
+      );
       return;
     }
     processWholeBatch(s, c);
