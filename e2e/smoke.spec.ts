@@ -7,8 +7,9 @@ import { openDeepLink, test, expect } from './fixtures.ts';
 const routes = [
   { route: '/', heading: /Learn event-driven architecture/, title: 'EDA Lab' },
   { route: '/lessons', heading: /^Lessons$/, title: 'Lessons · EDA Lab' },
-  { route: '/lessons/L06', heading: /L06 · Consumer lag/, title: 'L06 Consumer lag · EDA Lab' },
-  { route: '/playground', heading: /^Playground$/, title: 'Playground · EDA Lab' },
+  { route: '/lessons/L06', heading: /L06 · Consumer lag/, title: 'L06 Consumer lag: What you will learn · EDA Lab' },
+  { route: '/lessons/L08', heading: /L08 · Replication and durability/, title: 'L08 Replication and durability · EDA Lab' },
+  { route: '/playground', heading: /^Playground: /, title: 'Playground · EDA Lab' },
   { route: '/practice', heading: /^Practice$/, title: 'Practice · EDA Lab' },
   { route: '/no/such/page', heading: /Page not found/, title: 'Page not found · EDA Lab' },
   { route: '/lessons/L99', heading: /Page not found/, title: 'Page not found · EDA Lab' },
