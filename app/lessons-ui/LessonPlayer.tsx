@@ -19,6 +19,8 @@ import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts
 import { Workbench } from '../workbench/Workbench.tsx';
 import { ClaimsList, type ShownClaim } from './ClaimsList.tsx';
 import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
+import { ConnectedChartsPanel } from '../workbench/charts/ChartsPanel.tsx';
+import { chartFeedFor } from '../workbench/charts/chart-store.ts';
 import { adapterForLesson, checkpointEveryFor, panelsFor } from './lesson-adapters.ts';
 import { lessonParts, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
@@ -205,6 +207,8 @@ function LessonWorkbench({
   highlight: readonly string[];
   onReturn: () => void;
 }) {
+  // Sample the charts from the first moment, whichever tab is open.
+  if (panelKinds.includes('charts')) chartFeedFor(store);
   const length = useStore(store, (s) => s.length);
   const offScript = length !== scriptLength || store.getState().commands().length !== scriptLength;
   const noop = useCallback(() => undefined, []);
@@ -222,6 +226,7 @@ function LessonWorkbench({
       },
       groups: { id: 'groups', label: 'Groups', render: () => <ConnectedGroupsPanel store={store} onInspect={noop} /> },
       sections: { id: 'sections', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> },
+      charts: { id: 'charts', label: 'Charts', render: () => <ConnectedChartsPanel store={store} /> },
       trace: {
         id: 'trace',
         label: 'Trace',

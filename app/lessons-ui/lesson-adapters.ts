@@ -24,10 +24,10 @@ export function checkpointEveryFor(lesson: AnyLesson): number {
 }
 
 /** Which panels a lesson's workbench shows, by model. */
-export function panelsFor(lesson: AnyLesson): Array<'partitions' | 'streams' | 'groups' | 'sections' | 'trace'> {
+export function panelsFor(lesson: AnyLesson): Array<'partitions' | 'streams' | 'groups' | 'charts' | 'sections' | 'trace'> {
   switch (lesson.model) {
     case 'kafka':
-      return ['partitions', 'groups', 'trace'];
+      return ['partitions', 'groups', 'charts', 'trace'];
     case 'eventstore':
       return ['streams', 'sections', 'trace'];
     case 'saga':
