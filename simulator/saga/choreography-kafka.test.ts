@@ -110,6 +110,13 @@ describe('choreographed saga over Kafka', () => {
     expect(s.w.trace.entries.map((e) => e.type)).toContain('service-restarted');
   });
 
+  it('script: three orders in flight, inventory crashes mid-run; every order completes, stock taken once each', () => {
+    const s = script({ seed: 12 }).place('order-1').place('order-2').place('order-3');
+    s.advance(3_040).do({ type: 'crash-service', service: 'inventory', restartAfterMs: 500 }).idle();
+    for (const id of ['order-1', 'order-2', 'order-3']) expect(s.view(id).status, id).toBe('completed');
+    expect([s.w.services.tables.stock['sku-1'], s.w.services.tables.chargedCentsTotal]).toEqual([4, 7_500]);
+  });
+
   it('a crash before the local commit: the offset is not committed, the record comes again, charged once', () => {
     const s = script({ seed: 5, faults: [{ service: 'payment', action: 'charge-payment', kind: 'crash' }] })
       .place()

@@ -7,7 +7,7 @@
  * one clock, the Kafka world's scheduler, and the bridge's only own task (a service restarting)
  * is queued there too. A service handles a record while its consumer processes it — before the
  * consumer's after-process commit (see kafka-bridge.ts) — and produces its outcome event with
- * its own producer. A service crash is `crash-consumer`: whatever was being processed is not
+ * its own producer (choreography-kafka-handle.ts). A service crash is `crash-consumer`: whatever was being processed is not
  * committed, so the restarted consumer reads it again from the committed offset, and the
  * services' idempotency tables make that redelivery a no-op. There are no timeouts and no
  * saga table: `kafkaChoreographyView` has to read the services' tables, the topic and the
@@ -16,18 +16,15 @@
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import { heapPeek, type Scheduled } from '../core/heap.ts';
 import type { TimelineModel } from '../core/timeline.ts';
-import { createTraceLog, traceEmit } from '../core/trace.ts';
+import { createTraceLog } from '../core/trace.ts';
 import { runNext } from '../core/world.ts';
 import { buildWorld } from '../kafka/build.ts';
 import { cloneState } from '../kafka/clone.ts';
-import { applyCommand as applyKafkaCommand } from '../kafka/kafka-sim.ts';
-import { recordId, scheduleTask as scheduleKafkaTask } from '../kafka/net.ts';
+import { recordId } from '../kafka/net.ts';
 import { runTask as runKafkaTask } from '../kafka/run-task.ts';
 import type { KafkaState } from '../kafka/state.ts';
-import type { KafkaTask } from '../kafka/tasks.ts';
-import type { SimCommand } from '../scenario/types.ts';
+import { crash, handle, produce, restart, say } from './choreography-kafka-handle.ts';
 import {
-  ORDER_EVENTS_TOPIC,
   consumerOf,
   type KafkaChoreographyCommand,
   type KafkaChoreographyConfig,
@@ -37,19 +34,9 @@ import {
   type KafkaChoreographyWorld,
   type SagaEventValue,
 } from './choreography-kafka-types.ts';
-import { REACTIONS } from './choreography-types.ts';
-import { recordAboutToBeProcessed, sagaEventOf, sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
-import {
-  SERVICE_NAMES,
-  armFault,
-  createServices,
-  crashService,
-  faultProblem,
-  handleAction,
-  type ServiceFault,
-  type ServiceName,
-} from './services.ts';
-import { nothingRan, type EntryDraft, type RunReport } from './world-kit.ts';
+import { recordAboutToBeProcessed, sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
+import { SERVICE_NAMES, armFault, createServices, faultProblem, type ServiceFault, type ServiceName } from './services.ts';
+import { nothingRan, type RunReport } from './world-kit.ts';
 
 const DEFAULTS: KafkaChoreographyConfig = {
   brokers: 3,
@@ -92,96 +79,6 @@ export function createKafkaChoreography(opts: KafkaChoreographyOptions): KafkaCh
     placed: {},
     trace: createTraceLog<KafkaChoreographyEntry>('full'),
   };
-}
-
-function say(w: KafkaChoreographyWorld, entry: EntryDraft<KafkaChoreographyEntry>): void {
-  traceEmit(w.trace, { ...entry, atMs: w.kafka.nowMs } as Omit<KafkaChoreographyEntry, 'id'>);
-}
-
-/** A Kafka command the bridge issues; a refusal here is a bug in the bridge, not a user error. */
-function kafka(w: KafkaChoreographyWorld, c: SimCommand): unknown {
-  const r = applyKafkaCommand(w.kafka, c);
-  if (!r.ok) throw new Error(`kafka choreography: ${c.type} refused: ${r.error.message}`);
-  return r.value.detail;
-}
-
-function produce(w: KafkaChoreographyWorld, value: SagaEventValue, afterRedelivery: boolean, cause?: string): string {
-  const producer = value.publisher;
-  const detail = kafka(w, { type: 'produce', producer, topic: ORDER_EVENTS_TOPIC, key: value.orderId, value });
-  const rid = (detail as { recordId: string }).recordId;
-  say(w, {
-    type: 'event-produced',
-    eventId: value.eventId,
-    name: value.name,
-    publisher: value.publisher,
-    recordId: rid,
-    afterRedelivery,
-    correlationId: value.orderId,
-    ...(cause === undefined ? {} : { causationId: cause }),
-  });
-  return rid;
-}
-
-function crash(
-  w: KafkaChoreographyWorld,
-  service: ServiceName,
-  restartAfterMs: number | undefined,
-  afterCommit: boolean,
-  ref: { correlationId?: string; causationId?: string } = {},
-): void {
-  const incarnation = crashService(w.services, service);
-  const restartAtMs = w.kafka.nowMs + (restartAfterMs ?? w.config.restartAfterMs);
-  kafka(w, { type: 'crash-consumer', consumer: consumerOf(service) });
-  const task: KafkaChoreographyTask = { type: 'restart-service', service, incarnation };
-  scheduleKafkaTask(w.kafka, restartAtMs, task as unknown as KafkaTask, true);
-  say(w, { type: 'service-crashed', service, consumer: consumerOf(service), restartAtMs, afterCommit, ...ref });
-}
-
-function restart(w: KafkaChoreographyWorld, service: ServiceName): void {
-  w.services.runtime[service].up = true;
-  kafka(w, { type: 'restart-consumer', consumer: consumerOf(service) });
-  say(w, { type: 'service-restarted', service, consumer: consumerOf(service) });
-}
-
-/**
- * The service's handler for one record, run while its consumer processes it. Returns false when
- * the service crashed, so the consumer must not finish processing (and must not commit).
- */
-function handle(w: KafkaChoreographyWorld, service: ServiceName, rn: number): boolean {
-  const e = sagaEventOf(w.kafka, rn);
-  const reaction = e && REACTIONS.find((r) => r.on === e.name && r.service === service);
-  if (e === undefined || reaction === undefined) return true; // read, not for this service
-  const { action } = reaction;
-  const ref = { correlationId: e.orderId, causationId: recordId(rn) };
-  const r = handleAction(w.services, action, { ...e.order });
-  if (r.kind === 'crashed-before-commit') {
-    crash(w, service, r.fault.restartAfterMs, false, ref);
-    return false;
-  }
-  if (r.kind === 'deduplicated') say(w, { type: 'record-deduplicated', service, action, eventId: e.eventId, ...ref });
-  else if (r.outcome.kind === 'ok') say(w, { type: 'local-transaction-committed', service, action, eventId: e.eventId, ...ref });
-  else say(w, { type: 'local-transaction-failed', service, action, eventId: e.eventId, reason: r.outcome.reason, ...ref });
-  // Committed locally, then dead: the outcome is stored but not produced, the offset not committed.
-  if (r.kind === 'crashed-after-commit') {
-    crash(w, service, r.fault.restartAfterMs, true, ref);
-    return false;
-  }
-  const name = r.outcome.kind === 'ok' ? reaction.ok : r.outcome.kind === 'rejected' ? reaction.rejected : undefined;
-  const key = `${e.orderId}/${action}`;
-  if (name === undefined || (w.published[key] && w.services.idempotentHandlers)) return true;
-  w.published[key] = true;
-  const value: SagaEventValue = {
-    eventId: `${name}:${e.orderId}`,
-    name,
-    orderId: e.orderId,
-    order: { ...e.order },
-    publisher: service,
-    causationId: e.eventId,
-    ...(r.outcome.kind === 'rejected' ? { reason: r.outcome.reason } : {}),
-  };
-  // Produced on a redelivery: the first handling committed but crashed before producing.
-  produce(w, value, r.kind === 'deduplicated', recordId(rn));
-  return true;
 }
 
 /** Runs one scheduled task: a service restart, or a Kafka task with the services hooked in. */
