@@ -137,6 +137,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   }));
 
   const statusOf = new Map(nodes.map((n) => [n.id, n.status]));
+  const moves = rebalanceMoves(s.trace.entries);
   const groups: GroupView[] = sum.groups.map((g) => ({
     id: g.group,
     phase: g.state,
@@ -144,7 +145,12 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     lag: g.lag,
     members: k.consumers
       .filter((c) => k.groups[c.group]!.id === g.group)
-      .map((c) => ({ consumer: c.id, status: statusOf.get(`consumer:${c.id}`) ?? 'ok', partitions: ownership.get(c.id) ?? [] })),
+      .map((c) => ({
+        consumer: c.id,
+        status: statusOf.get(`consumer:${c.id}`) ?? 'ok',
+        partitions: ownership.get(c.id) ?? [],
+        ...moves.get(`${g.group}/${c.id}`),
+      })),
   }));
 
   const entries = s.trace.entries;
@@ -164,4 +170,29 @@ export function kafkaView(s: KafkaState): WorkbenchView {
       { label: 'duplicated', value: r.duplicated },
     ],
   };
+}
+
+/**
+ * What each member gave up and was handed in its group's latest rebalance, read from the kept
+ * trace: entries after the group's last `rebalance-started`. Keyed `group/consumer`. Partitions a
+ * member kept are in neither list, which is the point of the sticky and cooperative assignors.
+ */
+export function rebalanceMoves(entries: readonly KafkaTraceEntry[]): Map<string, { revoked: string[]; assigned: string[] }> {
+  const latestStart = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.type === 'rebalance-started') latestStart.set(e.group, i);
+  });
+  const out = new Map<string, { revoked: string[]; assigned: string[] }>();
+  entries.forEach((e, i) => {
+    if (e.type !== 'partitions-revoked' && e.type !== 'partitions-assigned') return;
+    if (i < (latestStart.get(e.group) ?? Infinity)) return;
+    const key = `${e.group}/${e.consumer}`;
+    const m = out.get(key) ?? { revoked: [], assigned: [] };
+    for (const p of e.partitions) {
+      const list = e.type === 'partitions-revoked' ? m.revoked : m.assigned;
+      if (!list.includes(p)) list.push(p);
+    }
+    out.set(key, m);
+  });
+  return out;
 }

@@ -54,6 +54,10 @@ export interface MemberView {
   consumer: string;
   status: NodeStatus;
   partitions: string[];
+  /** Partitions this member gave up in the group's latest rebalance, if any. */
+  revoked?: string[];
+  /** Partitions this member was handed in the group's latest rebalance, if any. */
+  assigned?: string[];
 }
 
 export interface GroupView {

@@ -59,6 +59,13 @@ function Member({ m, onInspect, selected }: { m: MemberView; onInspect?: GroupsP
           </>
         )}
       </span>
+      {(m.revoked?.length ?? 0) + (m.assigned?.length ?? 0) > 0 && (
+        <span className="wbp-rebalance-moves">
+          {' '}
+          (latest rebalance: {m.revoked?.length ? `revoked ${m.revoked.join(', ')}` : 'revoked nothing'}
+          {m.assigned?.length ? `; newly assigned ${m.assigned.join(', ')}` : ''})
+        </span>
+      )}
     </li>
   );
 }
