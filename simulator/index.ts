@@ -65,6 +65,19 @@ export { DEFAULT_STEPS, STEP_DEFS } from './saga/saga-types.ts';
 export type { SagaWorld, SagaCommand, SagaEntry, SagaConfig, SagaStatus, StepStatus, StepName } from './saga/saga-types.ts';
 export { choreographyView, describeChoreographyEntry } from './saga/choreography-view.ts';
 export { twoPhaseCommitView, describeTwoPhaseCommitEntry } from './saga/two-phase-commit-view.ts';
+export { createKafkaChoreographySim } from './saga/sims.ts';
+export { kafkaChoreographyView, describeKafkaChoreographyEntry } from './saga/choreography-kafka-view.ts';
+export {
+  createKafkaChoreography,
+  applyKafkaChoreographyCommand,
+  kafkaChoreographyTimelineModel,
+} from './saga/choreography-kafka.ts';
+export type {
+  KafkaChoreographyWorld,
+  KafkaChoreographyCommand,
+  KafkaChoreographyEntry,
+  KafkaChoreographyView,
+} from './saga/choreography-kafka-types.ts';
 export { createIdempotentConsumerSim, createOutboxModelSim } from './patterns/sims.ts';
 export { outboxView, describeOutboxEntry } from './patterns/outbox-view.ts';
 export { createDedupStore, dedupHas, dedupRecord, type DedupStore } from './patterns/dedup-store.ts';
