@@ -78,6 +78,7 @@ export function kafkaAdapter(scenario: ScenarioSpec): SimAdapter<KafkaState, Kaf
       return topologyFromScenario({ ...scenario, groups });
     },
     view: kafkaView,
+    nowMs: (s) => s.nowMs,
     nextAtMs: (s) => (live(s) ? heapPeek(s.queue)?.atMs : undefined),
     traceLength: (s) => s.trace.nextId,
     runToEndCommand(s) {

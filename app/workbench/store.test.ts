@@ -48,12 +48,24 @@ describe('workbench store', () => {
     const store = make(3);
     store.getState().setSpeed(2);
     store.getState().play();
-    store.getState().tick(60); // 120 virtual ms: tick 1 at 100 is due
-    expect(ticks(store)).toBe(1);
+    store.getState().tick(60); // 120 virtual ms: tick 1 at 100 is due, the picture waits for 100 real ms
+    expect(store.getState().cursor).toBe(1);
+    expect(ticks(store)).toBe(0);
     store.getState().tick(100); // 320: ticks 2 and 3
     expect(ticks(store)).toBe(3);
     expect(store.getState().playing).toBe(false);
     expect(store.getState().idle).toBe(true);
+  });
+
+  it('publishes what play ran when it pauses, so the paused picture is the true one', () => {
+    const store = make(3);
+    store.getState().setSpeed(2);
+    store.getState().play();
+    store.getState().tick(60); // 120 virtual ms: tick 1 at 100 runs; 60 real ms, so the picture waits
+    expect(ticks(store)).toBe(0);
+    store.getState().pause();
+    expect(ticks(store)).toBe(1);
+    expect(store.getState().view.nowMs).toBe(100);
   });
 
   it('caps the happenings one frame may run', () => {

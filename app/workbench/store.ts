@@ -17,6 +17,13 @@ export const speedMin = 0.1;
 export const speedMax = 100;
 /** Most happenings one animation frame may run, so a dense run cannot freeze the page. */
 export const stepsPerFrameMax = 400;
+/**
+ * While playing, the view (and every panel that reads it) is republished at most this often, in
+ * real ms. The model still advances every frame and the records in flight animate every frame;
+ * the strips, groups and trace redraw ten times a second, which the eye reads as live and which
+ * leaves the frame budget to the animation.
+ */
+export const playViewRefreshMs = 100;
 
 export interface WorkbenchState<C> {
   seed: number;
@@ -105,6 +112,11 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   };
   const latest = (view: WorkbenchView): string => view.happenings.at(-1)?.text ?? '';
 
+  // Play publishes the view at most every playViewRefreshMs; these track what is not shown yet.
+  let viewStale = false;
+  let sinceViewMs = 0;
+  const nowOf = (state: S): number => adapter.nowMs?.(state) ?? adapter.view(state).nowMs;
+
   return createStore<WorkbenchState<C>>()((set, get) => {
     const refresh = (extra: Partial<WorkbenchState<C>> = {}): void => {
       const snap = snapshot();
@@ -180,7 +192,11 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         set({ playing: true, error: null });
       },
       pause() {
-        set({ playing: false });
+        // Publish what play had run but not yet shown, so the paused picture is the true one.
+        if (viewStale) {
+          viewStale = false;
+          refresh({ playing: false });
+        } else set({ playing: false });
       },
       togglePlay() {
         if (get().playing) get().pause();
@@ -192,6 +208,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       tick(realMs) {
         const s = get();
         if (!s.playing) return;
+        sinceViewMs += Math.max(0, realMs);
         const target = s.clockMs + Math.max(0, realMs) * s.speed;
         let steps = 0;
         while (steps < stepsPerFrameMax) {
@@ -202,9 +219,13 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         }
         const idle = timeline.cursor === timeline.commands.length && adapter.nextAtMs(timeline.state) === undefined;
         // When a frame hits its step cap, the clock waits for the model instead of running away.
-        const clockMs = steps >= stepsPerFrameMax ? adapter.view(timeline.state).nowMs : target;
-        if (steps > 0) refresh({ clockMs, playing: !idle });
-        else set({ clockMs, playing: !idle, idle });
+        const clockMs = steps >= stepsPerFrameMax ? nowOf(timeline.state) : target;
+        if (steps > 0) viewStale = true;
+        if (viewStale && (idle || sinceViewMs >= playViewRefreshMs)) {
+          sinceViewMs = 0;
+          viewStale = false;
+          refresh({ clockMs, playing: !idle });
+        } else set({ clockMs, playing: !idle, idle, cursor: timeline.cursor, length: timeline.commands.length });
       },
       restart() {
         // Back to the start; the commands stay, so play or step replays the same future.

@@ -67,6 +67,7 @@ export function toyAdapter(count = 10, everyMs = 100): SimAdapter<ToyState, ToyC
       })),
       counters: [{ label: 'ticks', value: w.ticks }],
     }),
+    nowMs: (w) => w.nowMs,
     nextAtMs: (w) => nextTaskAtMs(w),
     traceLength: (w) => w.trace.nextId,
     stepCommand: { type: 'step' },
