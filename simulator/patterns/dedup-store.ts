@@ -16,7 +16,7 @@ export interface DedupStore {
   expiresAtMs: Record<string, number>;
 }
 
-/** An empty store with the given retention window. */
+/** An empty store with the given retention window (virtual ms). */
 export function createDedupStore(retentionMs: number): DedupStore {
   if (!(retentionMs >= 0)) throw new RangeError('retentionMs must be zero or more');
   return { retentionMs, expiresAtMs: {} };
