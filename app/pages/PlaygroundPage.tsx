@@ -154,7 +154,17 @@ function PlaygroundWorkbench({
   const jump = useCallback((id: number) => store.getState().seekToHappening(id), [store]);
   const [copied, setCopied] = useState(false);
   const copyLink = async (): Promise<void> => {
-    await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
+    // Encode the moment on screen now: the address bar is updated a moment after each change, and
+    // a link copied in between must not point at the step before.
+    const st = store.getState();
+    const text = encodeShareState({
+      scenario: scenarioId ? { id: scenarioId } : { spec },
+      seed: st.seed,
+      commands: [...st.commands()],
+      cursor: st.cursor,
+    });
+    const link = `${window.location.origin}${window.location.pathname}#/playground?s=${encodeURIComponent(text)}`;
+    await navigator.clipboard?.writeText(link).catch(() => undefined);
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);
   };
