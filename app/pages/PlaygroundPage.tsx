@@ -113,6 +113,8 @@ function PlaygroundWorkbench({
   // Sample the charts from the first moment, whichever tab is open.
   chartFeedFor(store);
 
+  const setParamsRef = useRef(setParams);
+  setParamsRef.current = setParams;
   // Keep the link in step with the timeline, at most a few times a second.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -126,7 +128,7 @@ function PlaygroundWorkbench({
         cursor: s.cursor,
       });
       written.current = text;
-      setParams(
+      setParamsRef.current(
         (p) => {
           const next = new URLSearchParams(p);
           next.set('s', text);
@@ -145,7 +147,9 @@ function PlaygroundWorkbench({
       unsub();
       if (timer) clearTimeout(timer);
     };
-  }, [store, spec, scenarioId, setParams, written]);
+    // setParams changes identity on every navigation (writing the link is one): reading it through a
+    // ref keeps this subscription, and the write it has pending, alive across those navigations.
+  }, [store, spec, scenarioId, written]);
 
   const inspect = useCallback((t: InspectTarget) => {
     setTarget(t);
