@@ -73,6 +73,8 @@ test('an unknown part of a lesson says so and offers a way on', async ({ page, p
   await page.goto(`/#/lessons/${ready[0]!.id}/no-such-part`);
   await expect(page.locator('main h1')).toHaveText('Page not found');
   await expect(page.getByText(/has no part called/)).toBeVisible();
+  await page.getByRole('link', { name: /from its first page/ }).click();
+  await expect(page.locator('#part-title')).toHaveText('What you will learn');
   expect(problems).toEqual([]);
 });
 

@@ -42,7 +42,12 @@ function WrittenLesson({ entry, partId }: { entry: LessonEntry; partId: string |
   if (!lesson) return <LessonLoading entry={entry} />;
   const index = partIndexOf(lessonParts(lesson), partId);
   if (index < 0)
-    return <NotFoundPage what={`Lesson ${entry.id} has no part called “${partId}”. Start from its first page instead.`} />;
+    return (
+      <NotFoundPage
+        what={`Lesson ${entry.id} has no part called “${partId}”.`}
+        start={{ to: `/lessons/${entry.id}`, label: `Start ${entry.id} · ${entry.title} from its first page` }}
+      />
+    );
   return <LessonPlayer lesson={lesson} partIndex={index} />;
 }
 
