@@ -151,6 +151,13 @@ for (const view of [
       view.name === 'phone' ? ['Topology', 'Partitions', 'Groups'] : ['Partitions', 'Groups', 'Trace', 'Sequence', 'Inspector'];
     for (const name of tabs) {
       await page.getByRole('tab', { name }).click();
+      if (name === 'Topology') {
+        // The graph must have room to draw in, not just exist (it once collapsed to zero height).
+        const height = await page.locator('.react-flow').evaluate((el) => el.getBoundingClientRect().height);
+        expect(height).toBeGreaterThan(300);
+        await page.locator('.topology').scrollIntoViewIfNeeded();
+        await expect(page.locator('.react-flow__node').first()).toBeInViewport();
+      }
       if (name === 'Sequence') await expect(page.locator('.mermaid-diagram svg')).toBeVisible();
       const results = await new AxeBuilder({ page }).exclude('.react-flow__renderer').analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
