@@ -99,6 +99,7 @@ async function benchFps(browser, base) {
     const canvas = document.querySelector('.flight-layer');
     const deltas = [];
     const tokens = [];
+    const records = [];
     const clock = () => document.querySelector('.transport-clock')?.textContent ?? '';
     const startClock = clock();
     await new Promise((resolve) => {
@@ -108,17 +109,21 @@ async function benchFps(browser, base) {
         if (last !== undefined) deltas.push(t - last);
         last = t;
         tokens.push(Number(canvas?.dataset.tokens ?? 0));
+        records.push(Number(canvas?.dataset.records ?? 0));
         if (t - t0 < measureMs) requestAnimationFrame(loop);
         else resolve();
       };
       requestAnimationFrame(loop);
     });
-    return { deltas, tokens, startClock, endClock: clock() };
+    return { deltas, tokens, records, startClock, endClock: clock() };
   }, fpsMeasureMs);
   await context.close();
   const frameMs = median(r.deltas);
   print('ui.fps_median', 1000 / frameMs, 'fps');
   print('ui.fps_p10', 1000 / quantile(r.deltas, 0.9), 'fps');
+  print('ui.fps_mean', (1000 * r.deltas.length) / r.deltas.reduce((a, b) => a + b, 0), 'fps');
+  print('ui.records_in_flight_median', median(r.records), 'records');
+  print('ui.records_in_flight_min', Math.min(...r.records), 'records');
   print('ui.tokens_in_flight_median', median(r.tokens), 'tokens');
   print('ui.tokens_in_flight_min', Math.min(...r.tokens), 'tokens');
   print('ui.topology_nodes', nodes, 'nodes');

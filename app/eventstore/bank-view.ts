@@ -31,13 +31,14 @@ import { bankViewNodeIds, projections } from './bank-topology.ts';
 
 export { bankViewNodeIds } from './bank-topology.ts';
 import { describeEsEntry } from './es-describe.ts';
+import { formatCount } from '../workbench/panels/labels.ts';
 
 /** Cells shown per strip: the newest N events. */
 export const stripCellsMax = 48;
 /** Happenings kept in the view. */
 export const happeningsMax = 400;
 
-const n = (x: number): string => Math.trunc(x).toLocaleString('en-US');
+const n = formatCount;
 const money = (cents: number): string => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
 const events = (x: number): string => `${n(x)} event${x === 1 ? '' : 's'}`;
 

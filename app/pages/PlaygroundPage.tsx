@@ -29,6 +29,7 @@ import { ConnectedPartitionStrips } from '../workbench/panels/PartitionStrips.ts
 import { ConnectedTraceLog } from '../workbench/panels/TraceLog.tsx';
 import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
+import { OwnLinks } from '../share/own-links.ts';
 
 interface Session {
   scenarioId: string | null;
@@ -62,15 +63,12 @@ function openSession(params: URLSearchParams): Result<Session> {
 export function PlaygroundPage() {
   usePageTitle('Playground');
   const [params, setParams] = useSearchParams();
-  const written = useRef<string | null>(params.get('s'));
+  const [written] = useState(() => new OwnLinks(params.get('s')));
   const [session, setSession] = useState(() => openSession(params));
   // A link pasted or followed while the page is open (not one we wrote) opens a new session.
   const current = params.get('s');
   useEffect(() => {
-    if (current !== written.current) {
-      written.current = current;
-      setSession(openSession(params));
-    }
+    if (!written.isOwn(current)) setSession(openSession(params));
     // Only the shared-state parameter decides; scenario switches go through setParams below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, params.get('scenario')]);
@@ -102,7 +100,7 @@ function PlaygroundWorkbench({
   setParams,
 }: {
   session: Session;
-  written: React.RefObject<string | null>;
+  written: OwnLinks;
   setParams: ReturnType<typeof useSearchParams>[1];
 }) {
   const { store, spec, scenarioId } = session;
@@ -127,7 +125,7 @@ function PlaygroundWorkbench({
         commands: [...s.commands()],
         cursor: s.cursor,
       });
-      written.current = text;
+      written.wrote(text);
       setParamsRef.current(
         (p) => {
           const next = new URLSearchParams(p);

@@ -7,6 +7,7 @@
  */
 import type { HappeningView, NodeStatus, NodeView, SectionRow, ViewSection, WorkbenchView } from '../workbench/adapter.ts';
 import type { Topology, TopologyEdge, TopologyNode } from '../workbench/topology.ts';
+import { formatCount } from '../workbench/panels/labels.ts';
 import {
   ACTIONS,
   SERVICE_NAMES,
@@ -23,7 +24,7 @@ import {
 /** Happenings kept in the view. */
 export const happeningsMax = 400;
 
-const n = (x: number): string => Math.trunc(x).toLocaleString('en-US');
+const n = formatCount;
 const money = (cents: number): string => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /**

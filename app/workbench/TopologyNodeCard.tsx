@@ -6,15 +6,14 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import type { NodeStatus } from './adapter.ts';
+import { useNodeFace } from './node-face.ts';
 import type { TopologyNodeKind } from './topology.ts';
 
+/** What does not change while the simulation runs; the rest comes from `useNodeFace`. */
 export interface NodeCardData extends Record<string, unknown> {
   kind: TopologyNodeKind;
   label: string;
   detail: string;
-  status: NodeStatus;
-  statusDetail: string;
-  actions: Array<{ label: string; run: () => void }>;
   highlighted: boolean;
 }
 
@@ -46,13 +45,14 @@ const statusWords: Record<NodeStatus, string> = {
   error: 'error',
 };
 
-function NodeCardView({ data }: NodeProps<NodeCard>) {
+function NodeCardView({ id, data }: NodeProps<NodeCard>) {
   const [menuOpen, setMenuOpen] = useState(false);
+  const face = useNodeFace(id);
   return (
     <div
-      className={`node-card node-${data.kind} status-${data.status}${data.highlighted ? ' highlighted' : ''}`}
+      className={`node-card node-${data.kind} status-${face.status}${data.highlighted ? ' highlighted' : ''}`}
       onContextMenu={(e) => {
-        if (data.actions.length === 0) return;
+        if (face.actions.length === 0) return;
         e.preventDefault();
         setMenuOpen(true);
       }}
@@ -65,23 +65,23 @@ function NodeCardView({ data }: NodeProps<NodeCard>) {
         <span className="node-label">{data.label}</span>
       </div>
       <div className="node-status">
-        <span className="node-kind">{data.kind}</span> · <strong>{statusWords[data.status]}</strong>
+        <span className="node-kind">{data.kind}</span> · <strong>{statusWords[face.status]}</strong>
       </div>
-      {(data.statusDetail || data.detail) && <div className="node-detail">{data.statusDetail || data.detail}</div>}
-      {data.actions.length > 0 && (
+      {(face.detail || data.detail) && <div className="node-detail">{face.detail || data.detail}</div>}
+      {face.actions.length > 0 && (
         <details className="node-actions nodrag nopan" open={menuOpen} onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
           <summary aria-label={`Actions for ${data.label}`}>Actions</summary>
           <div className="node-actions-list">
-            {data.actions.map((a) => (
+            {face.actions.map((label) => (
               <button
-                key={a.label}
+                key={label}
                 type="button"
                 onClick={() => {
                   setMenuOpen(false);
-                  a.run();
+                  face.run(label);
                 }}
               >
-                {a.label}
+                {label}
               </button>
             ))}
           </div>

@@ -1,12 +1,13 @@
 /**
  * The topology drawn with React Flow: producers, topics, groups, consumers and brokers as custom
  * nodes, edges for who sends to whom. The layout comes from topology.ts (pure); statuses come from
- * the view. Nodes are memoised and rebuilt only when the topology or a node's status changes.
+ * the view through `NodeFaces`: the node list handed to React Flow is rebuilt only when the topology
+ * or the highlighted nodes change, and each card re-renders only when its own face changes.
  */
 import { ReactFlow, Background, Controls, type Edge, type ColorMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, type ReactNode } from 'react';
-import type { NodeView } from './adapter.ts';
+import { NodeFacesContext, type NodeFaces } from './node-face.ts';
 import type { Topology } from './topology.ts';
 import { TopologyNodeCard, type NodeCard } from './TopologyNodeCard.tsx';
 
@@ -14,39 +15,29 @@ const nodeTypes = { card: TopologyNodeCard };
 
 export interface TopologyViewProps {
   topology: Topology;
-  statuses: readonly NodeView[];
+  /** Each node's status, detail and actions, read by the cards themselves. */
+  faces: NodeFaces;
   highlighted: readonly string[];
-  actionsFor: (nodeId: string) => Array<{ label: string; run: () => void }>;
   onSelect: (nodeId: string) => void;
   colorMode: ColorMode;
   /** Drawn inside the flow pane, above the graph (records in flight). */
   overlay?: ReactNode;
 }
 
-export function TopologyView({ topology, statuses, highlighted, actionsFor, onSelect, colorMode, overlay }: TopologyViewProps) {
-  const byId = useMemo(() => new Map(statuses.map((s) => [s.id, s])), [statuses]);
-  const nodes = useMemo<NodeCard[]>(
-    () =>
-      topology.nodes.map((n) => {
-        const st = byId.get(n.id);
-        return {
-          id: n.id,
-          type: 'card',
-          position: n.position,
-          ariaLabel: `${n.kind} ${n.label}, ${st?.status ?? 'ok'}`,
-          data: {
-            kind: n.kind,
-            label: n.label,
-            detail: n.detail,
-            status: st?.status ?? 'ok',
-            statusDetail: st?.detail ?? '',
-            actions: actionsFor(n.id),
-            highlighted: highlighted.includes(n.id),
-          },
-        };
-      }),
-    [topology, byId, highlighted, actionsFor],
-  );
+export function TopologyView({ topology, faces, highlighted, onSelect, colorMode, overlay }: TopologyViewProps) {
+  // A lesson passes a new array each render; the ids are what matter.
+  const highlightKey = highlighted.join('\n');
+  const nodes = useMemo<NodeCard[]>(() => {
+    const lit = new Set(highlightKey.split('\n'));
+    return topology.nodes.map((n) => ({
+      id: n.id,
+      type: 'card',
+      position: n.position,
+      // The status is the card's own text, so a status change never rebuilds the node list.
+      ariaLabel: `${n.kind} ${n.label}`,
+      data: { kind: n.kind, label: n.label, detail: n.detail, highlighted: lit.has(n.id) },
+    }));
+  }, [topology, highlightKey]);
   const edges = useMemo<Edge[]>(
     () =>
       topology.edges.map((e) => ({
@@ -60,24 +51,26 @@ export function TopologyView({ topology, statuses, highlighted, actionsFor, onSe
   );
   return (
     <div className="topology" aria-label="Topology: who sends records to whom">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
-        minZoom={0.2}
-        colorMode={colorMode}
-        proOptions={{ hideAttribution: false }}
-        onNodeClick={(_, n) => onSelect(n.id)}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        {overlay}
-      </ReactFlow>
+      <NodeFacesContext value={faces}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable
+          fitView
+          fitViewOptions={{ padding: 0.15 }}
+          minZoom={0.2}
+          colorMode={colorMode}
+          proOptions={{ hideAttribution: false }}
+          onNodeClick={(_, n) => onSelect(n.id)}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          {overlay}
+        </ReactFlow>
+      </NodeFacesContext>
     </div>
   );
 }

@@ -4,12 +4,13 @@
  * presentation mode goes full screen with large type for projectors. Model-specific panels come
  * in as tabs from the page, so event-store and saga views slot in without reshaping this.
  */
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ColorMode } from '@xyflow/react';
 import type { WorkbenchStore } from './store.ts';
 import { FlightLayer } from './flight/FlightLayer.tsx';
 import { MotionToggle } from './flight/MotionToggle.tsx';
+import { nodeFacesOf } from './node-face.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Tabs, type TabDef } from './Tabs.tsx';
 import { TopologyView } from './TopologyView.tsx';
@@ -53,31 +54,20 @@ export function Workbench<C>({
   const phone = useMediaQuery('(max-width: 640px)');
   const dark = document.documentElement.dataset.theme === 'dark';
   const topology = useStore(store, (s) => s.topology);
-  const statuses = useStore(store, (s) => s.view.nodes);
   const error = useStore(store, (s) => s.error);
   const rootRef = useRef<HTMLDivElement>(null);
   const openHelp = useCallback(() => setHelp(true), []);
   useTransportKeys(store, openHelp, !help);
   usePlayLoop(store);
 
-  const actionsFor = useCallback(
-    (nodeId: string) =>
-      store
-        .getState()
-        .actionsFor(nodeId)
-        .map((a) => ({ label: a.label, run: () => void store.getState().dispatch(a.command) })),
-    // Actions depend on the state, so recompute them whenever the statuses change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, statuses],
-  );
+  const faces = useMemo(() => nodeFacesOf(store), [store]);
   const select = useCallback((id: string) => onSelectNode?.(id), [onSelectNode]);
   const colorMode: ColorMode = dark ? 'dark' : 'light';
   const topologyView = (
     <TopologyView
       topology={topology}
-      statuses={statuses}
+      faces={faces}
       highlighted={highlighted}
-      actionsFor={actionsFor}
       onSelect={select}
       colorMode={colorMode}
       overlay={<FlightLayer store={store} topology={topology} />}

@@ -30,6 +30,12 @@ const labelZoomMin = 0.45;
 /** At most one label per cell of this many CSS pixels (about one short key wide). */
 const labelCellPx: [number, number] = [72, 16];
 const pixelRatioMax = 2;
+/** Packing a sprite and a pixel into one number, to find tokens that would cover each other exactly. */
+const spotPad = 256;
+const spotStride = 16_384;
+const spriteSlots = 32;
+const shapeSlot: Record<FlightToken['shape'], number> = { record: 0, batch: 1, control: 2 };
+const spriteSlot = (shape: FlightToken['shape'], colour: number): number => shapeSlot[shape] * 10 + colour + 1;
 
 export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; topology: Topology }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -44,6 +50,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     const tokens: FlightToken[] = [];
     const point = { x: 0, y: 0 };
     const taken = new Set<number>();
+    const spots = new Set<number>();
     const sprites = new SpriteCache(1, '', '', '');
     let polylines = new Map<readonly string[], Polyline | undefined>();
     let lookup = flow.getState().nodeLookup;
@@ -53,8 +60,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     let reduced = isMotionReduced();
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let shownTokens = -1;
-    let shownHighlights = -1;
+    const shown: Record<string, number> = {};
     let textColour = '#111';
     let haloColour = '#fff';
 
@@ -83,10 +89,9 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       canvas.height = h;
       return true;
     };
-    const report = (nTokens: number, nHighlights: number): void => {
-      // Exposed for tests and the benchmark; written only when it changes.
-      if (nTokens !== shownTokens) canvas.dataset.tokens = String((shownTokens = nTokens));
-      if (nHighlights !== shownHighlights) canvas.dataset.highlights = String((shownHighlights = nHighlights));
+    const report = (counts: { tokens: number; highlights: number; records?: number; labels?: number }): void => {
+      // Exposed for tests and the benchmark; each attribute is written only when it changes.
+      for (const [k, v] of Object.entries(counts)) if (shown[k] !== v) canvas.dataset[k] = String((shown[k] = v));
     };
 
     const draw = (): void => {
@@ -122,7 +127,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
           if (r) ctx.strokeRect(r.x - 5, r.y - 5, r.width + 10, r.height + 10);
         }
         ctx.setLineDash([]);
-        report(0, highlights.size);
+        report({ tokens: 0, highlights: highlights.size, records: 0, labels: 0 });
         if (next < Infinity) {
           clearTimeout(timer);
           timer = setTimeout(schedule, next - now + 5);
@@ -142,7 +147,9 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       const cellH = labelCellPx[1] * ratio;
       const cols = Math.ceil(cw / cellW) + 1;
       taken.clear();
+      spots.clear();
       let drawn = 0;
+      let records = 0;
       let labelled = 0;
       // Newest first, so in a crowded cell the label goes to the newest token.
       for (let i = n - 1; i >= 0; i--) {
@@ -150,12 +157,18 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         const p = polylineFor(t.route);
         if (!p) continue;
         pointAt(p, t.progress, point);
-        const x = (point.x * zoom + tx) * ratio;
-        const y = (point.y * zoom + ty) * ratio;
+        // Whole device pixels: a sprite copied to an integer position is a plain blit, no filtering.
+        const x = Math.round((point.x * zoom + tx) * ratio);
+        const y = Math.round((point.y * zoom + ty) * ratio);
         if (x < -cellW || y < -cellH || x > cw + cellW || y > ch + cellH) continue;
+        drawn++;
+        if (t.shape === 'record') records++;
+        // Records sent together fly together: the same sprite on the same pixel is drawn once.
+        const spot = ((x + spotPad) * spotStride + (y + spotPad)) * spriteSlots + spriteSlot(t.shape, t.colour);
+        if (spots.has(spot)) continue;
+        spots.add(spot);
         const shape = sprites.shape(t.shape, t.colour >= 0 ? palette[t.colour]! : neutral);
         ctx.drawImage(shape.image, x - shape.ox, y - shape.oy);
-        drawn++;
         if (!labels) continue;
         // One label per screen cell: overlapping labels are unreadable and costly to draw.
         const cell = Math.floor(y / cellH) * cols + Math.floor(x / cellW);
@@ -165,8 +178,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         ctx.drawImage(l.image, x + tokenRadiusPx * ratio + 2 * ratio, y - l.oy);
         labelled++;
       }
-      canvas.dataset.labels = String(labelled);
-      report(drawn, 0);
+      report({ tokens: drawn, highlights: 0, records, labels: labelled });
     };
     function schedule(): void {
       if (!frame) frame = requestAnimationFrame(draw);

@@ -91,20 +91,32 @@ export function routeBetween(topology: Topology, from: string, to: string): stri
 export interface RouteTable {
   /** The route of a happening, or undefined when either end is not in the picture. */
   route(from: string, to: string): readonly string[] | undefined;
+  /** The route of a happening with both ends, remembered per happening (called every frame). */
+  routeOf(h: { readonly from?: string; readonly to?: string }): readonly string[] | undefined;
 }
 
 export function createRouteTable(topology: Topology): RouteTable {
   const resolve = createNodeResolver(topology);
   const routes = new Map<string, readonly string[] | undefined>();
+  const byHappening = new WeakMap<object, readonly string[] | null>();
+  const route = (from: string, to: string): readonly string[] | undefined => {
+    const k = `${from}\u0000${to}`;
+    if (routes.has(k)) return routes.get(k);
+    const a = resolve(from);
+    const b = resolve(to);
+    const r = a === undefined || b === undefined || a === b ? undefined : routeBetween(topology, a, b);
+    routes.set(k, r);
+    return r;
+  };
   return {
-    route(from, to) {
-      const k = `${from}\u0000${to}`;
-      if (routes.has(k)) return routes.get(k);
-      const a = resolve(from);
-      const b = resolve(to);
-      const r = a === undefined || b === undefined || a === b ? undefined : routeBetween(topology, a, b);
-      routes.set(k, r);
-      return r;
+    route,
+    routeOf(h) {
+      let r = byHappening.get(h);
+      if (r === undefined) {
+        r = h.from === undefined || h.to === undefined ? null : (route(h.from, h.to) ?? null);
+        byHappening.set(h, r);
+      }
+      return r ?? undefined;
     },
   };
 }

@@ -115,9 +115,20 @@ export class FlightBuffer {
 /** Virtual ms a token is in flight at a speed (virtual ms per real ms). */
 export const flightVirtualMs = (speed: number): number => flightRealMs * Math.max(speed, 0.01);
 
+type TokenStyle = Pick<FlightToken, 'shape' | 'label' | 'colour'>;
+/** A happening's look never changes, so it is worked out once, not once per frame. */
+const styles = new WeakMap<HappeningView, TokenStyle>();
+const styleOf = (h: HappeningView): TokenStyle => {
+  let st = styles.get(h);
+  if (!st) styles.set(h, (st = tokenStyle(h)));
+  return st;
+};
+
 /**
  * Fills `out` with the tokens in flight at `clockMs` (newest last) and returns how many there are.
- * A happening is in flight while `atMs <= clockMs < atMs + flightMs`.
+ * A happening is in flight while `atMs <= clockMs < atMs + flightMs`. The token objects in `out`
+ * are reused from frame to frame (the overlay calls this sixty times a second); entries past the
+ * returned count are left over from earlier frames.
  */
 export function tokensAt(
   items: readonly HappeningView[],
@@ -126,7 +137,6 @@ export function tokensAt(
   routes: RouteTable,
   out: FlightToken[],
 ): number {
-  out.length = 0;
   // Items are in time order: find the oldest one still flying, then walk forward.
   let lo = 0;
   let hi = items.length;
@@ -137,14 +147,23 @@ export function tokensAt(
     else hi = mid;
   }
   const start = Math.max(lo, items.length - tokensMax);
+  let n = 0;
   for (let i = start; i < items.length; i++) {
     const h = items[i]!;
     if (h.atMs > clockMs) break;
-    const route = routes.route(h.from!, h.to!);
+    const route = routes.routeOf(h);
     if (!route) continue;
-    out.push({ id: h.id, route, progress: (clockMs - h.atMs) / flightMs, ...tokenStyle(h) });
+    const st = styleOf(h);
+    const t = out[n] ?? (out[n] = { id: 0, route, progress: 0, shape: st.shape, label: '', colour: -1 });
+    t.id = h.id;
+    t.route = route;
+    t.progress = (clockMs - h.atMs) / flightMs;
+    t.shape = st.shape;
+    t.label = st.label;
+    t.colour = st.colour;
+    n++;
   }
-  return out.length;
+  return n;
 }
 
 /**

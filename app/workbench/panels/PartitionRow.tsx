@@ -18,9 +18,10 @@ import {
   pointerNotes,
   stripLayout,
   stripSummary,
+  type StripLayout,
   type StripMarker,
 } from './strip-geometry.ts';
-import { useStickToEnd } from './useStickToEnd.ts';
+import { useNearView } from './useNearView.ts';
 
 export interface PartitionRowProps {
   partition: PartitionView;
@@ -52,11 +53,16 @@ function Marker({ m, below }: { m: StripMarker; below?: boolean }) {
   );
 }
 
-function PartitionRowView({ partition: p, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
-  const layout = stripLayout(p);
-  const notes = pointerNotes(p);
+interface StripProps {
+  p: PartitionView;
+  layout: StripLayout;
+  onInspect?: (target: InspectTarget) => void;
+  selectedOffset: number | null;
+}
+
+/** The strip itself: log markers, the cells, the committed pointers. Mounted only near the screen. */
+function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
   const newest = p.cells.at(-1)?.offset;
-  const { ref, onScroll } = useStickToEnd<HTMLDivElement>('x', newest);
   const [focusOffset, setFocusOffset] = useState<number | null>(null);
   // The cell holding the strip's single tab stop: the last one focused if still shown, else the newest.
   const tabOffset = p.cells.some((c) => c.offset === focusOffset) ? focusOffset : (newest ?? null);
@@ -81,7 +87,71 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
   };
 
   return (
-    <li className={`wbp-partition${selected ? ' wbp-selected' : ''}`}>
+    // Stays at the newest end by CSS (see .wbp-strip-scroll), without reading layout.
+    <div className="wbp-strip-scroll">
+      <div
+        className="wbp-strip"
+        style={vars({ '--cells': p.cells.length, '--log-lanes': layout.logLanes, '--ptr-lanes': layout.pointerLanes })}
+      >
+        <div className="wbp-markers wbp-markers-log" aria-hidden="true">
+          {layout.log.map((m) => (
+            <Marker key={m.text} m={m} />
+          ))}
+        </div>
+        {p.cells.length === 0 ? (
+          <p className="wbp-empty-strip">No records in the log yet.</p>
+        ) : (
+          <ol className="wbp-cells" aria-label={`Newest records of ${p.id}`} onKeyDown={onKeyDown}>
+            {p.cells.map((c) => {
+              const above = isAboveHighWatermark(p, c.offset);
+              return (
+                <li key={c.offset}>
+                  <button
+                    type="button"
+                    data-offset={c.offset}
+                    tabIndex={c.offset === tabOffset ? 0 : -1}
+                    className={`wbp-cell${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
+                    aria-pressed={c.offset === selectedOffset}
+                    title={c.key ?? 'no key'}
+                    onFocus={() => setFocusOffset(c.offset)}
+                    onClick={() => onInspect?.({ kind: 'record', partitionId: p.id, offset: c.offset })}
+                  >
+                    <span className="wbp-sr">Offset </span>
+                    <span className="wbp-cell-offset">{c.offset}</span>
+                    <span className="wbp-sr">, key </span>
+                    <span className={`wbp-cell-key${c.key === null ? ' wbp-no-key' : ''}`}>{c.key ?? '—'}</span>
+                    {c.key === null && <span className="wbp-sr">none</span>}
+                    {above && <span className="wbp-sr">, not yet replicated</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        <div className="wbp-markers wbp-markers-ptr" aria-hidden="true">
+          {layout.pointers.map((m) => (
+            <Marker key={m.text} m={m} below />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PartitionRowView({ partition: p, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
+  const layout = stripLayout(p);
+  const notes = pointerNotes(p);
+  // Off-screen strips keep their place (the last height they had) but not their cells.
+  const { ref, near, setNear, awayHeight } = useNearView<HTMLLIElement>();
+
+  return (
+    <li
+      ref={ref}
+      className={`wbp-partition${selected ? ' wbp-selected' : ''}`}
+      style={near ? undefined : { minHeight: awayHeight }}
+      // Keyboard focus arriving in a row draws its strip at once, before the next Tab.
+      onFocus={() => setNear(true)}
+    >
       <div className="wbp-partition-head">
         <button
           type="button"
@@ -105,53 +175,11 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
         )}
       </div>
       <p className="wbp-sr">{stripSummary(p)}</p>
-      <div className="wbp-strip-scroll" ref={ref} onScroll={onScroll}>
-        <div
-          className="wbp-strip"
-          style={vars({ '--cells': p.cells.length, '--log-lanes': layout.logLanes, '--ptr-lanes': layout.pointerLanes })}
-        >
-          <div className="wbp-markers wbp-markers-log" aria-hidden="true">
-            {layout.log.map((m) => (
-              <Marker key={m.text} m={m} />
-            ))}
-          </div>
-          {p.cells.length === 0 ? (
-            <p className="wbp-empty-strip">No records in the log yet.</p>
-          ) : (
-            <ol className="wbp-cells" aria-label={`Newest records of ${p.id}`} onKeyDown={onKeyDown}>
-              {p.cells.map((c) => {
-                const above = isAboveHighWatermark(p, c.offset);
-                return (
-                  <li key={c.offset}>
-                    <button
-                      type="button"
-                      data-offset={c.offset}
-                      tabIndex={c.offset === tabOffset ? 0 : -1}
-                      className={`wbp-cell${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
-                      aria-pressed={c.offset === selectedOffset}
-                      title={c.key ?? 'no key'}
-                      onFocus={() => setFocusOffset(c.offset)}
-                      onClick={() => onInspect?.({ kind: 'record', partitionId: p.id, offset: c.offset })}
-                    >
-                      <span className="wbp-sr">Offset </span>
-                      <span className="wbp-cell-offset">{c.offset}</span>
-                      <span className="wbp-sr">, key </span>
-                      <span className={`wbp-cell-key${c.key === null ? ' wbp-no-key' : ''}`}>{c.key ?? '—'}</span>
-                      {c.key === null && <span className="wbp-sr">none</span>}
-                      {above && <span className="wbp-sr">, not yet replicated</span>}
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-          <div className="wbp-markers wbp-markers-ptr" aria-hidden="true">
-            {layout.pointers.map((m) => (
-              <Marker key={m.text} m={m} below />
-            ))}
-          </div>
-        </div>
-      </div>
+      {near ? (
+        <Strip p={p} layout={layout} onInspect={onInspect} selectedOffset={selectedOffset} />
+      ) : (
+        <div className="wbp-strip-deferred" aria-hidden="true" />
+      )}
       {notes.length > 0 && (
         // Hidden from screen readers: the summary above already says all of this.
         <p className={`wbp-pointer-notes${notes.some((n) => n.offStrip) ? ' wbp-has-off-strip' : ''}`} aria-hidden="true">

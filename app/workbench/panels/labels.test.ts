@@ -31,3 +31,14 @@ describe('labels', () => {
     expect(ownsText([])).toBe('owns no partitions');
   });
 });
+
+describe('formatCount and formatMs group digits as en-US toLocaleString does', () => {
+  // A fixed spread of magnitudes and signs (formatCount avoids Intl for speed; it must agree).
+  const xs = [0, 1, -1, 12, 999, 1000, -1000, 1234.9, 99_999, 100_000, 123_456_789, -987_654_321, 2 ** 53];
+  for (let e = 1; e <= 15; e++) xs.push(7 * 10 ** e + 13, -(3 * 10 ** e) - 1);
+  it.each(xs)('formatCount(%d)', (x) => expect(formatCount(x)).toBe(Math.trunc(x).toLocaleString('en-US')));
+  it.each([10_000, 12_345, 12_050, 12_049, 99_999, 999_999, 1_234_567, -12_345, 65_432.1])('formatMs(%d)', (x) =>
+    expect(formatMs(x)).toBe(`${(x / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`),
+  );
+  it('never writes a negative zero', () => expect(formatCount(-0.4)).toBe('0'));
+});

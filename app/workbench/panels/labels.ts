@@ -5,9 +5,19 @@
  */
 import type { GroupView, NodeStatus } from '../adapter.ts';
 
-/** Thousands-grouped integer ("9,988"), fixed to English so tests and screenshots are stable. */
+/**
+ * Thousands-grouped integer ("9,988"), fixed to English so tests and screenshots are stable.
+ * Grouped by hand: `toLocaleString` builds a number formatter per call, and the panels format
+ * thousands of numbers a second while a simulation plays.
+ */
 export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.trunc(n).toLocaleString('en-US') : '—';
+  if (!Number.isFinite(n)) return '—';
+  const t = Math.trunc(n);
+  const digits = String(Math.abs(t));
+  if (digits.length <= 3) return t < 0 ? `-${digits}` : digits;
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return t < 0 ? `-${out}` : out;
 }
 
 /** "1 record" / "3 records". */
@@ -19,7 +29,10 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   if (Math.abs(ms) < 10_000) return `${formatCount(ms)} ms`;
-  return `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
+  // One decimal, dropped when it is zero ("12 s", "12.5 s"), as toLocaleString would.
+  const tenths = Math.round(Math.abs(ms) / 100);
+  const text = `${formatCount(Math.trunc(tenths / 10))}${tenths % 10 ? `.${tenths % 10}` : ''} s`;
+  return ms < 0 && tenths > 0 ? `-${text}` : text;
 }
 
 export interface StatusBadge {
