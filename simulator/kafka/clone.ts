@@ -7,8 +7,14 @@
  * so they are detached, sliced, and the small rest goes through structuredClone. Trace entries,
  * explicit record values and interned key strings are immutable once created, so clones share
  * them (the arrays holding them are copied).
+ *
+ * The task queue can hold tens of thousands of small tasks (a scenario schedules every record a
+ * producer will send); each is copied with a spread, and the arrays a task carries are sliced,
+ * which is several times faster than the serializer walking them.
  */
+import type { Scheduled } from '../core/heap.ts';
 import type { KafkaState, PartitionState, ProducerState, ReplicaLog } from './state.ts';
+import type { KafkaTask } from './tasks.ts';
 
 function cloneLog(l: ReplicaLog): ReplicaLog {
   return { ...l, rns: l.rns.slice(), offs: l.offs === null ? null : l.offs.slice(), lastRn: l.lastRn.slice() };
@@ -33,18 +39,40 @@ function cloneProducer(p: ProducerState): ProducerState {
   };
 }
 
+type QueuedTask = KafkaTask & Scheduled;
+
+/** A copy of a queued task that shares nothing mutable with it. */
+export function cloneTask(t: QueuedTask): QueuedTask {
+  switch (t.type) {
+    case 'produce-arrive':
+      return { ...t, rns: t.rns.slice() };
+    case 'join':
+      return { ...t, owned: t.owned.slice() };
+    case 'assignment':
+      return { ...t, pids: t.pids.slice() };
+    case 'commit':
+      return { ...t, pids: t.pids.slice(), offsets: t.offsets.slice() };
+    case 'command':
+      return structuredClone(t);
+    default:
+      return { ...t };
+  }
+}
+
 /** An independent copy of a world (shares only immutable trace entries, values and key strings). */
 export function cloneState(s: KafkaState): KafkaState {
   const k = s.k;
   const { rec, parts, producers, values, keys, keyIds, topics } = k;
-  const trace = s.trace;
+  const { trace, queue } = s;
   const light = {
     ...s,
     trace: null,
+    queue: null,
     k: { ...k, rec: null, parts: null, producers: null, values: null, keys: null, keyIds: null, topics: null },
   };
   const out = structuredClone(light) as unknown as KafkaState;
   out.trace = { ...trace, entries: trace.entries.slice(), counts: { ...trace.counts } };
+  out.queue = queue.map(cloneTask);
   out.k.rec = {
     key: rec.key.slice(),
     val: rec.val.slice(),

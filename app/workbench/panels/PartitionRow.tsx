@@ -8,7 +8,7 @@
  * a roving tab stop (one Tab stop per strip, arrow keys between records) so a keyboard can inspect
  * any record without tabbing through hundreds of them.
  */
-import { memo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { PartitionView } from '../adapter.ts';
 import type { InspectTarget } from './inspect.ts';
 import { formatCount, plural } from './labels.ts';
@@ -22,6 +22,7 @@ import {
   type StripMarker,
 } from './strip-geometry.ts';
 import { useNearView } from './useNearView.ts';
+import { drawnRange, initialWindow, sameWindow, windowForScroll, windowIncluding, type StripWindow } from './strip-window.ts';
 
 export interface PartitionRowProps {
   partition: PartitionView;
@@ -62,17 +63,45 @@ interface StripProps {
 
 /** The strip itself: log markers, the cells, the committed pointers. Mounted only near the screen. */
 function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
-  const newest = p.cells.at(-1)?.offset;
+  const n = p.cells.length;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [win, setWin] = useState<StripWindow>(initialWindow);
+  const { from, to } = drawnRange(n, win);
+  const shown = p.cells.slice(from, to);
   const [focusOffset, setFocusOffset] = useState<number | null>(null);
-  // The cell holding the strip's single tab stop: the last one focused if still shown, else the newest.
-  const tabOffset = p.cells.some((c) => c.offset === focusOffset) ? focusOffset : (newest ?? null);
+  const pendingFocus = useRef<number | null>(null);
+  // The cell holding the strip's single tab stop: the last one focused if still drawn, else the newest drawn.
+  const tabOffset = shown.some((c) => c.offset === focusOffset) ? focusOffset : (shown.at(-1)?.offset ?? null);
+
+  // Which cells to draw follows the scroll position and the panel's width; neither is read while
+  // the strip merely updates (the width comes from a ResizeObserver, the position from scroll events).
+  const update = useCallback((width?: number) => {
+    const el = scroller.current;
+    if (!el) return;
+    const cellPx = el.scrollWidth / (Number(el.dataset.cells) + 1);
+    const next = windowForScroll(-el.scrollLeft, width ?? el.clientWidth, cellPx);
+    setWin((w) => (sameWindow(w, next) ? w : next));
+  }, []);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => update(entries.at(-1)?.contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [update]);
+  useLayoutEffect(() => {
+    // A cell the keyboard moved to, drawn by this render: focus it now.
+    if (pendingFocus.current === null) return;
+    scroller.current?.querySelector<HTMLButtonElement>(`[data-offset="${pendingFocus.current}"]`)?.focus();
+    pendingFocus.current = null;
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
     const moves: Record<string, (i: number) => number> = {
       ArrowLeft: (i) => i - 1,
       ArrowRight: (i) => i + 1,
       Home: () => 0,
-      End: () => p.cells.length - 1,
+      End: () => n - 1,
     };
     const move = moves[e.key];
     const current = p.cells.findIndex((c) => c.offset === tabOffset);
@@ -80,29 +109,32 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
     // Stop Home/End and arrows reaching the page's transport shortcuts while moving between records.
     e.preventDefault();
     e.stopPropagation();
-    const next = p.cells[Math.min(p.cells.length - 1, Math.max(0, move(current)))];
+    const index = Math.min(n - 1, Math.max(0, move(current)));
+    const next = p.cells[index];
     if (!next) return;
     setFocusOffset(next.offset);
-    e.currentTarget.querySelector<HTMLButtonElement>(`[data-offset="${next.offset}"]`)?.focus();
+    pendingFocus.current = next.offset;
+    setWin((w) => windowIncluding(n, w, index));
   };
 
   return (
     // Stays at the newest end by CSS (see .wbp-strip-scroll), without reading layout.
-    <div className="wbp-strip-scroll">
+    <div className="wbp-strip-scroll" ref={scroller} data-cells={n} onScroll={() => update()}>
       <div
         className="wbp-strip"
-        style={vars({ '--cells': p.cells.length, '--log-lanes': layout.logLanes, '--ptr-lanes': layout.pointerLanes })}
+        style={vars({ '--cells': n, '--log-lanes': layout.logLanes, '--ptr-lanes': layout.pointerLanes })}
       >
         <div className="wbp-markers wbp-markers-log" aria-hidden="true">
           {layout.log.map((m) => (
             <Marker key={m.text} m={m} />
           ))}
         </div>
-        {p.cells.length === 0 ? (
+        {n === 0 ? (
           <p className="wbp-empty-strip">No records in the log yet.</p>
         ) : (
           <ol className="wbp-cells" aria-label={`Newest records of ${p.id}`} onKeyDown={onKeyDown}>
-            {p.cells.map((c) => {
+            {from > 0 && <li className="wbp-cell-gap" style={vars({ '--gap': from })} aria-hidden="true" />}
+            {shown.map((c, i) => {
               const above = isAboveHighWatermark(p, c.offset);
               return (
                 <li key={c.offset}>
@@ -110,22 +142,20 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
                     type="button"
                     data-offset={c.offset}
                     tabIndex={c.offset === tabOffset ? 0 : -1}
-                    className={`wbp-cell${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
+                    className={`wbp-cell${from + i === 0 ? ' wbp-cell-first' : ''}${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
                     aria-pressed={c.offset === selectedOffset}
+                    aria-label={`Offset ${c.offset}, key ${c.key ?? 'none'}${above ? ', not yet replicated' : ''}`}
                     title={c.key ?? 'no key'}
                     onFocus={() => setFocusOffset(c.offset)}
                     onClick={() => onInspect?.({ kind: 'record', partitionId: p.id, offset: c.offset })}
                   >
-                    <span className="wbp-sr">Offset </span>
                     <span className="wbp-cell-offset">{c.offset}</span>
-                    <span className="wbp-sr">, key </span>
                     <span className={`wbp-cell-key${c.key === null ? ' wbp-no-key' : ''}`}>{c.key ?? '—'}</span>
-                    {c.key === null && <span className="wbp-sr">none</span>}
-                    {above && <span className="wbp-sr">, not yet replicated</span>}
                   </button>
                 </li>
               );
             })}
+            {to < n && <li className="wbp-cell-gap" style={vars({ '--gap': n - to })} aria-hidden="true" />}
           </ol>
         )}
         <div className="wbp-markers wbp-markers-ptr" aria-hidden="true">

@@ -93,7 +93,8 @@ describe('panels render', () => {
   });
 
   it('show markers, lag, windowing, leader and ISR in words', () => {
-    const t = text(renderToStaticMarkup(<PartitionStrips partitions={kafka.partitions} />));
+    const html = renderToStaticMarkup(<PartitionStrips partitions={kafka.partitions} />);
+    const t = text(html);
     for (const s of [
       'HW 9,995',
       'LEO 10,000',
@@ -104,7 +105,9 @@ describe('panels render', () => {
       expect(t).toContain(s);
     }
     expect(t).toMatch(/leader b1 · ISR b1, b2/);
-    expect(t).toContain('not yet replicated');
+    // Each record cell is named in words; a record above the HW says it is not yet replicated.
+    expect(html).toContain('aria-label="Offset 9999, key k11, not yet replicated"');
+    expect(html).toContain('aria-label="Offset 9994, key k6"');
   });
 
   it('show group phase, generation, member status words and ownership', () => {

@@ -17,7 +17,7 @@ function scrollerOf(el: Element): Element | null {
   return null;
 }
 
-export function useNearView<T extends Element>(marginPx = 300) {
+export function useNearView<T extends Element>(marginPx = 150) {
   const ref = useRef<T>(null);
   const [near, setNear] = useState(true);
   // The element's height when it left the screen, so a caller can keep its place while it is away.
