@@ -3,7 +3,9 @@
  * (a correlation id): participants are the nodes, arrows the requests and replies between them.
  */
 import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import type { HappeningView } from '../workbench/adapter.ts';
+import type { WorkbenchStore } from '../workbench/store.ts';
 import { MermaidDiagram } from './MermaidDiagram.tsx';
 import { sequenceDiagramText, type SequenceMessage } from './sequence-text.ts';
 
@@ -53,4 +55,10 @@ export function SequencePanel({ happenings, dark }: { happenings: readonly Happe
       )}
     </section>
   );
+}
+
+/** SequencePanel reading the happenings from a workbench store (only this panel re-renders with them). */
+export function ConnectedSequencePanel<C>({ store, dark }: { store: WorkbenchStore<C>; dark: boolean }) {
+  const happenings = useStore(store, (s) => s.view.happenings);
+  return <SequencePanel happenings={happenings} dark={dark} />;
 }

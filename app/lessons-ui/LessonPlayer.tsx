@@ -209,8 +209,8 @@ function LessonWorkbench({
 }) {
   // Sample the charts from the first moment, whichever tab is open.
   if (panelKinds.includes('charts')) chartFeedFor(store);
-  const length = useStore(store, (s) => s.length);
-  const offScript = length !== scriptLength || store.getState().commands().length !== scriptLength;
+  // A boolean, so playing (which changes the length every frame) does not re-render the lesson.
+  const offScript = useStore(store, (s) => s.length !== scriptLength || s.commands().length !== scriptLength);
   const noop = useCallback(() => undefined, []);
   const panels = useMemo(() => {
     const all = {

@@ -8,11 +8,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useStore } from 'zustand';
 import { loadCommand } from '../../simulator/scenario/loader.ts';
 import { ok, type Result } from '../../simulator/core/errors.ts';
 import type { ScenarioSpec } from '../../simulator/scenario/types.ts';
-import { SequencePanel } from '../diagram/SequencePanel.tsx';
+import { ConnectedSequencePanel } from '../diagram/SequencePanel.tsx';
 import { isNextHappening, kafkaAdapter, type KafkaAppCommand } from '../kafka/kafka-adapter.ts';
 import { ProduceForm } from '../kafka/ProduceForm.tsx';
 import { builtInScenarios, defaultScenarioId, scenarioById } from '../kafka/scenarios.ts';
@@ -106,7 +105,6 @@ function PlaygroundWorkbench({
   const { store, spec, scenarioId } = session;
   const [target, setTarget] = useState<InspectTarget | null>(null);
   const [tab, setTab] = useState('partitions');
-  const happenings = useStore(store, (s) => s.view.happenings);
   const dark = document.documentElement.dataset.theme === 'dark';
   // Sample the charts from the first moment, whichever tab is open.
   chartFeedFor(store);
@@ -185,14 +183,14 @@ function PlaygroundWorkbench({
       },
       { id: 'trace', label: 'Trace', render: () => <ConnectedTraceLog store={store} onJump={jump} onInspect={inspect} /> },
       { id: 'charts', label: 'Charts', render: () => <ConnectedChartsPanel store={store} /> },
-      { id: 'sequence', label: 'Sequence', render: () => <SequencePanel happenings={happenings} dark={dark} /> },
+      { id: 'sequence', label: 'Sequence', render: () => <ConnectedSequencePanel store={store} dark={dark} /> },
       {
         id: 'inspector',
         label: 'Inspector',
         render: () => <ConnectedInspector store={store} target={target} onClear={() => setTarget(null)} />,
       },
     ],
-    [store, inspect, jump, target, happenings, dark],
+    [store, inspect, jump, target, dark],
   );
 
   return (
