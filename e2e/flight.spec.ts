@@ -21,6 +21,8 @@ async function openAndPlay(page: Page): Promise<void> {
 test('records fly along the edges while the run plays', async ({ page, problems }) => {
   await openAndPlay(page);
   await expect.poll(() => count(page, 'tokens'), { timeout: 10_000 }).toBeGreaterThan(0);
+  // Chromium hands the canvas to a worker, which paints it off the main thread.
+  await expect(layer(page)).toHaveAttribute('data-painter', 'worker');
   await page.getByRole('button', { name: 'Pause' }).click();
   expect(problems).toEqual([]);
 });
@@ -41,11 +43,25 @@ test('the Reduce motion switch stops the tokens and starts them again', async ({
   await openAndPlay(page);
   await expect.poll(() => count(page, 'tokens'), { timeout: 10_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Pause' }).click();
+  // The picture the worker painted, once steady (two screenshots in a row alike).
+  const topology = page.locator('.topology');
+  const shot = () => topology.screenshot({ animations: 'disabled' });
+  let withTokens = await shot();
+  await expect
+    .poll(async () => {
+      const next = await shot();
+      const steady = next.equals(withTokens);
+      withTokens = next;
+      return steady;
+    })
+    .toBe(true);
   const toggle = page.getByRole('button', { name: 'Reduce motion' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   expect(await page.evaluate(() => document.documentElement.dataset.motion)).toBe('reduced');
   await expect.poll(() => count(page, 'tokens')).toBe(0);
+  // The tokens are gone from the picture, not only from the count.
+  await expect.poll(async () => (await shot()).equals(withTokens)).toBe(false);
   // A step changes some nodes: they are outlined instead of records flying.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => count(page, 'highlights')).toBeGreaterThan(0);

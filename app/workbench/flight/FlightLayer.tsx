@@ -6,6 +6,10 @@
  * nothing does. Tokens are shaped by kind (round: a record; square: a batch; diamond: a commit or
  * assignment), coloured by key and labelled with it, so colour is never the only cue.
  *
+ * Each frame this works out where the tokens are and passes them, as numbers, to a painter
+ * (flight-surface.ts): a worker that owns the canvas where the browser allows, so that copying the
+ * sprites and committing the canvas happen off the main thread.
+ *
  * With reduced motion nothing flies: the nodes the last step touched get an outline for a moment.
  */
 import { useEffect, useRef } from 'react';
@@ -17,12 +21,10 @@ import { createRouteTable, type RouteTable } from './flight-map.ts';
 import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
 import { changedNodes, FlightBuffer, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
-import { SpriteCache, tokenRadiusPx } from './sprites.ts';
+import { opStride, rectStride, spriteSlot, spriteSlots, type FrameMsg } from './flight-paint.ts';
+import { acquireSurface, releaseSurface } from './flight-surface.ts';
 import './flight.css';
 
-/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8F5BB0', '#A6761D'];
-const neutral = '#6B7280';
 /** How long a reduced-motion highlight stays, in real ms. */
 export const highlightMs = 900;
 /** Below this zoom, labels would be unreadable smudges: draw shapes only. */
@@ -33,9 +35,6 @@ const pixelRatioMax = 2;
 /** Packing a sprite and a pixel into one number, to find tokens that would cover each other exactly. */
 const spotPad = 256;
 const spotStride = 16_384;
-const spriteSlots = 32;
-const shapeSlot: Record<FlightToken['shape'], number> = { record: 0, batch: 1, control: 2 };
-const spriteSlot = (shape: FlightToken['shape'], colour: number): number => shapeSlot[shape] * 10 + colour + 1;
 
 export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; topology: Topology }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -43,15 +42,16 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
+    const surface = canvas ? acquireSurface(canvas) : null;
+    if (!canvas || !surface) return;
+    canvas.dataset.painter = surface.offThread ? 'worker' : 'main';
     const routes: RouteTable = createRouteTable(topology);
     const buffer = new FlightBuffer();
     const tokens: FlightToken[] = [];
     const point = { x: 0, y: 0 };
     const taken = new Set<number>();
     const spots = new Set<number>();
-    const sprites = new SpriteCache(1, '', '', '');
+    const labels: string[] = [];
     let polylines = new Map<readonly string[], Polyline | undefined>();
     let lookup = flow.getState().nodeLookup;
     let lookupSize = -1;
@@ -63,6 +63,9 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     const shown: Record<string, number> = {};
     let textColour = '#111';
     let haloColour = '#fff';
+    // The canvas's CSS size, from the ResizeObserver (reading it each frame would force a layout).
+    let cssWidth = 0;
+    let cssHeight = 0;
 
     const readColours = (): void => {
       const cs = getComputedStyle(canvas);
@@ -80,18 +83,32 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (!polylines.has(route)) polylines.set(route, polylineOf(route, rectOf));
       return polylines.get(route);
     };
-    const resize = (): boolean => {
-      const ratio = Math.min(window.devicePixelRatio || 1, pixelRatioMax);
-      const w = Math.round(canvas.clientWidth * ratio);
-      const h = Math.round(canvas.clientHeight * ratio);
-      if (canvas.width === w && canvas.height === h) return false;
-      canvas.width = w;
-      canvas.height = h;
-      return true;
-    };
     const report = (counts: { tokens: number; highlights: number; records?: number; labels?: number }): void => {
       // Exposed for tests and the benchmark; each attribute is written only when it changes.
       for (const [k, v] of Object.entries(counts)) if (shown[k] !== v) canvas.dataset[k] = String((shown[k] = v));
+    };
+
+    /** Outlines, in device pixels, of the nodes the last step touched (reduced motion). */
+    const highlightRects = (ratio: number, tx: number, ty: number, zoom: number): Float32Array => {
+      const now = performance.now();
+      let next = Infinity;
+      const out: number[] = [];
+      for (const [id, until] of highlights) {
+        if (until <= now) {
+          highlights.delete(id);
+          continue;
+        }
+        next = Math.min(next, until);
+        const r = rectOf(id);
+        if (!r) continue;
+        out.push(((r.x - 5) * zoom + tx) * ratio, ((r.y - 5) * zoom + ty) * ratio);
+        out.push((r.width + 10) * zoom * ratio, (r.height + 10) * zoom * ratio);
+      }
+      if (next < Infinity) {
+        clearTimeout(timer);
+        timer = setTimeout(schedule, next - now + 5);
+      }
+      return new Float32Array(out);
     };
 
     const draw = (): void => {
@@ -103,46 +120,37 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         lookupSize = lookup.size;
         polylines = new Map();
       }
-      resize();
-      const ratio = canvas.width / Math.max(canvas.clientWidth, 1);
+      const ratio = Math.min(window.devicePixelRatio || 1, pixelRatioMax);
+      const cw = Math.round(cssWidth * ratio);
+      const ch = Math.round(cssHeight * ratio);
       const [tx, ty, zoom] = fs.transform;
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      ctx.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
       const s = store.getState();
+      const msg: FrameMsg = {
+        type: 'frame',
+        width: cw,
+        height: ch,
+        ratio,
+        text: textColour,
+        halo: haloColour,
+        ops: new Float32Array(0),
+        opCount: 0,
+        labels,
+        rects: new Float32Array(0),
+        rectCount: 0,
+      };
+      labels.length = 0;
 
       if (reduced) {
-        const now = performance.now();
-        let next = Infinity;
-        ctx.lineWidth = 4 / zoom;
-        ctx.strokeStyle = textColour;
-        ctx.setLineDash([8 / zoom, 4 / zoom]);
-        for (const [id, until] of highlights) {
-          if (until <= now) {
-            highlights.delete(id);
-            continue;
-          }
-          next = Math.min(next, until);
-          const r = rectOf(id);
-          if (r) ctx.strokeRect(r.x - 5, r.y - 5, r.width + 10, r.height + 10);
-        }
-        ctx.setLineDash([]);
+        msg.rects = highlightRects(ratio, tx, ty, zoom);
+        msg.rectCount = msg.rects.length / rectStride;
+        surface.paint(msg);
         report({ tokens: 0, highlights: highlights.size, records: 0, labels: 0 });
-        if (next < Infinity) {
-          clearTimeout(timer);
-          timer = setTimeout(schedule, next - now + 5);
-        }
         return;
       }
 
       const n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
-      // Draw in device pixels: sprites keep their size at any zoom, and the transform is applied
-      // to the token's position only.
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      sprites.configure(ratio, textColour, haloColour, haloColour);
-      const labels = zoom >= labelZoomMin;
-      const cw = canvas.width;
-      const ch = canvas.height;
+      const ops = new Float32Array(n * opStride);
+      const showLabels = zoom >= labelZoomMin;
       const cellW = labelCellPx[0] * ratio;
       const cellH = labelCellPx[1] * ratio;
       const cols = Math.ceil(cw / cellW) + 1;
@@ -150,7 +158,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       spots.clear();
       let drawn = 0;
       let records = 0;
-      let labelled = 0;
+      let count = 0;
       // Newest first, so in a crowded cell the label goes to the newest token.
       for (let i = n - 1; i >= 0; i--) {
         const t = tokens[i]!;
@@ -164,21 +172,28 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         drawn++;
         if (t.shape === 'record') records++;
         // Records sent together fly together: the same sprite on the same pixel is drawn once.
-        const spot = ((x + spotPad) * spotStride + (y + spotPad)) * spriteSlots + spriteSlot(t.shape, t.colour);
+        const slot = spriteSlot(t.shape, t.colour);
+        const spot = ((x + spotPad) * spotStride + (y + spotPad)) * spriteSlots + slot;
         if (spots.has(spot)) continue;
         spots.add(spot);
-        const shape = sprites.shape(t.shape, t.colour >= 0 ? palette[t.colour]! : neutral);
-        ctx.drawImage(shape.image, x - shape.ox, y - shape.oy);
-        if (!labels) continue;
+        let label = -1;
         // One label per screen cell: overlapping labels are unreadable and costly to draw.
         const cell = Math.floor(y / cellH) * cols + Math.floor(x / cellW);
-        if (taken.has(cell)) continue;
-        taken.add(cell);
-        const l = sprites.label(t.label);
-        ctx.drawImage(l.image, x + tokenRadiusPx * ratio + 2 * ratio, y - l.oy);
-        labelled++;
+        if (showLabels && !taken.has(cell)) {
+          taken.add(cell);
+          label = labels.push(t.label) - 1;
+        }
+        const o = count * opStride;
+        ops[o] = x;
+        ops[o + 1] = y;
+        ops[o + 2] = slot;
+        ops[o + 3] = label;
+        count++;
       }
-      report({ tokens: drawn, highlights: 0, records, labels: labelled });
+      msg.ops = ops;
+      msg.opCount = count;
+      surface.paint(msg);
+      report({ tokens: drawn, highlights: 0, records, labels: labels.length });
     };
     function schedule(): void {
       if (!frame) frame = requestAnimationFrame(draw);
@@ -224,7 +239,11 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       schedule();
     });
     themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-    const ro = new ResizeObserver(schedule);
+    const ro = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box) [cssWidth, cssHeight] = [box.width, box.height];
+      schedule();
+    });
     ro.observe(canvas);
     schedule();
     return () => {
@@ -235,6 +254,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       ro.disconnect();
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      releaseSurface(canvas);
     };
   }, [store, topology, flow]);
 

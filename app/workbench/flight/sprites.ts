@@ -15,16 +15,26 @@ export const labelFontPx = 11;
 export const labelCacheMax = 600;
 
 export interface Sprite {
-  image: HTMLCanvasElement;
+  image: HTMLCanvasElement | OffscreenCanvas;
   /** Where the anchor point sits inside the image, in device pixels. */
   ox: number;
   oy: number;
 }
 
-function canvasOf(w: number, h: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
+type SpriteCanvas = HTMLCanvasElement | OffscreenCanvas;
+type SpriteCtx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** A small canvas: an OffscreenCanvas where there is one (always in the painting worker). */
+function canvasOf(w: number, h: number): [SpriteCanvas, SpriteCtx] {
+  const width = Math.max(1, Math.ceil(w));
+  const height = Math.max(1, Math.ceil(h));
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const c = new OffscreenCanvas(width, height);
+    return [c, c.getContext('2d')!];
+  }
   const c = document.createElement('canvas');
-  c.width = Math.max(1, Math.ceil(w));
-  c.height = Math.max(1, Math.ceil(h));
+  c.width = width;
+  c.height = height;
   return [c, c.getContext('2d')!];
 }
 
