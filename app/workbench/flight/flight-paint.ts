@@ -8,7 +8,7 @@
  * commit happen beside the page's main thread, not on it; where a browser cannot hand a canvas to
  * a worker, the same function paints on the main thread.
  */
-import type { SpriteCache} from './sprites.ts';
+import type { SpriteCache } from './sprites.ts';
 import { tokenRadiusPx } from './sprites.ts';
 import type { TokenShape } from './flight-tokens.ts';
 
