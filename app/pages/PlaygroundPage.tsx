@@ -137,7 +137,12 @@ function PlaygroundWorkbench({
     const unsub = store.subscribe((s, prev) => {
       // While playing, the link would be stale before it was read: write it when play stops.
       if (s.playing) return;
-      if (s.cursor !== prev.cursor || s.length !== prev.length || prev.playing) timer ??= setTimeout(write, 400);
+      // Written once the learner stops moving for a moment: encoding a long run's link while they
+      // drag the scrubber would stall the page every few hundred ms for nothing.
+      if (s.cursor !== prev.cursor || s.length !== prev.length || prev.playing) {
+        clearTimeout(timer);
+        timer = setTimeout(write, 400);
+      }
     });
     return () => {
       unsub();
