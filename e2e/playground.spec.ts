@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
+import { stripCellsMax } from '../app/kafka/kafka-view.ts';
 import { test, expect } from './fixtures.ts';
 
 const clock = (page: Page) => page.getByLabel('Virtual time');
@@ -172,3 +173,36 @@ for (const view of [
     expect(problems).toEqual([]);
   });
 }
+
+test('a long partition strip draws what fits, and scrolling back or the keyboard reveals older records', async ({
+  page,
+  problems,
+}) => {
+  await openPlayground(page, '?scenario=busy-cluster');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const cells = page.getByRole('list', { name: 'Newest records of orders-0' }).getByRole('button');
+  // Play until the strip's window holds more records than the panel can show at once.
+  await expect
+    .poll(async () => page.locator('.wbp-partition').first().locator('.wbp-earlier').count(), { timeout: 20_000 })
+    .toBe(1);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const offsetOf = async (name: string | null) => Number(/^Offset (\d+)/.exec(name ?? '')?.[1]);
+  const drawn = await cells.count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(30);
+  const newest = await offsetOf(await cells.last().getAttribute('aria-label'));
+  // The keyboard reaches the oldest record of the window, which was not drawn before.
+  await cells.last().focus();
+  await page.keyboard.press('Home');
+  const oldest = await offsetOf(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null));
+  expect(oldest).toBe(newest - stripCellsMax + 1);
+  await page.keyboard.press('End');
+  expect(await offsetOf(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null))).toBe(newest);
+  // Scrolling the strip back draws the older records as they come into view.
+  await page
+    .locator('.wbp-strip-scroll')
+    .first()
+    .evaluate((el) => (el.scrollLeft = -el.scrollWidth));
+  await expect(cells.first()).toHaveAttribute('aria-label', new RegExp(`^Offset ${oldest},`));
+  expect(problems).toEqual([]);
+});

@@ -1,7 +1,8 @@
 // `npm run bench:ui`: the workbench's performance in a real Chromium against the production
 // build. Builds dist/ if missing, serves it with scripts/static-server.mjs on a free loopback
 // port, drives Chromium with Playwright and prints `bench <name> <value> <unit>` lines:
-//   ui.fps_median        frames per second while >= 300 records are in flight (busy-cluster, 28 nodes)
+//   ui.fps_median        frames per second while >= 300 records are in flight (busy-cluster, 28 nodes);
+//                        also the 10th percentile, the mean, and how many records and tokens flew
 //   ui.seek_update_ms    scrubbing to random points of a 100,000-command run, to the next painted frame
 //   ui.interactive_ms    navigation to an interactive workbench (the Play button enabled)
 //   ui.initial_js_gzip_kb  the JavaScript the first page needs (scripts/bundle-size.mjs)

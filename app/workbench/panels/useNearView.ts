@@ -5,7 +5,7 @@
  * cells of the two or three strips in view are all the browser lays out on each update.
  *
  * Starts visible (the first picture is complete) and stays visible where IntersectionObserver does
- * not exist (tests in jsdom).
+ * not exist (tests in jsdom), and while keyboard focus is inside it.
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -29,8 +29,10 @@ export function useNearView<T extends Element>(marginPx = 150) {
       (entries) => {
         const e = entries.at(-1);
         if (!e) return;
-        if (!e.isIntersecting) setAwayHeight(e.boundingClientRect.height);
-        setNear(e.isIntersecting);
+        // Keyboard focus inside keeps it drawn, so scrolling the panel never drops the focused cell.
+        const near = e.isIntersecting || el.contains(document.activeElement);
+        if (!near) setAwayHeight(e.boundingClientRect.height);
+        setNear(near);
       },
       {
         root: scrollerOf(el),
