@@ -1,0 +1,144 @@
+/**
+ * The producer's sending side: the linger timer that generates rate-driven records and sends a
+ * batch per idle partition, one produce request in flight per partition, and what happens when a
+ * request fails or times out (retry after the backoff, or give the batch up). Split from
+ * producer.ts, which keeps the producer's state, keys, partition choice and record creation.
+ */
+import { brokerNode, emit, partRef, scheduleTask, send } from './net.ts';
+import { RecordFlag, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
+import { drawKey, produceRecord } from './producer.ts';
+
+/** Makes sure the producer's linger timer runs, so queued records get sent. */
+export function ensureTick(s: KafkaState, prod: number, atMs: number): void {
+  const p = s.k.producers[prod]!;
+  if (p.ticking) return;
+  p.ticking = true;
+  scheduleTask(s, atMs, { type: 'producer-tick', prod }, true);
+}
+
+/** How many rate-driven records are due by time `t` (record i is due at start + i*1000/rate). */
+function dueBy(p: ProducerState, t: number): number {
+  if (p.ratePerSec <= 0 || t < p.startAtMs) return 0;
+  const end = p.stopAtMs === null ? t : Math.min(t, p.stopAtMs - 1);
+  if (end < p.startAtMs) return 0;
+  const d = end - p.startAtMs;
+  let n = Math.floor(d / 1000) * p.ratePerSec + Math.floor(((d % 1000) * p.ratePerSec) / 1000) + 1;
+  if (p.count !== null && n > p.count) n = p.count;
+  return n;
+}
+
+function dueAtMs(p: ProducerState, i: number): number {
+  return p.startAtMs + Math.floor(i / p.ratePerSec) * 1000 + Math.ceil(((i % p.ratePerSec) * 1000) / p.ratePerSec);
+}
+
+/** The linger timer: generate what the rate says is due, send a batch per idle partition. */
+export function onProducerTick(s: KafkaState, prod: number): void {
+  const p = s.k.producers[prod]!;
+  p.ticking = false;
+  if (p.topic >= 0 && p.ratePerSec > 0) {
+    const due = dueBy(p, s.nowMs);
+    for (let i = p.rateGenerated; i < due; i++) {
+      produceRecord(s, prod, p.topic, drawKey(s, p), -1, -(p.generated + 1), dueAtMs(p, i));
+    }
+    p.rateGenerated = Math.max(p.rateGenerated, due);
+    const more =
+      (p.count === null || p.rateGenerated < p.count) && (p.stopAtMs === null || dueAtMs(p, p.rateGenerated) < p.stopAtMs);
+    if (more) ensureTick(s, prod, Math.max(s.nowMs + s.k.tuning.lingerMs, dueAtMs(p, p.rateGenerated)));
+  }
+  for (let pid = 0; pid < p.queues.length; pid++) {
+    const q = p.queues[pid];
+    if (q != null && q.inflight === 0 && q.rns.length > q.head) sendBatch(s, prod, pid);
+  }
+}
+
+/** Sends the next batch of a partition's queue to the partition's leader. */
+export function sendBatch(s: KafkaState, prod: number, pid: number, sameAs = 0): void {
+  const p = s.k.producers[prod]!;
+  const q = p.queues[pid]!;
+  const part = s.k.parts[pid]!;
+  do {
+    // A retry resends exactly the batch that failed, so the leader can recognise it.
+    const n = sameAs > 0 ? sameAs : Math.min(q.rns.length - q.head, s.k.tuning.maxBatchRecords);
+    if (n <= 0) return;
+    const rns = q.rns.slice(q.head, q.head + n);
+    if (q.acks === 0) {
+      // Fire and forget: nobody waits, nobody retries, a cut link loses the batch silently.
+      if (part.leader >= 0)
+        send(s, p.node, brokerNode(part.leader), {
+          type: 'produce-arrive',
+          prod,
+          pid,
+          reqId: 0,
+          broker: part.leader,
+          rns,
+          acks: 0,
+        });
+      advanceQueue(q, n);
+      continue;
+    }
+    q.inflight = n;
+    q.reqId = ++p.nextReqId;
+    if (q.attempts === 0) q.firstSentMs = s.nowMs;
+    if (part.leader < 0) {
+      onProduceFailure(s, prod, pid, 'LEADER_NOT_AVAILABLE');
+      return;
+    }
+    const task = { type: 'produce-arrive' as const, prod, pid, reqId: q.reqId, broker: part.leader, rns, acks: q.acks };
+    if (!send(s, p.node, brokerNode(part.leader), task)) {
+      scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'produce-timeout', prod, pid, reqId: q.reqId }, true);
+    }
+    return;
+  } while (q.acks === 0);
+}
+
+/** Moves a queue past `n` records (acknowledged, given up or sent with acks=0); drops a long sent prefix. */
+export function advanceQueue(q: SendQueue, n: number): void {
+  q.head += n;
+  q.inflight = 0;
+  q.attempts = 0;
+  if (q.head > 1024 && q.head * 2 > q.rns.length) {
+    q.rns = q.rns.slice(q.head);
+    q.head = 0;
+  }
+}
+
+/** A request failed or timed out: retry after the backoff, or give the batch up. */
+export function onProduceFailure(s: KafkaState, prod: number, pid: number, error: string): void {
+  const p = s.k.producers[prod]!;
+  const q = p.queues[pid]!;
+  const n = q.inflight;
+  q.attempts++;
+  const willRetry = q.attempts <= p.retries && s.nowMs - q.firstSentMs + s.k.tuning.retryBackoffMs < s.k.tuning.deliveryTimeoutMs;
+  const attempt = q.attempts;
+  emit(
+    s,
+    () => ({ type: 'produce-failed', atMs: s.nowMs, producer: p.id, ...partRef(s, pid), count: n, error, willRetry, attempt }),
+    'produce-failed',
+  );
+  if (willRetry) {
+    q.reqId = ++p.nextReqId;
+    scheduleTask(s, s.nowMs + s.k.tuning.retryBackoffMs, { type: 'produce-retry', prod, pid, reqId: q.reqId }, true);
+    return;
+  }
+  const rec = s.k.rec;
+  for (let i = q.head; i < q.head + n; i++) rec.st[q.rns[i]!]! |= RecordFlag.Failed;
+  s.k.counters.failed += n;
+  advanceQueue(q, n);
+  if (q.rns.length > q.head) sendBatch(s, prod, pid);
+}
+
+/** The backoff after a failure is over: send the same batch again. */
+export function onProduceRetry(s: KafkaState, prod: number, pid: number, reqId: number): void {
+  const q = s.k.producers[prod]!.queues[pid];
+  if (q == null || q.reqId !== reqId) return;
+  const n = q.inflight;
+  q.inflight = 0;
+  sendBatch(s, prod, pid, n);
+}
+
+/** A request that will never be answered has timed out. */
+export function onProduceTimeout(s: KafkaState, prod: number, pid: number, reqId: number): void {
+  const q = s.k.producers[prod]!.queues[pid];
+  if (q == null || q.reqId !== reqId || q.inflight === 0) return;
+  onProduceFailure(s, prod, pid, 'REQUEST_TIMED_OUT');
+}
