@@ -54,6 +54,23 @@ test('crashing a consumer triggers a rebalance the learner can see', async ({ pa
   expect(problems).toEqual([]);
 });
 
+test('a link can be cut from a node, and a consumer group added from a topic', async ({ page, problems }) => {
+  await openPlayground(page, '?scenario=fan-out-three-groups');
+  const menu = async (name: string) => {
+    const node = page.locator('.node-card', { has: page.locator(`summary[aria-label="Actions for ${name}"]`) });
+    await node.locator('summary').click();
+    return node;
+  };
+  const consumer = await menu('billing-c1');
+  await consumer.getByRole('button', { name: 'Cut link to broker 2' }).click();
+  await expect(consumer).toContainText('cut off from broker 2');
+  const topic = await menu('orders');
+  await topic.getByRole('button', { name: 'Add a consumer group' }).click();
+  await expect(page.locator('.react-flow__node[data-id="group:group-4"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="consumer:group-4-c1"]')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('a link opened in a new page shows the same moment', async ({ page, context, problems }) => {
   await openPlayground(page);
   await stepTimes(page, 25);

@@ -8,7 +8,7 @@ import type { ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts
 import type { NodeAction, SimAdapter } from '../workbench/adapter.ts';
 import { topologyFromScenario } from '../workbench/topology.ts';
 import { createKafkaSim, heapPeek, type KafkaState } from './kafka-api.ts';
-import { kafkaView } from './kafka-view.ts';
+import { cutOffFrom, kafkaView } from './kafka-view.ts';
 
 export type KafkaAppCommand = SimCommand | { type: 'next-happening' };
 
@@ -92,12 +92,14 @@ export function kafkaAdapter(scenario: ScenarioSpec): SimAdapter<KafkaState, Kaf
       const actions: Array<NodeAction<KafkaAppCommand>> = [];
       if (kind === 'broker') {
         const b = s.k.brokers.find((x) => String(x.id) === name);
-        if (b)
+        if (b) {
           actions.push(
             b.alive
               ? { label: 'Crash broker', command: { type: 'crash-broker', broker: b.id } }
               : { label: 'Restart broker', command: { type: 'restart-broker', broker: b.id } },
           );
+          actions.push(...linkActions(s, b.node));
+        }
       } else if (kind === 'consumer') {
         const c = s.k.consumers.find((x) => x.id === name);
         if (!c || c.phase === 'left') return actions;
@@ -111,6 +113,7 @@ export function kafkaAdapter(scenario: ScenarioSpec): SimAdapter<KafkaState, Kaf
               : { label: 'Slow down', command: { type: 'slow-consumer', consumer: c.id, processingMs: slowProcessingMs } },
           );
           actions.push({ label: 'Leave group', command: { type: 'remove-consumer', consumer: c.id } });
+          actions.push(...linkActions(s, c.id));
         }
       } else if (kind === 'group') {
         const g = s.k.groups.find((x) => x.id === name);
@@ -128,10 +131,36 @@ export function kafkaAdapter(scenario: ScenarioSpec): SimAdapter<KafkaState, Kaf
           label: 'Produce a record',
           command: { type: 'produce', topic: name, key: `key-${s.k.counters.produced + 1}` },
         });
+        actions.push({
+          label: 'Add a consumer group',
+          command: { type: 'add-group', group: { id: freeGroupId(s), topics: [name], consumers: 1 } },
+        });
+      } else if (kind === 'producer') {
+        const p = s.k.producers.find((x) => x.id === name);
+        if (p) actions.push(...linkActions(s, p.node));
       }
       return actions;
     },
   };
+}
+
+/** Cut (or heal) the network link between a node and each broker: one action per broker. */
+function linkActions(s: KafkaState, netId: string): Array<NodeAction<KafkaAppCommand>> {
+  return s.k.brokers
+    .filter((b) => b.node !== netId)
+    .map((b) =>
+      cutOffFrom(s, netId).includes(b.id)
+        ? { label: `Heal link to broker ${b.id}`, command: { type: 'heal-link', from: netId, to: b.node } }
+        : { label: `Cut link to broker ${b.id}`, command: { type: 'cut-link', from: netId, to: b.node } },
+    );
+}
+
+/** The first `group-N` not taken by a group or by its first consumer. */
+function freeGroupId(s: KafkaState): string {
+  for (let n = s.k.groups.length + 1; ; n++) {
+    const id = `group-${n}`;
+    if (s.k.groupIndex[id] === undefined && s.k.consumerIndex[`${id}-c1`] === undefined) return id;
+  }
 }
 
 function splitNodeId(id: string): [string, string | undefined] {

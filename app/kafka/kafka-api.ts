@@ -5,7 +5,7 @@
 export { createKafkaSim, type KafkaSim } from '../../simulator/kafka/kafka-sim.ts';
 export { describeEntry } from '../../simulator/kafka/describe.ts';
 export { summary as kafkaSummary } from '../../simulator/kafka/lag.ts';
-export { keyOf } from '../../simulator/kafka/net.ts';
+export { brokerNode, keyOf, latencyMs } from '../../simulator/kafka/net.ts';
 export { readLog } from '../../simulator/kafka/replication.ts';
 export { heapPeek } from '../../simulator/core/heap.ts';
 export type { KafkaState } from '../../simulator/kafka/state.ts';

@@ -13,7 +13,16 @@ import type {
   StripCell,
   WorkbenchView,
 } from '../workbench/adapter.ts';
-import { describeEntry, kafkaSummary, keyOf, readLog, type KafkaState, type KafkaTraceEntry } from './kafka-api.ts';
+import {
+  brokerNode,
+  describeEntry,
+  kafkaSummary,
+  keyOf,
+  latencyMs,
+  readLog,
+  type KafkaState,
+  type KafkaTraceEntry,
+} from './kafka-api.ts';
 
 /** Cells shown per partition strip: the newest N records. */
 export const stripCellsMax = 48;
@@ -86,13 +95,25 @@ export function happeningOf(e: KafkaTraceEntry): HappeningView {
   return h;
 }
 
+/** The brokers whose network link to node `netId` (`broker-1`, `producer-p1`, `c1`) is cut. */
+export function cutOffFrom(s: KafkaState, netId: string): number[] {
+  return s.k.brokers.filter((b) => b.node !== netId && latencyMs(s, netId, brokerNode(b.id)) < 0).map((b) => b.id);
+}
+
+/** " · cut off from broker 2, 3" when a node's links are cut, else nothing. */
+function cutNote(s: KafkaState, netId: string, lead = ' · '): string {
+  const ids = cutOffFrom(s, netId);
+  return ids.length ? `${lead}cut off from broker ${ids.join(', ')}` : '';
+}
+
 export function kafkaView(s: KafkaState): WorkbenchView {
   const k = s.k;
   const sum = kafkaSummary(s);
   const nodes: NodeView[] = [];
   for (const b of k.brokers)
-    nodes.push({ id: `broker:${b.id}`, status: b.alive ? 'ok' : 'crashed', detail: b.alive ? '' : 'down' });
-  for (const p of k.producers) nodes.push({ id: `producer:${p.id}`, status: 'ok', detail: `${p.generated} produced` });
+    nodes.push({ id: `broker:${b.id}`, status: b.alive ? 'ok' : 'crashed', detail: b.alive ? cutNote(s, b.node, '') : 'down' });
+  for (const p of k.producers)
+    nodes.push({ id: `producer:${p.id}`, status: 'ok', detail: `${p.generated} produced${cutNote(s, p.node)}` });
   for (const t of k.topics) {
     const offline = sum.partitions.filter((p) => p.topic === t.name && p.leader === null).length;
     nodes.push({
@@ -115,7 +136,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     nodes.push({
       id: `consumer:${c.id}`,
       status: consumerStatus(s, c),
-      detail: owned.length ? `owns ${owned.join(', ')}` : 'owns nothing',
+      detail: `${owned.length ? `owns ${owned.join(', ')}` : 'owns nothing'}${cutNote(s, c.id)}`,
     });
   }
 
