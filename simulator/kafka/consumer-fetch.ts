@@ -12,7 +12,8 @@ import { poll, resetPosition, sendJoin } from './consumer.ts';
 /** Sends a fetch for every assigned partition that has nothing buffered and none in flight. */
 export function ensureFetches(s: KafkaState, c: number): void {
   const con = s.k.consumers[c]!;
-  if (con.phase === 'error') return;
+  // Stopped by an error, or out of the group with partitions it will give up at its next poll.
+  if (con.phase === 'error' || con.generation < 0) return;
   for (let a = 0; a < con.assigned.length; a++) {
     if (con.fetching[a] || con.pos[a]! < 0) continue;
     const pid = con.assigned[a]!;

@@ -193,4 +193,44 @@ describe('max.poll.interval.ms (review regression)', () => {
     expect(w.summary().groups[0]!.members).toEqual([]);
     expect(w.entries('offset-committed')).toHaveLength(0);
   });
+  it('after leaving, its commits fail with CommitFailedException until it has rejoined', () => {
+    // ConsumerCoordinator.sendOffsetCommitRequest: once the heartbeat thread has left the group the
+    // generation is reset, and a commit fails at once ("not part of an active group").
+    const w = world(
+      baseScenario({
+        topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
+        groups: [
+          {
+            id: 'billing',
+            topics: ['orders'],
+            consumers: 1,
+            consumerIds: ['c1'],
+            processingMs: 1000,
+            autoOffsetReset: 'earliest',
+            commit: { type: 'after-process' },
+          },
+        ],
+      }),
+      1,
+      { maxPollIntervalMs: 10_000 },
+    );
+    for (let i = 0; i < 20; i++) w.run({ type: 'produce', topic: 'orders', key: `k${i}`, value: i });
+    w.advance(20_000);
+    const leftAt = w.entries('consumer-left-poll-timeout')[0]!.atMs;
+    w.run({ type: 'commit', consumer: 'c1' });
+    let failed = w.entries('commit-failed');
+    expect(failed.map((e) => [e.consumer, e.atMs])).toEqual([['c1', 20_000]]);
+    expect(failed[0]!.reason).toMatch(/^CommitFailedException/);
+    // Faster from now on, so the batch ends and the rejoined consumer keeps up.
+    w.run({ type: 'slow-consumer', consumer: 'c1', processingMs: 10 });
+    w.idle();
+    failed = w.entries('commit-failed');
+    // The after-process commit at the end of the batch fails too; nothing was committed meanwhile.
+    expect(failed).toHaveLength(2);
+    expect(failed[1]!.atMs).toBeGreaterThan(leftAt);
+    const committed = w.entries('offset-committed');
+    expect(committed.length).toBeGreaterThan(0);
+    expect(committed[0]!.atMs).toBeGreaterThan(failed[1]!.atMs);
+    expect(w.summary().groups[0]!.partitions[0]!.committed).toBe(20);
+  });
 });

@@ -20,6 +20,7 @@ import { readLog } from './replication.ts';
 import type { GroupState, KafkaState } from './state.ts';
 import { ensureFetches } from './consumer-fetch.ts';
 import { processWholeBatch, takeBatch } from './consumer-process.ts';
+import { commitOutOfGroup, dropLostPartitions } from './consumer-leave.ts';
 
 function cooperative(g: GroupState): boolean {
   return g.assignor === 'cooperative-sticky';
@@ -64,7 +65,8 @@ export function onHeartbeatTimer(s: KafkaState, c: number, inc: number): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive) return;
   const g = s.k.groups[con.group]!;
-  sendToCoordinator(s, c, { type: 'hb', g: con.group, memberId: con.memberId }, false);
+  // Out of the group until it rejoins, it has no member to keep alive.
+  if (con.generation >= 0) sendToCoordinator(s, c, { type: 'hb', g: con.group, memberId: con.memberId }, false);
   con.nextHbMs = s.nowMs + g.heartbeatIntervalMs;
   scheduleTask(s, con.nextHbMs, { type: 'hb-timer', c, inc }, false);
 }
@@ -84,25 +86,11 @@ export function onRebalanceNotice(s: KafkaState, c: number, inc: number, generat
   } else poll(s, c);
 }
 
-/** max.poll.interval.ms passed without a poll while a rebalance waits: the member leaves. */
-export function onPollTimeout(s: KafkaState, c: number, inc: number, pollMs: number): void {
-  const con = s.k.consumers[c]!;
-  if (con.inc !== inc || !con.alive || con.lastPollMs !== pollMs || !con.processing) return;
-  const g = s.k.groups[con.group]!;
-  emit(
-    s,
-    () => ({ type: 'consumer-left-poll-timeout', atMs: s.nowMs, consumer: con.id, group: g.id }),
-    'consumer-left-poll-timeout',
-  );
-  sendToCoordinator(s, c, { type: 'leave', g: con.group, memberId: con.memberId, reason: 'poll-timeout' });
-  dropAssignment(s, c, false);
-  con.rejoinNeeded = true;
-}
-
 /** An assignment arrives; it is applied at the next poll. */
 export function onAssignment(s: KafkaState, c: number, inc: number, generation: number, pids: number[]): void {
   const con = s.k.consumers[c]!;
-  if (con.inc !== inc || !con.alive || generation < con.generation) return;
+  // 'idle': it left the group since it joined, so this answer is for a member that is gone.
+  if (con.inc !== inc || !con.alive || con.phase === 'idle' || generation < con.generation) return;
   con.pendingAssignment = { generation, pids };
   if (!con.processing) poll(s, c);
 }
@@ -229,8 +217,8 @@ function filterTriples(t: number[], keep: (pid: number) => boolean): number[] {
   return out;
 }
 
-/** Forgets every partition (eager revocation, poll timeout, crash). */
-function dropAssignment(s: KafkaState, c: number, announce: boolean): void {
+/** Forgets every partition (eager revocation, lost partitions, crash). */
+export function dropAssignment(s: KafkaState, c: number, announce: boolean): void {
   const con = s.k.consumers[c]!;
   if (announce && con.assigned.length > 0) revoke(s, c, [...con.assigned]);
   con.assigned = [];
@@ -251,6 +239,7 @@ export function commitPositions(s: KafkaState, c: number): void {
     offsets.push(con.pos[a]!);
   }
   if (pids.length === 0) return;
+  if (con.generation < 0) return commitOutOfGroup(s, c);
   const task = { type: 'commit' as const, g: con.group, c, memberId: con.memberId, generation: con.generation, pids, offsets };
   if (!sendToCoordinator(s, c, task)) {
     const g = s.k.groups[con.group]!;
@@ -280,7 +269,8 @@ export function poll(s: KafkaState, c: number): void {
     }
     if (con.rejoinNeeded && con.phase !== 'joining') {
       if (g.commit.type === 'auto') commitPositions(s, c);
-      if (!cooperative(g)) dropAssignment(s, c, true);
+      if (con.generation < 0) dropLostPartitions(s, c);
+      else if (!cooperative(g)) dropAssignment(s, c, true);
       sendJoin(s, c);
     }
     if (g.commit.type === 'auto' && s.nowMs - con.lastAutoCommitMs >= g.commit.intervalMs) {

@@ -39,7 +39,9 @@ export function describeEntry(e: KafkaTraceEntry): string {
     case 'offset-committed':
       return `Group ${e.group} committed offset ${e.offset} on ${tp(e)} (from ${e.consumer}).`;
     case 'commit-failed':
-      return `Consumer ${e.consumer}'s commit to group ${e.group} failed (${e.reason}).`;
+      return e.reason.startsWith('CommitFailedException')
+        ? `Consumer ${e.consumer}'s commit to group ${e.group} failed (${e.reason}): it is no longer a member, so whoever owns its partitions now will process those records again.`
+        : `Consumer ${e.consumer}'s commit to group ${e.group} failed (${e.reason}).`;
     case 'member-joined':
       return `Consumer ${e.consumer} joined group ${e.group}.`;
     case 'rebalance-started':

@@ -17,10 +17,10 @@ import {
   onFetchResponse,
   onFetchRetry,
   onHeartbeatTimer,
-  onPollTimeout,
   onProcess,
   onRebalanceNotice,
 } from './consumer.ts';
+import { onPollTimeout } from './consumer-leave.ts';
 import { onCommit, onHeartbeat, onJoin, onJoinDeadline, onLeave, onSessionCheck } from './group.ts';
 import { onProduceArrive, onProduceResponse, onProduceRetry, onProduceTimeout, onProducerTick } from './producer.ts';
 import { onFollowerFetch, onFollowerResponse, onFollowerRetry, onIsrCheck } from './replication.ts';

@@ -238,7 +238,10 @@ export interface ConsumerState {
   memberId: string;
   alive: boolean;
   phase: ConsumerPhase;
-  /** Generation of the assignment held. */
+  /**
+   * Generation of the assignment held; -1 (Kafka's NO_GENERATION) once the consumer has left the
+   * group on its own (max.poll.interval.ms), until it rejoins.
+   */
   generation: number;
   processingMs: number;
   /** Partitions owned (global pids), with a position and fetch state each (parallel arrays). */
