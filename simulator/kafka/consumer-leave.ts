@@ -1,6 +1,6 @@
 /**
  * How a running consumer drops out of its group without being closed: its poll loop stalls past
- * max.poll.interval.ms because a batch takes too long.
+ * max.poll.interval.ms (a slow batch, or an error that stopped the application calling poll).
  *
  * The Java client then resets its generation and member id (AbstractCoordinator's
  * resetStateAndGeneration), and we do the same with generation -1. From then on a commit fails
@@ -9,28 +9,59 @@
  * rejoins as a new member. Split from consumer.ts, which keeps joining, assignments, polling and
  * commits.
  */
-import { emit } from './net.ts';
+import { emit, scheduleTask } from './net.ts';
 import { sendToCoordinator } from './group.ts';
 import type { KafkaState } from './state.ts';
 import { dropAssignment } from './consumer.ts';
 
 /**
+ * poll() threw (NoOffsetForPartitionException): the application stops calling it, while the
+ * heartbeat thread keeps the member in the group, holding its partitions, until the poll timer
+ * that the failing poll reset runs out. Foreground: the member leaving is still to happen.
+ */
+export function pollLoopStopped(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.generation < 0) {
+    // Already out of the group (a fetch answered after it left): nothing keeps its partitions.
+    dropAssignment(s, c, false);
+    return;
+  }
+  con.lastPollMs = s.nowMs;
+  scheduleTask(s, s.nowMs + s.k.tuning.maxPollIntervalMs, { type: 'poll-timeout', c, inc: con.inc, pollMs: s.nowMs }, true);
+}
+
+/**
  * max.poll.interval.ms passed since the last poll: the heartbeat thread sends LeaveGroup and resets
  * the generation (AbstractCoordinator: "consumer poll timeout has expired"). A consumer still busy
  * with its batch keeps its positions until its next poll, so the commit at the end of the batch
- * fails.
+ * fails; a consumer stopped by an error never polls again and holds nothing from now on.
  */
 export function onPollTimeout(s: KafkaState, c: number, inc: number, pollMs: number): void {
   const con = s.k.consumers[c]!;
-  if (con.inc !== inc || !con.alive || con.lastPollMs !== pollMs || !con.processing || con.generation < 0) return;
+  if (con.inc !== inc || !con.alive || con.lastPollMs !== pollMs || con.generation < 0) return;
+  const afterError = con.phase === 'error' ? con.errorMessage : null;
+  if (!con.processing && afterError === null) return;
   const g = s.k.groups[con.group]!;
+  const maxPollIntervalMs = s.k.tuning.maxPollIntervalMs;
   emit(
     s,
-    () => ({ type: 'consumer-left-poll-timeout', atMs: s.nowMs, consumer: con.id, group: g.id, correlationId: g.id }),
+    () => ({
+      type: 'consumer-left-poll-timeout',
+      atMs: s.nowMs,
+      consumer: con.id,
+      group: g.id,
+      maxPollIntervalMs,
+      afterError,
+      correlationId: g.id,
+    }),
     'consumer-left-poll-timeout',
   );
   sendToCoordinator(s, c, { type: 'leave', g: con.group, memberId: con.memberId, reason: 'poll-timeout' });
   con.generation = -1;
+  if (afterError !== null) {
+    dropAssignment(s, c, false);
+    return;
+  }
   // Out of the group: the next poll gives up what it holds and joins again.
   con.phase = 'idle';
   con.rejoinNeeded = true;

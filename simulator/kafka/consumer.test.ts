@@ -34,6 +34,55 @@ describe('where a consumer starts', () => {
   });
 });
 
+describe('auto.offset.reset=none (review regression)', () => {
+  it('the failing consumer stops polling, stays a member until max.poll.interval.ms, then leaves and its partitions move', () => {
+    // NoOffsetForPartitionException comes out of poll(); the heartbeat thread keeps the member
+    // alive until the poll timer (max.poll.interval.ms) expires, then leaves the group.
+    const w = world(
+      baseScenario({
+        topics: [
+          { name: 'audit', partitions: 1, replicationFactor: 1 },
+          { name: 'orders', partitions: 1, replicationFactor: 1 },
+        ],
+        groups: [
+          {
+            id: 'billing',
+            topics: ['audit', 'orders'],
+            consumers: 2,
+            consumerIds: ['c1', 'c2'],
+            assignor: 'roundrobin',
+            autoOffsetReset: 'none',
+            startAtMs: 1000,
+          },
+        ],
+      }),
+      1,
+      { maxPollIntervalMs: 10_000 },
+    );
+    // Only orders has a committed offset, so whoever gets audit-0 fails.
+    w.run({ type: 'reset-offsets', group: 'billing', topic: 'orders', to: 'earliest' });
+    w.advance(5000);
+    const members = () => Object.fromEntries(w.summary().groups[0]!.members.map((m) => [m.consumer, m.partitions]));
+    expect(members()).toEqual({ c1: ['audit-0'], c2: ['orders-0'] });
+    const err = w.entries('consumer-error');
+    expect(err.map((e) => [e.consumer, e.topic, e.partition])).toEqual([['c1', 'audit', 0]]);
+    w.advance(err[0]!.atMs + 9_999);
+    expect(members()).toEqual({ c1: ['audit-0'], c2: ['orders-0'] });
+    // c2 hears of the rebalance with its next heartbeat (every 3 s) and rejoins.
+    w.advance(err[0]!.atMs + 10_000 + 5000);
+    const left = w.entries('consumer-left-poll-timeout');
+    expect(left.map((e) => [e.consumer, e.atMs, e.afterError !== null])).toEqual([['c1', err[0]!.atMs + 10_000, true]]);
+    expect(w.entries('rebalance-started').map((e) => e.reason)).toContain('c1 exceeded max.poll.interval.ms');
+    expect(members()).toEqual({ c2: ['audit-0', 'orders-0'] });
+    // c2 now owns audit-0 and has no offset for it either: it fails the same way.
+    w.idle();
+    expect(w.entries('consumer-error').map((e) => e.consumer)).toEqual(['c1', 'c2']);
+    expect(w.entries('consumer-left-poll-timeout').map((e) => e.consumer)).toEqual(['c1', 'c2']);
+    expect(w.summary().groups[0]!.members).toEqual([]);
+    expect(w.summary().consumers.map((c) => c.phase)).toEqual(['error', 'error']);
+  });
+});
+
 describe('commit policies and crashes', () => {
   // c1 processes 10 ms per record in one batch of 20 and crashes after 5 records.
   function crashMidBatch(commit: CommitPolicy) {

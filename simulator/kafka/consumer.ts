@@ -20,7 +20,7 @@ import { readLog } from './replication.ts';
 import type { GroupState, KafkaState } from './state.ts';
 import { ensureFetches } from './consumer-fetch.ts';
 import { processWholeBatch, takeBatch } from './consumer-process.ts';
-import { commitOutOfGroup, dropLostPartitions } from './consumer-leave.ts';
+import { commitOutOfGroup, dropLostPartitions, pollLoopStopped } from './consumer-leave.ts';
 
 function cooperative(g: GroupState): boolean {
   return g.assignor === 'cooperative-sticky';
@@ -64,6 +64,8 @@ export function sendJoin(s: KafkaState, c: number): void {
 export function onHeartbeatTimer(s: KafkaState, c: number, inc: number): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive) return;
+  // An errored consumer out of its group never polls again: its heartbeat thread is done.
+  if (con.phase === 'error' && con.generation < 0) return;
   const g = s.k.groups[con.group]!;
   // Out of the group until it rejoins, it has no member to keep alive.
   if (con.generation >= 0) sendToCoordinator(s, c, { type: 'hb', g: con.group, memberId: con.memberId }, false);
@@ -148,6 +150,7 @@ export function resetPosition(s: KafkaState, c: number, pid: number, why: string
   const a = con.assigned.indexOf(pid);
   const log = readLog(s.k.parts[pid]!);
   if (g.autoOffsetReset === 'none') {
+    const first = con.phase !== 'error';
     con.phase = 'error';
     con.errorMessage = `NoOffsetForPartitionException: ${partName(s, pid)} (${why}) and auto.offset.reset=none`;
     const error = con.errorMessage;
@@ -156,6 +159,7 @@ export function resetPosition(s: KafkaState, c: number, pid: number, why: string
       () => ({ type: 'consumer-error', atMs: s.nowMs, consumer: con.id, group: g.id, ...partRef(s, pid), error }),
       'consumer-error',
     );
+    if (first) pollLoopStopped(s, c);
     return;
   }
   const offset = g.autoOffsetReset === 'earliest' ? log.start : log.hw;

@@ -83,11 +83,13 @@ export function describeEntry(e: KafkaTraceEntry): string {
     case 'consumer-left-session-timeout':
       return `Consumer ${e.consumer} missed its heartbeats; group ${e.group} removed it and is rebalancing.`;
     case 'consumer-left-poll-timeout':
-      return `Consumer ${e.consumer} took too long between polls; it left group ${e.group}.`;
+      return e.afterError === null
+        ? `Consumer ${e.consumer} took too long between polls; it left group ${e.group}.`
+        : `Consumer ${e.consumer} has not polled since its error for max.poll.interval.ms (${e.maxPollIntervalMs} ms), so its heartbeat thread left group ${e.group}; its partitions go to the other members.`;
     case 'consumer-slowed':
       return `Consumer ${e.consumer} now takes ${e.processingMs} ms per record.`;
     case 'consumer-error':
-      return `Consumer ${e.consumer} stopped with an error on ${tp(e)}: ${e.error}.`;
+      return `Consumer ${e.consumer} stopped with an error on ${tp(e)}: ${e.error}. It no longer polls, but its heartbeats keep it in group ${e.group}, holding its partitions, until max.poll.interval.ms passes.`;
     case 'offset-reset':
       return `Consumer ${e.consumer} starts ${tp(e)} at offset ${e.offset} (${e.reason}).`;
     case 'offsets-reset':

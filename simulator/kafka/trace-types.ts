@@ -81,7 +81,13 @@ export type KafkaTraceEntry =
   | (E<'consumer-restarted'> & { consumer: string; group: string })
   | (E<'consumer-left'> & { consumer: string; group: string })
   | (E<'consumer-left-session-timeout'> & { consumer: string; group: string })
-  | (E<'consumer-left-poll-timeout'> & { consumer: string; group: string })
+  | (E<'consumer-left-poll-timeout'> & {
+      consumer: string;
+      group: string;
+      maxPollIntervalMs: number;
+      /** Why poll() was not called: null for a batch still being processed, else the error that stopped the poll loop. */
+      afterError: string | null;
+    })
   | (E<'consumer-slowed'> & { consumer: string; processingMs: number })
   | (E<'consumer-error'> & { consumer: string; group: string; topic: string; partition: number; error: string })
   | (E<'offset-reset'> & { consumer: string; group: string; topic: string; partition: number; offset: number; reason: string })
