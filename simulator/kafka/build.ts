@@ -196,6 +196,7 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     nextHbMs: startAtMs,
     prevOwned: [],
     errorMessage: null,
+    fatalError: null,
   };
   k.consumerIndex[id] = c;
   k.consumers.push(con);

@@ -1,18 +1,19 @@
 /**
  * How a running consumer drops out of its group without being closed: its poll loop stalls past
- * max.poll.interval.ms (a slow batch, or an error that stopped the application calling poll).
+ * max.poll.interval.ms (a slow batch, or an error that stopped the application calling poll), or
+ * another consumer takes its group.instance.id and the coordinator fences it.
  *
- * The Java client then resets its generation and member id (AbstractCoordinator's
+ * Either way the Java client resets its generation and member id (AbstractCoordinator's
  * resetStateAndGeneration), and we do the same with generation -1. From then on a commit fails
  * before it is sent (CommitFailedException: "not part of an active group"), and the partitions it
  * still holds are given up as lost at its next poll (ConsumerCoordinator.onJoinPrepare), where it
- * rejoins as a new member. Split from consumer.ts, which keeps joining, assignments, polling and
- * commits.
+ * rejoins as a new member, or, if it was fenced, stops with FencedInstanceIdException. Split from
+ * consumer.ts, which keeps joining, assignments, polling and commits.
  */
 import { emit, scheduleTask } from './net.ts';
 import { sendToCoordinator } from './group.ts';
 import type { KafkaState } from './state.ts';
-import { dropAssignment } from './consumer.ts';
+import { dropAssignment, poll } from './consumer.ts';
 
 /**
  * poll() threw (NoOffsetForPartitionException): the application stops calling it, while the
@@ -68,6 +69,38 @@ export function onPollTimeout(s: KafkaState, c: number, inc: number, pollMs: num
 }
 
 /**
+ * The coordinator answered FENCED_INSTANCE_ID: another consumer holds this one's group.instance.id.
+ * The Java client resets its generation at once and throws FencedInstanceIdException from the next
+ * poll (the heartbeat thread records it as its failure); a consumer busy with a batch finishes it
+ * first, and the commit after it fails.
+ */
+export function onFenced(s: KafkaState, c: number, memberId: string, request: 'heartbeat' | 'commit' | 'join'): void {
+  const con = s.k.consumers[c]!;
+  if (!con.alive || con.memberId !== memberId || con.phase === 'error' || con.fatalError !== null) return;
+  const g = s.k.groups[con.group]!;
+  const instanceId = con.instanceId!;
+  const m = g.members.find((x) => x.instanceId === instanceId);
+  const holder = m === undefined ? 'another consumer' : s.k.consumers[m.consumer]!.id;
+  emit(
+    s,
+    () => ({
+      type: 'consumer-fenced',
+      atMs: s.nowMs,
+      consumer: con.id,
+      group: g.id,
+      instanceId,
+      request,
+      holder,
+      correlationId: g.id,
+    }),
+    'consumer-fenced',
+  );
+  con.generation = -1;
+  con.fatalError = `FencedInstanceIdException: group.instance.id ${instanceId} is now used by ${holder}`;
+  if (!con.processing) poll(s, c);
+}
+
+/**
  * A commit while out of the group fails before it is sent: ConsumerCoordinator's
  * sendOffsetCommitRequest finds no stable generation. Whoever owns the partitions now will process
  * the records again.
@@ -77,6 +110,17 @@ export function commitOutOfGroup(s: KafkaState, c: number): void {
   const g = s.k.groups[con.group]!;
   const reason = 'CommitFailedException: the consumer is not part of an active group';
   emit(s, () => ({ type: 'commit-failed', atMs: s.nowMs, consumer: con.id, group: g.id, reason }), 'commit-failed');
+}
+
+/** The next poll throws the fatal error: the consumer stops for good, holding nothing. */
+export function stopOnFatalError(s: KafkaState, c: number): void {
+  const con = s.k.consumers[c]!;
+  con.phase = 'error';
+  con.errorMessage = con.fatalError;
+  con.fatalError = null;
+  con.pendingAssignment = null;
+  con.rejoinNeeded = false;
+  dropLostPartitions(s, c);
 }
 
 /**

@@ -20,7 +20,7 @@ import { readLog } from './replication.ts';
 import type { GroupState, KafkaState } from './state.ts';
 import { ensureFetches } from './consumer-fetch.ts';
 import { processWholeBatch, takeBatch } from './consumer-process.ts';
-import { commitOutOfGroup, dropLostPartitions, pollLoopStopped } from './consumer-leave.ts';
+import { commitOutOfGroup, dropLostPartitions, pollLoopStopped, stopOnFatalError } from './consumer-leave.ts';
 
 function cooperative(g: GroupState): boolean {
   return g.assignor === 'cooperative-sticky';
@@ -52,6 +52,7 @@ export function sendJoin(s: KafkaState, c: number): void {
     memberId: con.memberId,
     owned,
     ownedGeneration: con.generation > 0 ? con.generation : -1,
+    fresh: con.generation <= 0,
   };
   if (!sendToCoordinator(s, c, task)) {
     // No coordinator reachable: try again later (FindCoordinator retries in Kafka).
@@ -67,8 +68,8 @@ export function onHeartbeatTimer(s: KafkaState, c: number, inc: number): void {
   // An errored consumer out of its group never polls again: its heartbeat thread is done.
   if (con.phase === 'error' && con.generation < 0) return;
   const g = s.k.groups[con.group]!;
-  // Out of the group until it rejoins, it has no member to keep alive.
-  if (con.generation >= 0) sendToCoordinator(s, c, { type: 'hb', g: con.group, memberId: con.memberId }, false);
+  // Out of the group until it rejoins (left, or fenced), it has no member to keep alive.
+  if (con.generation >= 0) sendToCoordinator(s, c, { type: 'hb', g: con.group, c, memberId: con.memberId }, false);
   con.nextHbMs = s.nowMs + g.heartbeatIntervalMs;
   scheduleTask(s, con.nextHbMs, { type: 'hb-timer', c, inc }, false);
 }
@@ -266,6 +267,8 @@ export function poll(s: KafkaState, c: number): void {
   for (let guard = 0; guard < 1_000_000; guard++) {
     if (!con.alive || con.phase === 'error' || con.processing) return;
     con.lastPollMs = s.nowMs;
+    // Fenced: poll() throws FencedInstanceIdException, and the consumer is done.
+    if (con.fatalError !== null) return stopOnFatalError(s, c);
     if (con.pendingAssignment !== null) {
       applyAssignment(s, c);
       // A partition without an offset and auto.offset.reset=none puts the consumer in error.
@@ -368,6 +371,7 @@ export function restartConsumer(s: KafkaState, c: number): void {
   con.generation = 0;
   con.rejoinNeeded = false;
   con.errorMessage = null;
+  con.fatalError = null;
   emit(s, () => ({ type: 'consumer-restarted', atMs: s.nowMs, consumer: con.id, group: g.id }), 'consumer-restarted');
   scheduleTask(s, s.nowMs, { type: 'consumer-start', c, inc: con.inc }, true);
 }

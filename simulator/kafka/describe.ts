@@ -41,7 +41,9 @@ export function describeEntry(e: KafkaTraceEntry): string {
     case 'commit-failed':
       return e.reason.startsWith('CommitFailedException')
         ? `Consumer ${e.consumer}'s commit to group ${e.group} failed (${e.reason}): it is no longer a member, so whoever owns its partitions now will process those records again.`
-        : `Consumer ${e.consumer}'s commit to group ${e.group} failed (${e.reason}).`;
+        : e.reason === 'FENCED_INSTANCE_ID'
+          ? `Consumer ${e.consumer}'s commit to group ${e.group} was refused (FENCED_INSTANCE_ID): another consumer holds its group.instance.id now.`
+          : `Consumer ${e.consumer}'s commit to group ${e.group} failed (${e.reason}).`;
     case 'member-joined':
       return `Consumer ${e.consumer} joined group ${e.group}.`;
     case 'rebalance-started':
@@ -56,6 +58,12 @@ export function describeEntry(e: KafkaTraceEntry): string {
       return `Group ${e.group} finished rebalancing (generation ${e.generation})${e.followUp ? '; some partitions wait for a second round' : ''}.`;
     case 'static-member-rejoined':
       return `Static member ${e.consumer} came back to group ${e.group} and kept its partitions without a rebalance.`;
+    case 'static-member-replaced':
+      return e.rebalancing
+        ? `Consumer ${e.consumer} joined group ${e.group} with group.instance.id ${e.instanceId}, which ${e.replaced} held: it takes ${e.replaced}'s place in the rebalance under way, and ${e.replaced} is fenced.`
+        : `Consumer ${e.consumer} joined group ${e.group} with group.instance.id ${e.instanceId}, which ${e.replaced} held: it takes over ${e.replaced}'s partitions without a rebalance, and ${e.replaced} is fenced.`;
+    case 'consumer-fenced':
+      return `Consumer ${e.consumer}'s ${e.request} was answered FENCED_INSTANCE_ID: ${e.holder} holds group.instance.id ${e.instanceId} in group ${e.group} now, so ${e.consumer} stops with FencedInstanceIdException at its next poll.`;
     case 'broker-crashed':
       return `Broker ${e.broker} crashed.`;
     case 'broker-restarted':

@@ -75,6 +75,48 @@ describe('failures', () => {
   });
 });
 
+describe('static membership (KIP-345): a second consumer with the same group.instance.id', () => {
+  // Kafka's classic coordinator (GroupCoordinator.updateStaticMemberAndRebalance, and
+  // GroupMetadataManager.updateStaticMemberThenRebalanceOrCompleteJoin in the new coordinator): a
+  // JoinGroup with an unknown member id and a group.instance.id already mapped replaces the old
+  // member id; a stable group keeps its assignment (no rebalance), and any later request carrying
+  // the old member id is answered FENCED_INSTANCE_ID, which the Java client treats as fatal.
+  function replaced() {
+    const w = groupWorld({ consumerIds: ['c1', 'c2'], groupInstanceIds: ['i1', 'i2'], commit: { type: 'after-process' } });
+    w.idle();
+    const before = owned(w);
+    w.run({ type: 'add-consumer', group: 'billing', consumer: 'c3', groupInstanceId: 'i1' });
+    for (let i = 0; i < 100 && w.entries('static-member-replaced').length === 0; i++) w.run({ type: 'step' });
+    return { w, before };
+  }
+
+  it('takes over the old member: same partitions and generation, no rebalance; the old consumer is fenced', () => {
+    const { w, before } = replaced();
+    w.idle();
+    expect(w.entries('static-member-replaced').map((e) => [e.consumer, e.replaced, e.instanceId])).toEqual([['c3', 'c1', 'i1']]);
+    expect(w.entries('rebalance-started')).toHaveLength(1);
+    expect(owned(w)).toEqual({ c3: before.c1, c2: before.c2 });
+    const got = w.entries('partitions-assigned').filter((e) => e.consumer === 'c3');
+    expect(got.map((e) => [e.generation, e.partitions])).toEqual([[1, before.c1]]);
+    expect(w.entries('consumer-fenced').map((e) => [e.consumer, e.instanceId, e.request])).toEqual([['c1', 'i1', 'heartbeat']]);
+    const c1 = w.summary().consumers.find((c) => c.consumer === 'c1')!;
+    expect(c1.phase).toBe('error');
+    expect(c1.error).toMatch(/FencedInstanceIdException/);
+    // c3 is a member in good standing: it stays one well past a session timeout.
+    w.advance(w.s.nowMs + 60_000);
+    expect(owned(w)).toEqual({ c3: before.c1, c2: before.c2 });
+  });
+
+  it("refuses the old consumer's commit with FENCED_INSTANCE_ID, and that stops it", () => {
+    const { w } = replaced();
+    w.run({ type: 'commit', consumer: 'c1' });
+    w.idle();
+    expect(w.entries('commit-failed').map((e) => [e.consumer, e.reason])).toEqual([['c1', 'FENCED_INSTANCE_ID']]);
+    expect(w.entries('consumer-fenced').map((e) => [e.consumer, e.request])).toEqual([['c1', 'commit']]);
+    expect(w.summary().consumers.find((c) => c.consumer === 'c1')!.phase).toBe('error');
+  });
+});
+
 describe('eager versus cooperative rebalancing', () => {
   function addThird(assignor: GroupSpec['assignor']) {
     const w = groupWorld({ consumerIds: ['c1', 'c2'], assignor }, 6);

@@ -11,6 +11,7 @@
 import { assignPartitions } from './assignors/index.ts';
 import { brokerNode, emit, latencyMs, partName, scheduleTask, send } from './net.ts';
 import type { GroupState, KafkaState, MemberState } from './state.ts';
+import { answerFenced, fencedBy, replaceStaticMember } from './group-static.ts';
 
 /** The broker coordinating a group: fixed by the group id's hash, moving on if that broker is down. */
 export function coordinatorOf(s: KafkaState, g: number): number {
@@ -51,24 +52,35 @@ export function scheduleSessionCheck(s: KafkaState, g: number, m: MemberState): 
   scheduleTask(s, at, { type: 'session-check', g, memberId: m.memberId, check: m.check }, !reachable(s, g, m));
 }
 
-/** A JoinGroup request arrives at the coordinator. */
-export function onJoin(s: KafkaState, g: number, c: number, memberId: string, owned: number[], ownedGeneration: number): void {
+/**
+ * A JoinGroup request arrives at the coordinator. `fresh`: the consumer joins without a member id
+ * the coordinator gave it (Kafka's empty member id), as after a start or after leaving the group.
+ */
+export function onJoin(
+  s: KafkaState,
+  g: number,
+  c: number,
+  memberId: string,
+  owned: number[],
+  ownedGeneration: number,
+  fresh: boolean,
+): void {
   const grp = s.k.groups[g]!;
   const con = s.k.consumers[c]!;
   if (!con.alive || con.memberId !== memberId) return;
   let m = grp.members.find((x) => x.memberId === memberId);
   if (m === undefined && con.instanceId !== null) {
-    // Static membership: the same group.instance.id replaces its old member without a rebalance.
     const old = grp.members.find((x) => x.instanceId === con.instanceId);
+    if (old !== undefined && !fresh) {
+      // A known member id whose instance id has moved on: this consumer is the fenced one.
+      answerFenced(s, g, c, memberId, 'join');
+      return;
+    }
     if (old !== undefined) {
-      old.memberId = memberId;
-      old.lastHbMs = s.nowMs;
-      scheduleSessionCheck(s, g, old);
-      emit(
-        s,
-        () => ({ type: 'static-member-rejoined', atMs: s.nowMs, consumer: con.id, group: grp.id }),
-        'static-member-rejoined',
-      );
+      // Static membership: the same group.instance.id replaces its old member. A stable group keeps
+      // its assignment (Kafka rebalances only if the group's protocol would change, and here every
+      // member uses the group's assignor); a rebalancing group counts the new member id in.
+      replaceStaticMember(s, g, old, c, memberId);
       if (grp.phase === 'stable') {
         sendAssignment(s, g, old);
         return;
@@ -217,10 +229,11 @@ function sendAssignment(s: KafkaState, g: number, m: MemberState): void {
   }
 }
 
-/** A heartbeat arrives: the member is alive. */
-export function onHeartbeat(s: KafkaState, g: number, memberId: string): void {
+/** A heartbeat arrives: the member is alive, or its instance id has moved on and it is fenced. */
+export function onHeartbeat(s: KafkaState, g: number, c: number, memberId: string): void {
   const m = s.k.groups[g]!.members.find((x) => x.memberId === memberId);
   if (m !== undefined) m.lastHbMs = s.nowMs;
+  else if (fencedBy(s, g, c, memberId) !== undefined) answerFenced(s, g, c, memberId, 'heartbeat');
 }
 
 /** A member's session check fires: expire it if no heartbeat came within session.timeout.ms. */
@@ -281,8 +294,11 @@ export function onCommit(
   const consumer = s.k.consumers[c]!.id;
   const m = grp.members.find((x) => x.memberId === memberId);
   if (m === undefined || generation !== grp.generation) {
-    const reason = m === undefined ? 'UNKNOWN_MEMBER_ID' : 'ILLEGAL_GENERATION';
+    // Kafka checks the instance id first (validateCurrentMember), then the member id, then the generation.
+    const fenced = m === undefined && fencedBy(s, g, c, memberId) !== undefined;
+    const reason = fenced ? 'FENCED_INSTANCE_ID' : m === undefined ? 'UNKNOWN_MEMBER_ID' : 'ILLEGAL_GENERATION';
     emit(s, () => ({ type: 'commit-failed', atMs: s.nowMs, consumer, group: grp.id, reason }), 'commit-failed');
+    if (fenced) answerFenced(s, g, c, memberId, 'commit');
     return;
   }
   for (let i = 0; i < pids.length; i++) {

@@ -20,7 +20,7 @@ import {
   onProcess,
   onRebalanceNotice,
 } from './consumer.ts';
-import { onPollTimeout } from './consumer-leave.ts';
+import { onFenced, onPollTimeout } from './consumer-leave.ts';
 import { onCommit, onHeartbeat, onJoin, onJoinDeadline, onLeave, onSessionCheck } from './group.ts';
 import { onProduceArrive, onProduceResponse, onProduceRetry, onProduceTimeout, onProducerTick } from './producer.ts';
 import { onFollowerFetch, onFollowerResponse, onFollowerRetry, onIsrCheck } from './replication.ts';
@@ -82,13 +82,13 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'hb-timer':
       return onHeartbeatTimer(s, t.c, t.inc);
     case 'hb':
-      return onHeartbeat(s, t.g, t.memberId);
+      return onHeartbeat(s, t.g, t.c, t.memberId);
     case 'session-check':
       return onSessionCheck(s, t.g, t.memberId, t.check);
     case 'poll-timeout':
       return onPollTimeout(s, t.c, t.inc, t.pollMs);
     case 'join':
-      return onJoin(s, t.g, t.c, t.memberId, t.owned, t.ownedGeneration);
+      return onJoin(s, t.g, t.c, t.memberId, t.owned, t.ownedGeneration, t.fresh);
     case 'join-deadline':
       return onJoinDeadline(s, t.g, t.token);
     case 'leave':
@@ -97,6 +97,8 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       return onAssignment(s, t.c, t.inc, t.generation, t.pids);
     case 'rebalance-notice':
       return onRebalanceNotice(s, t.c, t.inc, t.generation);
+    case 'fenced':
+      return onFenced(s, t.c, t.memberId, t.request);
     case 'commit':
       return onCommit(s, t.g, t.c, t.memberId, t.generation, t.pids, t.offsets);
     case 'cleaner':

@@ -240,7 +240,7 @@ export interface ConsumerState {
   phase: ConsumerPhase;
   /**
    * Generation of the assignment held; -1 (Kafka's NO_GENERATION) once the consumer has left the
-   * group on its own (max.poll.interval.ms), until it rejoins.
+   * group on its own (max.poll.interval.ms) or been fenced, until it rejoins.
    */
   generation: number;
   processingMs: number;
@@ -268,6 +268,11 @@ export interface ConsumerState {
   /** Partitions owned before the latest revocation (sticky assignors read it). */
   prevOwned: number[];
   errorMessage: string | null;
+  /**
+   * A fatal error heard from the coordinator (FencedInstanceIdException). As in the Java client,
+   * where the heartbeat thread records it, it is thrown by the next poll, which stops the consumer.
+   */
+  fatalError: string | null;
 }
 
 export interface MemberState {

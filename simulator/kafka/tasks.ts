@@ -36,14 +36,25 @@ export type KafkaTask = T &
     | { type: 'process'; c: number; inc: number }
     | { type: 'auto-commit'; c: number; inc: number }
     | { type: 'hb-timer'; c: number; inc: number }
-    | { type: 'hb'; g: number; memberId: string }
+    | { type: 'hb'; g: number; c: number; memberId: string }
     | { type: 'session-check'; g: number; memberId: string; check: number }
     | { type: 'poll-timeout'; c: number; inc: number; pollMs: number }
-    | { type: 'join'; g: number; c: number; inc: number; memberId: string; owned: number[]; ownedGeneration: number }
+    | {
+        type: 'join';
+        g: number;
+        c: number;
+        inc: number;
+        memberId: string;
+        owned: number[];
+        ownedGeneration: number;
+        /** The consumer holds no member id from the coordinator yet (Kafka: JoinGroup with an empty member id). */
+        fresh: boolean;
+      }
     | { type: 'join-deadline'; g: number; token: number }
     | { type: 'leave'; g: number; memberId: string; reason: 'left' | 'poll-timeout' }
     | { type: 'assignment'; c: number; inc: number; generation: number; pids: number[] }
     | { type: 'rebalance-notice'; c: number; inc: number; generation: number }
+    | { type: 'fenced'; c: number; memberId: string; request: 'heartbeat' | 'commit' | 'join' }
     | { type: 'commit'; g: number; c: number; memberId: string; generation: number; pids: number[]; offsets: number[] }
     | { type: 'cleaner'; topic: number }
   );

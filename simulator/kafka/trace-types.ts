@@ -68,6 +68,24 @@ export type KafkaTraceEntry =
       followUp: boolean;
     })
   | (E<'static-member-rejoined'> & { consumer: string; group: string })
+  | (E<'static-member-replaced'> & {
+      consumer: string;
+      group: string;
+      instanceId: string;
+      /** The consumer whose member held the group.instance.id until now; its member id is fenced. */
+      replaced: string;
+      /** The group was rebalancing: the new consumer takes the old member's place in that round. */
+      rebalancing: boolean;
+    })
+  | (E<'consumer-fenced'> & {
+      consumer: string;
+      group: string;
+      instanceId: string;
+      /** The request the coordinator answered with FENCED_INSTANCE_ID. */
+      request: 'heartbeat' | 'commit' | 'join';
+      /** The consumer that holds the group.instance.id now. */
+      holder: string;
+    })
   | (E<'broker-crashed'> & { broker: string })
   | (E<'broker-restarted'> & { broker: string })
   | (E<'leader-elected'> & { topic: string; partition: number; broker: string; epoch: number; unclean: boolean })
