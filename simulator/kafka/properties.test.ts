@@ -154,7 +154,8 @@ const tuning = { replicaLagTimeMaxMs: 1000, requestTimeoutMs: 2000, initialRebal
 function script(c: Case): SimCommand[] {
   const out: SimCommand[] = [];
   for (const f of c.faults) out.push({ type: 'advance', untilMs: f.atMs }, f.command);
-  out.push({ type: 'advance', untilMs: 6000 });
+  // Runs to 6 s, or on from the last fault when a broker flapping late put one past that.
+  out.push({ type: 'advance', untilMs: Math.max(6000, ...c.faults.map((f) => f.atMs)) });
   out.push({ type: 'run-until-idle' });
   return out;
 }
