@@ -122,7 +122,7 @@ export function onFetchResponse(
   con.fetching[a] = 0;
   if (con.pos[a] !== from) return ensureFetches(s, c);
   if (error === 'OFFSET_OUT_OF_RANGE') {
-    resetPosition(s, c, pid, `offset ${from} is out of range`);
+    resetPosition(s, c, pid, `offset ${from} is out of range`, from);
     return ensureFetches(s, c);
   }
   if (error !== null) {

@@ -16,9 +16,10 @@ import type { KafkaState } from './state.ts';
 import { dropAssignment, poll } from './consumer.ts';
 
 /**
- * poll() threw (NoOffsetForPartitionException): the application stops calling it, while the
- * heartbeat thread keeps the member in the group, holding its partitions, until the poll timer
- * that the failing poll reset runs out. Foreground: the member leaving is still to happen.
+ * poll() threw (NoOffsetForPartitionException, or OffsetOutOfRangeException): the application
+ * stops calling it, while the heartbeat thread keeps the member in the group, holding its
+ * partitions, until the poll timer that the failing poll reset runs out. Foreground: the member
+ * leaving is still to happen.
  */
 export function pollLoopStopped(s: KafkaState, c: number): void {
   const con = s.k.consumers[c]!;

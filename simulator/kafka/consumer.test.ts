@@ -189,6 +189,39 @@ describe('retention and compaction', () => {
     expect(w.summary().groups[0]!.delivered).toBe(5);
   });
 
+  it('with auto.offset.reset=none, a committed offset that retention deleted stops poll() with OffsetOutOfRangeException', () => {
+    // Kafka's FetchCollector throws OffsetOutOfRangeException when a fetch position is out of
+    // range and no reset policy is set; NoOffsetForPartitionException is only for "no committed offset".
+    const w = world(
+      baseScenario({
+        topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, retentionRecords: 5 }],
+        groups: [
+          { id: 'billing', topics: ['orders'], consumers: 1, consumerIds: ['c1'], autoOffsetReset: 'none', startAtMs: 100 },
+        ],
+      }),
+    );
+    const produce = (n: number) => {
+      for (let i = 0; i < n; i++) w.run({ type: 'produce', topic: 'orders', key: `k${i}` });
+    };
+    // A committed offset to start from (none refuses a partition without one).
+    w.run({ type: 'reset-offsets', group: 'billing', topic: 'orders', to: 'earliest' });
+    produce(3);
+    w.idle();
+    expect(w.summary().groups[0]!.partitions[0]!.committed).toBe(3);
+    w.run({ type: 'remove-consumer', consumer: 'c1' });
+    produce(10);
+    w.advance(w.s.nowMs + 3000);
+    expect(w.summary().partitions[0]!.logStartOffset).toBe(8);
+    w.run({ type: 'add-consumer', group: 'billing', consumer: 'c2' });
+    w.idle();
+    const err = w.entries('consumer-error');
+    expect(err).toHaveLength(1);
+    expect(err[0]!.error).toMatch(/^OffsetOutOfRangeException: fetch position 3 is out of range for orders-0/);
+    expect(err[0]!.error).not.toMatch(/NoOffsetForPartition/);
+    expect(w.sim.describeEntry(err[0]!)).toMatch(/OffsetOutOfRangeException/);
+    expect(w.summary().consumers.find((c) => c.consumer === 'c2')!.phase).toBe('error');
+  });
+
   it('compaction keeps the newest record per key and then drops tombstones', () => {
     const w = world(
       baseScenario({ topics: [{ name: 'users', partitions: 1, replicationFactor: 3, cleanupPolicy: 'compact' }] }),

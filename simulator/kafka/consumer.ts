@@ -142,10 +142,16 @@ function initPosition(s: KafkaState, c: number, pid: number): void {
     noteStart(s, g, pid, committed);
     return;
   }
-  resetPosition(s, c, pid, 'no committed offset');
+  resetPosition(s, c, pid, 'no committed offset', -1);
 }
 
-export function resetPosition(s: KafkaState, c: number, pid: number, why: string): void {
+/**
+ * Starts a partition over by auto.offset.reset: `outOfRange` is the fetch position the leader
+ * refused (OFFSET_OUT_OF_RANGE), or -1 when there was no committed offset. With `none` poll()
+ * throws instead: Kafka raises NoOffsetForPartitionException only for a missing committed offset
+ * (SubscriptionState) and OffsetOutOfRangeException for a position outside the log (FetchCollector).
+ */
+export function resetPosition(s: KafkaState, c: number, pid: number, why: string, outOfRange: number): void {
   const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
   const a = con.assigned.indexOf(pid);
@@ -153,7 +159,10 @@ export function resetPosition(s: KafkaState, c: number, pid: number, why: string
   if (g.autoOffsetReset === 'none') {
     const first = con.phase !== 'error';
     con.phase = 'error';
-    con.errorMessage = `NoOffsetForPartitionException: ${partName(s, pid)} (${why}) and auto.offset.reset=none`;
+    con.errorMessage =
+      outOfRange < 0
+        ? `NoOffsetForPartitionException: ${partName(s, pid)} (${why}) and auto.offset.reset=none`
+        : `OffsetOutOfRangeException: fetch position ${outOfRange} is out of range for ${partName(s, pid)} and auto.offset.reset=none`;
     const error = con.errorMessage;
     emit(
       s,
