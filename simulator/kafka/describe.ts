@@ -57,7 +57,9 @@ export function describeEntry(e: KafkaTraceEntry): string {
     case 'rebalance-completed':
       return `Group ${e.group} finished rebalancing (generation ${e.generation})${e.followUp ? '; some partitions wait for a second round' : ''}.`;
     case 'static-member-rejoined':
-      return `Static member ${e.consumer} came back to group ${e.group} and kept its partitions without a rebalance.`;
+      return e.rebalancing
+        ? `Static member ${e.consumer} came back to group ${e.group} during the rebalance under way and rejoins it under its group.instance.id; the assignor decides its partitions in that round.`
+        : `Static member ${e.consumer} came back to group ${e.group} and kept its partitions without a rebalance.`;
     case 'static-member-replaced':
       return e.rebalancing
         ? `Consumer ${e.consumer} joined group ${e.group} with group.instance.id ${e.instanceId}, which ${e.replaced} held: it takes ${e.replaced}'s place in the rebalance under way, and ${e.replaced} is fenced.`

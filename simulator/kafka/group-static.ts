@@ -46,12 +46,16 @@ export function replaceStaticMember(s: KafkaState, g: number, old: MemberState, 
   old.consumer = c;
   old.lastHbMs = s.nowMs;
   scheduleSessionCheck(s, g, old);
+  const rebalancing = grp.phase !== 'stable';
   if (prev === con) {
-    emit(s, () => ({ type: 'static-member-rejoined', atMs: s.nowMs, consumer: con.id, group: grp.id }), 'static-member-rejoined');
+    emit(
+      s,
+      () => ({ type: 'static-member-rejoined', atMs: s.nowMs, consumer: con.id, group: grp.id, rebalancing }),
+      'static-member-rejoined',
+    );
     return;
   }
   const instanceId = con.instanceId!;
-  const rebalancing = grp.phase !== 'stable';
   emit(
     s,
     () => ({

@@ -151,3 +151,36 @@ describe('eager versus cooperative rebalancing', () => {
     expect(Object.values(owned(w)).map((p) => p.length)).toEqual([2, 2, 2]);
   });
 });
+
+describe('static-member-rejoined says whether the group was rebalancing', () => {
+  it('a static member back during a rebalance takes its place in that round; the sentence says so', () => {
+    const w = groupWorld({ consumerIds: ['c1', 'c2'], groupInstanceIds: ['i1', 'i2'], sessionTimeoutMs: 30_000 });
+    w.idle();
+    w.run({ type: 'crash-consumer', consumer: 'c2' });
+    w.advance(w.s.nowMs + 1000);
+    w.run({ type: 'add-consumer', group: 'billing', consumer: 'c3' });
+    w.advance(w.s.nowMs + 1000);
+    expect(w.summary().groups[0]!.state).toBe('preparing-rebalance');
+    w.run({ type: 'restart-consumer', consumer: 'c2' });
+    w.advance(w.s.nowMs + 1000);
+    const back = w.entries('static-member-rejoined');
+    expect(back.map((e) => [e.consumer, e.rebalancing])).toEqual([['c2', true]]);
+    const sentence = w.sim.describeEntry(back[0]!);
+    expect(sentence).not.toMatch(/without a rebalance/);
+    expect(sentence).toMatch(/rebalance under way/);
+    w.idle();
+    expect(Object.keys(owned(w)).sort()).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('in a stable group it still says "without a rebalance"', () => {
+    const w = groupWorld({ consumerIds: ['c1', 'c2'], groupInstanceIds: ['i1', 'i2'] });
+    w.idle();
+    w.run({ type: 'crash-consumer', consumer: 'c2' });
+    w.advance(w.s.nowMs + 1000);
+    w.run({ type: 'restart-consumer', consumer: 'c2' });
+    w.advance(w.s.nowMs + 1000);
+    const back = w.entries('static-member-rejoined');
+    expect(back.map((e) => [e.consumer, e.rebalancing])).toEqual([['c2', false]]);
+    expect(w.sim.describeEntry(back[0]!)).toMatch(/without a rebalance/);
+  });
+});

@@ -67,7 +67,12 @@ export type KafkaTraceEntry =
       /** Cooperative: some partitions still have to be revoked; a follow-up rebalance will assign them. */
       followUp: boolean;
     })
-  | (E<'static-member-rejoined'> & { consumer: string; group: string })
+  | (E<'static-member-rejoined'> & {
+      consumer: string;
+      group: string;
+      /** The group was rebalancing: the member's join counts in that round instead of ending it early. */
+      rebalancing: boolean;
+    })
   | (E<'static-member-replaced'> & {
       consumer: string;
       group: string;
