@@ -152,6 +152,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     replayed: 0,
     skipped: 0,
     rebalanceToken: 0,
+    rebalanceRound: 0,
     joinNotBeforeMs: 0,
     rebalanceReason: '',
     consumerCount: 0,

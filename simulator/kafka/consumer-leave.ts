@@ -102,6 +102,44 @@ export function onFenced(s: KafkaState, c: number, memberId: string, request: 'h
 }
 
 /**
+ * The coordinator answered a heartbeat with UNKNOWN_MEMBER_ID: the group removed this member (its
+ * session or the rebalance timed out while it could not reach the coordinator). The Java client
+ * resets its member id and generation (HeartbeatResponseHandler → resetStateOnResponseError) and
+ * stops heartbeating; its next poll gives up what it holds as lost and joins again. A consumer
+ * whose poll loop an error stopped never polls again, so it only drops its partitions. An answer
+ * that finds the consumer already joining again (or never in a generation) is out of date.
+ */
+export function onUnknownMember(s: KafkaState, c: number, memberId: string): void {
+  const con = s.k.consumers[c]!;
+  if (!con.alive || con.memberId !== memberId || con.generation <= 0 || con.phase === 'joining' || con.fatalError !== null)
+    return;
+  const g = s.k.groups[con.group]!;
+  const rejoins = con.phase !== 'error';
+  emit(
+    s,
+    () => ({
+      type: 'consumer-unknown-member',
+      atMs: s.nowMs,
+      consumer: con.id,
+      group: g.id,
+      memberId,
+      rejoins,
+      correlationId: g.id,
+    }),
+    'consumer-unknown-member',
+  );
+  con.generation = -1;
+  if (!rejoins) {
+    dropAssignment(s, c, false);
+    return;
+  }
+  // Out of the group: the next poll gives up what it holds and joins again.
+  con.phase = 'idle';
+  con.rejoinNeeded = true;
+  if (!con.processing) poll(s, c);
+}
+
+/**
  * A commit while out of the group fails before it is sent: ConsumerCoordinator's
  * sendOffsetCommitRequest finds no stable generation. Whoever owns the partitions now will process
  * the records again.

@@ -92,6 +92,12 @@ export function describeEntry(e: KafkaTraceEntry): string {
       return `Consumer ${e.consumer} left group ${e.group}.`;
     case 'consumer-left-session-timeout':
       return `Consumer ${e.consumer} missed its heartbeats; group ${e.group} removed it and is rebalancing.`;
+    case 'consumer-left-rebalance-timeout':
+      return `Consumer ${e.consumer} did not rejoin group ${e.group} within the rebalance timeout (max.poll.interval.ms, ${e.rebalanceTimeoutMs} ms): the coordinator removed it and finished the join phase without it.`;
+    case 'consumer-unknown-member':
+      return e.rejoins
+        ? `Consumer ${e.consumer}'s heartbeat was answered UNKNOWN_MEMBER_ID: group ${e.group} no longer has member ${e.memberId}, so the consumer gives up its partitions as lost and joins again as a new member.`
+        : `Consumer ${e.consumer}'s heartbeat was answered UNKNOWN_MEMBER_ID: group ${e.group} no longer has member ${e.memberId}; stopped by its error, the consumer drops its partitions and does not rejoin.`;
     case 'consumer-left-poll-timeout':
       return e.afterError === null
         ? `Consumer ${e.consumer} took too long between polls; it left group ${e.group}.`

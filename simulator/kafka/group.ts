@@ -99,6 +99,7 @@ export function onJoin(
       ownedGeneration: -1,
       assigned: [],
       check: 0,
+      noticed: false,
     };
     grp.members.push(m);
     scheduleSessionCheck(s, g, m);
@@ -119,13 +120,24 @@ export function onJoin(
   maybeCompleteJoin(s, g);
 }
 
-/** Moves the group to PreparingRebalance and tells every member at its next heartbeat. */
+/**
+ * Moves the group to PreparingRebalance and tells every member it can reach at its next heartbeat;
+ * a member it cannot reach now hears it with the first heartbeat that does arrive (onHeartbeat).
+ * The join phase waits at most the rebalance timeout (Kafka's DelayedJoin). That task is
+ * background: a member that cannot rejoin is one whose session expiry is already foreground.
+ */
 export function startRebalance(s: KafkaState, g: number, reason: string): void {
   const grp = s.k.groups[g]!;
   if (grp.phase === 'preparing-rebalance') return;
   grp.phase = 'preparing-rebalance';
   grp.rebalanceReason = reason;
-  for (const m of grp.members) m.joined = false;
+  grp.rebalanceRound++;
+  const timeoutAt = Math.max(grp.joinNotBeforeMs, s.nowMs + s.k.tuning.maxPollIntervalMs);
+  scheduleTask(s, timeoutAt, { type: 'rebalance-timeout', g, round: grp.rebalanceRound }, false);
+  for (const m of grp.members) {
+    m.joined = false;
+    m.noticed = false;
+  }
   emit(
     s,
     () => ({
@@ -148,12 +160,52 @@ export function startRebalance(s: KafkaState, g: number, reason: string): void {
     // The member hears REBALANCE_IN_PROGRESS in the response to its next heartbeat.
     const at = Math.max(s.nowMs, c.nextHbMs) + 2 * l;
     scheduleTask(s, at, { type: 'rebalance-notice', c: m.consumer, inc: c.inc, generation: grp.generation }, true);
+    m.noticed = true;
   }
 }
 
 /** The initial-rebalance delay is over. */
 export function onJoinDeadline(s: KafkaState, g: number, token: number): void {
   if (s.k.groups[g]!.rebalanceToken === token) maybeCompleteJoin(s, g);
+}
+
+/**
+ * The rebalance timeout (the members' max.poll.interval.ms, sent in JoinGroup as
+ * rebalance_timeout_ms) ran out: as GroupCoordinator.onCompleteJoin does, the dynamic members that
+ * have not rejoined are removed and the join phase completes without them. Static members stay
+ * (only their session timeout removes them); if nobody at all has rejoined, Kafka waits another
+ * rebalance timeout.
+ */
+export function onRebalanceTimeout(s: KafkaState, g: number, round: number): void {
+  const grp = s.k.groups[g]!;
+  if (grp.phase !== 'preparing-rebalance' || grp.rebalanceRound !== round) return;
+  const rebalanceTimeoutMs = s.k.tuning.maxPollIntervalMs;
+  for (const m of grp.members) {
+    if (m.joined || m.instanceId !== null) continue;
+    const consumer = s.k.consumers[m.consumer]!.id;
+    emit(
+      s,
+      () => ({
+        type: 'consumer-left-rebalance-timeout',
+        atMs: s.nowMs,
+        consumer,
+        group: grp.id,
+        rebalanceTimeoutMs,
+        correlationId: grp.id,
+      }),
+      'consumer-left-rebalance-timeout',
+    );
+  }
+  grp.members = grp.members.filter((m) => m.joined || m.instanceId !== null);
+  if (grp.members.length === 0) {
+    grp.phase = 'empty';
+    return;
+  }
+  if (!grp.members.some((m) => m.joined)) {
+    scheduleTask(s, s.nowMs + rebalanceTimeoutMs, { type: 'rebalance-timeout', g, round }, false);
+    return;
+  }
+  completeJoin(s, g);
 }
 
 function maybeCompleteJoin(s: KafkaState, g: number): void {
@@ -229,11 +281,25 @@ function sendAssignment(s: KafkaState, g: number, m: MemberState): void {
   }
 }
 
-/** A heartbeat arrives: the member is alive, or its instance id has moved on and it is fenced. */
+/**
+ * A heartbeat arrives. From a member: it is alive, and if a rebalance it has not heard of is under
+ * way the answer is REBALANCE_IN_PROGRESS. From a member id the group does not have: its instance id
+ * has moved on (FENCED_INSTANCE_ID), or the member was removed (UNKNOWN_MEMBER_ID), as
+ * GroupCoordinator.validateCurrentMember decides.
+ */
 export function onHeartbeat(s: KafkaState, g: number, c: number, memberId: string): void {
-  const m = s.k.groups[g]!.members.find((x) => x.memberId === memberId);
-  if (m !== undefined) m.lastHbMs = s.nowMs;
-  else if (fencedBy(s, g, c, memberId) !== undefined) answerFenced(s, g, c, memberId, 'heartbeat');
+  const grp = s.k.groups[g]!;
+  const m = grp.members.find((x) => x.memberId === memberId);
+  const con = s.k.consumers[c]!;
+  const coord = coordinatorOf(s, g);
+  if (m !== undefined) {
+    m.lastHbMs = s.nowMs;
+    if (grp.phase === 'preparing-rebalance' && !m.joined && !m.noticed && coord >= 0 && con.memberId === memberId) {
+      m.noticed = true;
+      send(s, brokerNode(coord), con.id, { type: 'rebalance-notice', c, inc: con.inc, generation: grp.generation });
+    }
+  } else if (fencedBy(s, g, c, memberId) !== undefined) answerFenced(s, g, c, memberId, 'heartbeat');
+  else if (coord >= 0) send(s, brokerNode(coord), con.id, { type: 'unknown-member', c, memberId });
 }
 
 /** A member's session check fires: expire it if no heartbeat came within session.timeout.ms. */

@@ -20,8 +20,8 @@ import {
   onProcess,
   onRebalanceNotice,
 } from './consumer.ts';
-import { onFenced, onPollTimeout } from './consumer-leave.ts';
-import { onCommit, onHeartbeat, onJoin, onJoinDeadline, onLeave, onSessionCheck } from './group.ts';
+import { onFenced, onPollTimeout, onUnknownMember } from './consumer-leave.ts';
+import { onCommit, onHeartbeat, onJoin, onJoinDeadline, onLeave, onRebalanceTimeout, onSessionCheck } from './group.ts';
 import { onProduceArrive, onProduceResponse, onProduceRetry, onProduceTimeout, onProducerTick } from './producer.ts';
 import { onFollowerFetch, onFollowerResponse, onFollowerRetry, onIsrCheck } from './replication.ts';
 import type { KafkaState } from './state.ts';
@@ -91,6 +91,8 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       return onJoin(s, t.g, t.c, t.memberId, t.owned, t.ownedGeneration, t.fresh);
     case 'join-deadline':
       return onJoinDeadline(s, t.g, t.token);
+    case 'rebalance-timeout':
+      return onRebalanceTimeout(s, t.g, t.round);
     case 'leave':
       return onLeave(s, t.g, t.memberId, t.reason);
     case 'assignment':
@@ -99,6 +101,8 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       return onRebalanceNotice(s, t.c, t.inc, t.generation);
     case 'fenced':
       return onFenced(s, t.c, t.memberId, t.request);
+    case 'unknown-member':
+      return onUnknownMember(s, t.c, t.memberId);
     case 'commit':
       return onCommit(s, t.g, t.c, t.memberId, t.generation, t.pids, t.offsets);
     case 'cleaner':

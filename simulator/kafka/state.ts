@@ -286,6 +286,8 @@ export interface MemberState {
   assigned: number[];
   /** Token of the member's session-check chain. */
   check: number;
+  /** REBALANCE_IN_PROGRESS for the rebalance under way is on its way to this member. */
+  noticed: boolean;
 }
 
 export type GroupPhase = 'empty' | 'preparing-rebalance' | 'stable';
@@ -316,6 +318,8 @@ export interface GroupState {
   skipped: number;
   /** Token of the pending initial-delay deadline. */
   rebalanceToken: number;
+  /** Counts rebalances begun; the rebalance-timeout task of the one under way carries it. */
+  rebalanceRound: number;
   /** The join phase may not complete before this time (group.initial.rebalance.delay.ms). */
   joinNotBeforeMs: number;
   /** Why the rebalance in progress started. */

@@ -104,6 +104,20 @@ export type KafkaTraceEntry =
   | (E<'consumer-restarted'> & { consumer: string; group: string })
   | (E<'consumer-left'> & { consumer: string; group: string })
   | (E<'consumer-left-session-timeout'> & { consumer: string; group: string })
+  | (E<'consumer-left-rebalance-timeout'> & {
+      consumer: string;
+      group: string;
+      /** How long the coordinator waited for the member to rejoin (the members' max.poll.interval.ms). */
+      rebalanceTimeoutMs: number;
+    })
+  | (E<'consumer-unknown-member'> & {
+      consumer: string;
+      group: string;
+      /** The member id the coordinator no longer knows. */
+      memberId: string;
+      /** It rejoins at its next poll; false when an error has already stopped its poll loop. */
+      rejoins: boolean;
+    })
   | (E<'consumer-left-poll-timeout'> & {
       consumer: string;
       group: string;
