@@ -243,10 +243,8 @@ describe('retention and compaction', () => {
 });
 
 describe('max.poll.interval.ms (review regression)', () => {
-  it('a consumer whose batch outlasts max.poll.interval.ms leaves the group even with no rebalance pending', () => {
-    // Kafka's heartbeat thread checks the poll timer on its own (AbstractCoordinator: "consumer
-    // poll timeout has expired") and sends LeaveGroup; the group rebalances without it, and the
-    // batch it was still processing is never committed.
+  /** One consumer, twenty records of 1 s each, max.poll.interval.ms 10 s, run to 20 s. */
+  const slowBatchPastPollInterval = () => {
     const w = world(
       baseScenario({
         topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
@@ -267,6 +265,13 @@ describe('max.poll.interval.ms (review regression)', () => {
     );
     for (let i = 0; i < 20; i++) w.run({ type: 'produce', topic: 'orders', key: `k${i}`, value: i });
     w.advance(20_000);
+    return w;
+  };
+  it('a consumer whose batch outlasts max.poll.interval.ms leaves the group even with no rebalance pending', () => {
+    // Kafka's heartbeat thread checks the poll timer on its own (AbstractCoordinator: "consumer
+    // poll timeout has expired") and sends LeaveGroup; the group rebalances without it, and the
+    // batch it was still processing is never committed.
+    const w = slowBatchPastPollInterval();
     const polledAt = w.entries('records-fetched')[0]!.atMs;
     const left = w.entries('consumer-left-poll-timeout');
     expect(left.map((e) => e.consumer)).toEqual(['c1']);
@@ -278,26 +283,7 @@ describe('max.poll.interval.ms (review regression)', () => {
   it('after leaving, its commits fail with CommitFailedException until it has rejoined', () => {
     // ConsumerCoordinator.sendOffsetCommitRequest: once the heartbeat thread has left the group the
     // generation is reset, and a commit fails at once ("not part of an active group").
-    const w = world(
-      baseScenario({
-        topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
-        groups: [
-          {
-            id: 'billing',
-            topics: ['orders'],
-            consumers: 1,
-            consumerIds: ['c1'],
-            processingMs: 1000,
-            autoOffsetReset: 'earliest',
-            commit: { type: 'after-process' },
-          },
-        ],
-      }),
-      1,
-      { maxPollIntervalMs: 10_000 },
-    );
-    for (let i = 0; i < 20; i++) w.run({ type: 'produce', topic: 'orders', key: `k${i}`, value: i });
-    w.advance(20_000);
+    const w = slowBatchPastPollInterval();
     const leftAt = w.entries('consumer-left-poll-timeout')[0]!.atMs;
     w.run({ type: 'commit', consumer: 'c1' });
     let failed = w.entries('commit-failed');
