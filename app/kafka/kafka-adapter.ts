@@ -146,10 +146,11 @@ export function kafkaAdapter(scenario: ScenarioSpec): SimAdapter<KafkaState, Kaf
 
 /** Cut (or heal) the network link between a node and each broker: one action per broker. */
 function linkActions(s: KafkaState, netId: string): Array<NodeAction<KafkaAppCommand>> {
+  const cut = cutOffFrom(s, netId);
   return s.k.brokers
     .filter((b) => b.node !== netId)
     .map((b) =>
-      cutOffFrom(s, netId).includes(b.id)
+      cut.includes(b.id)
         ? { label: `Heal link to broker ${b.id}`, command: { type: 'heal-link', from: netId, to: b.node } }
         : { label: `Cut link to broker ${b.id}`, command: { type: 'cut-link', from: netId, to: b.node } },
     );

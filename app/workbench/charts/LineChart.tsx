@@ -6,13 +6,13 @@
  */
 import { formatVirtualTime } from '../speed.ts';
 import { niceTicks, type Point } from './chart-history.ts';
+import { palette } from '../palette.ts';
 
 export interface Series {
   name: string;
   points: readonly Point[];
 }
 
-const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8F5BB0', '#A6761D'];
 const dashes = ['', '6 3', '2 3', '9 3 2 3', '4 4', '12 4', '1 2', '6 2 2 2'];
 const W = 600;
 const H = 220;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { neutral, opStride, paintFrame, palette, spriteSlot, type FrameMsg } from './flight-paint.ts';
+import { neutral, palette } from '../palette.ts';
+import { opStride, paintFrame, spriteSlot, type FrameMsg } from './flight-paint.ts';
 import type { SpriteCache } from './sprites.ts';
 
 /** A context that records what was drawn, and sprites that say what they are. */

@@ -8,13 +8,10 @@
  * commit happen beside the page's main thread, not on it; where a browser cannot hand a canvas to
  * a worker, the same function paints on the main thread.
  */
+import { neutral, palette } from '../palette.ts';
 import type { SpriteCache } from './sprites.ts';
 import { tokenRadiusPx } from './sprites.ts';
 import type { TokenShape } from './flight-tokens.ts';
-
-/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8F5BB0', '#A6761D'];
-export const neutral = '#6B7280';
 
 const shapes: TokenShape[] = ['record', 'batch', 'control'];
 /** One number per shape × colour (colour -1: no key). */

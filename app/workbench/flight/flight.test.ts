@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { palette } from '../palette.ts';
 import type { HappeningView } from '../adapter.ts';
 import { topologyFromScenario } from '../topology.ts';
 import { minimalScenario } from '../../../simulator/scenario/test-fixtures.ts';
@@ -128,6 +129,8 @@ describe('tokens in flight', () => {
     expect(tokenStyle(h(0, 'a', 'b', { key: 'a-very-long-key-indeed' })).label).toHaveLength(10);
     for (const k of ['a', 'b', 'user-42', '']) expect(keySlot(k)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...Array.from({ length: 100 }, (_, i) => keySlot(`k${i}`)))).toBeLessThan(paletteSize);
+    // The slots a key can pick are exactly the overlay's colours.
+    expect(paletteSize).toBe(palette.length);
   });
 });
 

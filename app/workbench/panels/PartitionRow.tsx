@@ -65,6 +65,8 @@ interface StripProps {
 function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
   const n = p.cells.length;
   const scroller = useRef<HTMLDivElement>(null);
+  const cellCount = useRef(n);
+  cellCount.current = n;
   const [win, setWin] = useState<StripWindow>(initialWindow);
   const { from, to } = drawnRange(n, win);
   const shown = p.cells.slice(from, to);
@@ -78,7 +80,8 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
   const update = useCallback((width?: number) => {
     const el = scroller.current;
     if (!el) return;
-    const cellPx = el.scrollWidth / (Number(el.dataset.cells) + 1);
+    // The strip is (cells + 1) cell widths wide (see .wbp-strip).
+    const cellPx = el.scrollWidth / (cellCount.current + 1);
     const next = windowForScroll(-el.scrollLeft, width ?? el.clientWidth, cellPx);
     setWin((w) => (sameWindow(w, next) ? w : next));
   }, []);
@@ -119,7 +122,7 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
 
   return (
     // Stays at the newest end by CSS (see .wbp-strip-scroll), without reading layout.
-    <div className="wbp-strip-scroll" ref={scroller} data-cells={n} onScroll={() => update()}>
+    <div className="wbp-strip-scroll" ref={scroller} onScroll={() => update()}>
       <div
         className="wbp-strip"
         style={vars({ '--cells': n, '--log-lanes': layout.logLanes, '--ptr-lanes': layout.pointerLanes })}
