@@ -3,7 +3,7 @@
  * and drives play with requestAnimationFrame. Playback reads the store directly instead of
  * re-rendering per frame; only changes the store publishes re-render components.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { fasterSpeed, slowerSpeed } from './speed.ts';
 import type { WorkbenchStore } from './store.ts';
@@ -31,10 +31,15 @@ export function runShortcut<C>(store: WorkbenchStore<C>, action: ShortcutAction,
 }
 
 export function useTransportKeys<C>(store: WorkbenchStore<C>, onHelp: () => void, enabled = true): void {
+  // Read at each key press rather than re-subscribing when it changes: a key pressed just after the
+  // shortcuts dialog closes must not fall into the gap before an effect re-attaches the listener.
+  const live = useRef({ enabled, onHelp });
+  useLayoutEffect(() => {
+    live.current = { enabled, onHelp };
+  });
   useEffect(() => {
-    if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented) return;
+      if (e.defaultPrevented || !live.current.enabled) return;
       const t = e.target instanceof HTMLElement ? e.target : null;
       const action = shortcutFor({
         key: e.key,
@@ -47,11 +52,11 @@ export function useTransportKeys<C>(store: WorkbenchStore<C>, onHelp: () => void
       });
       if (!action) return;
       e.preventDefault();
-      runShortcut(store, action, onHelp);
+      runShortcut(store, action, live.current.onHelp);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, onHelp, enabled]);
+  }, [store]);
 }
 
 export function usePlayLoop<C>(store: WorkbenchStore<C>): void {
