@@ -37,7 +37,7 @@ export function ChartsPanel({ samples }: { samples: readonly ChartSample[] }) {
         yLabel="lag (records)"
         series={groups}
         format={records}
-        empty="No consumer groups yet."
+        empty="No group has a committed offset yet, so there is no lag to draw (Kafka cannot say how far behind a group is until it commits)."
       />
       <LineChart
         title="Lag per partition"
