@@ -17,6 +17,28 @@ export { consumerLag, groupLag } from './kafka/lag.ts';
 export { createEventStoreState, appendToStream, readStream } from './eventstore/surface.ts';
 export type { EventStoreState } from './eventstore/surface.ts';
 
+// The model contract and every model behind it.
+export {
+  nodeId,
+  nextEntryCommand,
+  createModelTimeline,
+  runUntilNextEntry,
+  type NodeId,
+  type EntryRoute,
+  type ModelRun,
+  type SimModel,
+  type AnyModel,
+  type NextEntryCommand,
+  type ScenarioOfModel,
+  type StateOfModel,
+  type CommandOfModel,
+  type EntryOfModel,
+} from './core/model.ts';
+export { simModels, simModelById, type ModelId } from './models.ts';
+export { kafkaModel, kafkaNode, KafkaCommandSchema, type KafkaCommand, type KafkaScenario } from './kafka/model.ts';
+export { eventStoreModel } from './eventstore/model.ts';
+export { sagaModel, type SagaScenario } from './saga/saga-model.ts';
+
 // Engine core.
 export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts';
 export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';

@@ -30,7 +30,7 @@ import {
 import { bankViewNodeIds, projections } from './bank-topology.ts';
 
 export { bankViewNodeIds } from './bank-topology.ts';
-import { describeEsEntry } from './es-describe.ts';
+import { describeEsEntry } from '../../simulator/eventstore/describe.ts';
 import { formatCount } from '../workbench/panels/labels.ts';
 
 /** Cells shown per strip: the newest N events. */

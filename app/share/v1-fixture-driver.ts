@@ -7,7 +7,7 @@ import { loadCommand } from '../../simulator/scenario/loader.ts';
 import { ok, type Result } from '../../simulator/core/errors.ts';
 import { isNextHappening, kafkaAdapter, type KafkaAppCommand } from '../kafka/kafka-adapter.ts';
 import { scenarioById } from '../kafka/scenarios.ts';
-import { createWorkbenchStore } from '../workbench/store.ts';
+import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
 import { decodeShareState, encodeShareState } from './share-link.ts';
 
 export interface V1Fixture {
@@ -50,7 +50,7 @@ export function openV1Moment(link: string): V1Moment {
   };
 }
 
-function linkOf(scenario: { id: string } | { spec: never }, store: ReturnType<typeof createWorkbenchStore<KafkaAppCommand>>) {
+function linkOf(scenario: { id: string } | { spec: never }, store: WorkbenchStore<KafkaAppCommand>) {
   const s = store.getState();
   return encodeShareState({ scenario, seed: s.seed, commands: [...s.commands()], cursor: s.cursor });
 }

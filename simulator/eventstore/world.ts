@@ -157,9 +157,17 @@ function aggregateFor(model: EsModel, stream: string): AggregateDefinition<unkno
 }
 
 /** Loads an aggregate (snapshot + tail, or as of a revision/time). Trace: `aggregate-loaded`. */
-export function esLoad<S>(w: EsWorld, model: EsModel, stream: string, asOf?: AsOf, ids: CommandIds = {}): LoadedAggregate<S> {
+export function esLoad<S>(
+  w: EsWorld,
+  model: EsModel,
+  stream: string,
+  asOf?: AsOf,
+  ids: CommandIds = {},
+  ignoreSnapshots = false,
+): LoadedAggregate<S> {
   const loaded = loadAggregate(w.store, aggregateFor(model, stream), stream, {
-    snapshots: w.snapshots[stream],
+    // Ignoring snapshots folds from the start: what the same load costs without them.
+    snapshots: ignoreSnapshots ? undefined : w.snapshots[stream],
     upcasters: model.upcasters,
     ...(asOf !== undefined ? { asOf } : {}),
   }) as LoadedAggregate<S>;

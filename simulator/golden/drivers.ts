@@ -3,17 +3,11 @@
  * hand back every trace entry and what each command answered. Only this file changes when the
  * models' API changes; the recorded hashes do not.
  */
-import { createKafkaSim } from '../kafka/kafka-sim.ts';
-import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
-// eslint-disable-next-line no-restricted-imports -- until the bank's workbench commands move into simulator/ (model contract)
-import { applyBankAppCommand } from '../../app/eventstore/bank-adapter.ts';
-import { createBank, type BankScenario } from '../../lessons/format/models/bank.ts';
-import {
-  createChoreographySim,
-  createKafkaChoreographySim,
-  createOrchestratedSagaSim,
-  createTwoPhaseCommitSim,
-} from '../saga/sims.ts';
+import type { AnyModel } from '../core/model.ts';
+import { eventStoreModel } from '../eventstore/model.ts';
+import { kafkaModel } from '../kafka/model.ts';
+import { sagaModel } from '../saga/saga-model.ts';
+import { createChoreographySim, createKafkaChoreographySim, createTwoPhaseCommitSim } from '../saga/sims.ts';
 import { createIdempotentConsumerSim, createOutboxModelSim } from '../patterns/sims.ts';
 import { bankGolden, choreographyGolden, idempotentGolden, kafkaGolden, outboxGolden, sagaGolden, tpcGolden } from './cases.ts';
 
@@ -54,25 +48,26 @@ function bundle(
   };
 }
 
-export const goldenDrivers: Record<string, (seed: number) => GoldenRun> = {
-  kafka: (seed) => {
-    const sim = createKafkaSim({ seed, scenario: kafkaGolden.scenario as ScenarioSpec });
-    const s = sim.init();
-    return run(
-      kafkaGolden.commands,
-      (c) => sim.apply(s, c as SimCommand),
-      () => s.trace.entries,
-    );
-  },
-  bank: (seed) => {
-    const s = createBank(bankGolden.scenario as BankScenario, seed);
-    const apply: Apply = (c) => {
-      const cmd = c as { type: string };
-      return applyBankAppCommand(s, (cmd.type === 'next-entry' ? { type: 'next-happening' } : cmd) as never);
+/** A model through the contract: scenario and commands validated by its own loaders first. */
+function contract(model: AnyModel, c: { scenario: unknown; commands: readonly unknown[] }) {
+  return (seed: number): GoldenRun => {
+    const scenario = model.loadScenario(c.scenario);
+    if (!scenario.ok) throw new Error(scenario.error.message);
+    const r = model.run(scenario.value);
+    const s = r.init(seed);
+    const apply: Apply = (cmd) => {
+      const loaded = model.loadCommand(cmd);
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      return r.apply(s, loaded.value);
     };
-    return run(bankGolden.commands, apply, () => s.world.trace.entries);
-  },
-  saga: bundle((seed, sc: object) => createOrchestratedSagaSim({ ...sc, seed }), sagaGolden),
+    return run(c.commands, apply, () => r.trace(s).entries);
+  };
+}
+
+export const goldenDrivers: Record<string, (seed: number) => GoldenRun> = {
+  kafka: contract(kafkaModel, kafkaGolden),
+  bank: contract(eventStoreModel, bankGolden),
+  saga: contract(sagaModel, sagaGolden),
   choreography: bundle((seed, sc: object) => createChoreographySim({ ...sc, seed }), choreographyGolden),
   'kafka-choreography': (seed) => {
     const sim = createKafkaChoreographySim({ seed });

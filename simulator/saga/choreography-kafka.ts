@@ -36,7 +36,7 @@ import {
 } from './choreography-kafka-types.ts';
 import { recordAboutToBeProcessed, sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
 import { SERVICE_NAMES, armFault, createServices, faultProblem, type ServiceFault, type ServiceName } from './services.ts';
-import { nothingRan, type RunReport } from './world-kit.ts';
+import { nextEntryTasksMax, nothingRan, type RunReport } from './world-kit.ts';
 
 const DEFAULTS: KafkaChoreographyConfig = {
   brokers: 3,
@@ -142,6 +142,14 @@ export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: Kafk
     case 'advance':
     case 'run-until-idle':
       return applyClock(w, c);
+    case 'next-entry': {
+      // Until the saga's own trace speaks, or the cluster has no foreground work left (heartbeats
+      // alone would keep it busy for ever).
+      const before = w.trace.nextId;
+      let tasksRun = 0;
+      while (tasksRun < nextEntryTasksMax && w.trace.nextId === before && w.kafka.k.fg > 0 && runOne(w)) tasksRun++;
+      return ok({ tasksRun, stoppedBy: w.kafka.k.fg > 0 ? 'tasks-max' : 'idle' });
+    }
     case 'place-order': {
       if (typeof c.orderId !== 'string' || c.orderId === '')
         return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');

@@ -33,6 +33,9 @@ export function scheduleTask<T extends TaskBase>(
   schedule<T>(w, task as unknown as T & { atMs: number });
 }
 
+/** Tasks one `next-entry` may run looking for something observable. */
+export const nextEntryTasksMax = 10_000;
+
 /** The commands that move virtual time, understood by every model here. */
 export type ClockCommand =
   /** Run the earliest task (one happening). */
@@ -40,7 +43,9 @@ export type ClockCommand =
   /** Run every task due up to `untilMs`, then move the clock there. */
   | { type: 'advance'; untilMs: number }
   /** Run until nothing is scheduled (bounded by the model's task limit). */
-  | { type: 'run-until-idle' };
+  | { type: 'run-until-idle' }
+  /** Run tasks until one more trace entry is written (the transport's step; see core/model.ts). */
+  | { type: 'next-entry' };
 
 /** What a clock command did. */
 export interface RunReport {
@@ -49,7 +54,7 @@ export interface RunReport {
 }
 
 export function isClockCommand(c: { type: string }): c is ClockCommand {
-  return c.type === 'step' || c.type === 'advance' || c.type === 'run-until-idle';
+  return c.type === 'step' || c.type === 'advance' || c.type === 'run-until-idle' || c.type === 'next-entry';
 }
 
 /**
@@ -80,6 +85,13 @@ export function applyClockCommand<T extends TaskBase, W extends WorldBase<T, Tra
     }
     case 'run-until-idle':
       return ok(runUntil(w, run, { tasksMax }));
+    case 'next-entry': {
+      // Many tasks are silent (a timeout that finds its reply already in): run until one speaks.
+      const before = w.trace.nextId;
+      let tasksRun = 0;
+      while (tasksRun < nextEntryTasksMax && w.trace.nextId === before && runNext(w, run)) tasksRun++;
+      return ok({ tasksRun, stoppedBy: w.queue.length === 0 ? 'idle' : 'tasks-max' });
+    }
   }
 }
 

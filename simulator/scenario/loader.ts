@@ -71,7 +71,7 @@ function toIssues(zodIssues: readonly z.core.$ZodIssue[], rootLabel: string): Sc
   return out;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, input: unknown, code: ErrorCode, rootLabel: string): LoadResult<T> {
+export function parseWithSchema<T>(schema: z.ZodType<T>, input: unknown, code: ErrorCode, rootLabel: string): LoadResult<T> {
   try {
     let value = input;
     if (typeof input === 'string') {
@@ -101,7 +101,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, code: ErrorCode, roo
  * read as JSON text. Never throws.
  */
 export function loadScenario(input: unknown): LoadResult<ScenarioSpec> {
-  return parseWith(ScenarioSpecSchema, input, ErrorCode.ScenarioInvalid, ROOT_LABEL);
+  return parseWithSchema(ScenarioSpecSchema, input, ErrorCode.ScenarioInvalid, ROOT_LABEL);
 }
 
 /**
@@ -109,7 +109,7 @@ export function loadScenario(input: unknown): LoadResult<ScenarioSpec> {
  * decided when the engine applies it). For commands from share links and scripts. Never throws.
  */
 export function loadCommand(input: unknown): LoadResult<SimCommand> {
-  return parseWith(SimCommandSchema, input, ErrorCode.InvalidCommand, 'command');
+  return parseWithSchema(SimCommandSchema, input, ErrorCode.InvalidCommand, 'command');
 }
 
 /**

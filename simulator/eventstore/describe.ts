@@ -1,9 +1,8 @@
 /**
  * One plain sentence per event-store trace entry, for the trace log, the narration and the
- * sequence diagram. The simulator's event store has no describer of its own (the Kafka and saga
- * models do), so the app words them here; nothing is computed, every number comes from the entry.
+ * sequence diagram. Nothing is computed here: every number comes from the entry.
  */
-import type { EsTraceEntry } from './es-api.ts';
+import type { EsTraceEntry } from './trace-entries.ts';
 
 const n = (x: number): string => Math.trunc(x).toLocaleString('en-US');
 const events = (x: number): string => `${n(x)} event${x === 1 ? '' : 's'}`;

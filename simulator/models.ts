@@ -1,0 +1,22 @@
+/**
+ * Every simulation model, by id: the one list the lessons, the CLI and (through app/models) the
+ * workbench, the playground and share links read. Adding a model is one folder in simulator/ and
+ * one line here.
+ */
+import type { AnyModel } from './core/model.ts';
+import { eventStoreModel } from './eventstore/model.ts';
+import { kafkaModel } from './kafka/model.ts';
+import { sagaModel } from './saga/saga-model.ts';
+
+export const simModels = {
+  kafka: kafkaModel,
+  eventstore: eventStoreModel,
+  saga: sagaModel,
+} as const satisfies Record<string, AnyModel>;
+
+export type ModelId = keyof typeof simModels;
+
+/** The model with this id, or undefined (ids come from links and files, so they are untrusted). */
+export function simModelById(id: string): AnyModel | undefined {
+  return Object.hasOwn(simModels, id) ? simModels[id as ModelId] : undefined;
+}
