@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
-import { stripCellsMax } from '../app/kafka/kafka-view.ts';
+import { stripCellsMax } from '../app/models/kafka/kafka-view.ts';
 import { test, expect } from './fixtures.ts';
 
 const clock = (page: Page) => page.getByLabel('Virtual time');

@@ -7,7 +7,7 @@
 import type { AssignorName, ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts';
 import type { KafkaState } from '../../simulator/kafka/state.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { kafkaNodeIds as n, kafkaRead as read } from '../format/models/kafka.ts';
+import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const scenario = (assignor: AssignorName): ScenarioSpec => ({

@@ -6,7 +6,7 @@
 import type { ScenarioSpec } from '../../simulator/scenario/types.ts';
 import type { KafkaState } from '../../simulator/kafka/state.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { kafkaNodeIds as n, kafkaRead as read } from '../format/models/kafka.ts';
+import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const base = (producer: NonNullable<ScenarioSpec['producers']>[number], consumers: number): ScenarioSpec => ({

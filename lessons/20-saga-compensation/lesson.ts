@@ -6,7 +6,7 @@
 import type { SagaCommand } from '../../simulator/saga/saga-types.ts';
 import type { ActionName, ServiceName } from '../../simulator/saga/services.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { sagaNodeIds as n, sagaRead as read } from '../format/models/saga.ts';
+import { sagaNode as n, sagaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const refuse = (service: ServiceName, action: ActionName, reason: string): SagaCommand => ({
