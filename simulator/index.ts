@@ -101,7 +101,7 @@ export { bankModel, accountAggregate, seedBusyAccount } from './eventstore/demo-
 
 // Scenarios.
 export { loadScenario, loadCommand, formatScenarioErrors } from './scenario/loader.ts';
-export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec } from './scenario/types.ts';
+export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec, AssignorName } from './scenario/types.ts';
 export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './scenario/types.ts';
 export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './scenario/loader.ts';
 export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './scenario/runner.ts';

@@ -34,13 +34,20 @@ export function PlaygroundPage() {
   const [params, setParams] = useSearchParams();
   const [written] = useState(() => new OwnLinks(params.get('s')));
   const [session, setSession] = useState(() => openSession(params));
-  // A link pasted or followed while the page is open (not one we wrote) opens a new session.
+  // A link pasted or followed while the page is open (not one we wrote) opens a new session, and
+  // so does picking a model or a scenario (the address then has no link, only the choice).
   const current = params.get('s');
+  const choice = `${params.get('model')}|${params.get('scenario')}`;
+  const mounted = useRef(false);
   useEffect(() => {
-    if (!written.isOwn(current)) setSession(openSession(params));
-    // Only the shared-state parameter decides; scenario switches go through setParams below.
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    if (current === null || !written.isOwn(current)) setSession(openSession(params));
+    // Only the link and the choice decide; params itself changes identity on every navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, params.get('scenario'), params.get('model')]);
+  }, [current, choice]);
 
   if (!session.ok) {
     // "Open the playground fresh" must work from here even though the address it leads to may be

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openModel } from '../../open.ts';
 import { kafkaUi } from '../index.tsx';
-import { minimalScenario } from '../../../../simulator/scenario/test-fixtures.ts';
 import { ChartHistory, largestSeries, niceTicks, ratePerSecond, sampleOf, seriesOf, type ChartSample } from './chart-history.ts';
 import { chartFeedFor } from './chart-store.ts';
 
@@ -68,7 +67,18 @@ describe('series', () => {
 
 describe('sampling a store', () => {
   it('follows the timeline and agrees with a fresh sample after seeking back', () => {
-    const store = openModel(kafkaUi, minimalScenario(), { seed: 1 });
+    const store = openModel(
+      kafkaUi,
+      {
+        version: 1,
+        name: 'minimal',
+        brokers: [{ id: 1 }, { id: 2 }],
+        topics: [{ name: 'orders', partitions: 3, replicationFactor: 2 }],
+        producers: [{ id: 'shop', topic: 'orders', ratePerSec: 10, count: 20, keys: { type: 'uniform', keys: 5 } }],
+        groups: [{ id: 'billing', topics: ['orders'], consumers: 2 }],
+      },
+      { seed: 1 },
+    );
     const feed = chartFeedFor(store);
     expect(chartFeedFor(store)).toBe(feed);
     for (let i = 0; i < 60; i++) store.getState().stepForward();
