@@ -5,10 +5,10 @@
  * so a scenario file and a share link are checked the same way for all of them.
  */
 import { z } from 'zod';
-import { ACTIONS, SERVICE_NAMES } from './services.ts';
+import { ACTIONS, faultProblem, SERVICE_NAMES, type ServiceFault } from './services.ts';
 import { DEFAULT_STEPS } from './saga-types.ts';
 
-const timeMs = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
+export const timeMs = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
 const count = z.int().min(0).max(1_000_000);
 const orderId = z.string().min(1).max(64);
 const service = z.enum(SERVICE_NAMES);
@@ -56,18 +56,34 @@ export const orderCommandSchemas = [
 
 const stepName = z.enum(DEFAULT_STEPS as unknown as ['create-order', 'reserve-inventory', 'charge-payment', 'create-shipment']);
 
-/** The orchestrated saga's scenario: its options without the seed. */
-export const SagaScenarioSchema = z.strictObject({
-  ...servicesOptionsShape,
-  steps: z.array(stepName).min(1).max(4).optional(),
-  networkDelayMsMin: timeMs.optional(),
-  networkDelayMsMax: timeMs.optional(),
-  stepTimeoutMs: timeMs.optional(),
-  stepAttemptsMax: z.int().min(1).max(100).optional(),
-  retryBackoffMs: timeMs.optional(),
-  retryBackoffMsMax: timeMs.optional(),
-  restartAfterMs: timeMs.optional(),
-  tasksMaxPerCommand: z.int().min(1).max(10_000_000).optional(),
-});
+/** The orchestrated saga's scenario: its options without the seed; planted faults checked as it would. */
+export const SagaScenarioSchema = z
+  .strictObject({
+    ...servicesOptionsShape,
+    steps: z.array(stepName).min(1).max(4).optional(),
+    networkDelayMsMin: timeMs.optional(),
+    networkDelayMsMax: timeMs.optional(),
+    stepTimeoutMs: timeMs.optional(),
+    stepAttemptsMax: z.int().min(1).max(100).optional(),
+    retryBackoffMs: timeMs.optional(),
+    retryBackoffMsMax: timeMs.optional(),
+    restartAfterMs: timeMs.optional(),
+    tasksMaxPerCommand: z.int().min(1).max(10_000_000).optional(),
+  })
+  .superRefine(refuseFaults(faultProblem));
 
 export const SagaCommandSchema = z.discriminatedUnion('type', [...clockCommandSchemas, ...orderCommandSchemas]);
+
+/**
+ * A refinement for a scenario's planted faults: each one `problem` refuses (a compensation asked to
+ * refuse for a business reason, an action its service does not perform) becomes an issue at
+ * `faults[i]`, so a scenario that could not start is refused when it is loaded, not when it runs.
+ */
+export function refuseFaults(problem: (f: ServiceFault) => string | undefined) {
+  return (scenario: { faults?: ServiceFault[] | undefined }, ctx: z.RefinementCtx): void => {
+    (scenario.faults ?? []).forEach((f, i) => {
+      const p = problem(f);
+      if (p !== undefined) ctx.addIssue({ code: 'custom', message: p, path: ['faults', i] });
+    });
+  };
+}
