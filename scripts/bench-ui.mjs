@@ -135,7 +135,7 @@ async function benchSeek(browser, base) {
   const wire = {
     s: fpsScenario,
     r: 5,
-    c: Array.from({ length: seekCommands }, () => ({ type: 'next-happening' })),
+    c: Array.from({ length: seekCommands }, () => ({ type: 'next-entry' })),
     k: seekCommands,
   };
   const link = `v1:${lzString.compressToEncodedURIComponent(JSON.stringify(wire))}`;

@@ -36,7 +36,35 @@ export {
 } from './core/model.ts';
 export { simModels, simModelById, type ModelId } from './models.ts';
 export { kafkaModel, kafkaNode, KafkaCommandSchema, type KafkaCommand, type KafkaScenario } from './kafka/model.ts';
+export { kafkaRead } from './kafka/reads.ts';
+export {
+  consumerStatus,
+  cutOffFrom,
+  isSlowed,
+  newestRecords,
+  rebalanceMoves,
+  slowProcessingMs,
+  type KafkaConsumerStatus,
+  type RebalanceMove,
+  type StripRecord,
+} from './kafka/view-reads.ts';
 export { eventStoreModel } from './eventstore/model.ts';
+export {
+  bankNode,
+  bankRead,
+  isAccountStream,
+  newestEvents,
+  projectionLag,
+  projections,
+  readModelRows,
+  streamNames,
+  type ReadModelRow,
+  type StreamCell,
+} from './eventstore/bank-reads.ts';
+export { projectionProcessingMs, type BankState, type LoadRecord } from './eventstore/bank-model.ts';
+export { busyDepositsMax, type BankCommand, type BankScenario } from './eventstore/bank-commands.ts';
+export type { Subscriber } from './eventstore/subscriptions.ts';
+export { allSize, eventAt } from './eventstore/store.ts';
 export { sagaModel, type SagaScenario } from './saga/saga-model.ts';
 export { choreographyModel, choreographyNode, type ChoreographyScenario } from './saga/choreography-model.ts';
 export {
@@ -57,7 +85,8 @@ export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts'
 export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';
 export { createTraceLog, traceEntries, type TraceBase, type TraceLog, type TraceMode } from './core/trace.ts';
 export { ErrorCode, ok, fail, type Result, type SimError } from './core/errors.ts';
-export type { WorldBase } from './core/world.ts';
+export { createWorldBase, nextTaskAtMs, runNext, schedule, type WorldBase, type TaskBase } from './core/world.ts';
+export { traceEmit } from './core/trace.ts';
 
 // The Kafka model. `createSim` is the engine's generic name in the design notes.
 export {
@@ -85,7 +114,7 @@ export { bankModel, accountAggregate, seedBusyAccount } from './eventstore/demo-
 
 // Scenarios.
 export { loadScenario, loadCommand, formatScenarioErrors } from './scenario/loader.ts';
-export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec } from './scenario/types.ts';
+export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec, AssignorName } from './scenario/types.ts';
 export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './scenario/types.ts';
 export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './scenario/loader.ts';
 export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './scenario/runner.ts';
@@ -96,7 +125,19 @@ export { SCENARIO_DEFAULTS } from './scenario/defaults.ts';
 // Sagas, two-phase commit, outbox and idempotent consumers.
 export { describeSagaEntry } from './saga/saga-describe.ts';
 export { DEFAULT_STEPS, STEP_DEFS } from './saga/saga-types.ts';
-export type { SagaWorld, SagaCommand, SagaEntry, SagaConfig, SagaStatus, StepStatus, StepName } from './saga/saga-types.ts';
+export type {
+  SagaWorld,
+  SagaCommand,
+  SagaEntry,
+  SagaConfig,
+  SagaStatus,
+  StepStatus,
+  StepName,
+  SagaInstance,
+  SagaStep,
+} from './saga/saga-types.ts';
+export { ACTIONS, SERVICE_NAMES, type ActionName, type ServiceName } from './saga/services.ts';
+export { sagaNode, sagaRead } from './saga/saga-reads.ts';
 export { choreographyView, describeChoreographyEntry } from './saga/choreography-view.ts';
 export type { ChoreographyWorld, ChoreographyCommand, ChoreographyEntry, ChoreographyView } from './saga/choreography-types.ts';
 export { twoPhaseCommitView, describeTwoPhaseCommitEntry, type TpcTxView } from './saga/two-phase-commit-view.ts';
