@@ -84,7 +84,7 @@ function orderSection(w: ChoreographyWorld, orderId: string): ViewSection {
     id: `order:${orderId}`,
     title: `Order ${orderId}`,
     summary: `${v.status} · messages: ${v.messages.join(' → ')}`,
-    rows: stepRows(v, choreographyNode.service),
+    rows: stepRows(w.services, v, choreographyNode.service),
   };
 }
 

@@ -66,6 +66,13 @@ describe('choreography in the app', () => {
       /^completed · messages: PlaceOrder → OrderPlaced → PaymentCharged/,
     );
     expect(node(v, ids.service('payment'))?.detail).toBe('charged 25 · refunded 0');
+    // Each step as its own service's table says it: there is no saga table to ask.
+    expect(v.sections?.find((s) => s.id === 'order:order-1')?.rows.map((r) => r.detail)).toEqual([
+      'orders table: approved',
+      'charges table: 25 charged',
+      'reservations table: 1 × sku-1 reserved',
+      'shipments table: shipped',
+    ]);
     expect(counter(v, 'completed')).toBe(1);
     expect(v.entries.some((e) => e.from === ids.bus && e.to === ids.service('payment'))).toBe(true);
   });

@@ -100,18 +100,36 @@ const stepIcon: Record<ChoreographyView['steps'][StepName], NodeStatus> = {
   compensated: 'offline',
 };
 
+/** What the row about `step` in the owning service's own table says about one order. */
+export function stepTableWords(s: Services, orderId: string, step: StepName): string {
+  const t = s.tables;
+  switch (step) {
+    case 'create-order': {
+      const o = t.orders[orderId];
+      return o === undefined ? 'orders table: no row' : `orders table: ${o.status}`;
+    }
+    case 'charge-payment': {
+      const c = t.charges[orderId];
+      return c === undefined ? 'charges table: no row' : `charges table: ${money(c.amountCents)} ${c.status}`;
+    }
+    case 'reserve-inventory': {
+      const r = t.reservations[orderId];
+      return r === undefined ? 'reservations table: no row' : `reservations table: ${n(r.qty)} × ${r.sku} ${r.status}`;
+    }
+    case 'create-shipment':
+      return t.shipments[orderId] === undefined ? 'shipments table: no row' : 'shipments table: shipped';
+  }
+}
+
 /** One row per step, each as the service that owns it sees it in its own tables. */
-export function stepRows(v: ChoreographyView, nodeOf: (svc: ServiceName) => NodeId): SectionRow[] {
-  return flowSteps.map((step, i) => {
-    const svc = STEP_DEFS[step].service;
-    return {
-      label: `${i + 1}. ${step}`,
-      status: stepIcon[v.steps[step]],
-      statusWord: v.steps[step],
-      detail: `as the ${svc} service's database says`,
-      nodeId: nodeOf(svc),
-    };
-  });
+export function stepRows(s: Services, v: ChoreographyView, nodeOf: (svc: ServiceName) => NodeId): SectionRow[] {
+  return flowSteps.map((step, i) => ({
+    label: `${i + 1}. ${step}`,
+    status: stepIcon[v.steps[step]],
+    statusWord: v.steps[step],
+    detail: stepTableWords(s, v.orderId, step),
+    nodeId: nodeOf(STEP_DEFS[step].service),
+  }));
 }
 
 /** The first `order-N` not yet used, for "place a new order". */
@@ -121,8 +139,9 @@ export function freeOrderId(used: (orderId: string) => boolean): string {
 
 /**
  * What a learner can do to a service: on each step it owns, refuse it (a business reason), fail
- * it once transiently (where the transport can retry one message), crash before committing; crash
- * after committing its compensation; or crash it now. A service that is down can only restart.
+ * it once transiently (where the transport can retry one message), crash before or after
+ * committing it; crash after committing its compensation; or crash it now. A service that is down
+ * can only restart.
  */
 export function serviceActions(s: Services, svc: ServiceName, transient: boolean): Array<NodeAction<ChoreographyCommand>> {
   if (!s.runtime[svc].up) return [{ label: 'Restart now', command: { type: 'restart-service', service: svc } }];
@@ -137,6 +156,7 @@ export function serviceActions(s: Services, svc: ServiceName, transient: boolean
     plant(`Refuse the next ${step} (${refusalReasons[svc]})`, step, 'business');
     if (transient) plant(`Fail the next ${step} once (transient)`, step, 'transient');
     plant(`Crash on the next ${step}`, step, 'crash');
+    plant(`Crash after committing the next ${step}`, step, 'crash-after-commit');
     if (def.compensation !== null)
       plant(`Crash after committing the next ${def.compensation}`, def.compensation, 'crash-after-commit');
   }

@@ -77,10 +77,10 @@ export function kafkaChoreographyTopology(w: KafkaChoreographyWorld): Topology {
   return { nodes, edges };
 }
 
-function orderSection(v: KafkaChoreographyView): ViewSection {
+function orderSection(w: KafkaChoreographyWorld, v: KafkaChoreographyView): ViewSection {
   const where =
     v.partition === null ? 'not on the topic yet' : `partition ${n(v.partition)}, offsets ${v.offsets.map(n).join(', ')}`;
-  const rows = stepRows(v, kafkaChoreographyNode.service);
+  const rows = stepRows(w.services, v, kafkaChoreographyNode.service);
   for (const row of rows) {
     const svc = flowServices.find((s) => kafkaChoreographyNode.service(s) === row.nodeId)!;
     if (v.unreadBy[svc] > 0) row.detail += ` · ${plural(v.unreadBy[svc], 'record')} not read yet`;
@@ -148,6 +148,6 @@ export function kafkaChoreographyWorkbenchView(w: KafkaChoreographyWorld): Workb
       { label: 'read again', value: counts['record-deduplicated'] ?? 0 },
       { label: 'service crashes', value: counts['service-crashed'] ?? 0 },
     ],
-    sections: [...views.map(orderSection), servicesSection(w, views)],
+    sections: [...views.map((v) => orderSection(w, v)), servicesSection(w, views)],
   };
 }
