@@ -1,7 +1,8 @@
 /**
  * The Kafka topology: producers, topics, consumer groups and consumers in columns in the direction
- * records flow, brokers in a row underneath. Topics, producers and brokers come from the scenario
- * (no command adds them); groups and consumers from the world, so those added mid-run appear.
+ * records flow, brokers in a row underneath. Topics and brokers come from the scenario (no command
+ * adds them); producers, groups and consumers from the world, so those added mid-run appear (a
+ * record produced from the page comes from a producer the model adds for it).
  * Pure and deterministic, so the picture never depends on render order.
  */
 import { kafkaNode, type KafkaScenario, type KafkaState, type NodeId } from '../../../simulator/index.ts';
@@ -17,7 +18,7 @@ type Item = { id: NodeId; label: string; detail: string };
 export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];
-  const producers = spec.producers ?? [];
+  const producers = s.k.producers;
   const groups = s.k.groups;
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
   const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
@@ -35,7 +36,7 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
     producers.map((p) => ({
       id: kafkaNode.producer(p.id),
       label: p.id,
-      detail: p.ratePerSec > 0 ? `${p.ratePerSec} records/s · acks=${p.acks ?? 'all'}` : `on command · acks=${p.acks ?? 'all'}`,
+      detail: p.ratePerSec > 0 ? `${p.ratePerSec} records/s · acks=${p.acks}` : `on command · acks=${p.acks}`,
     })),
   );
   column(
@@ -72,12 +73,16 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
   );
 
   for (const p of producers) {
-    edges.push({
-      id: `e:${kafkaNode.producer(p.id)}->${kafkaNode.topic(p.topic)}`,
-      source: kafkaNode.producer(p.id),
-      target: kafkaNode.topic(p.topic),
-      label: `${p.id} produces to ${p.topic}`,
-    });
+    // A producer the model adds for records produced from the page writes to any topic.
+    const topics = p.topic >= 0 ? [s.k.topics[p.topic]!.name] : s.k.topics.map((t) => t.name);
+    for (const topic of topics) {
+      edges.push({
+        id: `e:${kafkaNode.producer(p.id)}->${kafkaNode.topic(topic)}`,
+        source: kafkaNode.producer(p.id),
+        target: kafkaNode.topic(topic),
+        label: `${p.id} produces to ${topic}`,
+      });
+    }
   }
   groups.forEach((g, gi) => {
     for (const ti of g.topics) {
