@@ -1,6 +1,9 @@
 /** Two-phase commit in the app: votes, the logged decision, blocking and locks, and node actions. */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { tpcNode as ids, twoPhaseCommitModel, type TpcCommand } from '../../../simulator/index.ts';
+import { SectionsPanel } from '../../workbench/panels/SectionsPanel.tsx';
 import type { WorkbenchView } from '../../workbench/view.ts';
 import { openModel } from '../open.ts';
 import { twoPhaseCommitUi } from './index.tsx';
@@ -107,5 +110,13 @@ describe('two-phase commit in the app', () => {
     store.getState().runToEnd();
     expect(store.getState().view.entries.length).toBeGreaterThanOrEqual(entries);
     expect(store.getState().actionsFor(ids.log)).toEqual([]);
+  });
+  it('draws its sections as text, whatever a link names a transaction', () => {
+    const { r, w } = run([{ type: 'begin', txId: '<img src=x onerror=alert(1)>' }]);
+    r.apply(w, { type: 'run-until-idle' });
+    const html = renderToStaticMarkup(createElement(SectionsPanel, { sections: twoPhaseCommitUi.view(w).sections ?? [] }));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Transaction &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('Participants and their locks');
   });
 });
