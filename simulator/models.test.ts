@@ -5,6 +5,7 @@
  * Each model runs the fault-heavy command list of its golden case (golden/cases.ts); the map below
  * is typed by model id, so registering a model without a case does not compile.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from './core/errors.ts';
 import type { AnyModel } from './core/model.ts';
@@ -175,6 +176,10 @@ describe.each(entries)('model %s', (id, model) => {
 describe('scenario cross-checks: a scenario that loads always starts', () => {
   const refused: Array<[ModelId, unknown, string]> = [
     ['saga', { faults: [{ service: 'payment', action: 'refund-payment', kind: 'business' }] }, 'faults[0]'],
+    ['saga', { steps: ['create-order', 'create-order'] }, 'steps[1]'],
+    ['saga', { networkDelayMsMin: 20 }, 'networkDelayMsMax'],
+    ['saga', { networkDelayMsMin: 2.5 }, 'networkDelayMsMin'],
+    ['saga', { stepTimeoutMs: 0 }, 'stepTimeoutMs'],
     ['choreography', { faults: [{ service: 'payment', action: 'refund-payment', kind: 'business' }] }, 'faults[0]'],
     ['choreography', { faults: [{ service: 'order', action: 'charge-payment', kind: 'crash' }] }, 'faults[0]'],
     ['choreography', { deliveryDelayMsMin: 20 }, 'deliveryDelayMsMax'],
@@ -196,6 +201,7 @@ describe('scenario cross-checks: a scenario that loads always starts', () => {
   });
 
   const accepted: Array<[ModelId, unknown]> = [
+    ['saga', { steps: ['create-order', 'charge-payment'], networkDelayMsMin: 15, networkDelayMsMax: 15 }],
     ['choreography', { deliveryDelayMsMin: 20, deliveryDelayMsMax: 20, idempotentHandlers: false }],
     ['kafka-choreography', { brokers: 1, replicationFactor: 1, partitions: 1, kafkaTuning: { lingerMs: 0 } }],
     ['two-phase-commit', { participants: ['orders-db', 'payments-db'], networkDelayMsMax: 5 }],
@@ -207,5 +213,48 @@ describe('scenario cross-checks: a scenario that loads always starts', () => {
     const r = model.loadScenario(scenario);
     expect(r.ok).toBe(true);
     if (r.ok) expect(() => model.run(r.value).init(3)).not.toThrow();
+  });
+});
+
+describe('any order of commands: never a throw, and a refused command changes nothing', () => {
+  // The golden cases' commands in any order and any number, with a few that are always refused.
+  const extra: Partial<Record<ModelId, unknown[]>> = {
+    choreography: [place, { type: 'restart-service', service: 'order' }, { type: 'advance', untilMs: 0 }],
+    'kafka-choreography': [place, { type: 'restart-service', service: 'order' }, { type: 'advance', untilMs: 0 }],
+    saga: [place, { type: 'restart-service', service: 'order' }],
+    'two-phase-commit': [
+      { type: 'begin', participants: ['nobody'] },
+      { type: 'recover-coordinator' },
+      { type: 'begin', txId: 'tx-1' },
+    ],
+    outbox: [
+      place,
+      { type: 'crash', node: 'relay' },
+      { type: 'plant-fault', fault: { kind: 'relay-crash-after-publish', times: 2 } },
+    ],
+    'idempotent-consumer': [
+      { type: 'redeliver', eventId: 'evt-9' },
+      { type: 'deliver', eventId: 'evt-1' },
+    ],
+  };
+  const fuzzed = Object.keys(extra) as ModelId[];
+  it.each(fuzzed)('%s', (id) => {
+    const model: AnyModel = simModels[id];
+    const { run, commands } = start(model, { ...cases[id], commands: [...cases[id].commands, ...extra[id]!] });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.array(fc.nat(commands.length - 1), { maxLength: 20 }),
+        (seed, picks) => {
+          const s = run.init(seed);
+          for (const i of picks) {
+            const before = JSON.stringify(s);
+            const r = run.apply(s, commands[i]!);
+            if (!r.ok) expect(JSON.stringify(s), `seed ${seed}: refused ${JSON.stringify(commands[i])}`).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

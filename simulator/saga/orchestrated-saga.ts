@@ -24,7 +24,8 @@ import {
 } from './saga-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
 
-const DEFAULT_CONFIG: SagaConfig = {
+/** The config a scenario leaves unsaid (the saga's schema checks delays against it). */
+export const DEFAULT_CONFIG: SagaConfig = {
   steps: [...DEFAULT_STEPS],
   networkDelayMsMin: 5,
   networkDelayMsMax: 15,

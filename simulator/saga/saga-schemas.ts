@@ -5,6 +5,7 @@
  * so a scenario file and a share link are checked the same way for all of them.
  */
 import { z } from 'zod';
+import { DEFAULT_CONFIG } from './orchestrated-saga.ts';
 import { ACTIONS, faultProblem, SERVICE_NAMES, type ServiceFault } from './services.ts';
 import { DEFAULT_STEPS } from './saga-types.ts';
 
@@ -56,21 +57,40 @@ export const orderCommandSchemas = [
 
 const stepName = z.enum(DEFAULT_STEPS as unknown as ['create-order', 'reserve-inventory', 'charge-payment', 'create-shipment']);
 
-/** The orchestrated saga's scenario: its options without the seed; planted faults checked as it would. */
+/** Network delays are drawn by the seeded rng, which takes whole numbers only. */
+const delayMs = z.int().min(0).max(3_600_000);
+
+/**
+ * The orchestrated saga's scenario: its options without the seed, checked as
+ * `createOrchestratedSaga` would (planted faults, each step once, a delay range that is not
+ * empty, a step timeout above zero), so a scenario that loads always starts.
+ */
 export const SagaScenarioSchema = z
   .strictObject({
     ...servicesOptionsShape,
     steps: z.array(stepName).min(1).max(4).optional(),
-    networkDelayMsMin: timeMs.optional(),
-    networkDelayMsMax: timeMs.optional(),
-    stepTimeoutMs: timeMs.optional(),
+    networkDelayMsMin: delayMs.optional(),
+    networkDelayMsMax: delayMs.optional(),
+    stepTimeoutMs: timeMs.positive().optional(),
     stepAttemptsMax: z.int().min(1).max(100).optional(),
     retryBackoffMs: timeMs.optional(),
     retryBackoffMsMax: timeMs.optional(),
     restartAfterMs: timeMs.optional(),
     tasksMaxPerCommand: z.int().min(1).max(10_000_000).optional(),
   })
-  .superRefine(refuseFaults(faultProblem));
+  .superRefine(refuseFaults(faultProblem))
+  .superRefine((s, ctx) => {
+    (s.steps ?? []).forEach((step, i) => {
+      if (s.steps!.indexOf(step) !== i)
+        ctx.addIssue({ code: 'custom', message: `step "${step}" appears twice`, path: ['steps', i] });
+    });
+    const min = s.networkDelayMsMin ?? DEFAULT_CONFIG.networkDelayMsMin;
+    const max = s.networkDelayMsMax ?? DEFAULT_CONFIG.networkDelayMsMax;
+    if (min > max) {
+      const message = `must be at least networkDelayMsMin (${min}), got ${max}`;
+      ctx.addIssue({ code: 'custom', message, path: ['networkDelayMsMax'] });
+    }
+  });
 
 export const SagaCommandSchema = z.discriminatedUnion('type', [...clockCommandSchemas, ...orderCommandSchemas]);
 
