@@ -99,6 +99,12 @@ function ordersSection(w: OutboxWorld, lost: ReadonlySet<string>, onBroker: Read
   return { id: 'orders', title: 'Orders table', summary: plural(rows.length, 'order'), rows };
 }
 
+/** How far the relay has got: through the write-ahead log (CDC), or the outbox rows still unsent (polling). */
+function relayPosition(w: OutboxWorld): string {
+  if (w.config.mode === 'outbox-cdc') return `read the log up to ${n(w.relay.cdcOffset)} of ${n(w.db.wal.length)}`;
+  return `${n(w.db.outbox.filter((r) => r.sentAtMs === undefined).length)} rows unsent`;
+}
+
 function outboxSection(w: OutboxWorld): ViewSection {
   const rows: SectionRow[] = w.db.outbox.map((r) => ({
     label: r.eventId,
@@ -107,11 +113,7 @@ function outboxSection(w: OutboxWorld): ViewSection {
     detail: `${r.orderId}${r.sentAtMs === undefined ? '' : ` · marked sent at ${n(r.sentAtMs)} ms`}`,
     nodeId: outboxNode.outbox,
   }));
-  const relay =
-    w.config.mode === 'outbox-cdc'
-      ? `the relay has read the log up to ${n(w.relay.cdcOffset)} of ${n(w.db.wal.length)}`
-      : `${n(rows.filter((r) => r.statusWord === 'unsent').length)} unsent`;
-  return { id: 'outbox', title: 'Outbox table', summary: relay, rows };
+  return { id: 'outbox', title: 'Outbox table', summary: `the relay has ${relayPosition(w)}`, rows };
 }
 
 function brokerSection(w: OutboxWorld): ViewSection {
@@ -186,7 +188,7 @@ export function outboxWorkbenchView(w: OutboxWorld): WorkbenchView {
     nodes.push({
       id: o.relay,
       status: runtimeStatus(w.relay.up, w.relay.wakeScheduled),
-      detail: `${w.relay.up ? 'up' : 'down'}${plantedWords(w, 'relay-crash-after-publish')}`,
+      detail: `${w.relay.up ? 'up' : 'down'} · ${relayPosition(w)}${plantedWords(w, 'relay-crash-after-publish')}`,
     });
   }
   return {

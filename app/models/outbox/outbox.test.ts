@@ -59,6 +59,7 @@ describe('dual write vs outbox in the app', () => {
     expect(counter(v, 'duplicated on the broker')).toBe(1);
     expect(counter(v, 'applied twice or more')).toBe(0);
     expect(v.sections?.find((s) => s.id === 'outbox')?.summary).toBe('the relay has read the log up to 2 of 2');
+    expect(v.nodes.find((x) => x.id === ids.relay)?.detail).toBe('up · read the log up to 2 of 2');
     expect(v.entries.some((e) => e.from === ids.relay && e.to === ids.broker)).toBe(true);
   });
 
@@ -66,6 +67,7 @@ describe('dual write vs outbox in the app', () => {
     const { w } = run(scenario('outbox-polling-no-dedup'), [place('order-1'), { type: 'run-until-idle' }]);
     const v = outboxUi.view(w);
     expect(rows(v, 'outbox')).toEqual(['evt-1 sent']);
+    expect(v.sections?.find((s) => s.id === 'outbox')?.summary).toBe('the relay has 0 rows unsent');
     expect(rows(v, 'consumer')).toEqual(['evt-1 applied 2 times']);
     expect(counter(v, 'applied twice or more')).toBe(1);
   });
