@@ -10,7 +10,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
 import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
-import { topologyKey, type Topology } from './topology.ts';
+import { shareUnchanged } from './share-unchanged.ts';
+import type { Topology } from './topology.ts';
 
 export const speedMin = 0.1;
 export const speedMax = 100;
@@ -93,18 +94,15 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   if (init.cursor !== undefined) timeline.seek(init.cursor);
 
   let topology = model.topology(timeline.state);
-  let shownKey = topologyKey(topology);
+  let shownView: WorkbenchView | undefined;
   const snapshot = (): Pick<WorkbenchState<C>, 'cursor' | 'length' | 'view' | 'idle' | 'topology'> => {
-    const next = model.topology(timeline.state);
-    const key = topologyKey(next);
-    if (key !== shownKey) {
-      topology = next;
-      shownKey = key;
-    }
+    // The same object until a node, an edge or a detail changes, so the graph re-renders rarely.
+    topology = shareUnchanged(topology, model.topology(timeline.state));
     return {
       cursor: timeline.cursor,
       length: timeline.commands.length,
-      view: model.view(timeline.state),
+      // Unchanged parts keep their objects, so components re-render only what changed.
+      view: (shownView = shareUnchanged(shownView, model.view(timeline.state))),
       idle: model.nextAtMs(timeline.state) === undefined,
       topology,
     };

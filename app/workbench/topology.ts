@@ -54,12 +54,3 @@ export interface Topology {
   nodes: TopologyNode[];
   edges: TopologyEdge[];
 }
-
-/** A version of a topology that changes only when nodes, their details or edges change. */
-export function topologyKey(t: Topology): string {
-  let key = '';
-  for (const n of t.nodes) key += `${n.id}\u0001${n.detail}\u0002`;
-  key += '\u0003';
-  for (const e of t.edges) key += `${e.id}\u0002`;
-  return key;
-}

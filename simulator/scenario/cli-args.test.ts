@@ -11,6 +11,18 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('takes a model and a script of commands for models other than Kafka', () => {
+    expect(parseCliArgs(['s.json', '--model', 'saga', '--commands=c.json'])).toEqual({
+      ok: true,
+      options: { scenarioPath: 's.json', model: 'saga', commandsPath: 'c.json' },
+    });
+    expect(parseCliArgs(['s.json', '--commands', 'c.json'])).toEqual({
+      ok: false,
+      help: false,
+      message: '--commands goes with --model',
+    });
+  });
+
   it('asks for help', () => {
     expect(parseCliArgs(['-h'])).toEqual({ ok: false, help: true });
     expect(parseCliArgs(['s.json', '--help'])).toEqual({ ok: false, help: true });

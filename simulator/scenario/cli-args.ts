@@ -14,6 +14,10 @@ export interface CliOptions {
   tracePath?: string;
   seed?: number;
   untilMs?: number;
+  /** Run this model (`kafka` when absent) instead of a Kafka scenario. */
+  model?: string;
+  /** A JSON list of commands to apply first (a script). */
+  commandsPath?: string;
 }
 
 export type CliParse =
@@ -21,11 +25,14 @@ export type CliParse =
 
 /** The usage text printed by `--help` and after an argument error. */
 export const USAGE = `usage: npm run sim -- <scenario.json> [--trace out.jsonl] [--seed N] [--until MS]
+       npm run sim -- <scenario.json> --model ID [--commands script.json] [--seed N]
 
-  <scenario.json>    a scenario file (format: docs/scenario-format.md; examples: docs/examples/)
+  <scenario.json>    a scenario file (Kafka's format: docs/scenario-format.md; examples: docs/examples/)
   --trace FILE       also write every trace entry to FILE, one JSON object per line
   --seed N           use seed N (0..${SEED_MAX}) instead of the scenario's seed
   --until MS         stop at virtual time MS instead of the scenario's durationMs
+  --model ID         run another model on its own scenario format (kafka, eventstore, saga, …)
+  --commands FILE    with --model: a JSON list of the model's commands to apply, then run to the end
   -h, --help         show this help
 
 Prints a JSON summary of the run. Exit code 0 when the run completed, 1 for bad input.`;
@@ -47,11 +54,19 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     if (arg.startsWith('-') && arg !== '-') {
       const eq = arg.indexOf('=');
       const flag = eq < 0 ? arg : arg.slice(0, eq);
-      if (flag !== '--trace' && flag !== '--seed' && flag !== '--until') return bad(`unknown option ${flag}`);
+      if (!['--trace', '--seed', '--until', '--model', '--commands'].includes(flag)) return bad(`unknown option ${flag}`);
       const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
       if (value === undefined || value === '') return bad(`${flag} needs a value`);
       if (flag === '--trace') {
         options.tracePath = value;
+        continue;
+      }
+      if (flag === '--model') {
+        options.model = value;
+        continue;
+      }
+      if (flag === '--commands') {
+        options.commandsPath = value;
         continue;
       }
       const n = wholeNumber(flag, value, flag === '--seed' ? SEED_MAX : SCENARIO_LIMITS.timeMsMax);
@@ -64,5 +79,6 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     options.scenarioPath = arg;
   }
   if (options.scenarioPath === undefined) return bad('no scenario file given');
+  if (options.commandsPath !== undefined && options.model === undefined) return bad('--commands goes with --model');
   return { ok: true, options: options as CliOptions };
 }

@@ -27,6 +27,31 @@ function sim(...args: string[]): Promise<{ code: number | null; stdout: string; 
 const STACK = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 describe.concurrent('npm run sim', () => {
+  it('runs another model from its scenario and a script of commands', async () => {
+    const scenario = join(dir, 'saga.json');
+    const script = join(dir, 'saga-script.json');
+    writeFileSync(scenario, '{}');
+    writeFileSync(
+      script,
+      JSON.stringify([
+        { type: 'inject-fault', fault: { service: 'payment', action: 'charge-payment', kind: 'business' } },
+        { type: 'place-order', orderId: 'order-1' },
+      ]),
+    );
+    const r = await sim(scenario, '--model', 'saga', '--commands', script, '--seed', '4');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { model: string; seed: number; entries: Record<string, number> };
+    expect(out).toMatchObject({ model: 'saga', seed: 4, entries: { 'saga-compensated': 1 } });
+    const unknown = await sim(scenario, '--model', 'carrier-pigeon');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('sim: there is no model called "carrier-pigeon"\n');
+    writeFileSync(script, '[{"type":"explode"}]');
+    const bad = await sim(scenario, '--model', 'saga', '--commands', script);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^sim: command 1 is not valid/);
+    expect(bad.stderr).not.toMatch(STACK);
+  });
+
   it('runs an example, prints the summary and writes the whole trace', async () => {
     const trace = join(dir, 'trace.jsonl');
     const r = await sim('docs/examples/fan-out-three-groups.json', '--trace', trace, '--seed', '3', '--until', '20000');

@@ -9,9 +9,11 @@
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import process from 'node:process';
-import { parseCliArgs, USAGE } from './cli-args.ts';
+import { parseCliArgs, USAGE, type CliOptions } from './cli-args.ts';
 import { formatScenarioErrors, loadScenario } from './loader.ts';
 import { runScenario } from './runner.ts';
+import { simModelById } from '../models.ts';
+import { runModelScript } from '../run-model.ts';
 
 /** Why a file could not be read or written, in words (no errno soup). */
 function fileProblem(err: unknown): string {
@@ -47,6 +49,7 @@ export function main(argv: readonly string[]): number {
     return 1;
   }
   const { scenarioPath, tracePath, seed, untilMs } = args.options;
+  if (args.options.model !== undefined && args.options.model !== 'kafka') return runOtherModel(args.options);
   let text: string;
   try {
     text = readFileSync(scenarioPath, 'utf8');
@@ -85,4 +88,37 @@ try {
   const why = err instanceof Error ? err.message : String(err);
   process.stderr.write(`sim: internal error: ${why}\nPlease report it with the scenario file and the seed.\n`);
   process.exitCode = 2;
+}
+
+/** `--model ID`: any model through the contract, with an optional script of commands. */
+function runOtherModel(options: CliOptions): number {
+  const model = simModelById(options.model!);
+  if (!model) {
+    process.stderr.write(`sim: there is no model called "${options.model}"\n`);
+    return 1;
+  }
+  const read = (path: string, what: string): { ok: true; value: unknown } | { ok: false } => {
+    try {
+      return { ok: true, value: JSON.parse(readFileSync(path, 'utf8')) as unknown };
+    } catch (err) {
+      const why = err instanceof SyntaxError ? `not valid JSON (${err.message})` : fileProblem(err);
+      process.stderr.write(`sim: cannot read the ${what} ${path}: ${why}\n`);
+      return { ok: false };
+    }
+  };
+  const scenario = read(options.scenarioPath, 'scenario');
+  if (!scenario.ok) return 1;
+  const commands = options.commandsPath === undefined ? { ok: true as const, value: [] } : read(options.commandsPath, 'commands');
+  if (!commands.ok) return 1;
+  if (options.tracePath !== undefined || options.untilMs !== undefined) {
+    process.stderr.write('sim: --trace and --until are for Kafka scenarios; with --model, give a script with --commands\n');
+    return 1;
+  }
+  const result = runModelScript(model, scenario.value, commands.value, options.seed ?? 1);
+  if (!result.ok) {
+    process.stderr.write(`sim: ${result.message}\n`);
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+  return 0;
 }

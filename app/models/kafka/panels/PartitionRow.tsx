@@ -3,8 +3,8 @@
  * markers above (log start, HW, LEO, in words), each group's committed pointer below with the lag
  * gap to the HW and its number. Records at or above the HW are hatched and dashed, not just tinted.
  *
- * Memoised with a field-by-field comparison (partitionViewEqual), because the store rebuilds the
- * view on every change: a partition that did not change is not re-rendered. Cells are buttons with
+ * Memoised by identity: the store keeps a partition's view object while nothing in it changes
+ * (app/workbench/share-unchanged.ts), so a partition that did not change is not re-rendered. Cells are buttons with
  * a roving tab stop (one Tab stop per strip, arrow keys between records) so a keyboard can inspect
  * any record without tabbing through hundreds of them.
  */
@@ -15,7 +15,6 @@ import type { InspectTarget } from '../../../workbench/panels/inspect.ts';
 import { formatCount, plural } from '../../../workbench/panels/labels.ts';
 import {
   isAboveHighWatermark,
-  partitionViewEqual,
   pointerNotes,
   stripLayout,
   stripSummary,
@@ -226,11 +225,4 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
 }
 
 /** A partition strip that re-renders only when what it draws has changed. */
-export const PartitionRow = memo(
-  PartitionRowView,
-  (a, b) =>
-    a.onInspect === b.onInspect &&
-    a.selected === b.selected &&
-    a.selectedOffset === b.selectedOffset &&
-    partitionViewEqual(a.partition, b.partition),
-);
+export const PartitionRow = memo(PartitionRowView);

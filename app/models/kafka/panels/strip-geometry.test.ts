@@ -1,3 +1,4 @@
+import { shareUnchanged } from '../../../workbench/share-unchanged.ts';
 import { describe, expect, it } from 'vitest';
 import type { PartitionView } from '../kafka-view-types.ts';
 import {
@@ -6,7 +7,6 @@ import {
   earlierRecordCount,
   isAboveHighWatermark,
   partitionsByTopic,
-  partitionViewEqual,
   pointerNotes,
   stripLayout,
   stripSummary,
@@ -190,14 +190,14 @@ describe('grouping and equality', () => {
     expect(partitionsByTopic([])).toEqual([]);
   });
 
-  it('sees a rebuilt but identical partition as equal, and any drawn change as different', () => {
+  it('keeps a rebuilt but identical partition as the same object, and any drawn change as a new one', () => {
     const a = partition();
-    expect(partitionViewEqual(a, partition())).toBe(true);
-    expect(partitionViewEqual(a, partition({ highWatermark: 13 }))).toBe(false);
-    expect(partitionViewEqual(a, partition({ isr: ['b1'] }))).toBe(false);
-    expect(partitionViewEqual(a, partition({ pointers: [{ label: 'billing', offset: 7, lag: 4 }] }))).toBe(false);
+    expect(shareUnchanged(a, partition())).toBe(a);
+    expect(shareUnchanged(a, partition({ highWatermark: 13 }))).not.toBe(a);
+    expect(shareUnchanged(a, partition({ isr: ['b1'] }))).not.toBe(a);
+    expect(shareUnchanged(a, partition({ pointers: [{ label: 'billing', offset: 7, lag: 4 }] }))).not.toBe(a);
     const renamed = partition();
     renamed.cells[3] = { offset: 3, key: 'other' };
-    expect(partitionViewEqual(a, renamed)).toBe(false);
+    expect(shareUnchanged(a, renamed)).not.toBe(a);
   });
 });

@@ -188,37 +188,3 @@ export function partitionsByTopic(partitions: readonly PartitionView[]): Array<{
   for (const p of partitions) groups.set(p.topic, [...(groups.get(p.topic) ?? []), p]);
   return [...groups].map(([topic, ps]) => ({ topic, partitions: ps.sort((a, b) => a.partition - b.partition) }));
 }
-
-/**
- * True when two partition views would draw the same strip. The store builds a fresh view on every
- * change, so identity says nothing; this lets a memoised row skip re-rendering a partition that did
- * not change. It costs one pass over the window, far less than rendering it.
- */
-export function partitionViewEqual(a: PartitionView, b: PartitionView): boolean {
-  if (a === b) return true;
-  if (
-    a.id !== b.id ||
-    a.topic !== b.topic ||
-    a.partition !== b.partition ||
-    a.logStartOffset !== b.logStartOffset ||
-    a.logEndOffset !== b.logEndOffset ||
-    a.highWatermark !== b.highWatermark ||
-    a.leader !== b.leader ||
-    a.isr.length !== b.isr.length ||
-    a.cells.length !== b.cells.length ||
-    a.pointers.length !== b.pointers.length
-  )
-    return false;
-  for (let i = 0; i < a.isr.length; i++) if (a.isr[i] !== b.isr[i]) return false;
-  for (let i = 0; i < a.cells.length; i++) {
-    const x = a.cells[i]!;
-    const y = b.cells[i]!;
-    if (x.offset !== y.offset || x.key !== y.key) return false;
-  }
-  for (let i = 0; i < a.pointers.length; i++) {
-    const x = a.pointers[i]!;
-    const y = b.pointers[i]!;
-    if (x.label !== y.label || x.offset !== y.offset || x.lag !== y.lag) return false;
-  }
-  return true;
-}
