@@ -24,6 +24,20 @@ const firstMoves: Record<string, Array<{ node: string; action: string }>> = {
     { node: 'payment service', action: 'Refuse the next charge-payment' },
     { node: 'orchestrator', action: 'Place order-2' },
   ],
+  choreography: [
+    { node: 'payment service', action: 'Refuse the next charge-payment' },
+    { node: 'customer', action: 'Place order-1' },
+  ],
+  'kafka-choreography': [{ node: 'customer', action: 'Place order-1' }],
+  'two-phase-commit': [
+    { node: 'payments-db', action: 'Vote NO on the next prepare' },
+    { node: 'coordinator', action: 'Begin tx-1' },
+  ],
+  outbox: [{ node: 'customer', action: 'Place order-1' }],
+  'idempotent-consumer': [
+    { node: 'broker', action: 'Deliver evt-1' },
+    { node: 'broker', action: 'Redeliver evt-1' },
+  ],
 };
 
 async function act(page: Page, node: string, action: string): Promise<void> {

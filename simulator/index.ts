@@ -66,6 +66,19 @@ export { busyDepositsMax, type BankCommand, type BankScenario } from './eventsto
 export type { Subscriber } from './eventstore/subscriptions.ts';
 export { allSize, eventAt } from './eventstore/store.ts';
 export { sagaModel, type SagaScenario } from './saga/saga-model.ts';
+export { choreographyModel, choreographyNode, type ChoreographyScenario } from './saga/choreography-model.ts';
+export {
+  kafkaChoreographyModel,
+  kafkaChoreographyNode,
+  type KafkaChoreographyScenario,
+} from './saga/choreography-kafka-model.ts';
+export { twoPhaseCommitModel, tpcNode, type TpcScenario } from './saga/two-phase-commit-model.ts';
+export { outboxModel, outboxNode, type OutboxScenario } from './patterns/outbox-model.ts';
+export {
+  idempotentConsumerModel,
+  idempotentNode,
+  type IdempotentConsumerScenario,
+} from './patterns/idempotent-consumer-model.ts';
 
 // Engine core.
 export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts';
@@ -110,7 +123,6 @@ export { SCENARIO_LIMITS, SEED_MAX } from './scenario/limits.ts';
 export { SCENARIO_DEFAULTS } from './scenario/defaults.ts';
 
 // Sagas, two-phase commit, outbox and idempotent consumers.
-export { createOrchestratedSagaSim, createChoreographySim, createTwoPhaseCommitSim, type ModelSim } from './saga/sims.ts';
 export { describeSagaEntry } from './saga/saga-describe.ts';
 export { DEFAULT_STEPS, STEP_DEFS } from './saga/saga-types.ts';
 export type {
@@ -127,20 +139,23 @@ export type {
 export { ACTIONS, SERVICE_NAMES, type ActionName, type ServiceName } from './saga/services.ts';
 export { sagaNode, sagaRead } from './saga/saga-reads.ts';
 export { choreographyView, describeChoreographyEntry } from './saga/choreography-view.ts';
-export { twoPhaseCommitView, describeTwoPhaseCommitEntry } from './saga/two-phase-commit-view.ts';
-export { createKafkaChoreographySim } from './saga/sims.ts';
+export type { ChoreographyWorld, ChoreographyCommand, ChoreographyEntry, ChoreographyView } from './saga/choreography-types.ts';
+export { twoPhaseCommitView, describeTwoPhaseCommitEntry, type TpcTxView } from './saga/two-phase-commit-view.ts';
+export type { TpcWorld, TpcCommand, TpcEntry } from './saga/two-phase-commit-types.ts';
 export { kafkaChoreographyView, describeKafkaChoreographyEntry } from './saga/choreography-kafka-view.ts';
-export {
-  createKafkaChoreography,
-  applyKafkaChoreographyCommand,
-  kafkaChoreographyTimelineModel,
-} from './saga/choreography-kafka.ts';
+export { createKafkaChoreography, applyKafkaChoreographyCommand } from './saga/choreography-kafka.ts';
 export type {
   KafkaChoreographyWorld,
   KafkaChoreographyCommand,
   KafkaChoreographyEntry,
   KafkaChoreographyView,
 } from './saga/choreography-kafka-types.ts';
-export { createIdempotentConsumerSim, createOutboxModelSim } from './patterns/sims.ts';
-export { outboxView, describeOutboxEntry } from './patterns/outbox-view.ts';
+export { outboxView, describeOutboxEntry, type OutboxView } from './patterns/outbox-view.ts';
+export type { OutboxWorld, OutboxCommand, OutboxEntry, OutboxMode, OutboxFault } from './patterns/outbox-types.ts';
+export {
+  describeIdempotentConsumerEntry,
+  type IdempotentConsumerWorld,
+  type IdempotentConsumerCommand,
+  type IdempotentConsumerEntry,
+} from './patterns/idempotent-consumer.ts';
 export { createDedupStore, dedupHas, dedupRecord, type DedupStore } from './patterns/dedup-store.ts';

@@ -6,12 +6,22 @@
 import type { AnyModel } from './core/model.ts';
 import { eventStoreModel } from './eventstore/model.ts';
 import { kafkaModel } from './kafka/model.ts';
+import { idempotentConsumerModel } from './patterns/idempotent-consumer-model.ts';
+import { outboxModel } from './patterns/outbox-model.ts';
+import { choreographyModel } from './saga/choreography-model.ts';
+import { kafkaChoreographyModel } from './saga/choreography-kafka-model.ts';
 import { sagaModel } from './saga/saga-model.ts';
+import { twoPhaseCommitModel } from './saga/two-phase-commit-model.ts';
 
 export const simModels = {
   kafka: kafkaModel,
   eventstore: eventStoreModel,
   saga: sagaModel,
+  choreography: choreographyModel,
+  'kafka-choreography': kafkaChoreographyModel,
+  'two-phase-commit': twoPhaseCommitModel,
+  outbox: outboxModel,
+  'idempotent-consumer': idempotentConsumerModel,
 } as const satisfies Record<string, AnyModel>;
 
 export type ModelId = keyof typeof simModels;

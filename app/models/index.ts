@@ -4,12 +4,26 @@
  * in simulator/, a folder here, and one line below.
  */
 import { ErrorCode, fail, ok, type Result } from '../../simulator/index.ts';
+import { choreographyUi } from './choreography/index.tsx';
 import { eventStoreUi } from './eventstore/index.tsx';
+import { idempotentConsumerUi } from './idempotent-consumer/index.tsx';
 import { kafkaUi } from './kafka/index.tsx';
+import { kafkaChoreographyUi } from './kafka-choreography/index.tsx';
+import { outboxUi } from './outbox/index.tsx';
 import { sagaUi } from './saga/index.tsx';
+import { twoPhaseCommitUi } from './two-phase-commit/index.tsx';
 import type { AnyModelUi } from './types.ts';
 
-export const modelUis: readonly AnyModelUi[] = [kafkaUi, eventStoreUi, sagaUi];
+export const modelUis: readonly AnyModelUi[] = [
+  kafkaUi,
+  eventStoreUi,
+  sagaUi,
+  choreographyUi,
+  kafkaChoreographyUi,
+  twoPhaseCommitUi,
+  outboxUi,
+  idempotentConsumerUi,
+];
 
 /** The model the playground opens when a link names none (and the model of every v1 link). */
 export const defaultModelId = 'kafka';

@@ -6,9 +6,12 @@
 import type { AnyModel } from '../core/model.ts';
 import { eventStoreModel } from '../eventstore/model.ts';
 import { kafkaModel } from '../kafka/model.ts';
+import { idempotentConsumerModel } from '../patterns/idempotent-consumer-model.ts';
+import { outboxModel } from '../patterns/outbox-model.ts';
+import { choreographyModel } from '../saga/choreography-model.ts';
+import { kafkaChoreographyModel } from '../saga/choreography-kafka-model.ts';
 import { sagaModel } from '../saga/saga-model.ts';
-import { createChoreographySim, createKafkaChoreographySim, createTwoPhaseCommitSim } from '../saga/sims.ts';
-import { createIdempotentConsumerSim, createOutboxModelSim } from '../patterns/sims.ts';
+import { twoPhaseCommitModel } from '../saga/two-phase-commit-model.ts';
 import { bankGolden, choreographyGolden, idempotentGolden, kafkaGolden, outboxGolden, sagaGolden, tpcGolden } from './cases.ts';
 
 export interface GoldenRun {
@@ -24,28 +27,6 @@ function run(commands: readonly unknown[], apply: Apply, entries: () => readonly
     return r.ok ? 'ok' : r.error?.code;
   });
   return { entries: entries(), answers };
-}
-
-/** A ModelSim-shaped bundle (init/apply) driven over a case. */
-function bundle(
-  make: (
-    seed: number,
-    scenario: never,
-  ) => {
-    init(): { trace: { entries: readonly unknown[] } };
-    apply(s: never, c: never): { ok: boolean; error?: { code: string } };
-  },
-  c: { scenario: unknown; commands: readonly unknown[] },
-) {
-  return (seed: number): GoldenRun => {
-    const sim = make(seed, c.scenario as never);
-    const s = sim.init();
-    return run(
-      c.commands,
-      (cmd) => sim.apply(s as never, cmd as never),
-      () => s.trace.entries,
-    );
-  };
 }
 
 /** A model through the contract: scenario and commands validated by its own loaders first. */
@@ -68,20 +49,12 @@ export const goldenDrivers: Record<string, (seed: number) => GoldenRun> = {
   kafka: contract(kafkaModel, kafkaGolden),
   bank: contract(eventStoreModel, bankGolden),
   saga: contract(sagaModel, sagaGolden),
-  choreography: bundle((seed, sc: object) => createChoreographySim({ ...sc, seed }), choreographyGolden),
-  'kafka-choreography': (seed) => {
-    const sim = createKafkaChoreographySim({ seed });
-    const s = sim.init();
-    return run(
-      choreographyGolden.commands,
-      (c) => sim.apply(s, c as never),
-      () => s.trace.entries,
-    );
-  },
-  'two-phase-commit': bundle((seed, sc: object) => createTwoPhaseCommitSim({ ...sc, seed }), tpcGolden),
-  'outbox-dual-write': bundle((seed, sc: object) => createOutboxModelSim({ ...sc, seed }), outboxGolden('dual-write')),
-  'outbox-polling': bundle((seed, sc: object) => createOutboxModelSim({ ...sc, seed }), outboxGolden('outbox-polling')),
-  'outbox-cdc': bundle((seed, sc: object) => createOutboxModelSim({ ...sc, seed }), outboxGolden('outbox-cdc')),
-  'idempotent-dedup': bundle((seed, sc: object) => createIdempotentConsumerSim({ ...sc, seed }), idempotentGolden(true)),
-  'idempotent-none': bundle((seed, sc: object) => createIdempotentConsumerSim({ ...sc, seed }), idempotentGolden(false)),
+  choreography: contract(choreographyModel, choreographyGolden),
+  'kafka-choreography': contract(kafkaChoreographyModel, choreographyGolden),
+  'two-phase-commit': contract(twoPhaseCommitModel, tpcGolden),
+  'outbox-dual-write': contract(outboxModel, outboxGolden('dual-write')),
+  'outbox-polling': contract(outboxModel, outboxGolden('outbox-polling')),
+  'outbox-cdc': contract(outboxModel, outboxGolden('outbox-cdc')),
+  'idempotent-dedup': contract(idempotentConsumerModel, idempotentGolden(true)),
+  'idempotent-none': contract(idempotentConsumerModel, idempotentGolden(false)),
 };

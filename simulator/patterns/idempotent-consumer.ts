@@ -10,7 +10,6 @@
  */
 import { ErrorCode, fail, type Result } from '../core/errors.ts';
 import type { Scheduled } from '../core/heap.ts';
-import type { TimelineModel } from '../core/timeline.ts';
 import type { TraceBase } from '../core/trace.ts';
 import { createWorldBase, type WorldBase } from '../core/world.ts';
 import {
@@ -194,16 +193,6 @@ export function applyIdempotentConsumerCommand(w: IdempotentConsumerWorld, c: Id
 
 export function cloneIdempotentConsumer(w: IdempotentConsumerWorld): IdempotentConsumerWorld {
   return cloneWorld(w);
-}
-
-export function idempotentConsumerTimelineModel(
-  opts: IdempotentConsumerOptions,
-): TimelineModel<IdempotentConsumerWorld, IdempotentConsumerCommand> {
-  return {
-    init: () => createIdempotentConsumer(opts),
-    apply: (w, c) => void applyIdempotentConsumerCommand(w, c),
-    clone: cloneIdempotentConsumer,
-  };
 }
 
 /** A human sentence for one trace entry. */

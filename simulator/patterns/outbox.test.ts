@@ -1,8 +1,9 @@
 /** Scenario and property tests for dual write versus the transactional outbox (polling and CDC). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTimeline } from '../core/timeline.ts';
-import { applyOutboxCommand, createOutboxSim, outboxTimelineModel } from './outbox.ts';
+import { createModelTimeline } from '../core/model.ts';
+import { applyOutboxCommand, createOutboxSim } from './outbox.ts';
+import { outboxModel } from './outbox-model.ts';
 import { describeOutboxEntry, outboxView } from './outbox-view.ts';
 import type { OutboxCommand, OutboxFault, OutboxMode, OutboxOptions, OutboxWorld } from './outbox-types.ts';
 
@@ -98,9 +99,9 @@ describe('transactional outbox', () => {
       place('order-2'),
       ...Array.from({ length: 20 }, () => ({ type: 'step' }) as const),
     ];
-    const model = outboxTimelineModel({ seed: 8, mode: 'outbox-cdc' });
-    const t = createTimeline(model, 3, cmds);
-    expect(JSON.stringify(t.seek(14))).toBe(JSON.stringify(createTimeline(model, 999, cmds.slice(0, 14)).state));
+    const modelRun = outboxModel.run({ mode: 'outbox-cdc' });
+    const t = createModelTimeline(modelRun, 8, 3, cmds);
+    expect(JSON.stringify(t.seek(14))).toBe(JSON.stringify(createModelTimeline(modelRun, 8, 999, cmds.slice(0, 14)).state));
   });
 });
 

@@ -10,7 +10,6 @@
  */
 import { ErrorCode, fail, type Result } from '../core/errors.ts';
 import type { Scheduled } from '../core/heap.ts';
-import type { TimelineModel } from '../core/timeline.ts';
 import { createWorldBase, newId } from '../core/world.ts';
 import {
   applyClockCommand,
@@ -48,11 +47,13 @@ const DEFAULTS: OutboxConfig = {
   tasksMaxPerCommand: 100_000,
 };
 
-const FAULT_KINDS: ReadonlyArray<OutboxFault['kind']> = [
+/** Every fault the model can plant (the model's schema offers exactly these). */
+export const OUTBOX_FAULT_KINDS = [
   'service-crash-between-writes',
   'relay-crash-after-publish',
   'consumer-crash-before-commit',
-];
+] as const satisfies ReadonlyArray<OutboxFault['kind']>;
+const FAULT_KINDS: ReadonlyArray<OutboxFault['kind']> = OUTBOX_FAULT_KINDS;
 
 export function createOutboxSim(opts: OutboxOptions): OutboxWorld {
   const config: OutboxConfig = { ...DEFAULTS };
@@ -306,8 +307,4 @@ export function applyOutboxCommand(w: OutboxWorld, c: OutboxCommand): Result<Run
 
 export function cloneOutboxSim(w: OutboxWorld): OutboxWorld {
   return cloneWorld(w);
-}
-
-export function outboxTimelineModel(opts: OutboxOptions): TimelineModel<OutboxWorld, OutboxCommand> {
-  return { init: () => createOutboxSim(opts), apply: (w, c) => void applyOutboxCommand(w, c), clone: cloneOutboxSim };
 }

@@ -1,16 +1,17 @@
 /** Scenario and property tests for the choreographed saga over the Kafka model. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTimeline } from '../core/timeline.ts';
 import type { Scheduled } from '../core/heap.ts';
+import { createModelTimeline } from '../core/model.ts';
 import { runNext } from '../core/world.ts';
 import type { EntryOf, KafkaTraceEntry } from '../kafka/trace-types.ts';
 import {
   applyKafkaChoreographyCommand,
   cloneKafkaChoreography,
   createKafkaChoreography,
-  kafkaChoreographyTimelineModel,
+  runKafkaChoreographyTask,
 } from './choreography-kafka.ts';
+import { kafkaChoreographyModel } from './choreography-kafka-model.ts';
 import { describeKafkaChoreographyEntry, kafkaChoreographyView } from './choreography-kafka-view.ts';
 import {
   consumerOf,
@@ -21,7 +22,6 @@ import {
   type KafkaChoreographyWorld,
 } from './choreography-kafka-types.ts';
 import { ACTIONS, type ServiceFault } from './services.ts';
-import { createKafkaChoreographySim } from './sims.ts';
 
 /** A world driven by commands that must succeed, read like a script. */
 function script(opts: KafkaChoreographyOptions) {
@@ -191,9 +191,9 @@ describe('choreographed saga over Kafka', () => {
       ...Array.from({ length: 40 }, () => ({ type: 'step' }) as const),
       { type: 'advance', untilMs: 5_000 },
     ];
-    const model = kafkaChoreographyTimelineModel({ seed: 9 });
-    const t = createTimeline(model, 8, cmds);
-    const replay = (k: number) => JSON.stringify(createTimeline(model, 999, cmds.slice(0, k)).state);
+    const modelRun = kafkaChoreographyModel.run({});
+    const t = createModelTimeline(modelRun, 9, 8, cmds);
+    const replay = (k: number) => JSON.stringify(createModelTimeline(modelRun, 9, 999, cmds.slice(0, k)).state);
     expect(JSON.stringify(t.seek(27))).toBe(replay(27));
     expect(JSON.stringify(t.seek(cmds.length))).toBe(replay(cmds.length));
   });
@@ -287,17 +287,18 @@ describe('choreographed saga over Kafka: properties', () => {
     expect(kafkaChoreographyView(w, 'order-1').status).toBe('completed');
   });
 
-  it('the bundle drives the model like the others: init, apply, clone, runTask, describe', () => {
-    const sim = createKafkaChoreographySim({ seed: 11 });
-    const w = sim.init();
-    expect(sim.apply(w, place).ok).toBe(true);
-    const copy = sim.clone(w);
-    expect(sim.apply(w, { type: 'run-until-idle' })).toMatchObject({ ok: true, value: { stoppedBy: 'idle' } });
+  it('the model drives it like the others: init, apply, clone, describe; runTask for a caller with its own loop', () => {
+    const model = kafkaChoreographyModel;
+    const modelRun = model.run({});
+    const w = modelRun.init(11);
+    expect(modelRun.apply(w, place).ok).toBe(true);
+    const copy = modelRun.clone(w);
+    expect(modelRun.apply(w, { type: 'run-until-idle' })).toMatchObject({ ok: true, value: { stoppedBy: 'idle' } });
     expect(copy.trace.entries.length).toBeLessThan(w.trace.entries.length);
     // A caller driving the scheduler itself (the Kafka world's queue is the one clock) gets the same run.
     for (let guard = 0; copy.kafka.k.fg > 0 && guard < 10_000; guard++)
-      runNext(copy.kafka, (_s, t) => sim.runTask(copy, t as KafkaChoreographyTask & Scheduled));
+      runNext(copy.kafka, (_s, t) => runKafkaChoreographyTask(copy, t as KafkaChoreographyTask & Scheduled));
     expect(copy.services.tables).toEqual(w.services.tables);
-    expect(w.trace.entries.map((e) => sim.describeEntry(e)).join(' ')).toContain('OrderApproved');
+    expect(w.trace.entries.map((e) => model.describe(e)).join(' ')).toContain('OrderApproved');
   });
 });

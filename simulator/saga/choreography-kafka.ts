@@ -15,7 +15,6 @@
  */
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import { heapPeek, type Scheduled } from '../core/heap.ts';
-import type { TimelineModel } from '../core/timeline.ts';
 import { createTraceLog } from '../core/trace.ts';
 import { runNext } from '../core/world.ts';
 import { buildWorld } from '../kafka/build.ts';
@@ -38,7 +37,8 @@ import { recordAboutToBeProcessed, sagaScenario, serviceOfConsumer } from './kaf
 import { SERVICE_NAMES, armFault, createServices, faultProblem, type ServiceFault, type ServiceName } from './services.ts';
 import { nextEntryTasksMax, nothingRan, type RunReport } from './world-kit.ts';
 
-const DEFAULTS: KafkaChoreographyConfig = {
+/** The config a scenario leaves unsaid (the model's schema checks replication against it). */
+export const KAFKA_CHOREOGRAPHY_DEFAULTS: KafkaChoreographyConfig = {
   brokers: 3,
   partitions: 3,
   replicationFactor: 3,
@@ -47,7 +47,7 @@ const DEFAULTS: KafkaChoreographyConfig = {
 };
 
 /** A fault this model can plant; the message says why when it cannot. */
-function faultRefusal(f: ServiceFault): string | undefined {
+export function faultRefusal(f: ServiceFault): string | undefined {
   const p = faultProblem(f);
   if (p !== undefined) return p;
   if (f.kind === 'transient') {
@@ -59,8 +59,9 @@ function faultRefusal(f: ServiceFault): string | undefined {
 
 /** Creates the world at time 0: cluster, topic, producers and one consumer group per service. */
 export function createKafkaChoreography(opts: KafkaChoreographyOptions): KafkaChoreographyWorld {
-  const config: KafkaChoreographyConfig = { ...DEFAULTS };
-  for (const k of Object.keys(DEFAULTS) as Array<keyof KafkaChoreographyConfig>) if (opts[k] !== undefined) config[k] = opts[k];
+  const config: KafkaChoreographyConfig = { ...KAFKA_CHOREOGRAPHY_DEFAULTS };
+  for (const k of Object.keys(KAFKA_CHOREOGRAPHY_DEFAULTS) as Array<keyof KafkaChoreographyConfig>)
+    if (opts[k] !== undefined) config[k] = opts[k];
   for (const f of opts.faults ?? []) {
     const p = faultRefusal(f);
     if (p !== undefined) throw new RangeError(`kafka choreography fault: ${p}`);
@@ -206,15 +207,4 @@ export function cloneKafkaChoreography(w: KafkaChoreographyWorld): KafkaChoreogr
   const out = structuredClone({ ...w, kafka: null }) as unknown as KafkaChoreographyWorld;
   out.kafka = cloneState(w.kafka);
   return out;
-}
-
-/** The model as core's timeline wants it. */
-export function kafkaChoreographyTimelineModel(
-  opts: KafkaChoreographyOptions,
-): TimelineModel<KafkaChoreographyWorld, KafkaChoreographyCommand> {
-  return {
-    init: () => createKafkaChoreography(opts),
-    apply: (w, c) => void applyKafkaChoreographyCommand(w, c),
-    clone: cloneKafkaChoreography,
-  };
 }

@@ -1,8 +1,9 @@
 /** Scenario and property tests for the choreographed saga and its event bus. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTimeline } from '../core/timeline.ts';
-import { applyChoreographyCommand, choreographyTimelineModel, createChoreography } from './choreography.ts';
+import { createModelTimeline } from '../core/model.ts';
+import { applyChoreographyCommand, createChoreography } from './choreography.ts';
+import { choreographyModel } from './choreography-model.ts';
 import { choreographyView, describeChoreographyEntry } from './choreography-view.ts';
 import type { ChoreographyCommand, ChoreographyOptions, ChoreographyWorld } from './choreography-types.ts';
 import { ACTIONS, type ServiceFault } from './services.ts';
@@ -96,9 +97,9 @@ describe('choreographed saga', () => {
 
   it('seeking on a timeline equals a replay', () => {
     const cmds: ChoreographyCommand[] = [place, ...Array.from({ length: 25 }, () => ({ type: 'step' }) as const)];
-    const model = choreographyTimelineModel({ seed: 8 });
-    const t = createTimeline(model, 5, cmds);
-    expect(JSON.stringify(t.seek(11))).toBe(JSON.stringify(createTimeline(model, 999, cmds.slice(0, 11)).state));
+    const modelRun = choreographyModel.run({});
+    const t = createModelTimeline(modelRun, 8, 5, cmds);
+    expect(JSON.stringify(t.seek(11))).toBe(JSON.stringify(createModelTimeline(modelRun, 8, 999, cmds.slice(0, 11)).state));
   });
 });
 

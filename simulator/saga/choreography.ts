@@ -10,7 +10,6 @@
  */
 import { ErrorCode, fail, type Result } from '../core/errors.ts';
 import type { Scheduled } from '../core/heap.ts';
-import type { TimelineModel } from '../core/timeline.ts';
 import { createWorldBase } from '../core/world.ts';
 import {
   busAck,
@@ -50,7 +49,8 @@ import {
   type RunReport,
 } from './world-kit.ts';
 
-const DEFAULTS: ChoreographyConfig = {
+/** The config a scenario leaves unsaid (the model's schema checks delays against it). */
+export const CHOREOGRAPHY_DEFAULTS: ChoreographyConfig = {
   deliveryDelayMsMin: 5,
   deliveryDelayMsMax: 15,
   redeliveryMs: 150,
@@ -60,8 +60,9 @@ const DEFAULTS: ChoreographyConfig = {
 
 /** Creates a choreography world at time 0; subscriptions are derived from the reaction table. */
 export function createChoreography(opts: ChoreographyOptions): ChoreographyWorld {
-  const config: ChoreographyConfig = { ...DEFAULTS };
-  for (const k of Object.keys(DEFAULTS) as Array<keyof ChoreographyConfig>) if (opts[k] !== undefined) config[k] = opts[k];
+  const config: ChoreographyConfig = { ...CHOREOGRAPHY_DEFAULTS };
+  for (const k of Object.keys(CHOREOGRAPHY_DEFAULTS) as Array<keyof ChoreographyConfig>)
+    if (opts[k] !== undefined) config[k] = opts[k];
   for (const f of opts.faults ?? []) {
     const p = faultProblem(f);
     if (p !== undefined) throw new RangeError(`choreography fault: ${p}`);
@@ -265,9 +266,4 @@ export function applyChoreographyCommand(w: ChoreographyWorld, c: ChoreographyCo
 /** An independent deep copy. */
 export function cloneChoreography(w: ChoreographyWorld): ChoreographyWorld {
   return cloneWorld(w);
-}
-
-/** The choreography as core's timeline wants it. */
-export function choreographyTimelineModel(opts: ChoreographyOptions): TimelineModel<ChoreographyWorld, ChoreographyCommand> {
-  return { init: () => createChoreography(opts), apply: (w, c) => void applyChoreographyCommand(w, c), clone: cloneChoreography };
 }

@@ -1,7 +1,8 @@
 /** Scenario tests for the orchestrated order saga: each reads as a short script of one lesson moment. */
 import { describe, expect, it } from 'vitest';
-import { createTimeline } from '../core/timeline.ts';
-import { allSagasSettled, applySagaCommand, createOrchestratedSaga, sagaTimelineModel } from './orchestrated-saga.ts';
+import { createModelTimeline } from '../core/model.ts';
+import { allSagasSettled, applySagaCommand, createOrchestratedSaga } from './orchestrated-saga.ts';
+import { sagaModel } from './saga-model.ts';
 import { describeSagaEntry } from './saga-describe.ts';
 import type { SagaCommand, SagaOptions, SagaWorld } from './saga-types.ts';
 
@@ -158,16 +159,15 @@ describe('orchestrated saga', () => {
   });
 
   it('stepping back on a timeline gives the same state as replaying to that point', () => {
-    const opts = {
-      seed: 9,
+    const scenario = {
       faults: [{ service: 'inventory' as const, action: 'reserve-inventory' as const, kind: 'business' as const }],
     };
     const cmds: SagaCommand[] = [
       { type: 'place-order', orderId: 'order-1' },
       ...Array.from({ length: 30 }, () => ({ type: 'step' }) as const),
     ];
-    const t = createTimeline(sagaTimelineModel(opts), 4, cmds);
-    const replay = createTimeline(sagaTimelineModel(opts), 1000, cmds.slice(0, 13)).state;
+    const t = createModelTimeline(sagaModel.run(scenario), 9, 4, cmds);
+    const replay = createModelTimeline(sagaModel.run(scenario), 9, 1000, cmds.slice(0, 13)).state;
     expect(JSON.stringify(t.seek(13))).toBe(JSON.stringify(replay));
   });
 

@@ -8,7 +8,6 @@
  */
 import { ErrorCode, fail, type Result } from '../core/errors.ts';
 import type { Scheduled } from '../core/heap.ts';
-import type { TimelineModel } from '../core/timeline.ts';
 import { createWorldBase } from '../core/world.ts';
 import { onReply, onSendRetry, onTimeout, startSaga } from './orchestrator.ts';
 import { crashNow, onDeliverCommand, onProcessCommand, onRestartService } from './saga-transport.ts';
@@ -25,7 +24,8 @@ import {
 } from './saga-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
 
-const DEFAULT_CONFIG: SagaConfig = {
+/** The config a scenario leaves unsaid (the saga's schema checks delays against it). */
+export const DEFAULT_CONFIG: SagaConfig = {
   steps: [...DEFAULT_STEPS],
   networkDelayMsMin: 5,
   networkDelayMsMax: 15,
@@ -150,15 +150,6 @@ export function applySagaCommand(w: SagaWorld, c: SagaCommand): Result<RunReport
 /** An independent deep copy of a saga world. */
 export function cloneSagaWorld(w: SagaWorld): SagaWorld {
   return cloneWorld(w);
-}
-
-/** The orchestrated saga as core's timeline wants it, so a UI can step back and fork. */
-export function sagaTimelineModel(opts: SagaOptions): TimelineModel<SagaWorld, SagaCommand> {
-  return {
-    init: () => createOrchestratedSaga(opts),
-    apply: (w, c) => void applySagaCommand(w, c),
-    clone: cloneSagaWorld,
-  };
 }
 
 /** True when every saga has ended (completed, compensated or handed to a person). */

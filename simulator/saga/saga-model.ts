@@ -19,8 +19,9 @@ export type SagaScenario = Omit<SagaOptions, 'seed'>;
 
 function entryNodes(e: SagaEntry): NodeId[] {
   const out: NodeId[] = [];
-  if (e.type.startsWith('saga-') || e.type === 'command-sent' || e.type === 'reply-ignored' || e.type === 'step-timed-out')
-    out.push(sagaNode.orchestrator);
+  // A reply is about the orchestrator too: it is where the reply goes (see route).
+  const toOrFromOrchestrator = ['command-sent', 'reply-sent', 'reply-ignored', 'step-timed-out'];
+  if (e.type.startsWith('saga-') || toOrFromOrchestrator.includes(e.type)) out.push(sagaNode.orchestrator);
   if ('service' in e) out.push(sagaNode.service(e.service));
   if (e.type === 'fault-injected') out.push(sagaNode.service(e.fault.service));
   return out;

@@ -5,10 +5,11 @@
  * so a scenario file and a share link are checked the same way for all of them.
  */
 import { z } from 'zod';
-import { ACTIONS, SERVICE_NAMES } from './services.ts';
+import { DEFAULT_CONFIG } from './orchestrated-saga.ts';
+import { ACTIONS, faultProblem, SERVICE_NAMES, type ServiceFault } from './services.ts';
 import { DEFAULT_STEPS } from './saga-types.ts';
 
-const timeMs = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
+export const timeMs = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
 const count = z.int().min(0).max(1_000_000);
 const orderId = z.string().min(1).max(64);
 const service = z.enum(SERVICE_NAMES);
@@ -56,18 +57,53 @@ export const orderCommandSchemas = [
 
 const stepName = z.enum(DEFAULT_STEPS as unknown as ['create-order', 'reserve-inventory', 'charge-payment', 'create-shipment']);
 
-/** The orchestrated saga's scenario: its options without the seed. */
-export const SagaScenarioSchema = z.strictObject({
-  ...servicesOptionsShape,
-  steps: z.array(stepName).min(1).max(4).optional(),
-  networkDelayMsMin: timeMs.optional(),
-  networkDelayMsMax: timeMs.optional(),
-  stepTimeoutMs: timeMs.optional(),
-  stepAttemptsMax: z.int().min(1).max(100).optional(),
-  retryBackoffMs: timeMs.optional(),
-  retryBackoffMsMax: timeMs.optional(),
-  restartAfterMs: timeMs.optional(),
-  tasksMaxPerCommand: z.int().min(1).max(10_000_000).optional(),
-});
+/** Network delays are drawn by the seeded rng, which takes whole numbers only. */
+const delayMs = z.int().min(0).max(3_600_000);
+
+/**
+ * The orchestrated saga's scenario: its options without the seed, checked as
+ * `createOrchestratedSaga` would (planted faults, each step once, a delay range that is not
+ * empty, a step timeout above zero), so a scenario that loads always starts.
+ */
+export const SagaScenarioSchema = z
+  .strictObject({
+    ...servicesOptionsShape,
+    steps: z.array(stepName).min(1).max(4).optional(),
+    networkDelayMsMin: delayMs.optional(),
+    networkDelayMsMax: delayMs.optional(),
+    stepTimeoutMs: timeMs.positive().optional(),
+    stepAttemptsMax: z.int().min(1).max(100).optional(),
+    retryBackoffMs: timeMs.optional(),
+    retryBackoffMsMax: timeMs.optional(),
+    restartAfterMs: timeMs.optional(),
+    tasksMaxPerCommand: z.int().min(1).max(10_000_000).optional(),
+  })
+  .superRefine(refuseFaults(faultProblem))
+  .superRefine((s, ctx) => {
+    (s.steps ?? []).forEach((step, i) => {
+      if (s.steps!.indexOf(step) !== i)
+        ctx.addIssue({ code: 'custom', message: `step "${step}" appears twice`, path: ['steps', i] });
+    });
+    const min = s.networkDelayMsMin ?? DEFAULT_CONFIG.networkDelayMsMin;
+    const max = s.networkDelayMsMax ?? DEFAULT_CONFIG.networkDelayMsMax;
+    if (min > max) {
+      const message = `must be at least networkDelayMsMin (${min}), got ${max}`;
+      ctx.addIssue({ code: 'custom', message, path: ['networkDelayMsMax'] });
+    }
+  });
 
 export const SagaCommandSchema = z.discriminatedUnion('type', [...clockCommandSchemas, ...orderCommandSchemas]);
+
+/**
+ * A refinement for a scenario's planted faults: each one `problem` refuses (a compensation asked to
+ * refuse for a business reason, an action its service does not perform) becomes an issue at
+ * `faults[i]`, so a scenario that could not start is refused when it is loaded, not when it runs.
+ */
+export function refuseFaults(problem: (f: ServiceFault) => string | undefined) {
+  return (scenario: { faults?: ServiceFault[] | undefined }, ctx: z.RefinementCtx): void => {
+    (scenario.faults ?? []).forEach((f, i) => {
+      const p = problem(f);
+      if (p !== undefined) ctx.addIssue({ code: 'custom', message: p, path: ['faults', i] });
+    });
+  };
+}

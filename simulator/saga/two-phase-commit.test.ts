@@ -1,8 +1,9 @@
 /** Scenario and property tests for two-phase commit: blocking after YES votes, recovery, safety. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createTimeline } from '../core/timeline.ts';
-import { applyTwoPhaseCommitCommand, createTwoPhaseCommit, twoPhaseCommitTimelineModel } from './two-phase-commit.ts';
+import { createModelTimeline } from '../core/model.ts';
+import { applyTwoPhaseCommitCommand, createTwoPhaseCommit } from './two-phase-commit.ts';
+import { twoPhaseCommitModel } from './two-phase-commit-model.ts';
 import { describeTwoPhaseCommitEntry, twoPhaseCommitView } from './two-phase-commit-view.ts';
 import type { TpcCommand, TpcWorld } from './two-phase-commit-types.ts';
 
@@ -109,9 +110,9 @@ describe('two-phase commit', () => {
       { type: 'begin' },
       ...Array.from({ length: 30 }, () => ({ type: 'step' }) as const),
     ];
-    const model = twoPhaseCommitTimelineModel({ seed: 7 });
-    const t = createTimeline(model, 4, cmds);
-    expect(JSON.stringify(t.seek(17))).toBe(JSON.stringify(createTimeline(model, 999, cmds.slice(0, 17)).state));
+    const modelRun = twoPhaseCommitModel.run({});
+    const t = createModelTimeline(modelRun, 7, 4, cmds);
+    expect(JSON.stringify(t.seek(17))).toBe(JSON.stringify(createModelTimeline(modelRun, 7, 999, cmds.slice(0, 17)).state));
   });
 });
 

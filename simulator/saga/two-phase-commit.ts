@@ -8,7 +8,6 @@
  */
 import { ErrorCode, fail, type Result } from '../core/errors.ts';
 import type { Scheduled } from '../core/heap.ts';
-import type { TimelineModel } from '../core/timeline.ts';
 import { createWorldBase, newId } from '../core/world.ts';
 import {
   beginTx,
@@ -22,7 +21,8 @@ import {
 import type { Participant, TpcCommand, TpcConfig, TpcEntry, TpcOptions, TpcTask, TpcWorld } from './two-phase-commit-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
 
-const DEFAULTS: TpcConfig = {
+/** The config a scenario leaves unsaid (the model's schema checks delays against it). */
+export const TPC_DEFAULTS: TpcConfig = {
   participants: ['orders-db', 'inventory-db', 'payments-db'],
   networkDelayMsMin: 5,
   networkDelayMsMax: 15,
@@ -35,8 +35,8 @@ const DEFAULTS: TpcConfig = {
 
 /** Creates a 2PC world at time 0 with every node up and no transaction. */
 export function createTwoPhaseCommit(opts: TpcOptions): TpcWorld {
-  const config: TpcConfig = { ...DEFAULTS };
-  for (const k of Object.keys(DEFAULTS) as Array<keyof TpcConfig>)
+  const config: TpcConfig = { ...TPC_DEFAULTS };
+  for (const k of Object.keys(TPC_DEFAULTS) as Array<keyof TpcConfig>)
     if (opts[k] !== undefined) (config as unknown as Record<string, unknown>)[k] = opts[k];
   config.participants = [...config.participants];
   if (
@@ -159,13 +159,4 @@ export function applyTwoPhaseCommitCommand(w: TpcWorld, c: TpcCommand): Result<R
 /** An independent deep copy. */
 export function cloneTwoPhaseCommit(w: TpcWorld): TpcWorld {
   return cloneWorld(w);
-}
-
-/** 2PC as core's timeline wants it. */
-export function twoPhaseCommitTimelineModel(opts: TpcOptions): TimelineModel<TpcWorld, TpcCommand> {
-  return {
-    init: () => createTwoPhaseCommit(opts),
-    apply: (w, c) => void applyTwoPhaseCommitCommand(w, c),
-    clone: cloneTwoPhaseCommit,
-  };
 }

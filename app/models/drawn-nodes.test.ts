@@ -1,0 +1,47 @@
+/**
+ * Every node a model's view names is drawn: for each registered model and each built-in scenario,
+ * the learner does everything the nodes offer (once each, in topology order), the run goes to its
+ * end, and every node an entry touches or flies between, every node a section row points at and
+ * every node in the view is in the topology. A token flying to a node that is not drawn, or a row
+ * the inspector cannot find, would otherwise show only in the browser.
+ */
+import { describe, expect, it } from 'vitest';
+import { openModel } from './open.ts';
+import { modelUis } from './index.ts';
+import type { AnyModelUi } from './types.ts';
+
+function drawnAfterEverything(ui: AnyModelUi, raw: unknown) {
+  const loaded = ui.model.loadScenario(raw);
+  if (!loaded.ok) throw new Error(`${ui.model.id}: ${loaded.error.message}`);
+  const store = openModel(ui, loaded.value, { seed: 3 });
+  // Twice round: some actions appear only after others (a redelivery needs a delivery first).
+  for (let round = 0; round < 2; round++) {
+    for (const n of store.getState().topology.nodes) {
+      for (const a of store.getState().actionsFor(n.id)) store.getState().dispatch(a.command);
+      store.getState().stepForward();
+    }
+  }
+  store.getState().runToEnd();
+  return store.getState();
+}
+
+/**
+ * Kafka is left out for now: its view lists `producer:cli` (the learner's produce form) as a node
+ * its topology does not draw; whether that node should be drawn is the Kafka model's call.
+ */
+const notYet = new Set(['kafka']);
+
+describe.each(modelUis.filter((ui) => !notYet.has(ui.model.id)).map((ui) => [ui.model.id, ui] as const))('%s', (_id, ui) => {
+  it.each(ui.scenarios.map((s) => [s.id, s.raw] as const))('scenario %s draws every node its view names', (_sid, raw) => {
+    const { topology, view } = drawnAfterEverything(ui, raw);
+    const drawn = new Set<string>(topology.nodes.map((n) => n.id));
+    expect(view.entries.length).toBeGreaterThan(5);
+    for (const n of view.nodes) expect(drawn, `view node ${n.id}`).toContain(n.id);
+    for (const e of view.entries) {
+      for (const id of [...e.nodes, e.from, e.to]) if (id !== undefined) expect(drawn, `${e.type} names ${id}`).toContain(id);
+    }
+    for (const s of view.sections ?? [])
+      for (const r of s.rows) if (r.nodeId) expect(drawn, `${s.title}: ${r.label}`).toContain(r.nodeId);
+    for (const e of topology.edges) expect([drawn.has(e.source), drawn.has(e.target)], e.id).toEqual([true, true]);
+  });
+});
