@@ -9,6 +9,7 @@
 import { createWorldBase } from '../core/world.ts';
 import type { GroupSpec, ScenarioSpec } from '../scenario/types.ts';
 import { createReplicaLog } from './log.ts';
+import { lookup, nameIndex, setName } from './names.ts';
 import { brokerNode } from './net.ts';
 import { createProducer, ensureTick } from './producer.ts';
 import { startFollower } from './replication.ts';
@@ -44,19 +45,19 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
     tasksMax: scenario.tasksMax ?? DEFAULT_TASKS_MAX,
     brokers: scenario.brokers.map((b) => ({ id: b.id, node: brokerNode(b.id), alive: true })),
     topics: [],
-    topicIndex: {},
+    topicIndex: nameIndex(),
     parts: [],
     rec: { key: [], val: [], ts: [], prod: [], ackOff: [], st: [] },
     keys: [],
-    keyIds: {},
+    keyIds: nameIndex(),
     values: [],
     producers: [],
-    producerIndex: {},
+    producerIndex: nameIndex(),
     groups: [],
-    groupIndex: {},
+    groupIndex: nameIndex(),
     consumers: [],
-    consumerIndex: {},
-    links: {},
+    consumerIndex: nameIndex(),
+    links: nameIndex(),
     fg: 0,
     counters: { produced: 0, acknowledged: 0, failed: 0, lost: 0, delivered: 0, duplicated: 0 },
     commandSeq: 0,
@@ -77,7 +78,7 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
       uncleanLeaderElection: spec.uncleanLeaderElection ?? false,
       keyPartition: [],
     };
-    k.topicIndex[spec.name] = ti;
+    setName(k.topicIndex, spec.name, ti);
     k.topics.push(topic);
     for (let p = 0; p < spec.partitions; p++) {
       const replicas: number[] = [];
@@ -107,8 +108,8 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
     }
   });
   for (const spec of scenario.producers ?? []) {
-    const ti = k.topicIndex[spec.topic] ?? -1;
-    k.producerIndex[spec.id] = k.producers.length;
+    const ti = lookup(k.topicIndex, spec.topic) ?? -1;
+    setName(k.producerIndex, spec.id, k.producers.length);
     k.producers.push(createProducer(spec, ti, k.parts.length, k.topics.length));
     if (ti >= 0 && spec.ratePerSec > 0) ensureTick(s, k.producers.length - 1, spec.startAtMs ?? 0);
   }
@@ -133,7 +134,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
   const g = k.groups.length;
   const group: GroupState = {
     id: spec.id,
-    topics: spec.topics.map((t) => k.topicIndex[t]!).filter((t) => t !== undefined),
+    topics: spec.topics.map((t) => lookup(k.topicIndex, t)).filter((t) => t !== undefined),
     assignor: spec.assignor ?? 'range',
     commit: spec.commit ?? { type: 'auto', intervalMs: 5000 },
     processingMs: spec.processingMs ?? 0,
@@ -157,7 +158,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     rebalanceReason: '',
     consumerCount: 0,
   };
-  k.groupIndex[spec.id] = g;
+  setName(k.groupIndex, spec.id, g);
   k.groups.push(group);
   for (let i = 0; i < spec.consumers; i++) {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
@@ -199,7 +200,7 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     errorMessage: null,
     fatalError: null,
   };
-  k.consumerIndex[id] = c;
+  setName(k.consumerIndex, id, c);
   k.consumers.push(con);
   grp.consumerCount++;
   scheduleTask(s, startAtMs, { type: 'consumer-start', c, inc: 1 }, true);

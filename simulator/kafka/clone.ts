@@ -13,6 +13,7 @@
  * which is several times faster than the serializer walking them.
  */
 import type { Scheduled } from '../core/heap.ts';
+import { copyNameIndex } from './names.ts';
 import type { KafkaState, PartitionState, ProducerState, ReplicaLog } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
 
@@ -85,7 +86,13 @@ export function cloneState(s: KafkaState): KafkaState {
   out.k.producers = producers.map(cloneProducer);
   out.k.values = values.slice();
   out.k.keys = keys.slice();
-  out.k.keyIds = { ...keyIds };
+  out.k.keyIds = copyNameIndex(keyIds);
+  // structuredClone gives the name indexes Object.prototype back; rebuild them without one.
+  out.k.topicIndex = copyNameIndex(out.k.topicIndex);
+  out.k.producerIndex = copyNameIndex(out.k.producerIndex);
+  out.k.groupIndex = copyNameIndex(out.k.groupIndex);
+  out.k.consumerIndex = copyNameIndex(out.k.consumerIndex);
+  out.k.links = copyNameIndex(out.k.links);
   out.k.topics = topics.map((t) => ({ ...t, keyPartition: t.keyPartition.slice() }));
   return out;
 }

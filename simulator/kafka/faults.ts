@@ -13,6 +13,7 @@ import { crashConsumer, failParkedFetches, restartConsumer } from './consumer.ts
 import { coordinatorOf, scheduleSessionCheck } from './group.ts';
 import { failWaiters } from './producer.ts';
 import { divergenceOffset } from './log.ts';
+import { lookup } from './names.ts';
 import {
   electLeader,
   leaderLog,
@@ -155,7 +156,7 @@ function onLinkCut(s: KafkaState, a: string, b: string): void {
 
 /** Looks a consumer up by id. */
 export function consumerIndex(s: KafkaState, id: string): number {
-  return s.k.consumerIndex[id] ?? -1;
+  return lookup(s.k.consumerIndex, id) ?? -1;
 }
 
 /** Crashes a consumer (no commit, no LeaveGroup). */

@@ -9,6 +9,7 @@
  * consumer stays a member until its session times out, which is why a crash stalls its partitions.
  */
 import { assignPartitions } from './assignors/index.ts';
+import { lookup, nameIndex, setName } from './names.ts';
 import { brokerNode, emit, latencyMs, partName, scheduleTask, send } from './net.ts';
 import type { GroupState, KafkaState, MemberState } from './state.ts';
 import { answerFenced, fencedBy, replaceStaticMember } from './group-static.ts';
@@ -223,8 +224,8 @@ function completeJoin(s: KafkaState, g: number): void {
   const grp = s.k.groups[g]!;
   const k = s.k;
   grp.generation++;
-  const partitionsPerTopic: Record<string, number> = {};
-  for (const t of grp.topics) partitionsPerTopic[k.topics[t]!.name] = k.topics[t]!.partitions;
+  const partitionsPerTopic = nameIndex<number>();
+  for (const t of grp.topics) setName(partitionsPerTopic, k.topics[t]!.name, k.topics[t]!.partitions);
   const topicNames = grp.topics.map((t) => k.topics[t]!.name);
   const toTp = (pid: number) => ({ topic: k.topics[k.parts[pid]!.topic]!.name, partition: k.parts[pid]!.partition });
   const result = assignPartitions(grp.assignor, {
@@ -237,14 +238,18 @@ function completeJoin(s: KafkaState, g: number): void {
       ...(m.ownedGeneration >= 0 ? { generation: m.ownedGeneration } : {}),
     })),
   });
-  const assignment: Record<string, string[]> = {};
+  const assignment = nameIndex<string[]>();
   let assignedCount = 0;
   for (const m of grp.members) {
-    m.assigned = (result[m.memberId] ?? [])
-      .map((tp: { topic: string; partition: number }) => k.topics[k.topicIndex[tp.topic]!]!.firstPid + tp.partition)
+    m.assigned = (lookup(result, m.memberId) ?? [])
+      .map((tp: { topic: string; partition: number }) => k.topics[lookup(k.topicIndex, tp.topic)!]!.firstPid + tp.partition)
       .sort((a: number, b: number) => a - b);
     assignedCount += m.assigned.length;
-    assignment[m.memberId] = m.assigned.map((pid) => partName(s, pid));
+    setName(
+      assignment,
+      m.memberId,
+      m.assigned.map((pid) => partName(s, pid)),
+    );
     m.joined = false;
   }
   let total = 0;

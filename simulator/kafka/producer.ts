@@ -16,6 +16,7 @@
  */
 import { chance, nextInt, pickWeighted } from '../core/rng.ts';
 import type { ProducerSpec } from '../scenario/types.ts';
+import { lookup, setName } from './names.ts';
 import { partitionForKey } from './partitioner/index.ts';
 import { countEntries, emit, producerNode, recordRef } from './net.ts';
 import { DEFAULT_TUNING, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
@@ -54,10 +55,11 @@ export function createProducer(spec: ProducerSpec, topic: number, partitionsTota
 /** The key id for a key string, interning it on first sight. */
 export function internKey(s: KafkaState, key: string): number {
   const k = s.k;
-  const id = k.keyIds[key];
+  const id = lookup(k.keyIds, key);
   if (id !== undefined) return id;
   k.keys.push(key);
-  return (k.keyIds[key] = k.keys.length - 1);
+  setName(k.keyIds, key, k.keys.length - 1);
+  return k.keys.length - 1;
 }
 
 function cachedKey(s: KafkaState, p: ProducerState, idx: number, make: () => string): number {

@@ -12,6 +12,7 @@ import type { TraceLog } from '../core/trace.ts';
 import type { Scheduled } from '../core/heap.ts';
 import type { WorldBase } from '../core/world.ts';
 import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } from '../scenario/types.ts';
+import type { NameIndex } from './names.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
 
@@ -341,18 +342,23 @@ export interface KafkaModel {
   tasksMax: number;
   brokers: BrokerState[];
   topics: TopicState[];
-  topicIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  topicIndex: NameIndex<number>;
   parts: PartitionState[];
   rec: RecordTable;
   keys: string[];
-  keyIds: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  keyIds: NameIndex<number>;
   values: unknown[];
   producers: ProducerState[];
-  producerIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  producerIndex: NameIndex<number>;
   groups: GroupState[];
-  groupIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  groupIndex: NameIndex<number>;
   consumers: ConsumerState[];
-  consumerIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  consumerIndex: NameIndex<number>;
   /** Links that differ from the default: key "a|b" (sorted) -> latency ms, or -1 when cut. */
   links: Record<string, number>;
   /** Foreground tasks queued (run-until-idle stops when this is 0). */
