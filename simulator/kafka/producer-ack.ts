@@ -120,6 +120,9 @@ function appendRecords(
   }
   wakeFollowers(s, pid);
   onLeaderAppend(s, pid);
+  // Kafka moves the HW on every leader append (Partition.appendRecordsToLeader calls
+  // maybeIncrementLeaderHW): with an ISR of one the append alone commits the records.
+  maybeAdvanceHw(s, pid);
 }
 
 function findOffset(log: ReplicaLog, rn: number): number {
