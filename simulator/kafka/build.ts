@@ -74,7 +74,8 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
       minInsyncReplicas: spec.minInsyncReplicas ?? 1,
       retentionMs: spec.retentionMs ?? null,
       retentionRecords: spec.retentionRecords ?? null,
-      compact: spec.cleanupPolicy === 'compact',
+      compact: (spec.cleanupPolicy ?? 'delete').includes('compact'),
+      delete: (spec.cleanupPolicy ?? 'delete').includes('delete'),
       uncleanLeaderElection: spec.uncleanLeaderElection ?? false,
       keyPartition: [],
     };

@@ -13,7 +13,7 @@ import type { KafkaState } from './state.ts';
 /** Whether a topic needs the cleaner at all. */
 export function needsCleaner(s: KafkaState, topic: number): boolean {
   const t = s.k.topics[topic]!;
-  return t.compact || t.retentionMs !== null || t.retentionRecords !== null;
+  return t.compact || (t.delete && (t.retentionMs !== null || t.retentionRecords !== null));
 }
 
 /** One cleaner pass over a topic, then the next one (background work). */
@@ -25,8 +25,9 @@ export function onCleaner(s: KafkaState, topic: number): void {
     for (const log of part.logs) {
       if (!k.brokers.find((b) => b.id === log.broker)!.alive) continue;
       let to = log.start;
-      if (t.retentionRecords !== null) to = Math.max(to, log.leo - t.retentionRecords);
-      if (t.retentionMs !== null) {
+      // Retention deletes only when cleanup.policy includes delete (UnifiedLog.deleteOldSegments).
+      if (t.delete && t.retentionRecords !== null) to = Math.max(to, log.leo - t.retentionRecords);
+      if (t.delete && t.retentionMs !== null) {
         // The first record young enough to keep; everything before it is past retention.
         const cutoff = s.nowMs - t.retentionMs;
         let i = log.head;

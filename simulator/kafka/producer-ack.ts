@@ -31,6 +31,8 @@ export function onProduceArrive(
   const topic = k.topics[part.topic]!;
   if (acks === 'all' && part.isr.length < topic.minInsyncReplicas)
     return respond(s, prod, pid, reqId, broker, 'NOT_ENOUGH_REPLICAS', -1);
+  // LogValidator.validateKey: a compacted topic refuses the whole batch if a record has no key.
+  if (topic.compact && rns.some((rn) => k.rec.key[rn]! < 0)) return respond(s, prod, pid, reqId, broker, 'INVALID_RECORD', -1);
   const log = leaderLog(part)!;
   const p = k.producers[prod]!;
   const n = rns.length;

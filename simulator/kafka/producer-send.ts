@@ -108,7 +108,11 @@ export function onProduceFailure(s: KafkaState, prod: number, pid: number, error
   const q = p.queues[pid]!;
   const n = q.inflight;
   q.attempts++;
-  const willRetry = q.attempts <= p.retries && s.nowMs - q.firstSentMs + s.k.tuning.retryBackoffMs < s.k.tuning.deliveryTimeoutMs;
+  // Only retriable errors are retried (Sender.canRetry); INVALID_RECORD is InvalidRecordException.
+  const willRetry =
+    error !== 'INVALID_RECORD' &&
+    q.attempts <= p.retries &&
+    s.nowMs - q.firstSentMs + s.k.tuning.retryBackoffMs < s.k.tuning.deliveryTimeoutMs;
   const attempt = q.attempts;
   emit(
     s,

@@ -171,7 +171,10 @@ export interface TopicState {
   minInsyncReplicas: number;
   retentionMs: number | null;
   retentionRecords: number | null;
+  /** cleanup.policy includes compact (LogConfig.compact). */
   compact: boolean;
+  /** cleanup.policy includes delete: only then do retention.ms and the record bound delete (LogConfig.delete). */
+  delete: boolean;
   uncleanLeaderElection: boolean;
   /** keyId -> partition, -1 when not yet computed (murmur2 runs once per key, not per record). */
   keyPartition: number[];

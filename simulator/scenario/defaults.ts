@@ -25,7 +25,7 @@ export const SCENARIO_DEFAULTS = {
     /** Simulator's choice: nothing is deleted by age unless retentionMs is set. */
     retentionMs: null as number | null,
     retentionRecords: null as number | null,
-    cleanupPolicy: 'delete' as 'delete' | 'compact',
+    cleanupPolicy: 'delete' as 'delete' | 'compact' | 'compact,delete' | 'delete,compact',
     uncleanLeaderElection: false,
   },
   producer: {

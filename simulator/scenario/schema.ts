@@ -74,7 +74,7 @@ export const TopicSpecSchema = z.strictObject({
     .optional(),
   retentionMs: positiveMs.optional(),
   retentionRecords: z.int().min(1).max(L.countMax).optional(),
-  cleanupPolicy: z.enum(['delete', 'compact']).optional(),
+  cleanupPolicy: z.enum(['delete', 'compact', 'compact,delete', 'delete,compact']).optional(),
   uncleanLeaderElection: z.boolean().optional(),
 });
 

@@ -24,7 +24,8 @@ export interface TopicSpec {
   retentionMs?: number;
   /** Keep at most this many records per partition (a simplification of retention.bytes). */
   retentionRecords?: number;
-  cleanupPolicy?: 'delete' | 'compact';
+  /** Kafka's cleanup.policy: retention deletes only with delete; compact keeps the newest record per key. */
+  cleanupPolicy?: 'delete' | 'compact' | 'compact,delete' | 'delete,compact';
   /** Allow an out-of-sync replica to become leader (loses data). Off by default, as in Kafka. */
   uncleanLeaderElection?: boolean;
 }
