@@ -78,6 +78,8 @@ export function onHeartbeatTimer(s: KafkaState, c: number, inc: number): void {
 export function onRebalanceNotice(s: KafkaState, c: number, inc: number, generation: number): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive || con.phase === 'joining' || con.generation > generation) return;
+  // Heard already (every heartbeat of a rebalance repeats it): the poll timer is running.
+  if (con.rejoinNeeded && con.processing) return;
   con.rejoinNeeded = true;
   if (con.processing) {
     scheduleTask(

@@ -299,7 +299,10 @@ export function onHeartbeat(s: KafkaState, g: number, c: number, memberId: strin
   const coord = coordinatorOf(s, g);
   if (m !== undefined) {
     m.lastHbMs = s.nowMs;
-    if (grp.phase === 'preparing-rebalance' && !m.joined && !m.noticed && coord >= 0 && con.memberId === memberId) {
+    // GroupCoordinator.handleHeartbeat answers every heartbeat in PreparingRebalance with
+    // REBALANCE_IN_PROGRESS, not just the first: a member that could not act on one (busy joining
+    // an earlier round, its answer still pending) hears it again at its next heartbeat.
+    if (grp.phase === 'preparing-rebalance' && !m.joined && coord >= 0 && con.memberId === memberId) {
       m.noticed = true;
       send(s, brokerNode(coord), con.id, { type: 'rebalance-notice', c, inc: con.inc, generation: grp.generation });
     }

@@ -290,7 +290,7 @@ export interface MemberState {
   assigned: number[];
   /** Token of the member's session-check chain. */
   check: number;
-  /** REBALANCE_IN_PROGRESS for the rebalance under way is on its way to this member. */
+  /** REBALANCE_IN_PROGRESS for the rebalance under way has been sent to this member at least once. */
   noticed: boolean;
 }
 
