@@ -200,6 +200,7 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     prevOwned: [],
     errorMessage: null,
     fatalError: null,
+    joinSeq: 0,
   };
   setName(k.consumerIndex, id, c);
   k.consumers.push(con);

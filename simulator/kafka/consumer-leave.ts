@@ -13,7 +13,7 @@
 import { emit, scheduleTask } from './net.ts';
 import { sendToCoordinator } from './group.ts';
 import type { KafkaState } from './state.ts';
-import { dropAssignment, poll } from './consumer.ts';
+import { dropAssignment, poll, sendJoin } from './consumer.ts';
 
 /**
  * poll() threw (NoOffsetForPartitionException, or OffsetOutOfRangeException): the application
@@ -109,8 +109,16 @@ export function onFenced(s: KafkaState, c: number, memberId: string, request: 'h
  * whose poll loop an error stopped never polls again, so it only drops its partitions. An answer
  * that finds the consumer already joining again (or never in a generation) is out of date.
  */
-export function onUnknownMember(s: KafkaState, c: number, memberId: string): void {
+export function onUnknownMember(s: KafkaState, c: number, memberId: string, join = false): void {
   const con = s.k.consumers[c]!;
+  if (join) {
+    // The answer to a pending JoinGroup: the client resets its member id and joins again at once.
+    if (con.alive && con.memberId === memberId && con.phase === 'joining' && con.pendingAssignment === null) {
+      con.generation = Math.min(con.generation, 0);
+      sendJoin(s, c);
+    }
+    return;
+  }
   if (!con.alive || con.memberId !== memberId || con.generation <= 0 || con.phase === 'joining' || con.fatalError !== null)
     return;
   const g = s.k.groups[con.group]!;

@@ -54,11 +54,23 @@ export function sendJoin(s: KafkaState, c: number): void {
     ownedGeneration: con.generation > 0 ? con.generation : -1,
     fresh: con.generation <= 0,
   };
+  // The client's JoinGroup times out after the rebalance timeout plus 5 s (AbstractCoordinator's
+  // JOIN_GROUP_TIMEOUT_LAPSE) and is sent again. Background: it matters only if the answer is lost.
+  con.joinSeq++;
+  const joinTimeoutMs = Math.max(s.k.tuning.requestTimeoutMs, s.k.tuning.maxPollIntervalMs + 5000);
+  scheduleTask(s, s.nowMs + joinTimeoutMs, { type: 'join-timeout', c, inc: con.inc, seq: con.joinSeq }, false);
   if (!sendToCoordinator(s, c, task)) {
     // No coordinator reachable: try again later (FindCoordinator retries in Kafka).
     con.rejoinNeeded = true;
     scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc: con.inc, pid: -1 }, false);
   }
+}
+
+/** The JoinGroup sent as `seq` got no answer in time: send it again, as the Java client does. */
+export function onJoinTimeout(s: KafkaState, c: number, inc: number, seq: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || con.phase !== 'joining' || con.joinSeq !== seq || con.pendingAssignment !== null) return;
+  sendJoin(s, c);
 }
 
 /** The heartbeat timer: one heartbeat to the coordinator, then the next timer. Background work. */

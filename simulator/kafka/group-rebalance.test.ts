@@ -77,3 +77,73 @@ describe('REBALANCE_IN_PROGRESS answers every heartbeat of a rebalance (property
     for (const [start, end] of r) expect(end === null ? Infinity : end - start, `round at ${start}`).toBeLessThan(20_000);
   });
 });
+
+describe('a member whose JoinGroup is pending keeps its place (MemberMetadata.hasSatisfiedHeartbeat)', () => {
+  /**
+   * c1 (orders-0) and c2 (orders-1) take 1 s per record; max.poll.interval.ms 10 s, session 3 s.
+   * c1's batch of 12 outlasts the poll interval: it leaves at 13 s and rejoins when the batch ends
+   * at 15 s, while the group waits for c2, busy with a 9 s batch until 19 s.
+   */
+  const run = () => {
+    const w = world(
+      {
+        version: 1,
+        name: 'rejoin while the group waits',
+        brokers: [{ id: 1 }],
+        topics: [{ name: 'orders', partitions: 2, replicationFactor: 1 }],
+        groups: [
+          {
+            id: 'g',
+            topics: ['orders'],
+            consumers: 2,
+            consumerIds: ['c1', 'c2'],
+            processingMs: 1000,
+            autoOffsetReset: 'earliest',
+            commit: { type: 'after-process' },
+            sessionTimeoutMs: 3000,
+            heartbeatIntervalMs: 1000,
+          },
+        ],
+        trace: { mode: 'full' },
+      },
+      1,
+      { maxPollIntervalMs: 10_000 },
+    );
+    for (let i = 0; i < 12; i++) w.run({ type: 'produce', topic: 'orders', partition: 0, key: `a${i}`, value: i });
+    w.advance(10_000);
+    for (let i = 0; i < 9; i++) w.run({ type: 'produce', topic: 'orders', partition: 1, key: `b${i}`, value: i });
+    // Faster from 16 s (after c1 rejoined), so the next batches fit the poll interval.
+    w.advance(16_000);
+    w.run({ type: 'slow-consumer', consumer: 'c1', processingMs: 10 });
+    w.advance(60_000);
+    return w;
+  };
+
+  it('the rejoining consumer is not expired by its session while it waits, and the round ends with it', () => {
+    const w = run();
+    expect(w.entries('consumer-left-poll-timeout').map((e) => [e.consumer, e.atMs])).toEqual([['c1', 13_004]]);
+    // Before: c1's session ran out at 18 s (no heartbeats while it waited), the round ended at 19 s
+    // without it, and c1 stayed 'joining' for ever.
+    expect(
+      w
+        .entries('member-joined')
+        .filter((e) => e.consumer === 'c1')
+        .map((e) => e.atMs),
+    ).toEqual([1, 15_005]);
+    expect(w.entries('consumer-left-session-timeout')).toEqual([]);
+    const c1 = w.summary().consumers.find((c) => c.consumer === 'c1')!;
+    expect(c1.phase).toBe('stable');
+    expect(
+      w
+        .summary()
+        .groups[0]!.members.map((m) => m.consumer)
+        .sort(),
+    ).toEqual(['c1', 'c2']);
+    const done = w.entries('rebalance-completed');
+    expect(done.map((e) => [e.atMs, Object.keys(e.assignment).sort()])).toEqual([
+      [3001, ['c1', 'c2']],
+      [19_008, ['c1', 'c2']],
+    ]);
+    expect(w.summary().groups[0]!.partitions.map((p) => p.committed)).toEqual([12, 9]);
+  });
+});

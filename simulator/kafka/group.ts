@@ -42,14 +42,21 @@ function reachable(s: KafkaState, g: number, m: MemberState): boolean {
   return c.alive && c.memberId === m.memberId && coord >= 0 && latencyMs(s, c.id, brokerNode(coord)) >= 0;
 }
 
+/** GroupCoordinator.NewMemberJoinTimeoutMs: a new member waiting for its first round is dropped after it. */
+export const NEW_MEMBER_JOIN_TIMEOUT_MS = 300_000;
+
+/** How long a member may go without a heartbeat: a new member awaiting its first round gets longer. */
+function memberTimeoutMs(s: KafkaState, g: number, m: MemberState): number {
+  return m.joined && m.isNew ? NEW_MEMBER_JOIN_TIMEOUT_MS : s.k.groups[g]!.sessionTimeoutMs;
+}
+
 /**
  * (Re)starts a member's session-check chain. It is foreground only when the member cannot be
  * heartbeating (crashed, cut off), i.e. when its expiry is something still to happen.
  */
 export function scheduleSessionCheck(s: KafkaState, g: number, m: MemberState): void {
-  const grp = s.k.groups[g]!;
   m.check++;
-  const at = Math.max(s.nowMs, m.lastHbMs + grp.sessionTimeoutMs);
+  const at = Math.max(s.nowMs, m.lastHbMs + memberTimeoutMs(s, g, m));
   scheduleTask(s, at, { type: 'session-check', g, memberId: m.memberId, check: m.check }, !reachable(s, g, m));
 }
 
@@ -100,6 +107,7 @@ export function onJoin(
       ownedGeneration: -1,
       assigned: [],
       check: 0,
+      isNew: true,
       noticed: false,
     };
     grp.members.push(m);
@@ -251,6 +259,10 @@ function completeJoin(s: KafkaState, g: number): void {
       m.assigned.map((pid) => partName(s, pid)),
     );
     m.joined = false;
+    // The round completes each member's heartbeat deadline (completeAndScheduleNextHeartbeatExpiration).
+    m.isNew = false;
+    m.lastHbMs = s.nowMs;
+    scheduleSessionCheck(s, g, m);
   }
   let total = 0;
   for (const t of grp.topics) total += k.topics[t]!.partitions;
@@ -315,7 +327,10 @@ export function onSessionCheck(s: KafkaState, g: number, memberId: string, check
   const grp = s.k.groups[g]!;
   const m = grp.members.find((x) => x.memberId === memberId);
   if (m === undefined || m.check !== check) return;
-  if (s.nowMs - m.lastHbMs >= grp.sessionTimeoutMs) {
+  // A pending JoinGroup counts as a heartbeat (MemberMetadata.hasSatisfiedHeartbeat), except for a
+  // new member, which has NewMemberJoinTimeoutMs to be part of a completed round.
+  if (m.joined && !m.isNew && grp.phase === 'preparing-rebalance') m.lastHbMs = s.nowMs;
+  if (s.nowMs - m.lastHbMs >= memberTimeoutMs(s, g, m)) {
     const consumer = s.k.consumers[m.consumer]!.id;
     emit(
       s,
@@ -339,6 +354,15 @@ export function onLeave(s: KafkaState, g: number, memberId: string, reason: 'lef
 
 function removeMember(s: KafkaState, g: number, memberId: string, reason: string): void {
   const grp = s.k.groups[g]!;
+  const m = grp.members.find((x) => x.memberId === memberId);
+  // removeMemberAndUpdateGroup answers a pending JoinGroup with UNKNOWN_MEMBER_ID first, so a
+  // consumer that is still running joins again.
+  if (m !== undefined && m.joined) {
+    const con = s.k.consumers[m.consumer]!;
+    const coord = coordinatorOf(s, g);
+    if (coord >= 0 && con.alive && con.memberId === memberId)
+      send(s, brokerNode(coord), con.id, { type: 'unknown-member', c: m.consumer, memberId, join: 1 });
+  }
   grp.members = grp.members.filter((x) => x.memberId !== memberId);
   if (grp.members.length === 0) {
     grp.phase = 'empty';

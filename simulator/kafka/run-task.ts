@@ -17,6 +17,7 @@ import {
   onFetchResponse,
   onFetchRetry,
   onHeartbeatTimer,
+  onJoinTimeout,
   onProcess,
   onRebalanceNotice,
 } from './consumer.ts';
@@ -89,6 +90,8 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       return onPollTimeout(s, t.c, t.inc, t.pollMs);
     case 'join':
       return onJoin(s, t.g, t.c, t.memberId, t.owned, t.ownedGeneration, t.fresh);
+    case 'join-timeout':
+      return onJoinTimeout(s, t.c, t.inc, t.seq);
     case 'join-deadline':
       return onJoinDeadline(s, t.g, t.token);
     case 'rebalance-timeout':
@@ -102,7 +105,7 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'fenced':
       return onFenced(s, t.c, t.memberId, t.request);
     case 'unknown-member':
-      return onUnknownMember(s, t.c, t.memberId);
+      return onUnknownMember(s, t.c, t.memberId, t.join === 1);
     case 'commit':
       return onCommit(s, t.g, t.c, t.memberId, t.generation, t.pids, t.offsets);
     case 'cleaner':

@@ -277,6 +277,8 @@ export interface ConsumerState {
    * where the heartbeat thread records it, it is thrown by the next poll, which stops the consumer.
    */
   fatalError: string | null;
+  /** Counts JoinGroup requests sent; the client's join timeout carries it (AbstractCoordinator). */
+  joinSeq: number;
 }
 
 export interface MemberState {
@@ -290,6 +292,11 @@ export interface MemberState {
   assigned: number[];
   /** Token of the member's session-check chain. */
   check: number;
+  /**
+   * Joined as a new member and no round has completed with it yet (MemberMetadata.isNew): while
+   * its JoinGroup is pending it is removed after the new-member join timeout, not kept for ever.
+   */
+  isNew: boolean;
   /** REBALANCE_IN_PROGRESS for the rebalance under way has been sent to this member at least once. */
   noticed: boolean;
 }

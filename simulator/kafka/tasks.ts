@@ -51,12 +51,13 @@ export type KafkaTask = T &
         fresh: boolean;
       }
     | { type: 'join-deadline'; g: number; token: number }
+    | { type: 'join-timeout'; c: number; inc: number; seq: number }
     | { type: 'rebalance-timeout'; g: number; round: number }
     | { type: 'leave'; g: number; memberId: string; reason: 'left' | 'poll-timeout' }
     | { type: 'assignment'; c: number; inc: number; generation: number; pids: number[] }
     | { type: 'rebalance-notice'; c: number; inc: number; generation: number }
     | { type: 'fenced'; c: number; memberId: string; request: 'heartbeat' | 'commit' | 'join' }
-    | { type: 'unknown-member'; c: number; memberId: string }
+    | { type: 'unknown-member'; c: number; memberId: string; join?: 1 }
     | { type: 'commit'; g: number; c: number; memberId: string; generation: number; pids: number[]; offsets: number[] }
     | { type: 'cleaner'; topic: number }
   );
