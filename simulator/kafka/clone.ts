@@ -28,6 +28,7 @@ function clonePart(p: PartitionState): PartitionState {
     logs: p.logs.map(cloneLog),
     views: p.views.map((v) => ({ ...v })),
     isr: p.isr.slice(),
+    epochStarts: p.epochStarts.slice(),
     waiters: p.waiters.map((w) => ({ ...w })),
     parked: p.parked.map((f) => ({ ...f })),
   };

@@ -8,6 +8,7 @@ import { brokerNode, emit, partRef, scheduleTask, send } from './net.ts';
 import { leaderLog } from './replication.ts';
 import type { KafkaState } from './state.ts';
 import { poll, resetPosition, sendJoin } from './consumer.ts';
+import { validatePosition } from './consumer-validate.ts';
 
 /** Sends a fetch for every assigned partition that has nothing buffered and none in flight. */
 export function ensureFetches(s: KafkaState, c: number): void {
@@ -27,6 +28,7 @@ function sendFetch(s: KafkaState, c: number, a: number): void {
   const con = s.k.consumers[c]!;
   const pid = con.assigned[a]!;
   const leader = s.k.parts[pid]!.leader;
+  if (leader >= 0 && !validatePosition(s, c, a)) return;
   con.fetching[a] = 1;
   if (leader < 0) {
     scheduleTask(s, s.nowMs + s.k.tuning.retryBackoffMs, { type: 'fetch-retry', c, inc: con.inc, pid }, false);
@@ -78,7 +80,7 @@ function respondFetch(
   error: string | null,
 ): void {
   const con = s.k.consumers[c]!;
-  const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error };
+  const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error, epoch: s.k.parts[pid]!.epoch };
   if (!send(s, brokerNode(broker), con.id, task)) {
     scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc, pid }, false);
   }
@@ -114,6 +116,7 @@ export function onFetchResponse(
   from: number,
   to: number,
   error: string | null,
+  epoch: number,
 ): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive) return;
@@ -132,6 +135,7 @@ export function onFetchResponse(
   }
   if (to <= from) return ensureFetches(s, c);
   con.buf.push(pid, from, to);
+  con.posEpoch[a] = epoch;
   const g = s.k.groups[con.group]!;
   emit(
     s,

@@ -125,6 +125,7 @@ function applyAssignment(s: KafkaState, c: number): void {
   for (const pid of added) {
     con.assigned.push(pid);
     con.pos.push(-1);
+    con.posEpoch.push(-1);
     con.fetching.push(0);
   }
   emit(
@@ -234,6 +235,7 @@ function revoke(s: KafkaState, c: number, pids: number[]): void {
     const a = con.assigned.indexOf(pid);
     con.assigned.splice(a, 1);
     con.pos.splice(a, 1);
+    con.posEpoch.splice(a, 1);
     con.fetching.splice(a, 1);
   }
   con.buf = filterTriples(con.buf, (pid) => !pids.includes(pid));
@@ -251,6 +253,7 @@ export function dropAssignment(s: KafkaState, c: number, announce: boolean): voi
   if (announce && con.assigned.length > 0) revoke(s, c, [...con.assigned]);
   con.assigned = [];
   con.pos = [];
+  con.posEpoch = [];
   con.fetching = [];
   con.buf = [];
 }

@@ -282,6 +282,7 @@ export function electLeader(s: KafkaState, pid: number): void {
   if (unclean) part.isr = [leader];
   const li = part.replicas.indexOf(leader);
   const newLog = part.logs[li]!;
+  recordEpochStart(part, newLog.leo);
   emit(
     s,
     () => ({ type: 'leader-elected', atMs: s.nowMs, ...partRef(s, pid), broker: brokerNode(leader), epoch: part.epoch, unclean }),
@@ -304,6 +305,28 @@ export function electLeader(s: KafkaState, pid: number): void {
   }
   if (newLog.hw > newLog.leo) newLog.hw = newLog.leo;
   maybeAdvanceHw(s, pid);
+}
+
+/**
+ * The new leader's epoch starts at its LEO. Epochs it holds no records of (they started at or past
+ * that point on the old leader) are not in its history, as Kafka's leader epoch cache only has
+ * epochs whose records the replica holds.
+ */
+function recordEpochStart(part: PartitionState, startOffset: number): void {
+  const e = part.epochStarts;
+  while (e.length > 0 && e[e.length - 1]! >= startOffset) e.length -= 2;
+  e.push(part.epoch, startOffset);
+}
+
+/**
+ * OffsetsForLeaderEpoch at the leader: the end offset of `epoch` in its log (the start of the next
+ * epoch it knows, or its LEO), or -1 when it knows no epoch that old (UNDEFINED_EPOCH_OFFSET).
+ */
+export function endOffsetForEpoch(part: PartitionState, epoch: number): number {
+  const e = part.epochStarts;
+  if (e.length === 0 || e[0]! > epoch) return -1;
+  for (let i = 0; i < e.length; i += 2) if (e[i]! > epoch) return e[i + 1]!;
+  return leaderLog(part)?.leo ?? -1;
 }
 
 /** Counts acknowledged records at or beyond `from` in `log` as lost (they will be truncated). */

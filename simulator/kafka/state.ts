@@ -158,6 +158,11 @@ export interface PartitionState {
   isr: number[];
   waiters: AckWaiter[];
   parked: ParkedFetch[];
+  /**
+   * The leader-epoch history of the current leader's log, flat pairs [epoch, startOffset], oldest
+   * first (Kafka's LeaderEpochFileCache): answers OffsetsForLeaderEpoch for consumer validation.
+   */
+  epochStarts: number[];
   /** The partition has a foreground ISR check scheduled (see replication.ts). */
   isrCheckFg: boolean;
   /** Key id -> partition cache is per topic; this is the keyless sticky bookkeeping for commands. */
@@ -251,6 +256,11 @@ export interface ConsumerState {
   /** Partitions owned (global pids), with a position and fetch state each (parallel arrays). */
   assigned: number[];
   pos: number[];
+  /**
+   * Per owned partition: the leader epoch the position was fetched under, -1 when it came from a
+   * committed offset or a reset. A newer leader epoch makes the consumer validate it (KIP-320).
+   */
+  posEpoch: number[];
   fetching: number[];
   /** Fetched ranges not yet returned by poll: flat triples [pid, from, to]. */
   buf: number[];

@@ -30,7 +30,17 @@ export type KafkaTask = T &
     | { type: 'follower-retry'; pid: number; ri: number; loop: number }
     | { type: 'isr-check'; pid: number; once?: 1 }
     | { type: 'fetch'; c: number; inc: number; pid: number; offset: number; broker: number; sentAtMs: number }
-    | { type: 'fetch-response'; c: number; inc: number; pid: number; from: number; to: number; error: string | null }
+    | {
+        type: 'fetch-response';
+        c: number;
+        inc: number;
+        pid: number;
+        from: number;
+        to: number;
+        error: string | null;
+        /** The leader epoch of the broker that answered (the records' lineage, for KIP-320 validation). */
+        epoch: number;
+      }
     | { type: 'fetch-retry'; c: number; inc: number; pid: number }
     | { type: 'consumer-start'; c: number; inc: number }
     | { type: 'process'; c: number; inc: number }
