@@ -53,3 +53,38 @@ describe('a compacted topic refuses keyless records (LogValidator.validateKey)',
     expect(w.summary().partitions[0]!.logEndOffset).toBe(1);
   });
 });
+
+describe('what a consumer fetched is in its memory (review regression)', () => {
+  for (const processingMs of [0, 500]) {
+    it(`records compacted away after the fetch are still processed (processingMs ${processingMs})`, () => {
+      const w = world(
+        baseScenario({
+          brokers: [{ id: 1 }],
+          topics: [{ name: 'status', partitions: 1, replicationFactor: 1, cleanupPolicy: 'compact' }],
+          groups: [{ id: 'g', topics: ['status'], consumers: 1, processingMs, autoOffsetReset: 'earliest', startAtMs: 1 }],
+        }),
+        1,
+        { initialRebalanceDelayMs: 0, cleanerIntervalMs: 1000, networkLatencyMs: processingMs === 0 ? 300 : 1 },
+      );
+      for (const [key, value] of [
+        ['a', 1],
+        ['a', 2],
+        ['a', 3],
+        ['b', 4],
+        ['b', 5],
+        ['b', 6],
+      ] as const)
+        w.run({ type: 'produce', topic: 'status', key, value });
+      w.advance(10_000);
+      const fetched = w.entries('records-fetched');
+      const compacted = w.entries('compacted');
+      expect(compacted.length).toBeGreaterThan(0);
+      // The leader answered the fetch before the cleaner ran (with 0 ms processing, the response was
+      // still on the wire when it ran), and the batch was processed after it.
+      expect(fetched[0]!.atMs - (processingMs === 0 ? 300 : 0)).toBeLessThan(compacted[0]!.atMs);
+      expect([fetched[0]!.fromOffset, fetched[0]!.toOffset]).toEqual([0, 6]);
+      expect(w.entries('record-processed').map((e) => e.offset)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(w.summary().groups[0]!.delivered).toBe(6);
+    });
+  }
+});

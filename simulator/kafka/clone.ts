@@ -50,6 +50,8 @@ export function cloneTask(t: QueuedTask): QueuedTask {
       return { ...t, rns: t.rns.slice() };
     case 'join':
       return { ...t, owned: t.owned.slice() };
+    case 'fetch-response':
+      return { ...t, recs: t.recs === null ? null : t.recs.slice() };
     case 'assignment':
       return { ...t, pids: t.pids.slice() };
     case 'commit':

@@ -6,7 +6,9 @@
  */
 import { brokerNode, emit, partRef, scheduleTask, send } from './net.ts';
 import { leaderLog } from './replication.ts';
-import type { KafkaState } from './state.ts';
+import { traceWants } from '../core/trace.ts';
+import { indexAtOrAfter, offsetAtIndex } from './log.ts';
+import type { KafkaState, ReplicaLog } from './state.ts';
 import { poll, resetPosition, sendJoin } from './consumer.ts';
 import { validatePosition } from './consumer-validate.ts';
 
@@ -80,10 +82,25 @@ function respondFetch(
   error: string | null,
 ): void {
   const con = s.k.consumers[c]!;
-  const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error, epoch: s.k.parts[pid]!.epoch };
+  const part = s.k.parts[pid]!;
+  const recs = error === null && to > from ? fetchedRecords(s, leaderLog(part)!, from, to) : null;
+  const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error, epoch: part.epoch, recs };
   if (!send(s, brokerNode(broker), con.id, task)) {
     scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc, pid }, false);
   }
+}
+
+/**
+ * The records a fetch response carries: flat [offset, rn] pairs of what the log holds in
+ * [from, to), or null when that is every offset and no trace entry will name a record (the hot
+ * path of a summary-trace run allocates nothing per fetch).
+ */
+function fetchedRecords(s: KafkaState, log: ReplicaLog, from: number, to: number): number[] | null {
+  if (log.offs === null && !traceWants(s.trace)) return null;
+  const out: number[] = [];
+  const end = indexAtOrAfter(log, to);
+  for (let i = indexAtOrAfter(log, from); i < end; i++) out.push(offsetAtIndex(log, i), log.rns[i]!);
+  return out;
 }
 
 /** The HW moved: answer the parked fetches it satisfies. */
@@ -117,6 +134,7 @@ export function onFetchResponse(
   to: number,
   error: string | null,
   epoch: number,
+  recs: number[] | null,
 ): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive) return;
@@ -135,6 +153,7 @@ export function onFetchResponse(
   }
   if (to <= from) return ensureFetches(s, c);
   con.buf.push(pid, from, to);
+  con.bufRecs.push(recs);
   con.posEpoch[a] = epoch;
   const g = s.k.groups[con.group]!;
   emit(

@@ -238,13 +238,15 @@ function revoke(s: KafkaState, c: number, pids: number[]): void {
     con.posEpoch.splice(a, 1);
     con.fetching.splice(a, 1);
   }
-  con.buf = filterTriples(con.buf, (pid) => !pids.includes(pid));
-}
-
-function filterTriples(t: number[], keep: (pid: number) => boolean): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < t.length; i += 3) if (keep(t[i]!)) out.push(t[i]!, t[i + 1]!, t[i + 2]!);
-  return out;
+  const buf: number[] = [];
+  const recs: Array<number[] | null> = [];
+  for (let i = 0; i < con.buf.length; i += 3) {
+    if (pids.includes(con.buf[i]!)) continue;
+    buf.push(con.buf[i]!, con.buf[i + 1]!, con.buf[i + 2]!);
+    recs.push(con.bufRecs[i / 3] ?? null);
+  }
+  con.buf = buf;
+  con.bufRecs = recs;
 }
 
 /** Forgets every partition (eager revocation, lost partitions, crash). */
@@ -256,6 +258,7 @@ export function dropAssignment(s: KafkaState, c: number, announce: boolean): voi
   con.posEpoch = [];
   con.fetching = [];
   con.buf = [];
+  con.bufRecs = [];
 }
 
 /** Commits the consumer's positions (OffsetCommit to the coordinator). */
@@ -369,6 +372,7 @@ export function crashConsumer(s: KafkaState, c: number): void {
   con.phase = 'crashed';
   con.processing = false;
   con.batch = [];
+  con.batchRecs = [];
   con.pendingAssignment = null;
   dropAssignment(s, c, false);
   emit(

@@ -71,7 +71,7 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'fetch':
       return onFetch(s, t.c, t.inc, t.pid, t.offset, t.broker);
     case 'fetch-response':
-      return onFetchResponse(s, t.c, t.inc, t.pid, t.from, t.to, t.error, t.epoch);
+      return onFetchResponse(s, t.c, t.inc, t.pid, t.from, t.to, t.error, t.epoch, t.recs);
     case 'fetch-retry':
       return onFetchRetry(s, t.c, t.inc, t.pid);
     case 'consumer-start':

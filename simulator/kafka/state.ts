@@ -264,8 +264,16 @@ export interface ConsumerState {
   fetching: number[];
   /** Fetched ranges not yet returned by poll: flat triples [pid, from, to]. */
   buf: number[];
+  /**
+   * Per buf triple: the records the leader sent as flat pairs [offset, rn], or null when it sent
+   * every offset of the range and nobody needs record ids (summary trace): the fetched batch is in
+   * the consumer's memory, so what compaction or retention does afterwards cannot change it.
+   */
+  bufRecs: Array<number[] | null>;
   /** The batch poll returned and processing works through: flat triples, and a cursor. */
   batch: number[];
+  /** Per batch triple, as bufRecs. */
+  batchRecs: Array<number[] | null>;
   batchIdx: number;
   batchOff: number;
   processing: boolean;

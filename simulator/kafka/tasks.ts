@@ -40,6 +40,8 @@ export type KafkaTask = T &
         error: string | null;
         /** The leader epoch of the broker that answered (the records' lineage, for KIP-320 validation). */
         epoch: number;
+        /** The records sent, flat pairs [offset, rn]; null: every offset in [from, to), ids not needed. */
+        recs: number[] | null;
       }
     | { type: 'fetch-retry'; c: number; inc: number; pid: number }
     | { type: 'consumer-start'; c: number; inc: number }
