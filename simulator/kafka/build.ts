@@ -10,8 +10,9 @@ import { createWorldBase } from '../core/world.ts';
 import type { GroupSpec, ScenarioSpec } from '../scenario/types.ts';
 import { createReplicaLog } from './log.ts';
 import { lookup, nameIndex, setName } from './names.ts';
-import { brokerNode } from './net.ts';
-import { createProducer, ensureTick } from './producer.ts';
+import { brokerNode, scheduleTask } from './network.ts';
+import { createProducer } from './producer.ts';
+import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
 import { needsCleaner } from './cleaner.ts';
 import {
@@ -23,7 +24,6 @@ import {
   type PartitionState,
   type TopicState,
 } from './state.ts';
-import { scheduleTask } from './net.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
 

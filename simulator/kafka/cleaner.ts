@@ -7,7 +7,8 @@
  * compaction covers everything below the HW, which is a more eager version of the same rule.
  */
 import { compactLog, deleteBefore, indexAtOrAfter, offsetAtIndex } from './log.ts';
-import { brokerNode, emit, partRef, scheduleTask } from './net.ts';
+import { emit, partRef } from './emit.ts';
+import { brokerNode, scheduleTask } from './network.ts';
 import type { KafkaState } from './state.ts';
 
 /** Whether a topic needs the cleaner at all. */

@@ -6,13 +6,15 @@
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import type { Acks, SimCommand } from '../scenario/types.ts';
 import { addConsumer, addGroup } from './build.ts';
-import { closeConsumer, commitPositions } from './consumer.ts';
+import { commitPositions } from './consumer-assignment.ts';
+import { closeConsumer } from './consumer.ts';
 import { groupIsActive } from './group.ts';
 import { offsetForTimestamp } from './log.ts';
 import { lookup, setName } from './names.ts';
-import { emit } from './net.ts';
-import { createProducer, ensureTick, internKey, produceRecord } from './producer.ts';
-import { readLog } from './replication.ts';
+import { emit } from './emit.ts';
+import { readLog } from './partition.ts';
+import { createProducer, internKey, produceRecord } from './producer.ts';
+import { ensureTick } from './producer-send.ts';
 import type { KafkaState } from './state.ts';
 
 type Cmd<T extends SimCommand['type']> = Extract<SimCommand, { type: T }>;

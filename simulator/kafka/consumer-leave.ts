@@ -7,30 +7,14 @@
  * resetStateAndGeneration), and we do the same with generation -1. From then on a commit fails
  * before it is sent (CommitFailedException: "not part of an active group"), and the partitions it
  * still holds are given up as lost at its next poll (ConsumerCoordinator.onJoinPrepare), where it
- * rejoins as a new member, or, if it was fenced, stops with FencedInstanceIdException. Split from
- * consumer.ts, which keeps joining, assignments, polling and commits.
+ * rejoins as a new member, or, if it was fenced, stops with FencedInstanceIdException. The state
+ * changes they share with the poll loop are in consumer-assignment.ts.
  */
-import { emit, scheduleTask } from './net.ts';
-import { sendToCoordinator } from './group.ts';
+import { dropAssignment, sendJoin } from './consumer-assignment.ts';
+import { sendToCoordinator } from './coordinator.ts';
+import { poll } from './consumer.ts';
+import { emit } from './emit.ts';
 import type { KafkaState } from './state.ts';
-import { dropAssignment, poll, sendJoin } from './consumer.ts';
-
-/**
- * poll() threw (NoOffsetForPartitionException, or OffsetOutOfRangeException): the application
- * stops calling it, while the heartbeat thread keeps the member in the group, holding its
- * partitions, until the poll timer that the failing poll reset runs out. Foreground: the member
- * leaving is still to happen.
- */
-export function pollLoopStopped(s: KafkaState, c: number): void {
-  const con = s.k.consumers[c]!;
-  if (con.generation < 0) {
-    // Already out of the group (a fetch answered after it left): nothing keeps its partitions.
-    dropAssignment(s, c, false);
-    return;
-  }
-  con.lastPollMs = s.nowMs;
-  scheduleTask(s, s.nowMs + s.k.tuning.maxPollIntervalMs, { type: 'poll-timeout', c, inc: con.inc, pollMs: s.nowMs }, true);
-}
 
 /**
  * max.poll.interval.ms passed since the last poll: the heartbeat thread sends LeaveGroup and resets
@@ -145,36 +129,4 @@ export function onUnknownMember(s: KafkaState, c: number, memberId: string, join
   con.phase = 'idle';
   con.rejoinNeeded = true;
   if (!con.processing) poll(s, c);
-}
-
-/**
- * A commit while out of the group fails before it is sent: ConsumerCoordinator's
- * sendOffsetCommitRequest finds no stable generation. Whoever owns the partitions now will process
- * the records again.
- */
-export function commitOutOfGroup(s: KafkaState, c: number): void {
-  const con = s.k.consumers[c]!;
-  const g = s.k.groups[con.group]!;
-  const reason = 'CommitFailedException: the consumer is not part of an active group';
-  emit(s, () => ({ type: 'commit-failed', atMs: s.nowMs, consumer: con.id, group: g.id, reason }), 'commit-failed');
-}
-
-/** The next poll throws the fatal error: the consumer stops for good, holding nothing. */
-export function stopOnFatalError(s: KafkaState, c: number): void {
-  const con = s.k.consumers[c]!;
-  con.phase = 'error';
-  con.errorMessage = con.fatalError;
-  con.fatalError = null;
-  con.pendingAssignment = null;
-  con.rejoinNeeded = false;
-  dropLostPartitions(s, c);
-}
-
-/**
- * The generation was reset while partitions were still held: they are lost, not revoked (Kafka
- * calls onPartitionsLost and forgets them, whatever the protocol), and the next join owns nothing.
- */
-export function dropLostPartitions(s: KafkaState, c: number): void {
-  dropAssignment(s, c, false);
-  s.k.consumers[c]!.prevOwned = [];
 }

@@ -1,12 +1,11 @@
 /**
  * The consumer's processing: taking a batch of up to max.poll.records from the fetched buffer,
  * working through it one record at a time (processing time per record, duplicates, replays and
- * at-most-once skips counted), and what happens when the batch is done. Split from consumer.ts,
- * which keeps membership, assignment, polling and commits.
+ * at-most-once skips counted), what the next process task will take. It never calls poll(): the
+ * handler that ends a batch is in consumer-events.ts.
  */
-import { countEntries, emit, recordRef, scheduleTask } from './net.ts';
+import { countEntries, emit, recordRef } from './emit.ts';
 import type { ConsumerState, GroupState, KafkaState } from './state.ts';
-import { commitPositions, poll } from './consumer.ts';
 
 /** The pairs of `recs` with offsets in [from, to) (recs is sorted by offset). */
 function sliceRecs(recs: number[], from: number, to: number): number[] {
@@ -151,10 +150,20 @@ export function peekNextRecord(s: KafkaState, c: number): { pid: number; offset:
   return undefined;
 }
 
-/** One record's processing time is over (processingMs > 0). */
-export function onProcess(s: KafkaState, c: number, inc: number): void {
+export function hasMore(con: ConsumerState): boolean {
+  const b = con.batch;
+  for (let j = con.batchIdx; j < b.length; j += 3) {
+    if (nextInTriple(con, j, j === con.batchIdx ? con.batchOff : b[j + 1]!) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Processes the batch's next fetched record (processingMs > 0) and returns whether another one is
+ * left; the caller schedules it, or ends the batch.
+ */
+export function processNext(s: KafkaState, c: number): boolean {
   const con = s.k.consumers[c]!;
-  if (con.inc !== inc || !con.alive || !con.processing) return;
   const g = s.k.groups[con.group]!;
   const b = con.batch;
   // The next fetched record of the batch at or after batchOff.
@@ -168,21 +177,5 @@ export function onProcess(s: KafkaState, c: number, inc: number): void {
     con.batchIdx += 3;
     if (con.batchIdx < b.length) con.batchOff = b[con.batchIdx + 1]!;
   }
-  if (con.batchIdx < b.length && hasMore(con)) {
-    scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc }, true);
-    return;
-  }
-  con.processing = false;
-  con.batch = [];
-  con.batchRecs = [];
-  if (g.commit.type === 'after-process') commitPositions(s, c);
-  poll(s, c);
-}
-
-export function hasMore(con: ConsumerState): boolean {
-  const b = con.batch;
-  for (let j = con.batchIdx; j < b.length; j += 3) {
-    if (nextInTriple(con, j, j === con.batchIdx ? con.batchOff : b[j + 1]!) !== null) return true;
-  }
-  return false;
+  return con.batchIdx < b.length && hasMore(con);
 }

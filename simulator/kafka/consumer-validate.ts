@@ -10,11 +10,10 @@
  * auto.offset.reset=none, poll() throws LogTruncationException. The request is answered at once
  * here (README, "Simplifications").
  */
-import { emit, partName, partRef } from './net.ts';
-import { endOffsetForEpoch } from './replication.ts';
+import { pollLoopStopped, resetPosition } from './consumer-assignment.ts';
+import { emit, partName, partRef } from './emit.ts';
+import { endOffsetForEpoch } from './partition.ts';
 import type { KafkaState } from './state.ts';
-import { resetPosition } from './consumer.ts';
-import { pollLoopStopped } from './consumer-leave.ts';
 
 /**
  * Validates owned partition `a`'s position against the current leader's epochs. Returns false

@@ -8,21 +8,15 @@
  * from every ISR it was in (unless it was the last member) and elects new leaders.
  */
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
-import { brokerNode, emit, latencyMs, linkKey, producerNode, scheduleTask } from './net.ts';
-import { crashConsumer, failParkedFetches, restartConsumer } from './consumer.ts';
-import { coordinatorOf, scheduleSessionCheck } from './group.ts';
-import { failWaiters } from './producer.ts';
+import { crashConsumer, restartConsumer } from './consumer.ts';
+import { coordinatorOf, scheduleSessionCheck } from './coordinator.ts';
+import { emit } from './emit.ts';
 import { divergenceOffset } from './log.ts';
+import { brokerNode, latencyMs, linkKey, producerNode, scheduleTask } from './network.ts';
+import { leaderLog } from './partition.ts';
+import { failParkedFetches, failWaiters } from './purgatory.ts';
 import { lookup } from './names.ts';
-import {
-  electLeader,
-  leaderLog,
-  maybeAdvanceHw,
-  removeFromIsr,
-  scheduleIsrExpiry,
-  startFollower,
-  truncateReplica,
-} from './replication.ts';
+import { electLeader, maybeAdvanceHw, removeFromIsr, scheduleIsrExpiry, startFollower, truncateReplica } from './replication.ts';
 import type { KafkaState } from './state.ts';
 
 function brokerById(s: KafkaState, id: number) {

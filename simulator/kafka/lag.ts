@@ -6,8 +6,8 @@
  * zero) while the group has committed nothing for the partition. Unknown is not zero on purpose:
  * a group that never committed may be arbitrarily far behind, and a lesson must not say "lag 0".
  */
-import { brokerNode } from './net.ts';
-import { readLog } from './replication.ts';
+import { brokerNode } from './network.ts';
+import { readLog } from './partition.ts';
 import { storedCount } from './log.ts';
 import type { Counters, KafkaState } from './state.ts';
 

@@ -4,7 +4,8 @@
  * request fails or times out (retry after the backoff, or give the batch up). Split from
  * producer.ts, which keeps the producer's state, keys, partition choice and record creation.
  */
-import { brokerNode, emit, partRef, scheduleTask, send } from './net.ts';
+import { emit, partRef } from './emit.ts';
+import { brokerNode, scheduleTask, send } from './network.ts';
 import { RecordFlag, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
 import { drawKey, produceRecord } from './producer.ts';
 

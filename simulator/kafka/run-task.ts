@@ -7,23 +7,17 @@
  */
 import type { Scheduled } from '../core/heap.ts';
 import { onCleaner } from './cleaner.ts';
-import { applyCommand } from './kafka-sim.ts';
-import { emit } from './net.ts';
-import {
-  onAssignment,
-  onAutoCommit,
-  onConsumerStart,
-  onFetch,
-  onFetchResponse,
-  onFetchRetry,
-  onHeartbeatTimer,
-  onJoinTimeout,
-  onProcess,
-  onRebalanceNotice,
-} from './consumer.ts';
+import { onProduceArrive } from './broker-produce.ts';
+import { applyGuarded, dispatchWorldCommand } from './command-dispatch.ts';
+import { onConsumerStart, onHeartbeatTimer, onJoinTimeout } from './consumer.ts';
+import { onAssignment, onAutoCommit, onFetchResponse, onProcess, onRebalanceNotice } from './consumer-events.ts';
+import { onFetchRetry } from './consumer-fetch.ts';
 import { onFenced, onPollTimeout, onUnknownMember } from './consumer-leave.ts';
+import { emit } from './emit.ts';
 import { onCommit, onHeartbeat, onJoin, onJoinDeadline, onLeave, onRebalanceTimeout, onSessionCheck } from './group.ts';
-import { onProduceArrive, onProduceResponse, onProduceRetry, onProduceTimeout, onProducerTick } from './producer.ts';
+import { onProduceResponse } from './producer-ack.ts';
+import { onProduceRetry, onProduceTimeout, onProducerTick } from './producer-send.ts';
+import { onFetch } from './purgatory.ts';
 import { onFollowerFetch, onFollowerResponse, onFollowerRetry, onIsrCheck } from './replication.ts';
 import type { KafkaState } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
@@ -49,7 +43,7 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
         );
         return;
       }
-      return void applyCommand(s, t.command);
+      return void applyGuarded(s, t.command, dispatchWorldCommand);
     case 'producer-tick':
       return onProducerTick(s, t.prod);
     case 'produce-arrive':
