@@ -13,6 +13,7 @@ import { appendRecord, lastRnOf, rnAt } from './log.ts';
 import { brokerNode } from './network.ts';
 import { leaderLog, markAcked } from './partition.ts';
 import { completeWaiters, respondProduce } from './purgatory.ts';
+import { maybeRoll } from './segments.ts';
 import { maybeAdvanceHw, onLeaderAppend, wakeFollowers } from './replication.ts';
 import type { KafkaState, ReplicaLog } from './state.ts';
 
@@ -69,7 +70,11 @@ export function onProduceArrive(
   // retried batch or none of it; here a follower fetch can end inside a batch, and appending only
   // the missing tail gives the same log Kafka would have (no duplicates, no gaps).
   const from = log.leo;
-  if (held < n) appendRecords(s, log, pid, prod, broker, rns, held);
+  if (held < n) {
+    // LogSegment.shouldRoll, once per batch: the batch goes whole into one segment.
+    maybeRoll(log, n - held, topic, s.nowMs, k.rec.ts);
+    appendRecords(s, log, pid, prod, broker, rns, held);
+  }
   if (base < 0) base = from;
   const end = held < n ? log.leo : base + n;
   if (acks === 0) return;

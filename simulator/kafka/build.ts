@@ -14,7 +14,7 @@ import { brokerNode, scheduleTask } from './network.ts';
 import { createProducer } from './producer.ts';
 import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
-import { needsCleaner } from './cleaner.ts';
+import { startCleaner } from './cleaner.ts';
 import {
   DEFAULT_TUNING,
   type ConsumerState,
@@ -26,6 +26,11 @@ import {
 } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
+
+/** segment.bytes defaults to 1 GiB in Kafka: about a million records of 1 KiB. */
+export const DEFAULT_SEGMENT_RECORDS = 1_048_576;
+/** segment.ms defaults to 7 days in Kafka. */
+export const DEFAULT_SEGMENT_MS = 604_800_000;
 
 /** Default bound on tasks for a whole run when the scenario names none. */
 export const DEFAULT_TASKS_MAX = 50_000_000;
@@ -76,6 +81,9 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
       retentionRecords: spec.retentionRecords ?? null,
       compact: (spec.cleanupPolicy ?? 'delete').includes('compact'),
       delete: (spec.cleanupPolicy ?? 'delete').includes('delete'),
+      segmentRecords: spec.segmentRecords ?? DEFAULT_SEGMENT_RECORDS,
+      segmentMs: spec.segmentMs ?? DEFAULT_SEGMENT_MS,
+      minCleanableDirtyRatio: spec.minCleanableDirtyRatio ?? 0.5,
       uncleanLeaderElection: spec.uncleanLeaderElection ?? false,
       keyPartition: [],
     };
@@ -121,9 +129,7 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
     for (let ri = 1; ri < part.replicas.length; ri++) startFollower(s, pid, ri);
     scheduleTask(s, Math.max(1, t.replicaLagTimeMaxMs >> 1), { type: 'isr-check', pid }, false);
   }
-  for (let ti = 0; ti < k.topics.length; ti++) {
-    if (needsCleaner(s, ti)) scheduleTask(s, t.cleanerIntervalMs, { type: 'cleaner', topic: ti }, false);
-  }
+  for (let ti = 0; ti < k.topics.length; ti++) startCleaner(s, ti);
   for (const sc of scenario.schedule ?? []) {
     scheduleTask(s, sc.atMs, { type: 'command', command: sc.command, cmdId: `cmd-${++k.commandSeq}` }, true);
   }

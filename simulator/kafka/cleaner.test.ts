@@ -21,8 +21,11 @@ describe('cleanup.policy and retention (UnifiedLog.deleteOldSegments)', () => {
   });
 
   it('compact,delete compacts and also deletes by age', () => {
-    const w = world(topic({ cleanupPolicy: 'compact,delete', retentionMs: 10_000 }));
-    for (const value of [1, 2, 3]) w.run({ type: 'produce', topic: 'status', key: 'a', value });
+    const w = world(topic({ cleanupPolicy: 'compact,delete', retentionMs: 10_000, segmentRecords: 1 }));
+    for (const value of [1, 2, 3]) {
+      w.run({ type: 'produce', topic: 'status', key: 'a', value });
+      w.advance(w.s.nowMs + 20);
+    }
     w.advance(5000);
     expect(w.entries('compacted').length).toBeGreaterThan(0);
     w.advance(60_000);
@@ -60,12 +63,24 @@ describe('what a consumer fetched is in its memory (review regression)', () => {
       const w = world(
         baseScenario({
           brokers: [{ id: 1 }],
-          topics: [{ name: 'status', partitions: 1, replicationFactor: 1, cleanupPolicy: 'compact' }],
-          groups: [{ id: 'g', topics: ['status'], consumers: 1, processingMs, autoOffsetReset: 'earliest', startAtMs: 1 }],
+          topics: [{ name: 'status', partitions: 1, replicationFactor: 1, cleanupPolicy: 'compact', segmentRecords: 1 }],
+          groups: [
+            {
+              id: 'g',
+              topics: ['status'],
+              consumers: 1,
+              processingMs,
+              autoOffsetReset: 'earliest',
+              startAtMs: processingMs === 0 ? 1 : 200,
+            },
+          ],
         }),
         1,
-        { initialRebalanceDelayMs: 0, cleanerIntervalMs: 1000, networkLatencyMs: processingMs === 0 ? 300 : 1 },
+        { initialRebalanceDelayMs: 0, cleanerIntervalMs: 1000 },
       );
+      // With 0 ms processing, a slow link keeps the fetch response on the wire while the cleaner runs.
+      if (processingMs === 0) w.run({ type: 'delay-link', from: 'g-c1', to: 'broker-1', latencyMs: 300 });
+      // One record per batch, so each is a segment of its own and all but the last can be cleaned.
       for (const [key, value] of [
         ['a', 1],
         ['a', 2],
@@ -73,8 +88,10 @@ describe('what a consumer fetched is in its memory (review regression)', () => {
         ['b', 4],
         ['b', 5],
         ['b', 6],
-      ] as const)
+      ] as const) {
         w.run({ type: 'produce', topic: 'status', key, value });
+        w.advance(w.s.nowMs + 20);
+      }
       w.advance(10_000);
       const fetched = w.entries('records-fetched');
       const compacted = w.entries('compacted');

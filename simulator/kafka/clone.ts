@@ -18,7 +18,13 @@ import type { KafkaState, PartitionState, ProducerState, ReplicaLog } from './st
 import type { KafkaTask } from './tasks.ts';
 
 function cloneLog(l: ReplicaLog): ReplicaLog {
-  return { ...l, rns: l.rns.slice(), offs: l.offs === null ? null : l.offs.slice(), lastRn: l.lastRn.slice() };
+  return {
+    ...l,
+    rns: l.rns.slice(),
+    offs: l.offs === null ? null : l.offs.slice(),
+    lastRn: l.lastRn.slice(),
+    segs: l.segs.slice(),
+  };
 }
 
 function clonePart(p: PartitionState): PartitionState {

@@ -108,7 +108,8 @@ export function onFollowerResponse(
     // The leader deleted what we needed (retention): start over at the leader's log start.
     truncateTo(log, log.start, s.k.rec.prod);
     log.rns.length = log.head;
-    log.start = log.leo = log.hw = from;
+    log.start = log.leo = log.hw = log.cleanedTo = from;
+    log.segs = [from];
   }
   if (count > 0 && log.leo === from) {
     copyRange(log, src, from, from + count, s.k.rec.prod);

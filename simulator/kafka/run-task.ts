@@ -103,6 +103,6 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'commit':
       return onCommit(s, t.g, t.c, t.memberId, t.generation, t.pids, t.offsets);
     case 'cleaner':
-      return onCleaner(s, t.topic);
+      return onCleaner(s, t.topic, t.compaction === 1);
   }
 }

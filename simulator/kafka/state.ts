@@ -38,8 +38,13 @@ export interface KafkaTuning {
   initialRebalanceDelayMs: number;
   /** A member that does not poll for this long during a rebalance is removed (max.poll.interval.ms). */
   maxPollIntervalMs: number;
-  /** How often retention and compaction run per topic (log.retention.check.interval.ms). */
+  /**
+   * How often retention runs per topic (log.retention.check.interval.ms; Kafka's default is
+   * 300000) and, unless cleanerBackoffMs is given, how often the cleaner looks for work.
+   */
   cleanerIntervalMs: number;
+  /** How often the cleaner looks for a log to compact (log.cleaner.backoff.ms; Kafka's default is 15000). */
+  cleanerBackoffMs?: number;
   /** Tombstones survive compaction for this long (delete.retention.ms). */
   deleteRetentionMs: number;
   /** Default stickyBatchSize for keyless records. */
@@ -108,6 +113,14 @@ export interface ReplicaLog {
   offs: number[] | null;
   /** Per producer index: the newest rn this replica holds from it (idempotence), -1 if none. */
   lastRn: number[];
+  /**
+   * Base offsets of this replica's segments, oldest first; the last one is the active segment,
+   * where appends go (Kafka's LogSegment files: retention deletes whole segments, the cleaner
+   * never touches the active one). The first may begin below the log start.
+   */
+  segs: number[];
+  /** The cleaner's checkpoint: records below it were compacted already (Kafka's firstDirtyOffset). */
+  cleanedTo: number;
 }
 
 /** What the leader knows about one follower, parallel to PartitionState.replicas. */
@@ -178,6 +191,12 @@ export interface TopicState {
   retentionRecords: number | null;
   /** cleanup.policy includes compact (LogConfig.compact). */
   compact: boolean;
+  /** segment.bytes, counted in records: a batch that would overflow the active segment rolls a new one. */
+  segmentRecords: number;
+  /** segment.ms: the active segment rolls at the next append once its first record is this old. */
+  segmentMs: number;
+  /** min.cleanable.dirty.ratio: compaction runs once this share of the cleanable records is dirty. */
+  minCleanableDirtyRatio: number;
   /** cleanup.policy includes delete: only then do retention.ms and the record bound delete (LogConfig.delete). */
   delete: boolean;
   uncleanLeaderElection: boolean;

@@ -71,7 +71,7 @@ export type KafkaTask = T &
     | { type: 'fenced'; c: number; memberId: string; request: 'heartbeat' | 'commit' | 'join' }
     | { type: 'unknown-member'; c: number; memberId: string; join?: 1 }
     | { type: 'commit'; g: number; c: number; memberId: string; generation: number; pids: number[]; offsets: number[] }
-    | { type: 'cleaner'; topic: number }
+    | { type: 'cleaner'; topic: number; compaction?: 1 }
   );
 
 export type KafkaTaskType = KafkaTask['type'];
