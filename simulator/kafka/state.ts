@@ -30,8 +30,10 @@ export interface KafkaTuning {
   replicaLagTimeMaxMs: number;
   /** A request over a cut link fails after this long (request.timeout.ms). */
   requestTimeoutMs: number;
-  /** Pause before a retry (retry.backoff.ms). */
+  /** Pause before the first retry (retry.backoff.ms); later ones double (KIP-580). */
   retryBackoffMs: number;
+  /** The longest pause between retries (retry.backoff.max.ms). */
+  retryBackoffMaxMs: number;
   /** The producer gives a record up after this long (delivery.timeout.ms). */
   deliveryTimeoutMs: number;
   /** An empty group waits this long for more members before the first rebalance. */
@@ -60,6 +62,7 @@ export const DEFAULT_TUNING: KafkaTuning = {
   replicaLagTimeMaxMs: 30_000,
   requestTimeoutMs: 30_000,
   retryBackoffMs: 100,
+  retryBackoffMaxMs: 1000,
   deliveryTimeoutMs: 120_000,
   initialRebalanceDelayMs: 3000,
   maxPollIntervalMs: 300_000,
