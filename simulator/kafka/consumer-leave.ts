@@ -130,3 +130,20 @@ export function onUnknownMember(s: KafkaState, c: number, memberId: string, join
   con.rejoinNeeded = true;
   if (!con.processing) poll(s, c);
 }
+
+/**
+ * The JoinGroup was refused with an error the client cannot retry (INVALID_SESSION_TIMEOUT): the
+ * Java client raises it from poll(), so the consumer stops, holding nothing.
+ */
+export function onJoinError(s: KafkaState, c: number, inc: number, error: string): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || con.phase !== 'joining' || con.fatalError !== null) return;
+  const g = s.k.groups[con.group]!;
+  emit(
+    s,
+    () => ({ type: 'consumer-join-failed', atMs: s.nowMs, consumer: con.id, group: g.id, error, correlationId: g.id }),
+    'consumer-join-failed',
+  );
+  con.fatalError = error;
+  if (!con.processing) poll(s, c);
+}

@@ -61,6 +61,8 @@ describe('REBALANCE_IN_PROGRESS answers every heartbeat of a rebalance (property
       requestTimeoutMs: 2000,
       initialRebalanceDelayMs: 300,
       deliveryTimeoutMs: 60_000,
+      // The brokers allow the 3 s sessions of this run (Kafka's default minimum is 6 s).
+      groupMinSessionTimeoutMs: 1000,
     });
     for (const [at, c] of faults) {
       w.advance(at);
@@ -107,7 +109,7 @@ describe('a member whose JoinGroup is pending keeps its place (MemberMetadata.ha
         trace: { mode: 'full' },
       },
       1,
-      { maxPollIntervalMs: 10_000 },
+      { maxPollIntervalMs: 10_000, groupMinSessionTimeoutMs: 1000 },
     );
     for (let i = 0; i < 12; i++) w.run({ type: 'produce', topic: 'orders', partition: 0, key: `a${i}`, value: i });
     w.advance(10_000);
@@ -145,5 +147,31 @@ describe('a member whose JoinGroup is pending keeps its place (MemberMetadata.ha
       [19_008, ['c1', 'c2']],
     ]);
     expect(w.summary().groups[0]!.partitions.map((p) => p.committed)).toEqual([12, 9]);
+  });
+});
+
+describe('session.timeout.ms outside the broker bounds (GroupCoordinator.handleJoinGroup)', () => {
+  it('the JoinGroup is refused with INVALID_SESSION_TIMEOUT and poll() throws: the consumer stops', () => {
+    const w = world({
+      version: 1,
+      name: 'short session',
+      brokers: [{ id: 1 }],
+      topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
+      groups: [
+        { id: 'g', topics: ['orders'], consumers: 1, consumerIds: ['c1'], sessionTimeoutMs: 3000, heartbeatIntervalMs: 1000 },
+      ],
+      trace: { mode: 'full' },
+    });
+    w.idle();
+    const failed = w.entries('consumer-join-failed');
+    expect(failed.map((e) => [e.consumer, e.error])).toEqual([
+      [
+        'c1',
+        'InvalidSessionTimeoutException: session.timeout.ms 3000 is outside the broker range group.min.session.timeout.ms 6000 to group.max.session.timeout.ms 1800000',
+      ],
+    ]);
+    expect(w.summary().consumers[0]!.phase).toBe('error');
+    expect(w.summary().groups[0]!.members).toEqual([]);
+    expect(w.sim.describeEntry(failed[0]!)).toMatch(/INVALID_SESSION_TIMEOUT/);
   });
 });

@@ -92,7 +92,13 @@ describe('a member cut off from the coordinator when a rebalance starts (propert
   ];
 
   it('hears REBALANCE_IN_PROGRESS at its first heartbeat after the link heals, rejoins, and the group processes everything', () => {
-    const tuning = { replicaLagTimeMaxMs: 1000, requestTimeoutMs: 2000, initialRebalanceDelayMs: 300, deliveryTimeoutMs: 60_000 };
+    const tuning = {
+      replicaLagTimeMaxMs: 1000,
+      requestTimeoutMs: 2000,
+      initialRebalanceDelayMs: 300,
+      deliveryTimeoutMs: 60_000,
+      groupMinSessionTimeoutMs: 1000,
+    };
     const sim = createKafkaSim({ seed: 0, scenario, tuning });
     const s = sim.init();
     expect(coordinatorOf(s, 0)).toBe(2);

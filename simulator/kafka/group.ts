@@ -35,6 +35,14 @@ export function onJoin(
   const grp = s.k.groups[g]!;
   const con = s.k.consumers[c]!;
   if (!con.alive || con.memberId !== memberId) return;
+  // GroupCoordinator.handleJoinGroup refuses a session timeout outside the broker's bounds.
+  const { groupMinSessionTimeoutMs: min, groupMaxSessionTimeoutMs: max } = s.k.tuning;
+  if (grp.sessionTimeoutMs < min || grp.sessionTimeoutMs > max) {
+    const coord = coordinatorOf(s, g);
+    const error = `InvalidSessionTimeoutException: session.timeout.ms ${grp.sessionTimeoutMs} is outside the broker range group.min.session.timeout.ms ${min} to group.max.session.timeout.ms ${max}`;
+    if (coord >= 0) send(s, brokerNode(coord), con.id, { type: 'join-error', c, inc: con.inc, error });
+    return;
+  }
   let m = grp.members.find((x) => x.memberId === memberId);
   if (m === undefined && con.instanceId !== null) {
     const old = grp.members.find((x) => x.instanceId === con.instanceId);

@@ -148,7 +148,14 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
 const RUNS = Number(process.env['KAFKA_PROPERTY_RUNS'] ?? 0) || 0;
 const runs = (n: number) => Math.max(n, RUNS);
 
-const tuning = { replicaLagTimeMaxMs: 1000, requestTimeoutMs: 2000, initialRebalanceDelayMs: 300, deliveryTimeoutMs: 60_000 };
+const tuning = {
+  replicaLagTimeMaxMs: 1000,
+  requestTimeoutMs: 2000,
+  initialRebalanceDelayMs: 300,
+  deliveryTimeoutMs: 60_000,
+  // Short sessions (3 s) keep runs short; the brokers are configured to allow them.
+  groupMinSessionTimeoutMs: 1000,
+};
 
 /** The command script of a case: faults at their times, then everything healed and run to idle. */
 function script(c: Case): SimCommand[] {

@@ -12,7 +12,7 @@ import { applyGuarded, dispatchWorldCommand } from './command-dispatch.ts';
 import { onConsumerStart, onHeartbeatTimer, onJoinTimeout } from './consumer.ts';
 import { onAssignment, onAutoCommit, onFetchResponse, onProcess, onRebalanceNotice } from './consumer-events.ts';
 import { onFetchRetry } from './consumer-fetch.ts';
-import { onFenced, onPollTimeout, onUnknownMember } from './consumer-leave.ts';
+import { onFenced, onJoinError, onPollTimeout, onUnknownMember } from './consumer-leave.ts';
 import { emit } from './emit.ts';
 import { onCommit, onHeartbeat, onJoin, onJoinDeadline, onLeave, onRebalanceTimeout, onSessionCheck } from './group.ts';
 import { onProduceResponse } from './producer-ack.ts';
@@ -84,6 +84,8 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       return onPollTimeout(s, t.c, t.inc, t.pollMs);
     case 'join':
       return onJoin(s, t.g, t.c, t.memberId, t.owned, t.ownedGeneration, t.fresh);
+    case 'join-error':
+      return onJoinError(s, t.c, t.inc, t.error);
     case 'join-timeout':
       return onJoinTimeout(s, t.c, t.inc, t.seq);
     case 'join-deadline':

@@ -51,6 +51,10 @@ export interface KafkaTuning {
   deleteRetentionMs: number;
   /** Default stickyBatchSize for keyless records. */
   stickyBatchSize: number;
+  /** A JoinGroup with a shorter session.timeout.ms is refused (group.min.session.timeout.ms). */
+  groupMinSessionTimeoutMs: number;
+  /** A JoinGroup with a longer session.timeout.ms is refused (group.max.session.timeout.ms). */
+  groupMaxSessionTimeoutMs: number;
 }
 
 /** Kafka's defaults where they suit virtual time; the README says where they differ. */
@@ -69,6 +73,8 @@ export const DEFAULT_TUNING: KafkaTuning = {
   cleanerIntervalMs: 1000,
   deleteRetentionMs: 86_400_000,
   stickyBatchSize: 100,
+  groupMinSessionTimeoutMs: 6000,
+  groupMaxSessionTimeoutMs: 1_800_000,
 };
 
 /** Flags in RecordTable.st. */

@@ -64,6 +64,7 @@ export type KafkaTask = T &
       }
     | { type: 'join-deadline'; g: number; token: number }
     | { type: 'join-timeout'; c: number; inc: number; seq: number }
+    | { type: 'join-error'; c: number; inc: number; error: string }
     | { type: 'rebalance-timeout'; g: number; round: number }
     | { type: 'leave'; g: number; memberId: string; reason: 'left' | 'poll-timeout' }
     | { type: 'assignment'; c: number; inc: number; generation: number; pids: number[] }
