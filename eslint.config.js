@@ -45,6 +45,24 @@ export default defineConfig([
     },
   },
   {
+    // The app and the lessons read the simulator only through its one public surface, so folders
+    // behind simulator/index.ts can move without touching them (DESIGN.md: one public surface).
+    files: ['app/**/*.{ts,tsx}', 'lessons/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/simulator/**', '!**/simulator/index.ts'],
+              message: 'Read the simulator through simulator/index.ts only (add what you need to its exports).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['simulator/**/*.ts'],
     ignores: ['simulator/**/*.test.ts', 'simulator/**/*.bench.ts', 'simulator/scenario/cli.ts'],
     languageOptions: { globals: {} },

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
-import { stripCellsMax } from '../app/kafka/kafka-view.ts';
+import { stripCellsMax } from '../app/models/kafka/kafka-view.ts';
 import { test, expect } from './fixtures.ts';
 
 const clock = (page: Page) => page.getByLabel('Virtual time');
@@ -80,11 +80,13 @@ test('a link opened in a new page shows the same moment', async ({ page, context
   // The address bar gets the link a moment after the last change: wait for the one at this cursor.
   const momentInUrl = (): string | null => {
     const text = new URL(page.url().replace('#/playground', '')).searchParams.get('s');
-    if (!text?.startsWith('v1:')) return null;
+    if (!text?.startsWith('v2:')) return null;
     const wire = JSON.parse(lz.decompressFromEncodedURIComponent(text.slice(3)) ?? 'null') as {
+      m?: string;
       k?: number;
       c?: unknown[];
     } | null;
+    if (wire?.m !== 'kafka') return null;
     const count = (wire?.c ?? []).reduce<number>((n, c) => n + (Array.isArray(c) ? (c[0] as number) : 1), 0);
     return `${wire?.k} of ${count}`;
   };

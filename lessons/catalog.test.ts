@@ -1,6 +1,6 @@
 /**
- * The catalogue and the written lessons agree: every ready lesson has a loader, a folder and the
- * same title and time estimate, and every lesson folder is registered.
+ * The catalogue and the written lessons agree: every lesson folder is registered (has a loader in
+ * the catalogue), and every written lesson has the catalogue's title and time estimate.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,22 +1,30 @@
 /**
  * The catalogue of lessons and exercises: stable ids, titles and the part each belongs to.
  *
- * Ids come from the curriculum and never change: links, tests and saved progress use them. A
- * lesson that is not written yet is listed with `ready: false` so the index can show the whole
- * course and say honestly what is still to come. `minutes` is the time to complete a written
- * lesson (reading, running each step, the predict question and the challenge); it is kept here
- * rather than read from the lesson so the index does not load every lesson's simulation, and a
- * test checks it matches the lesson's own estimate.
+ * This is the one place a lesson is registered: a written lesson's entry carries `load`, which
+ * imports it on demand (so the lessons index does not pull every lesson's simulation into the
+ * first page load), and `ready` is simply whether it has one. Ids come from the curriculum and never
+ * change: links, tests and saved progress use them. A lesson not written yet is listed without
+ * `load`, so the index shows the whole course and says honestly what is still to come. `minutes`
+ * is the time to complete a written lesson (reading, running each step, the predict question and
+ * the challenge); it is kept here rather than read from the lesson so the index loads no lesson,
+ * and a test checks it matches the lesson's own estimate.
  */
+import type { AnyLesson } from './format/define-lesson.ts';
 
 export interface LessonEntry {
   id: string;
   title: string;
   part: PartId;
+  /** True for a written lesson (one with `load`). */
   ready: boolean;
   /** Time to complete, in minutes; present for ready lessons. */
   minutes?: number;
+  /** Imports the written lesson. */
+  load?: () => Promise<AnyLesson>;
 }
+
+type Entry = Omit<LessonEntry, 'ready'>;
 
 export const parts = [
   { id: 'foundations', title: 'Foundations' },
@@ -29,32 +37,83 @@ export const parts = [
 
 export type PartId = (typeof parts)[number]['id'];
 
-export const lessons: readonly LessonEntry[] = [
-  { id: 'L01', title: 'Events, commands, queries', part: 'foundations', ready: false },
-  { id: 'L02', title: 'Pub/sub fan-out', part: 'foundations', ready: true, minutes: 12 },
-  { id: 'L03', title: 'Four messaging primitives', part: 'foundations', ready: false },
-  { id: 'L04', title: 'Partitions, offsets, keys', part: 'logs', ready: true, minutes: 12 },
-  { id: 'L05', title: 'Consumer groups and rebalancing', part: 'logs', ready: true, minutes: 15 },
-  { id: 'L06', title: 'Consumer lag', part: 'logs', ready: true, minutes: 12 },
-  { id: 'L07', title: 'Retention, replay, compaction', part: 'logs', ready: true, minutes: 14 },
-  { id: 'L08', title: 'Replication and durability', part: 'logs', ready: false },
-  { id: 'L09', title: 'Delivery semantics', part: 'reliability', ready: false },
-  { id: 'L10', title: 'Idempotent consumers', part: 'reliability', ready: false },
-  { id: 'L11', title: 'Retries, backoff, dead letters', part: 'reliability', ready: false },
-  { id: 'L12', title: 'RabbitMQ routing', part: 'reliability', ready: false },
-  { id: 'L13', title: 'Event sourcing', part: 'event-sourcing', ready: true, minutes: 12 },
-  { id: 'L14', title: 'Optimistic concurrency', part: 'event-sourcing', ready: false },
-  { id: 'L15', title: 'Snapshots', part: 'event-sourcing', ready: true, minutes: 10 },
-  { id: 'L16', title: 'Temporal queries and rebuilding projections', part: 'event-sourcing', ready: false },
-  { id: 'L17', title: 'CQRS and eventual consistency', part: 'event-sourcing', ready: false },
-  { id: 'L18', title: 'Schema evolution', part: 'event-sourcing', ready: false },
-  { id: 'L19', title: 'Two-phase commit', part: 'transactions', ready: false },
-  { id: 'L20', title: 'Saga orchestration and compensation', part: 'transactions', ready: true, minutes: 15 },
-  { id: 'L21', title: 'Saga choreography', part: 'transactions', ready: false },
-  { id: 'L22', title: 'Dual writes, outbox and CDC', part: 'transactions', ready: false },
-  { id: 'L23', title: 'Observability', part: 'practice', ready: false },
-  { id: 'L24', title: 'Choosing, and not choosing, EDA', part: 'practice', ready: false },
+const entries: readonly Entry[] = [
+  { id: 'L01', title: 'Events, commands, queries', part: 'foundations' },
+  {
+    id: 'L02',
+    title: 'Pub/sub fan-out',
+    part: 'foundations',
+    minutes: 12,
+    load: () => import('./02-pub-sub-fan-out/lesson.ts').then((m) => m.lesson),
+  },
+  { id: 'L03', title: 'Four messaging primitives', part: 'foundations' },
+  {
+    id: 'L04',
+    title: 'Partitions, offsets, keys',
+    part: 'logs',
+    minutes: 12,
+    load: () => import('./04-partitions-offsets-keys/lesson.ts').then((m) => m.lesson),
+  },
+  {
+    id: 'L05',
+    title: 'Consumer groups and rebalancing',
+    part: 'logs',
+    minutes: 15,
+    load: () => import('./05-consumer-groups/lesson.ts').then((m) => m.lesson),
+  },
+  {
+    id: 'L06',
+    title: 'Consumer lag',
+    part: 'logs',
+    minutes: 12,
+    load: () => import('./06-consumer-lag/lesson.ts').then((m) => m.lesson),
+  },
+  {
+    id: 'L07',
+    title: 'Retention, replay, compaction',
+    part: 'logs',
+    minutes: 14,
+    load: () => import('./07-retention-replay-compaction/lesson.ts').then((m) => m.lesson),
+  },
+  { id: 'L08', title: 'Replication and durability', part: 'logs' },
+  { id: 'L09', title: 'Delivery semantics', part: 'reliability' },
+  { id: 'L10', title: 'Idempotent consumers', part: 'reliability' },
+  { id: 'L11', title: 'Retries, backoff, dead letters', part: 'reliability' },
+  { id: 'L12', title: 'RabbitMQ routing', part: 'reliability' },
+  {
+    id: 'L13',
+    title: 'Event sourcing',
+    part: 'event-sourcing',
+    minutes: 12,
+    load: () => import('./13-event-sourcing/lesson.ts').then((m) => m.lesson),
+  },
+  { id: 'L14', title: 'Optimistic concurrency', part: 'event-sourcing' },
+  {
+    id: 'L15',
+    title: 'Snapshots',
+    part: 'event-sourcing',
+    minutes: 10,
+    load: () => import('./15-snapshots/lesson.ts').then((m) => m.lesson),
+  },
+  { id: 'L16', title: 'Temporal queries and rebuilding projections', part: 'event-sourcing' },
+  { id: 'L17', title: 'CQRS and eventual consistency', part: 'event-sourcing' },
+  { id: 'L18', title: 'Schema evolution', part: 'event-sourcing' },
+  { id: 'L19', title: 'Two-phase commit', part: 'transactions' },
+  {
+    id: 'L20',
+    title: 'Saga orchestration and compensation',
+    part: 'transactions',
+    minutes: 15,
+    load: () => import('./20-saga-compensation/lesson.ts').then((m) => m.lesson),
+  },
+  { id: 'L21', title: 'Saga choreography', part: 'transactions' },
+  { id: 'L22', title: 'Dual writes, outbox and CDC', part: 'transactions' },
+  { id: 'L23', title: 'Observability', part: 'practice' },
+  { id: 'L24', title: 'Choosing, and not choosing, EDA', part: 'practice' },
 ];
+
+/** Every lesson of the curriculum, in order; `ready` when written. */
+export const lessons: readonly LessonEntry[] = entries.map((e) => ({ ...e, ready: e.load !== undefined }));
 
 export interface ExerciseEntry {
   id: string;

@@ -132,13 +132,15 @@ async function benchFps(browser, base) {
 }
 
 async function benchSeek(browser, base) {
+  // A v2 link (it names its model), run-length encoded as the playground writes it.
   const wire = {
+    m: 'kafka',
     s: fpsScenario,
     r: 5,
-    c: Array.from({ length: seekCommands }, () => ({ type: 'next-happening' })),
+    c: [[seekCommands, { type: 'next-entry' }]],
     k: seekCommands,
   };
-  const link = `v1:${lzString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+  const link = `v2:${lzString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const t0 = Date.now();

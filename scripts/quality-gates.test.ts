@@ -47,6 +47,30 @@ describe('simulator purity rule', () => {
   });
 });
 
+describe('simulator import boundary', () => {
+  const deep = "import { readLog } from '../../simulator/kafka/replication.ts';\nexport const r = readLog;\n";
+  it('rejects an app or lesson module reaching past simulator/index.ts', async () => {
+    for (const file of ['app/models/kafka/example.ts', 'app/pages/Example.tsx', 'lessons/99-example/lesson.ts']) {
+      const ids = await ruleIds(deep.replace('../../', file.split('/').length === 4 ? '../../../' : '../../'), file);
+      expect(ids, file).toContain('no-restricted-imports');
+    }
+    expect(
+      await ruleIds(
+        "import type { KafkaState } from '../../simulator/kafka/state.ts';\nexport type S = KafkaState;\n",
+        'app/models/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
+  });
+  it('allows the public surface, and simulator/ itself keeps its own folders', async () => {
+    expect(
+      await ruleIds("import { kafkaModel } from '../../simulator/index.ts';\nexport const m = kafkaModel;\n", 'app/pages/x.ts'),
+    ).toEqual([]);
+    expect(
+      await ruleIds("import { readLog } from './replication.ts';\nexport const r = readLog;\n", 'simulator/kafka/x.ts'),
+    ).toEqual([]);
+  });
+});
+
 describe('typecheck coverage', () => {
   it('the one tsconfig that `npm run typecheck` uses includes every source folder', async () => {
     const ts = (await import('typescript')).default;

@@ -36,7 +36,35 @@ export {
 } from './core/model.ts';
 export { simModels, simModelById, type ModelId } from './models.ts';
 export { kafkaModel, kafkaNode, KafkaCommandSchema, type KafkaCommand, type KafkaScenario } from './kafka/model.ts';
+export { kafkaRead } from './kafka/reads.ts';
+export {
+  consumerStatus,
+  cutOffFrom,
+  isSlowed,
+  newestRecords,
+  rebalanceMoves,
+  slowProcessingMs,
+  type KafkaConsumerStatus,
+  type RebalanceMove,
+  type StripRecord,
+} from './kafka/view-reads.ts';
 export { eventStoreModel } from './eventstore/model.ts';
+export {
+  bankNode,
+  bankRead,
+  isAccountStream,
+  newestEvents,
+  projectionLag,
+  projections,
+  readModelRows,
+  streamNames,
+  type ReadModelRow,
+  type StreamCell,
+} from './eventstore/bank-reads.ts';
+export { projectionProcessingMs, type BankState, type LoadRecord } from './eventstore/bank-model.ts';
+export { busyDepositsMax, type BankCommand, type BankScenario } from './eventstore/bank-commands.ts';
+export type { Subscriber } from './eventstore/subscriptions.ts';
+export { allSize, eventAt } from './eventstore/store.ts';
 export { sagaModel, type SagaScenario } from './saga/saga-model.ts';
 
 // Engine core.
@@ -44,7 +72,8 @@ export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts'
 export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';
 export { createTraceLog, traceEntries, type TraceBase, type TraceLog, type TraceMode } from './core/trace.ts';
 export { ErrorCode, ok, fail, type Result, type SimError } from './core/errors.ts';
-export type { WorldBase } from './core/world.ts';
+export { createWorldBase, nextTaskAtMs, runNext, schedule, type WorldBase, type TaskBase } from './core/world.ts';
+export { traceEmit } from './core/trace.ts';
 
 // The Kafka model. `createSim` is the engine's generic name in the design notes.
 export {
@@ -72,7 +101,7 @@ export { bankModel, accountAggregate, seedBusyAccount } from './eventstore/demo-
 
 // Scenarios.
 export { loadScenario, loadCommand, formatScenarioErrors } from './scenario/loader.ts';
-export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec } from './scenario/types.ts';
+export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec, AssignorName } from './scenario/types.ts';
 export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './scenario/types.ts';
 export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './scenario/loader.ts';
 export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './scenario/runner.ts';
@@ -84,7 +113,19 @@ export { SCENARIO_DEFAULTS } from './scenario/defaults.ts';
 export { createOrchestratedSagaSim, createChoreographySim, createTwoPhaseCommitSim, type ModelSim } from './saga/sims.ts';
 export { describeSagaEntry } from './saga/saga-describe.ts';
 export { DEFAULT_STEPS, STEP_DEFS } from './saga/saga-types.ts';
-export type { SagaWorld, SagaCommand, SagaEntry, SagaConfig, SagaStatus, StepStatus, StepName } from './saga/saga-types.ts';
+export type {
+  SagaWorld,
+  SagaCommand,
+  SagaEntry,
+  SagaConfig,
+  SagaStatus,
+  StepStatus,
+  StepName,
+  SagaInstance,
+  SagaStep,
+} from './saga/saga-types.ts';
+export { ACTIONS, SERVICE_NAMES, type ActionName, type ServiceName } from './saga/services.ts';
+export { sagaNode, sagaRead } from './saga/saga-reads.ts';
 export { choreographyView, describeChoreographyEntry } from './saga/choreography-view.ts';
 export { twoPhaseCommitView, describeTwoPhaseCommitEntry } from './saga/two-phase-commit-view.ts';
 export { createKafkaChoreographySim } from './saga/sims.ts';

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { HappeningView } from '../workbench/adapter.ts';
+import type { TraceEntryView } from '../workbench/view.ts';
 import type { WorkbenchStore } from '../workbench/store.ts';
 import { MermaidDiagram } from './MermaidDiagram.tsx';
 import { sequenceDiagramText, type SequenceMessage } from './sequence-text.ts';
@@ -13,24 +13,41 @@ import { sequenceDiagramText, type SequenceMessage } from './sequence-text.ts';
 export const sequenceArrowsMax = 30;
 
 /** Picks the messages to draw: the last arrows, optionally of one correlation id only. */
-export function sequenceMessages(happenings: readonly HappeningView[], correlationId: string | null): SequenceMessage[] {
-  const picked = happenings.filter((h) => h.from && h.to && (correlationId === null || h.correlationId === correlationId));
+export function sequenceMessages(
+  entries: readonly TraceEntryView[],
+  correlationId: string | null,
+  labelOf: (node: string) => string = (node) => node,
+): SequenceMessage[] {
+  const picked = entries.filter((h) => h.from && h.to && (correlationId === null || h.correlationId === correlationId));
+  // Participants are the topology's nodes, named as the learner reads them on the diagram.
   return picked
     .slice(-sequenceArrowsMax)
-    .map((h) => ({ from: h.from!, to: h.to!, text: shorten(h.text), reply: h.type.endsWith('acked') }));
+    .map((h) => ({ from: labelOf(h.from!), to: labelOf(h.to!), text: shorten(h.text), reply: h.type.endsWith('acked') }));
 }
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-export function SequencePanel({ happenings, dark }: { happenings: readonly HappeningView[]; dark: boolean }) {
+export function SequencePanel({
+  entries,
+  dark,
+  labels,
+}: {
+  entries: readonly TraceEntryView[];
+  dark: boolean;
+  /** Node id → the name on its card. */
+  labels?: ReadonlyMap<string, string>;
+}) {
   const [correlation, setCorrelation] = useState<string | null>(null);
   const ids = useMemo(
-    () => [...new Set(happenings.map((h) => h.correlationId).filter((x): x is string => !!x))].slice(-50),
-    [happenings],
+    () => [...new Set(entries.map((h) => h.correlationId).filter((x): x is string => !!x))].slice(-50),
+    [entries],
   );
-  const messages = useMemo(() => sequenceMessages(happenings, correlation), [happenings, correlation]);
+  const messages = useMemo(
+    () => sequenceMessages(entries, correlation, (id) => labels?.get(id) ?? id),
+    [entries, correlation, labels],
+  );
   const text = useMemo(() => sequenceDiagramText(messages), [messages]);
   return (
     <section aria-labelledby="sequence-title">
@@ -57,8 +74,10 @@ export function SequencePanel({ happenings, dark }: { happenings: readonly Happe
   );
 }
 
-/** SequencePanel reading the happenings from a workbench store (only this panel re-renders with them). */
+/** SequencePanel reading the entries from a workbench store (only this panel re-renders with them). */
 export function ConnectedSequencePanel<C>({ store, dark }: { store: WorkbenchStore<C>; dark: boolean }) {
-  const happenings = useStore(store, (s) => s.view.happenings);
-  return <SequencePanel happenings={happenings} dark={dark} />;
+  const entries = useStore(store, (s) => s.view.entries);
+  const topology = useStore(store, (s) => s.topology);
+  const labels = useMemo(() => new Map(topology.nodes.map((n) => [n.id as string, n.label])), [topology]);
+  return <SequencePanel entries={entries} dark={dark} labels={labels} />;
 }

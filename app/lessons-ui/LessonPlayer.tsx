@@ -10,18 +10,16 @@ import { useStore } from 'zustand';
 import type { AnyLesson } from '../../lessons/format/define-lesson.ts';
 import { stateAfterStep } from '../../lessons/format/run-lesson.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { ConnectedGroupsPanel } from '../workbench/panels/GroupsPanel.tsx';
+import { modelUiById } from '../models/index.ts';
+import { openModel } from '../models/open.ts';
+import type { AnyModelUi } from '../models/types.ts';
 import { ConnectedNarration } from '../workbench/panels/Narration.tsx';
-import { ConnectedPartitionStrips } from '../workbench/panels/PartitionStrips.tsx';
 import { ConnectedTraceLog } from '../workbench/panels/TraceLog.tsx';
 import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
-import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
+import type { WorkbenchStore } from '../workbench/store.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { ClaimsList, type ShownClaim } from './ClaimsList.tsx';
 import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
-import { ConnectedChartsPanel } from '../workbench/charts/ChartsPanel.tsx';
-import { chartFeedFor } from '../workbench/charts/chart-store.ts';
-import { adapterForLesson, checkpointEveryFor, panelsFor } from './lesson-adapters.ts';
 import { lessonParts, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
@@ -32,7 +30,8 @@ type Cmd = { type: string };
 
 export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partIndex: number }) {
   const parts = useMemo(() => lessonParts(lesson), [lesson]);
-  const panelKinds = useMemo(() => panelsFor(lesson), [lesson]);
+  const found = modelUiById(lesson.model);
+  const ui = found.ok ? found.value : undefined;
   const part = parts[partIndex]!;
   const navigate = useNavigate();
   const { progress, report, save } = useLessonProgress(lesson.id);
@@ -42,17 +41,13 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
   const view = partView(lesson, part, answered);
   const script = useMemo(() => partScript(lesson, view), [lesson, view.stepIndex, view.atStart]); // eslint-disable-line react-hooks/exhaustive-deps
   const [reload, setReload] = useState(0);
-  const store = useMemo(() => {
-    const adapter = adapterForLesson(lesson, script.scenario);
-    return adapter
-      ? createWorkbenchStore<unknown, Cmd>(adapter, {
-          seed: script.seed,
-          commands: script.commands as Cmd[],
-          cursor: script.cursor,
-          checkpointEvery: checkpointEveryFor(lesson),
-        })
-      : undefined;
-  }, [lesson, script, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  const store = useMemo(
+    () =>
+      ui
+        ? openModel(ui, script.scenario, { seed: script.seed, commands: script.commands as Cmd[], cursor: script.cursor })
+        : undefined,
+    [lesson, script, reload], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   useEffect(() => {
     save({
@@ -114,10 +109,10 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
         </div>
       </div>
       <div className="lesson-sim">
-        {store ? (
+        {store && ui ? (
           <LessonWorkbench
             store={store}
-            panelKinds={panelKinds}
+            ui={ui}
             scriptLength={script.commands.length}
             highlight={part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : []}
             onReturn={() => setReload((n) => n + 1)}
@@ -196,45 +191,33 @@ function PartProse({
 
 function LessonWorkbench({
   store,
-  panelKinds,
+  ui,
   scriptLength,
   highlight,
   onReturn,
 }: {
   store: WorkbenchStore<Cmd>;
-  panelKinds: ReturnType<typeof panelsFor>;
+  ui: AnyModelUi;
   scriptLength: number;
   highlight: readonly string[];
   onReturn: () => void;
 }) {
-  // Sample the charts from the first moment, whichever tab is open.
-  if (panelKinds.includes('charts')) chartFeedFor(store);
   // A boolean, so playing (which changes the length every frame) does not re-render the lesson.
   const offScript = useStore(store, (s) => s.length !== scriptLength || s.commands().length !== scriptLength);
   const noop = useCallback(() => undefined, []);
-  const panels = useMemo(() => {
-    const all = {
-      partitions: {
-        id: 'partitions',
-        label: 'Partitions',
-        render: () => <ConnectedPartitionStrips store={store} onInspect={noop} />,
-      },
-      streams: {
-        id: 'streams',
-        label: 'Streams',
-        render: () => <ConnectedPartitionStrips store={store} onInspect={noop} title="Streams" />,
-      },
-      groups: { id: 'groups', label: 'Groups', render: () => <ConnectedGroupsPanel store={store} onInspect={noop} /> },
-      sections: { id: 'sections', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> },
-      charts: { id: 'charts', label: 'Charts', render: () => <ConnectedChartsPanel store={store} /> },
-      trace: {
+  const hasSections = store.getState().view.sections !== undefined;
+  const panels = useMemo(
+    () => [
+      ...ui.panels.map((p) => ({ id: p.id, label: p.label, render: () => p.render({ store, onInspect: noop, selected: null }) })),
+      ...(hasSections ? [{ id: 'sections', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> }] : []),
+      {
         id: 'trace',
         label: 'Trace',
-        render: () => <ConnectedTraceLog store={store} onJump={(id) => store.getState().seekToHappening(id)} />,
+        render: () => <ConnectedTraceLog store={store} onJump={(id) => store.getState().seekToEntry(id)} />,
       },
-    };
-    return panelKinds.map((k) => all[k]);
-  }, [store, noop, panelKinds]);
+    ],
+    [store, noop, ui, hasSections],
+  );
   return (
     <Workbench
       title="Simulation"

@@ -1,62 +1,32 @@
 /**
- * The playground: a Kafka scenario in the workbench, with a link that reproduces the exact moment.
+ * The playground: any model in the workbench, with a link that reproduces the exact moment.
  *
- * The URL carries either `?scenario=<id>` (a fresh run of a built-in scenario) or `?s=v1:…` (a
- * shared state: scenario, seed, commands, cursor). While the learner works, the link is kept up to
- * date (replacing the history entry, so Back leaves the playground instead of undoing steps). A
- * damaged or too-new link shows what went wrong and a way forward; nothing is thrown.
+ * The URL carries either `?model=<id>&scenario=<id>` (a fresh run of a built-in scenario) or
+ * `?s=v2:…` (a shared state: model, scenario, seed, commands, cursor; old `v1:` Kafka links still
+ * open). While the learner works, the link is kept up to date (replacing the history entry, so
+ * Back leaves the playground instead of undoing steps). A damaged or too-new link shows what went
+ * wrong and a way forward; nothing is thrown. The page knows no model: the registry
+ * (app/models/index.ts) gives each model's panels, tools and scenarios.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { loadCommand } from '../../simulator/scenario/loader.ts';
-import { ok, type Result } from '../../simulator/core/errors.ts';
-import type { ScenarioSpec } from '../../simulator/scenario/types.ts';
+import { type Result } from '../../simulator/index.ts';
 import { ConnectedSequencePanel } from '../diagram/SequencePanel.tsx';
-import { isNextHappening, kafkaAdapter, type KafkaAppCommand } from '../kafka/kafka-adapter.ts';
-import { ProduceForm } from '../kafka/ProduceForm.tsx';
-import { builtInScenarios, defaultScenarioId, scenarioById } from '../kafka/scenarios.ts';
-import { decodeShareState, encodeShareState } from '../share/share-link.ts';
+import { modelUis } from '../models/index.ts';
+import { linkOf, openLink, openScenario, type Session } from '../models/open-link.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { ConnectedChartsPanel } from '../workbench/charts/ChartsPanel.tsx';
-import { chartFeedFor } from '../workbench/charts/chart-store.ts';
 import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
-import { ConnectedGroupsPanel } from '../workbench/panels/GroupsPanel.tsx';
 import { ConnectedInspector } from '../workbench/panels/Inspector.tsx';
-import type { InspectTarget } from '../workbench/panels/inspect.ts';
+import type { InspectHooks, InspectTarget } from '../workbench/panels/inspect.ts';
 import { ConnectedNarration } from '../workbench/panels/Narration.tsx';
-import { ConnectedPartitionStrips } from '../workbench/panels/PartitionStrips.tsx';
+import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
 import { ConnectedTraceLog } from '../workbench/panels/TraceLog.tsx';
-import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { OwnLinks } from '../share/own-links.ts';
 
-interface Session {
-  scenarioId: string | null;
-  spec: ScenarioSpec;
-  store: WorkbenchStore<KafkaAppCommand>;
-}
-
-const validateCommand = (input: unknown): Result<KafkaAppCommand> => (isNextHappening(input) ? ok(input) : loadCommand(input));
-
 function openSession(params: URLSearchParams): Result<Session> {
   const shared = params.get('s');
-  if (shared !== null) {
-    const decoded = decodeShareState<KafkaAppCommand>(shared, validateCommand);
-    if (!decoded.ok) return decoded;
-    const st = decoded.value;
-    const spec = 'id' in st.scenario ? scenarioById(st.scenario.id) : ok(st.scenario.spec);
-    if (!spec.ok) return spec;
-    const store = createWorkbenchStore(kafkaAdapter(spec.value), { seed: st.seed, commands: st.commands, cursor: st.cursor });
-    return ok({ scenarioId: 'id' in st.scenario ? st.scenario.id : null, spec: spec.value, store });
-  }
-  const id = params.get('scenario') ?? defaultScenarioId;
-  const spec = scenarioById(id);
-  if (!spec.ok) return spec;
-  return ok({
-    scenarioId: id,
-    spec: spec.value,
-    store: createWorkbenchStore(kafkaAdapter(spec.value), { seed: spec.value.seed ?? 1 }),
-  });
+  return shared !== null ? openLink(shared) : openScenario(params.get('model'), params.get('scenario'));
 }
 
 export function PlaygroundPage() {
@@ -64,28 +34,40 @@ export function PlaygroundPage() {
   const [params, setParams] = useSearchParams();
   const [written] = useState(() => new OwnLinks(params.get('s')));
   const [session, setSession] = useState(() => openSession(params));
-  // A link pasted or followed while the page is open (not one we wrote) opens a new session.
+  // A link pasted or followed while the page is open (not one we wrote) opens a new session, and
+  // so does picking a model or a scenario (the address then has no link, only the choice).
   const current = params.get('s');
+  const choice = `${params.get('model')}|${params.get('scenario')}`;
+  const mounted = useRef(false);
   useEffect(() => {
-    if (!written.isOwn(current)) setSession(openSession(params));
-    // Only the shared-state parameter decides; scenario switches go through setParams below.
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    if (current === null || !written.isOwn(current)) setSession(openSession(params));
+    // Only the link and the choice decide; params itself changes identity on every navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, params.get('scenario')]);
+  }, [current, choice]);
 
   if (!session.ok) {
+    // "Open the playground fresh" must work from here even though the address it leads to may be
+    // the one this page is already on: it opens the session itself, not only the route.
     return (
       <div className="page" role="alert">
         <h1>This simulation link cannot be opened</h1>
         <p>{session.error.message}</p>
         <p>
-          <Link to="/playground">Open the playground fresh</Link> or <Link to="/lessons">go to the lessons</Link>.
+          <Link to="/playground" onClick={() => setSession(openScenario(null, null))}>
+            Open the playground fresh
+          </Link>{' '}
+          or <Link to="/lessons">go to the lessons</Link>.
         </p>
       </div>
     );
   }
   return (
     <PlaygroundWorkbench
-      key={session.value.store.getState().seed + ':' + (session.value.scenarioId ?? 'inline')}
+      key={`${session.value.ui.model.id}:${session.value.store.getState().seed}:${session.value.scenarioId ?? 'inline'}`}
       session={session.value}
       written={written}
       setParams={setParams}
@@ -102,12 +84,11 @@ function PlaygroundWorkbench({
   written: OwnLinks;
   setParams: ReturnType<typeof useSearchParams>[1];
 }) {
-  const { store, spec, scenarioId } = session;
+  const { store, ui, scenarioId } = session;
   const [target, setTarget] = useState<InspectTarget | null>(null);
-  const [tab, setTab] = useState('partitions');
+  const [tab, setTab] = useState(ui.panels[0]?.id ?? 'trace');
   const dark = document.documentElement.dataset.theme === 'dark';
-  // Sample the charts from the first moment, whichever tab is open.
-  chartFeedFor(store);
+  const hasSections = store.getState().view.sections !== undefined;
 
   const setParamsRef = useRef(setParams);
   setParamsRef.current = setParams;
@@ -116,19 +97,14 @@ function PlaygroundWorkbench({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = (): void => {
       timer = undefined;
-      const s = store.getState();
-      const text = encodeShareState({
-        scenario: scenarioId ? { id: scenarioId } : { spec },
-        seed: s.seed,
-        commands: [...s.commands()],
-        cursor: s.cursor,
-      });
+      const text = linkOf(session);
       written.wrote(text);
       setParamsRef.current(
         (p) => {
           const next = new URLSearchParams(p);
           next.set('s', text);
           next.delete('scenario');
+          next.delete('model');
           return next;
         },
         { replace: true },
@@ -150,25 +126,27 @@ function PlaygroundWorkbench({
     };
     // setParams changes identity on every navigation (writing the link is one): reading it through a
     // ref keeps this subscription, and the write it has pending, alive across those navigations.
-  }, [store, spec, scenarioId, written]);
+  }, [store, session, written]);
 
   const inspect = useCallback((t: InspectTarget) => {
     setTarget(t);
     setTab('inspector');
   }, []);
-  const jump = useCallback((id: number) => store.getState().seekToHappening(id), [store]);
+  const jump = useCallback((id: number) => store.getState().seekToEntry(id), [store]);
+  const labelOf = useCallback((id: string) => store.getState().topology.nodes.find((n) => n.id === id)?.label ?? id, [store]);
+  const hooks = useMemo<InspectHooks>(
+    () => ({
+      ...(ui.inspect ? { inspect: ui.inspect } : {}),
+      ...(ui.nodeFacts ? { nodeFacts: ui.nodeFacts } : {}),
+      labelOf,
+    }),
+    [ui, labelOf],
+  );
   const [copied, setCopied] = useState(false);
   const copyLink = async (): Promise<void> => {
     // Encode the moment on screen now: the address bar is updated a moment after each change, and
     // a link copied in between must not point at the step before.
-    const st = store.getState();
-    const text = encodeShareState({
-      scenario: scenarioId ? { id: scenarioId } : { spec },
-      seed: st.seed,
-      commands: [...st.commands()],
-      cursor: st.cursor,
-    });
-    const link = `${window.location.origin}${window.location.pathname}#/playground?s=${encodeURIComponent(text)}`;
+    const link = `${window.location.origin}${window.location.pathname}#/playground?s=${encodeURIComponent(linkOf(session))}`;
     await navigator.clipboard?.writeText(link).catch(() => undefined);
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);
@@ -176,31 +154,28 @@ function PlaygroundWorkbench({
 
   const panels = useMemo(
     () => [
-      {
-        id: 'partitions',
-        label: 'Partitions',
-        render: () => <ConnectedPartitionStrips store={store} onInspect={inspect} selected={target} />,
-      },
-      {
-        id: 'groups',
-        label: 'Groups',
-        render: () => <ConnectedGroupsPanel store={store} onInspect={inspect} selected={target} />,
-      },
+      ...ui.panels.map((p) => ({
+        id: p.id,
+        label: p.label,
+        render: () => p.render({ store, onInspect: inspect, selected: target }),
+      })),
+      ...(hasSections ? [{ id: 'state', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> }] : []),
       { id: 'trace', label: 'Trace', render: () => <ConnectedTraceLog store={store} onJump={jump} onInspect={inspect} /> },
-      { id: 'charts', label: 'Charts', render: () => <ConnectedChartsPanel store={store} /> },
       { id: 'sequence', label: 'Sequence', render: () => <ConnectedSequencePanel store={store} dark={dark} /> },
       {
         id: 'inspector',
         label: 'Inspector',
-        render: () => <ConnectedInspector store={store} target={target} onClear={() => setTarget(null)} />,
+        render: () => <ConnectedInspector store={store} target={target} hooks={hooks} onClear={() => setTarget(null)} />,
       },
     ],
-    [store, inspect, jump, target, dark],
+    [ui, store, inspect, jump, target, dark, hooks, hasSections],
   );
+  const Tools = ui.Tools;
+  const title = ui.scenarios.find((s) => s.id === scenarioId)?.title ?? 'a scenario from a link';
 
   return (
     <Workbench
-      title={`Playground: ${spec.name}`}
+      title={`Playground: ${ui.model.title} — ${title}`}
       store={store}
       panels={panels}
       activeTab={tab}
@@ -209,23 +184,30 @@ function PlaygroundWorkbench({
       tools={
         <>
           <label>
+            Model{' '}
+            <select value={ui.model.id} onChange={(e) => setParams(new URLSearchParams({ model: e.currentTarget.value }))}>
+              {modelUis.map((m) => (
+                <option key={m.model.id} value={m.model.id}>
+                  {m.model.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
             Scenario{' '}
             <select
               value={scenarioId ?? ''}
-              onChange={(e) => setParams(new URLSearchParams({ scenario: e.currentTarget.value }))}
+              onChange={(e) => setParams(new URLSearchParams({ model: ui.model.id, scenario: e.currentTarget.value }))}
             >
               {scenarioId === null && <option value="">(from a link)</option>}
-              {builtInScenarios.map((s) => (
+              {ui.scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
                 </option>
               ))}
             </select>
           </label>
-          <ProduceForm
-            topics={spec.topics.map((t) => t.name)}
-            onProduce={(topic, key) => void store.getState().dispatch({ type: 'produce', topic, key })}
-          />
+          {Tools && <Tools store={store} scenario={session.scenario} />}
           <button type="button" onClick={() => void copyLink()}>
             {copied ? 'Link copied' : 'Copy link'}
           </button>

@@ -2,8 +2,13 @@
 import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import type { SimCommand } from '../../simulator/scenario/types.ts';
-import { decodeShareState, encodeShareState, type SharedState } from './share-link.ts';
+import type { KafkaCommand } from '../../simulator/index.ts';
+import { linkModels } from '../models/open-link.ts';
+import { decodeShareState as decodeWith, encodeShareState, type SharedState } from './share-link.ts';
+
+type SimCommand = KafkaCommand;
+/** Decodes against the app's registry of models, as the playground does. */
+const decodeShareState = (text: string) => decodeWith(text, linkModels);
 
 const spec = {
   version: 1 as const,
@@ -23,7 +28,7 @@ const commandArb: fc.Arbitrary<SimCommand> = fc.oneof(
   fc.constant<SimCommand>({ type: 'crash-consumer', consumer: 'billing-c1' }),
 );
 
-const stateArb: fc.Arbitrary<SharedState> = fc
+const stateArb: fc.Arbitrary<SharedState<{ type: string }>> = fc
   .record({
     inline: fc.boolean(),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
@@ -31,6 +36,7 @@ const stateArb: fc.Arbitrary<SharedState> = fc
     cursorFraction: fc.double({ min: 0, max: 1, noNaN: true }),
   })
   .map((r) => ({
+    model: 'kafka',
     scenario: r.inline ? { spec } : { id: 'L06-consumer-lag' },
     seed: r.seed,
     commands: r.commands,
@@ -42,8 +48,8 @@ describe('share links', () => {
     fc.assert(
       fc.property(stateArb, (state) => {
         const text = encodeShareState(state);
-        expect(text.startsWith('v1:')).toBe(true);
-        expect(text).toMatch(/^v1:[A-Za-z0-9+\-$]*$/);
+        expect(text.startsWith('v2:')).toBe(true);
+        expect(text).toMatch(/^v2:[A-Za-z0-9+\-$]*$/);
         expect(decodeShareState(text)).toEqual({ ok: true, value: state });
       }),
     );
@@ -79,14 +85,16 @@ describe('share links', () => {
   it('arbitrary JSON behind a valid tag is refused, not trusted', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const r = decodeShareState(`v1:${compressToEncodedURIComponent(JSON.stringify(value))}`);
-        expect(r.ok).toBe(false);
+        for (const tag of ['v1', 'v2']) {
+          const r = decodeShareState(`${tag}:${compressToEncodedURIComponent(JSON.stringify(value))}`);
+          expect(r.ok).toBe(false);
+        }
       }),
     );
   });
 
   it('says when a link is from a newer version', () => {
-    const r = decodeShareState('v2:N4Ig');
+    const r = decodeShareState('v3:N4Ig');
     expect(r).toMatchObject({ ok: false, error: { code: 'SHARE_LINK_TOO_NEW' } });
     if (!r.ok) expect(r.error.message).toMatch(/newer version/);
   });
@@ -104,6 +112,23 @@ describe('share links', () => {
     expect(decodeShareState(wire({ s: '<script>', r: 1, c: [], k: 0 })).ok).toBe(false);
     expect(decodeShareState(wire({ s: 'x', r: 1, c: [{ type: 'step' }], k: 1 })).ok).toBe(true);
   });
+
+  it('v2 links name their model; an unknown model or a command of another model is refused', () => {
+    const v2 = (w: unknown): string => `v2:${compressToEncodedURIComponent(JSON.stringify(w))}`;
+    expect(decodeShareState(v2({ m: 'kafka', s: 'x', r: 1, c: [{ type: 'next-entry' }], k: 1 })).ok).toBe(true);
+    expect(decodeShareState(v2({ m: 'saga', s: 'x', r: 1, c: [{ type: 'place-order', orderId: 'o-1' }], k: 1 })).ok).toBe(true);
+    const unknown = decodeShareState(v2({ m: 'carrier-pigeon', s: 'x', r: 1, c: [], k: 0 }));
+    expect(unknown.ok === false && unknown.error.message).toMatch(/no model called “carrier-pigeon”/);
+    expect(decodeShareState(v2({ m: 'saga', s: 'x', r: 1, c: [{ type: 'crash-broker', broker: 1 }], k: 0 })).ok).toBe(false);
+    expect(decodeShareState(v2({ s: 'x', r: 1, c: [], k: 0 })).ok).toBe(false);
+  });
+
+  it('v1 links are Kafka links, and their old step command is read as next-entry', () => {
+    const v1 = `v1:${compressToEncodedURIComponent(JSON.stringify({ s: 'x', r: 1, c: [[3, { type: 'next-happening' }]], k: 3 }))}`;
+    const r = decodeShareState(v1);
+    expect(r.ok && r.value.model).toBe('kafka');
+    expect(r.ok && r.value.commands).toEqual([{ type: 'next-entry' }, { type: 'next-entry' }, { type: 'next-entry' }]);
+  });
 });
 
 describe('share links for long runs', () => {
@@ -113,9 +138,12 @@ describe('share links for long runs', () => {
       { type: 'crash-consumer', consumer: 'billing-c1' },
       ...Array.from({ length: 50_000 }, (): SimCommand => ({ type: 'step' })),
     ];
-    const text = encodeShareState({ scenario: { id: 'x' }, seed: 3, commands, cursor: 70_000 });
+    const text = encodeShareState({ model: 'kafka', scenario: { id: 'x' }, seed: 3, commands, cursor: 70_000 });
     expect(text.length).toBeLessThan(200);
-    expect(decodeShareState(text)).toEqual({ ok: true, value: { scenario: { id: 'x' }, seed: 3, commands, cursor: 70_000 } });
+    expect(decodeShareState(text)).toEqual({
+      ok: true,
+      value: { model: 'kafka', scenario: { id: 'x' }, seed: 3, commands, cursor: 70_000 },
+    });
   });
 
   it('refuse a bad repeat count', () => {

@@ -1,41 +1,53 @@
 /**
- * Share links: the exact state of a simulation — scenario (by id, or inline), seed, the commands
- * applied and the cursor — packed into one URL-safe string tagged with its format version.
+ * Share links: the exact state of a simulation — the model, its scenario (by id, or inline), the
+ * seed, the commands applied and the cursor — packed into one URL-safe string tagged with its
+ * format version.
  *
- * `v1:` + lz-string's URI-safe compression of a small JSON object. The tag lets a future format
- * change keep old links working (decode by tag) and lets an old app say "this link is from a newer
- * version" instead of misreading it. Everything decoded is untrusted: it is validated with the same
- * schemas as scenario files, and every failure is a value with a message the learner can act on.
+ * `v2:` + lz-string's URI-safe compression of a small JSON object that names the model; `v1:` links
+ * (from before links named a model) are Kafka links and keep opening exactly as they did, their
+ * "next-happening" steps read as today's `next-entry`. The tag lets an old app say "this link is
+ * from a newer version" instead of misreading it. Everything decoded is untrusted: the model's own
+ * schemas validate the scenario and each command, and every failure is a value with a message the
+ * learner can act on.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { ErrorCode, fail, ok, type Result } from '../../simulator/core/errors.ts';
-import { loadCommand, loadScenario } from '../../simulator/scenario/loader.ts';
-import type { ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts';
+import { ErrorCode, fail, ok, type Result } from '../../simulator/index.ts';
 
-export const shareFormatVersion = 1;
+export const shareFormatVersion = 2;
 
 /** What a link reproduces. */
-export interface SharedState<C = SimCommand> {
-  /** A built-in scenario by id (lessons, examples), or a learner's own scenario inline. */
-  scenario: { id: string } | { spec: ScenarioSpec };
+export interface SharedState<C = { type: string }> {
+  /** The model's id (`kafka`, `eventstore`, …). */
+  model: string;
+  /** A built-in scenario by id, or a learner's own scenario inline. */
+  scenario: { id: string } | { spec: unknown };
   seed: number;
   commands: C[];
   /** How many of `commands` are applied in the shared view (0..commands.length). */
   cursor: number;
 }
 
+/** How a link's model is checked: its loaders, found by the model id the link names. */
+export interface LinkModel<C> {
+  loadScenario(input: unknown): Result<unknown>;
+  loadCommand(input: unknown): Result<C>;
+}
+export type LinkModels<C> = (modelId: string) => Result<LinkModel<C>>;
+
 /** Links longer than this are refused before decompression (browsers cap URLs near 2 MB). */
 const encodedLengthMax = 2_000_000;
 const commandsMax = 2_000_000;
 const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
-interface WireV1 {
+interface Wire {
+  /** the model's id (v2; absent in v1, which was Kafka only) */
+  m?: string;
   /** scenario id or inline spec */
-  s: string | ScenarioSpec;
+  s: unknown;
   r: number;
   /**
    * Commands, run-length encoded: a command, or `[n, command]` for n identical ones in a row. A
-   * played run is mostly thousands of "next happening" steps, and the link must stay short and
+   * played run is mostly thousands of "next entry" steps, and the link must stay short and
    * cheap to write.
    */
   c: unknown[];
@@ -58,12 +70,10 @@ function runLengthEncode(commands: readonly unknown[]): unknown[] {
   return out;
 }
 
-/** Validates one command from a link; the default accepts the simulator's commands. */
-export type CommandValidator<C> = (input: unknown) => Result<C>;
-
-/** Encodes a state as `v1:<compressed>`. */
+/** Encodes a state as `v2:<compressed>`. */
 export function encodeShareState<C>(state: SharedState<C>): string {
-  const wire: WireV1 = {
+  const wire: Wire = {
+    m: state.model,
     s: 'id' in state.scenario ? state.scenario.id : state.scenario.spec,
     r: state.seed,
     c: runLengthEncode(state.commands),
@@ -79,10 +89,7 @@ const broken = <C>(why: string): Result<SharedState<C>> =>
   );
 
 /** Decodes and validates a share string. Never throws. */
-export function decodeShareState<C = SimCommand>(
-  text: string,
-  validate: CommandValidator<C> = loadCommand as unknown as CommandValidator<C>,
-): Result<SharedState<C>> {
+export function decodeShareState<C = { type: string }>(text: string, models: LinkModels<C>): Result<SharedState<C>> {
   if (typeof text !== 'string' || text.length === 0) return broken('it is empty');
   if (text.length > encodedLengthMax) return broken('it is too long');
   const tag = /^v(\d{1,6}):/.exec(text);
@@ -94,7 +101,7 @@ export function decodeShareState<C = SimCommand>(
       `This link was made by a newer version of EDA Lab (format v${version}; this page reads up to v${shareFormatVersion}). Reload the page to get the latest version.`,
     );
   }
-  if (version !== 1) return broken(`format v${version} is not one this page knows`);
+  if (version !== 1 && version !== 2) return broken(`format v${version} is not one this page knows`);
   let wire: unknown;
   try {
     const json = decompressFromEncodedURIComponent(text.slice(tag[0].length));
@@ -103,18 +110,30 @@ export function decodeShareState<C = SimCommand>(
   } catch {
     return broken('it could not be decompressed');
   }
-  return fromWireV1(wire, validate);
+  return fromWire(wire, version, models);
 }
 
-function fromWireV1<C>(wire: unknown, validate: CommandValidator<C>): Result<SharedState<C>> {
+/** v1 links were written before the step command was renamed; they mean exactly `next-entry`. */
+function upgradeV1Command(c: unknown): unknown {
+  return typeof c === 'object' && c !== null && (c as { type?: unknown }).type === 'next-happening' && Object.keys(c).length === 1
+    ? { type: 'next-entry' }
+    : c;
+}
+
+function fromWire<C>(wire: unknown, version: number, models: LinkModels<C>): Result<SharedState<C>> {
   if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) return broken('its content is not an object');
-  const w = wire as Partial<Record<keyof WireV1, unknown>>;
+  const w = wire as Partial<Record<keyof Wire, unknown>>;
+  // A v1 link has no model: every v1 link was a Kafka link.
+  const modelId = version === 1 ? 'kafka' : w.m;
+  if (typeof modelId !== 'string' || !idPattern.test(modelId)) return broken('it does not say which model it runs');
+  const model = models(modelId);
+  if (!model.ok) return broken(model.error.message);
   let scenario: SharedState<C>['scenario'];
   if (typeof w.s === 'string') {
     if (!idPattern.test(w.s)) return broken('its scenario id is not valid');
     scenario = { id: w.s };
   } else {
-    const loaded = loadScenario(w.s);
+    const loaded = model.value.loadScenario(w.s);
     if (!loaded.ok) return broken(`its scenario is not valid: ${loaded.error.message}`);
     scenario = { spec: loaded.value };
   }
@@ -128,7 +147,8 @@ function fromWireV1<C>(wire: unknown, validate: CommandValidator<C>): Result<Sha
     if (pair && (item.length !== 2 || typeof n !== 'number' || !Number.isInteger(n) || n < 2 || n > runLengthMax)) {
       return broken(`command ${i + 1} has a bad repeat count`);
     }
-    const c = validate(pair ? item[1] : item);
+    const raw = pair ? item[1] : item;
+    const c = model.value.loadCommand(version === 1 ? upgradeV1Command(raw) : raw);
     if (!c.ok) return broken(`command ${i + 1} is not valid: ${c.error.message}`);
     if (commands.length + (n as number) > commandsMax) return broken('it has too many commands');
     for (let j = 0; j < (n as number); j++) commands.push(c.value);
@@ -136,5 +156,5 @@ function fromWireV1<C>(wire: unknown, validate: CommandValidator<C>): Result<Sha
   if (typeof w.k !== 'number' || !Number.isInteger(w.k) || w.k < 0 || w.k > commands.length) {
     return broken('its position in the timeline is out of range');
   }
-  return ok({ scenario, seed: w.r, commands, cursor: w.k });
+  return ok({ model: modelId, scenario, seed: w.r, commands, cursor: w.k });
 }

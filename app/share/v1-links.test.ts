@@ -4,24 +4,23 @@
  * time, trace length, and a hash of the trace entries' sentences and the nodes' statuses. Every v1
  * link must keep opening to exactly that moment.
  *
- * `UPDATE_V1=1 npx vitest run app/share/v1-links.test.ts` re-records — never needed again: v1 links
- * are only ever read now.
+ * They were recorded once, by the playground of that time; v1 links are only ever read now.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openV1Moment, recordV1Links, type V1Fixture } from './v1-fixture-driver.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openV1Moment, type V1Fixture } from './v1-fixture-driver.ts';
 
 const file = new URL('./v1-links.json', import.meta.url);
-const update = process.env.UPDATE_V1 === '1';
-const fixtures: V1Fixture[] = update ? recordV1Links() : (JSON.parse(readFileSync(file, 'utf8')) as V1Fixture[]);
+const fixtures = JSON.parse(readFileSync(file, 'utf8')) as V1Fixture[];
 
 const hash = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex');
 
 describe('v1 share links keep opening at the same moment', () => {
-  it('has fixtures for several scenarios, cursors and a forked future', () => {
+  it('has fixtures for several scenarios, cursors and a forked future, all of format v1', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10);
     expect(new Set(fixtures.map((f) => f.what)).size).toBe(fixtures.length);
+    for (const f of fixtures) expect(f.link.startsWith('v1:')).toBe(true);
   });
   for (const f of fixtures) {
     it(f.what, () => {
@@ -35,11 +34,7 @@ describe('v1 share links keep opening at the same moment', () => {
         traceLength: m.traceLength,
         sha256: hash([m.sentences, m.statuses]),
       };
-      if (update) Object.assign(f, { expected: got });
-      else expect(got).toEqual(f.expected);
+      expect(got).toEqual(f.expected);
     });
   }
-  afterAll(() => {
-    if (update) writeFileSync(file, JSON.stringify(fixtures, null, 2) + '\n');
-  });
 });

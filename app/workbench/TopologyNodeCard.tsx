@@ -5,13 +5,15 @@
  */
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
-import type { NodeStatus } from './adapter.ts';
+import type { NodeStatus } from './view.ts';
 import { useNodeFace } from './node-face.ts';
-import type { TopologyNodeKind } from './topology.ts';
+import type { NodeShape } from './topology.ts';
 
 /** What does not change while the simulation runs; the rest comes from `useNodeFace`. */
 export interface NodeCardData extends Record<string, unknown> {
-  kind: TopologyNodeKind;
+  /** The model's word for the node. */
+  kind: string;
+  shape: NodeShape;
   label: string;
   detail: string;
   highlighted: boolean;
@@ -19,7 +21,7 @@ export interface NodeCardData extends Record<string, unknown> {
 
 export type NodeCard = Node<NodeCardData, 'card'>;
 
-const icons: Record<TopologyNodeKind, string> = {
+const icons: Record<NodeShape, string> = {
   producer: '⇢',
   topic: '☰',
   group: '⊞',
@@ -32,11 +34,15 @@ const icons: Record<TopologyNodeKind, string> = {
   snapshot: '◈',
   service: '◐',
   orchestrator: '✱',
+  exchange: '⑂',
+  queue: '⋮',
+  database: '⛁',
 };
 
 const statusWords: Record<NodeStatus, string> = {
   ok: 'running',
   crashed: 'crashed',
+  left: 'left the group',
   slow: 'slow',
   idle: 'idle',
   busy: 'processing',
@@ -50,7 +56,7 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
   const face = useNodeFace(id);
   return (
     <div
-      className={`node-card node-${data.kind} status-${face.status}${data.highlighted ? ' highlighted' : ''}`}
+      className={`node-card node-${data.shape} status-${face.status}${data.highlighted ? ' highlighted' : ''}`}
       onContextMenu={(e) => {
         if (face.actions.length === 0) return;
         e.preventDefault();
@@ -60,7 +66,7 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="node-title">
         <span className="node-icon" aria-hidden="true">
-          {icons[data.kind]}
+          {icons[data.shape]}
         </span>
         <span className="node-label">{data.label}</span>
       </div>

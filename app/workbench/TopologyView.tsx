@@ -35,7 +35,7 @@ export function TopologyView({ topology, faces, highlighted, onSelect, colorMode
       position: n.position,
       // The status is the card's own text, so a status change never rebuilds the node list.
       ariaLabel: `${n.kind} ${n.label}`,
-      data: { kind: n.kind, label: n.label, detail: n.detail, highlighted: lit.has(n.id) },
+      data: { kind: n.kind, shape: n.shape, label: n.label, detail: n.detail, highlighted: lit.has(n.id) },
     }));
   }, [topology, highlightKey]);
   const edges = useMemo<Edge[]>(

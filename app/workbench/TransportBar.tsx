@@ -31,7 +31,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
       <button type="button" onClick={api.restart} disabled={cursor === 0} title="Go to the start (Home)">
         <Icon d="M5 4v16M19 4 8 12l11 8z" /> Start
       </button>
-      <button type="button" onClick={api.stepBack} disabled={cursor === 0} title="Step back one happening (←)">
+      <button type="button" onClick={api.stepBack} disabled={cursor === 0} title="Step back one entry (←)">
         <Icon d="M17 4 6 12l11 8z" /> Back
       </button>
       <button
@@ -44,7 +44,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
       >
         <Icon d={playing ? 'M7 4h4v16H7zM14 4h4v16h-4z' : 'M7 4l12 8-12 8z'} /> {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={api.stepForward} disabled={atEnd} title="Step forward one happening (→)">
+      <button type="button" onClick={api.stepForward} disabled={atEnd} title="Step forward one entry (→)">
         Step <Icon d="M7 4l11 8-11 8z" />
       </button>
       <button type="button" onClick={api.runToEnd} disabled={atEnd} title="Run to the end (End)">
@@ -60,7 +60,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
           value={cursor}
           disabled={length === 0}
           onChange={(e) => api.seek(Number(e.currentTarget.value))}
-          aria-valuetext={`happening ${cursor} of ${length}, at ${formatVirtualTime(nowMs)}`}
+          aria-valuetext={`entry ${cursor} of ${length}, at ${formatVirtualTime(nowMs)}`}
         />
       </label>
       <output className="transport-clock" aria-label="Virtual time">

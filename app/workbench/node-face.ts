@@ -9,7 +9,7 @@
  * `useSyncExternalStore` skip the card.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { NodeStatus, WorkbenchView } from './adapter.ts';
+import type { NodeStatus, WorkbenchView } from './view.ts';
 import type { WorkbenchState, WorkbenchStore } from './store.ts';
 
 export interface NodeFace {

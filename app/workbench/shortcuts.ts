@@ -8,8 +8,8 @@ export type ShortcutAction = 'toggle-play' | 'step-forward' | 'step-back' | 'to-
 
 export const shortcutList: ReadonlyArray<{ keys: string; action: ShortcutAction; description: string }> = [
   { keys: 'Space', action: 'toggle-play', description: 'Play or pause' },
-  { keys: '→  PageDown  .', action: 'step-forward', description: 'Step forward one happening' },
-  { keys: '←  PageUp', action: 'step-back', description: 'Step back one happening' },
+  { keys: '→  PageDown  .', action: 'step-forward', description: 'Step forward one entry' },
+  { keys: '←  PageUp', action: 'step-back', description: 'Step back one entry' },
   { keys: 'Home', action: 'to-start', description: 'Go to the start' },
   { keys: 'End', action: 'to-end', description: 'Run to the end' },
   { keys: '+', action: 'faster', description: 'Double the speed' },

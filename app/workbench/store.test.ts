@@ -6,7 +6,7 @@ const ticks = (store: ReturnType<typeof make>) => store.getState().view.counters
 const make = (count = 10) => createWorkbenchStore(toyAdapter(count), { seed: 1, checkpointEvery: 4 });
 
 describe('workbench store', () => {
-  it('steps forward one happening at a time and back again', () => {
+  it('steps forward one entry at a time and back again', () => {
     const store = make();
     store.getState().stepForward();
     store.getState().stepForward();
@@ -68,7 +68,7 @@ describe('workbench store', () => {
     expect(store.getState().view.nowMs).toBe(100);
   });
 
-  it('caps the happenings one frame may run', () => {
+  it('caps the entries one frame may run', () => {
     const store = make(stepsPerFrameMax + 50);
     store.getState().setSpeed(100);
     store.getState().play();
@@ -136,15 +136,15 @@ describe('workbench store topology and actions', () => {
   });
 });
 
-describe('jumping to a happening', () => {
-  it('moves the cursor to the first point where that happening had happened', () => {
+describe('jumping to a entry', () => {
+  it('moves the cursor to the first point where that entry had happened', () => {
     const store = make();
     store.getState().runToEnd();
-    store.getState().seekToHappening(3);
-    expect(store.getState().view.happenings.at(-1)?.id).toBe(3);
+    store.getState().seekToEntry(3);
+    expect(store.getState().view.entries.at(-1)?.id).toBe(3);
     expect(store.getState().cursor).toBe(4);
     const before = store.getState().cursor;
-    store.getState().seekToHappening(999);
+    store.getState().seekToEntry(999);
     expect(store.getState().cursor).toBe(before);
   });
 });

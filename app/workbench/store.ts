@@ -8,14 +8,14 @@
  * future (the timeline drops what came after the cursor).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createTimeline, type Timeline } from '../../simulator/core/timeline.ts';
-import type { SimError } from '../../simulator/core/errors.ts';
-import type { NodeAction, SimAdapter, WorkbenchView } from './adapter.ts';
+import { createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
+import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
+import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
 
 export const speedMin = 0.1;
 export const speedMax = 100;
-/** Most happenings one animation frame may run, so a dense run cannot freeze the page. */
+/** Most entries one animation frame may run, so a dense run cannot freeze the page. */
 export const stepsPerFrameMax = 400;
 /**
  * While playing, the view (and every panel that reads it) is republished at most this often, in
@@ -51,8 +51,8 @@ export interface WorkbenchState<C> {
   stepForward(): void;
   stepBack(): void;
   seek(k: number): void;
-  /** Moves the cursor to the first point at which happening `id` had happened. */
-  seekToHappening(id: number): void;
+  /** Moves the cursor to the first point at which entry `id` had happened. */
+  seekToEntry(id: number): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -72,7 +72,7 @@ export interface WorkbenchInit<C> {
   cursor?: number;
   /** Checkpoint interval of the timeline. */
   checkpointEvery?: number;
-  /** Bound on happenings `runToEnd` may run. */
+  /** Bound on entries `runToEnd` may run. */
   runToEndMax?: number;
 }
 
@@ -83,39 +83,36 @@ export function clampSpeed(speed: number): number {
 
 /** Creates a workbench store over a model. */
 export function createWorkbenchStore<S, C extends { type: string }>(
-  adapter: SimAdapter<S, C>,
+  model: BoundModel<S, C>,
   init: WorkbenchInit<C>,
 ): WorkbenchStore<C> {
   const timeline: Timeline<S, C> = createTimeline<S, C>(
-    { init: () => adapter.init(init.seed), apply: (s, c) => void adapter.apply(s, c), clone: adapter.clone },
+    { init: () => model.init(init.seed), apply: (s, c) => void model.apply(s, c), clone: model.clone },
     init.checkpointEvery ?? 128,
     init.commands ?? [],
   );
   if (init.cursor !== undefined) timeline.seek(init.cursor);
 
-  let topology = adapter.topology(timeline.state);
-  let topologyKey = topologyKeyOf(topology);
+  let topology = model.topology(timeline.state);
+  let shownView: WorkbenchView | undefined;
   const snapshot = (): Pick<WorkbenchState<C>, 'cursor' | 'length' | 'view' | 'idle' | 'topology'> => {
-    const next = adapter.topology(timeline.state);
-    const key = topologyKeyOf(next);
-    if (key !== topologyKey) {
-      topology = next;
-      topologyKey = key;
-    }
+    // The same object until a node, an edge or a detail changes, so the graph re-renders rarely.
+    topology = shareUnchanged(topology, model.topology(timeline.state));
     return {
       cursor: timeline.cursor,
       length: timeline.commands.length,
-      view: adapter.view(timeline.state),
-      idle: adapter.nextAtMs(timeline.state) === undefined,
+      // Unchanged parts keep their objects, so components re-render only what changed.
+      view: (shownView = shareUnchanged(shownView, model.view(timeline.state))),
+      idle: model.nextAtMs(timeline.state) === undefined,
       topology,
     };
   };
-  const latest = (view: WorkbenchView): string => view.happenings.at(-1)?.text ?? '';
+  const latest = (view: WorkbenchView): string => view.entries.at(-1)?.text ?? '';
 
   // Play publishes the view at most every playViewRefreshMs; these track what is not shown yet.
   let viewStale = false;
   let sinceViewMs = 0;
-  const nowOf = (state: S): number => adapter.nowMs?.(state) ?? adapter.view(state).nowMs;
+  const nowOf = (state: S): number => model.nowMs(state);
 
   return createStore<WorkbenchState<C>>()((set, get) => {
     const refresh = (extra: Partial<WorkbenchState<C>> = {}): void => {
@@ -132,8 +129,8 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         timeline.seek(timeline.cursor + 1);
         return true;
       }
-      if (adapter.nextAtMs(timeline.state) === undefined) return false;
-      timeline.push(adapter.stepCommand);
+      if (model.nextAtMs(timeline.state) === undefined) return false;
+      timeline.push(model.stepCommand);
       return true;
     };
     const first = snapshot();
@@ -146,10 +143,10 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       error: null,
       announcement: latest(first.view),
       commands: () => timeline.commands,
-      actionsFor: (nodeId) => adapter.nodeActions(timeline.state, nodeId),
+      actionsFor: (nodeId) => model.nodeActions(timeline.state, nodeId),
       dispatch(command) {
         // Try it on a copy first, so a refused command leaves no trace in the timeline.
-        const probe = adapter.apply(adapter.clone(timeline.state), command);
+        const probe = model.apply(model.clone(timeline.state), command);
         if (!probe.ok) {
           set({ error: probe.error, announcement: probe.error.message });
           return false;
@@ -171,18 +168,18 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         timeline.seek(k);
         refresh({ error: null });
       },
-      seekToHappening(id) {
+      seekToEntry(id) {
         // Trace length only grows along the timeline, so binary-search the first cursor past id.
         const back = timeline.cursor;
         let lo = 0;
         let hi = timeline.commands.length;
-        if (adapter.traceLength(timeline.seek(hi)) <= id) {
+        if (model.traceLength(timeline.seek(hi)) <= id) {
           timeline.seek(back);
           return;
         }
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (adapter.traceLength(timeline.seek(mid)) > id) hi = mid;
+          if (model.traceLength(timeline.seek(mid)) > id) hi = mid;
           else lo = mid + 1;
         }
         timeline.seek(lo);
@@ -212,12 +209,12 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         const target = s.clockMs + Math.max(0, realMs) * s.speed;
         let steps = 0;
         while (steps < stepsPerFrameMax) {
-          const next = timeline.cursor < timeline.commands.length ? -Infinity : adapter.nextAtMs(timeline.state);
+          const next = timeline.cursor < timeline.commands.length ? -Infinity : model.nextAtMs(timeline.state);
           if (next === undefined || next > target) break;
           stepOnce();
           steps++;
         }
-        const idle = timeline.cursor === timeline.commands.length && adapter.nextAtMs(timeline.state) === undefined;
+        const idle = timeline.cursor === timeline.commands.length && model.nextAtMs(timeline.state) === undefined;
         // When a frame hits its step cap, the clock waits for the model instead of running away.
         const clockMs = steps >= stepsPerFrameMax ? nowOf(timeline.state) : target;
         if (steps > 0) viewStale = true;
@@ -235,7 +232,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       runToEnd() {
         // Replay a recorded future first; then run on with the model's own end, if it has one.
         if (timeline.cursor < timeline.commands.length) timeline.seek(timeline.commands.length);
-        const end = adapter.runToEndCommand?.(timeline.state);
+        const end = model.runToEndCommand?.(timeline.state);
         if (end !== undefined) {
           timeline.push(end);
           refresh({ playing: false, error: null });
@@ -247,8 +244,4 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
     };
   });
-}
-
-function topologyKeyOf(t: Topology): string {
-  return JSON.stringify([t.nodes.map((n) => [n.id, n.detail]), t.edges.map((e) => e.id)]);
 }

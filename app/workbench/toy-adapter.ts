@@ -1,12 +1,22 @@
 /**
- * A tiny model for testing the workbench without Kafka: a ticker that emits one happening every
+ * A tiny model for testing the workbench without Kafka: a ticker that emits one entry every
  * `everyMs` until it has emitted `count`, and can be crashed and restarted. Real models plug in
  * the same way.
  */
-import { ErrorCode, fail, ok } from '../../simulator/core/errors.ts';
-import { createWorldBase, nextTaskAtMs, runNext, schedule, type WorldBase } from '../../simulator/core/world.ts';
-import { traceEmit, type TraceBase } from '../../simulator/core/trace.ts';
-import type { SimAdapter } from './adapter.ts';
+import {
+  ErrorCode,
+  createWorldBase,
+  fail,
+  nextTaskAtMs,
+  nodeId,
+  ok,
+  runNext,
+  schedule,
+  traceEmit,
+  type TraceBase,
+  type WorldBase,
+} from '../../simulator/index.ts';
+import type { BoundModel } from './view.ts';
 
 type ToyTask = { type: 'tick'; n: number };
 type ToyEntry = TraceBase & { type: 'ticked' | 'crashed' | 'restarted'; n?: number };
@@ -16,7 +26,10 @@ export interface ToyState extends WorldBase<ToyTask, ToyEntry> {
 }
 export type ToyCommand = { type: 'step' } | { type: 'crash' } | { type: 'restart' } | { type: 'more'; count: number };
 
-export function toyAdapter(count = 10, everyMs = 100): SimAdapter<ToyState, ToyCommand> {
+/** The toy's one node. */
+export const ticker = nodeId('ticker', 'ticker');
+
+export function toyAdapter(count = 10, everyMs = 100): BoundModel<ToyState, ToyCommand> {
   const run = (w: ToyState, t: ToyTask): void => {
     if (!w.alive) return;
     w.ticks++;
@@ -50,20 +63,18 @@ export function toyAdapter(count = 10, everyMs = 100): SimAdapter<ToyState, ToyC
     },
     clone: (w) => structuredClone(w),
     topology: () => ({
-      nodes: [{ id: 'ticker', kind: 'producer', label: 'ticker', detail: '', position: { x: 0, y: 0 } }],
+      nodes: [{ id: ticker, kind: 'ticker', shape: 'producer', label: 'ticker', detail: '', position: { x: 0, y: 0 } }],
       edges: [],
     }),
     view: (w) => ({
       nowMs: w.nowMs,
-      nodes: [{ id: 'ticker', status: w.alive ? 'ok' : 'crashed', detail: `${w.ticks} ticks` }],
-      partitions: [],
-      groups: [],
-      happenings: w.trace.entries.map((e) => ({
+      nodes: [{ id: ticker, status: w.alive ? 'ok' : 'crashed', detail: `${w.ticks} ticks` }],
+      entries: w.trace.entries.map((e) => ({
         id: e.id,
         atMs: e.atMs,
         type: e.type,
         text: e.type === 'ticked' ? `Tick ${e.n}.` : `The ticker ${e.type}.`,
-        nodes: ['ticker'],
+        nodes: [ticker],
       })),
       counters: [{ label: 'ticks', value: w.ticks }],
     }),

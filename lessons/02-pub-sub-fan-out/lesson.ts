@@ -5,10 +5,9 @@
  * arrives after it joins, the nearest this model comes to a fire-and-forget subscriber. Prose in
  * content.md.
  */
-import type { GroupSpec, ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts';
-import type { KafkaState } from '../../simulator/kafka/state.ts';
+import type { GroupSpec, KafkaCommand, KafkaScenario, KafkaState } from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { kafkaNodeIds as n, kafkaRead as read } from '../format/models/kafka.ts';
+import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const group = (id: string, consumers: number, extra: Partial<GroupSpec> = {}): GroupSpec => ({
@@ -20,7 +19,7 @@ const group = (id: string, consumers: number, extra: Partial<GroupSpec> = {}): G
   ...extra,
 });
 
-const scenario: ScenarioSpec = {
+const scenario: KafkaScenario = {
   version: 1,
   name: 'pub/sub fan-out',
   brokers: [{ id: 1 }],
@@ -31,8 +30,8 @@ const scenario: ScenarioSpec = {
 };
 
 /** The shop writes OrderPlaced for order-from .. order-to, keyed by order id. */
-const orders = (from: number, to: number): SimCommand[] => {
-  const out: SimCommand[] = [];
+const orders = (from: number, to: number): KafkaCommand[] => {
+  const out: KafkaCommand[] = [];
   for (let i = from; i <= to; i++) {
     out.push({
       type: 'produce',
@@ -44,7 +43,7 @@ const orders = (from: number, to: number): SimCommand[] => {
   }
   return out;
 };
-const advance = (untilMs: number): SimCommand => ({ type: 'advance', untilMs });
+const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs });
 const each = (s: KafkaState, groups: string[]): string => groups.map((g) => read.delivered(s, g)).join(' ');
 const first3 = ['payments', 'inventory', 'notifications'];
 const held = (s: KafkaState): number => [0, 1, 2].reduce((sum, p) => sum + read.stored(s, 'orders', p), 0);

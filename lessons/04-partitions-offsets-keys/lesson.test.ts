@@ -3,8 +3,7 @@
  * lesson writes landed where Kafka's partitioner, as the public surface exports it, says it must.
  */
 import { describe, expect, it } from 'vitest';
-import { partitionForKey } from '../../simulator/index.ts';
-import { applyKafka } from '../format/models/kafka.ts';
+import { kafkaModel, partitionForKey } from '../../simulator/index.ts';
 import { describeFailures, runLesson, stateAfterStep } from '../format/run-lesson.ts';
 import { lesson } from './lesson.ts';
 
@@ -17,7 +16,7 @@ describe('L04 partitions, offsets, keys', () => {
 
   it('every keyed record, the challenge included, is on partitionForKey(key, partitions)', () => {
     const state = stateAfterStep(lesson, lesson.steps.length - 1)!;
-    for (const c of lesson.challenge.solution.commands) expect(applyKafka(state, c).ok).toBe(true);
+    for (const c of lesson.challenge.solution.commands) expect(kafkaModel.run(lesson.scenario).apply(state, c).ok).toBe(true);
     const appended = state.trace.entries.flatMap((e) => (e.type === 'record-appended' ? [e] : []));
     expect(appended.length).toBe(state.k.counters.produced);
     for (const e of appended) {

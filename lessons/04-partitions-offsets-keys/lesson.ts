@@ -4,13 +4,12 @@
  * partition, or on another topic, can be processed before one written earlier (PaymentCharged
  * before its own OrderPlaced). Prose in content.md.
  */
-import type { ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts';
-import type { KafkaState } from '../../simulator/kafka/state.ts';
+import type { KafkaCommand, KafkaScenario, KafkaState } from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { kafkaNodeIds as n, kafkaRead as read } from '../format/models/kafka.ts';
+import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
-const scenario: ScenarioSpec = {
+const scenario: KafkaScenario = {
   version: 1,
   name: 'partitions, offsets, keys',
   brokers: [{ id: 1 }],
@@ -35,15 +34,15 @@ const scenario: ScenarioSpec = {
 };
 
 /** An event for one order, keyed by its order id (the shop writes orders, the cashier payments). */
-const event = (type: string, order: number, topic: 'orders' | 'payments' = 'orders'): SimCommand => ({
+const event = (type: string, order: number, topic: 'orders' | 'payments' = 'orders'): KafkaCommand => ({
   type: 'produce',
   producer: topic === 'orders' ? 'shop' : 'cashier',
   topic,
   key: `order-${order}`,
   value: { type, orderId: `order-${order}` },
 });
-const placed = (...orders: number[]): SimCommand[] => orders.map((o) => event('OrderPlaced', o));
-const advance = (untilMs: number): SimCommand => ({ type: 'advance', untilMs });
+const placed = (...orders: number[]): KafkaCommand[] => orders.map((o) => event('OrderPlaced', o));
+const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs });
 const keys = (...orders: number[]): string[] => orders.map((o) => `order-${o}`);
 const on = (s: KafkaState, key: string, eventType?: string): number => read.appendedPartition(s, key, eventType);
 const at = (s: KafkaState, key: string, eventType?: string): number => read.appendedOffset(s, key, eventType);

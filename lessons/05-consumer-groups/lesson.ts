@@ -4,13 +4,12 @@
  * wait for session.timeout.ms); more consumers than partitions leaves one idle; eager rebalances
  * revoke everything, cooperative ones only what moves, over two rounds. Prose in content.md.
  */
-import type { AssignorName, ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts';
-import type { KafkaState } from '../../simulator/kafka/state.ts';
+import type { AssignorName, KafkaCommand, KafkaScenario, KafkaState } from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { kafkaNodeIds as n, kafkaRead as read } from '../format/models/kafka.ts';
+import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
-const scenario = (assignor: AssignorName): ScenarioSpec => ({
+const scenario = (assignor: AssignorName): KafkaScenario => ({
   version: 1,
   name: `consumer groups (${assignor})`,
   brokers: [{ id: 1 }],
@@ -40,8 +39,8 @@ const scenario = (assignor: AssignorName): ScenarioSpec => ({
   trace: { mode: 'full' },
 });
 
-const advance = (untilMs: number): SimCommand => ({ type: 'advance', untilMs });
-const join: SimCommand = { type: 'add-consumer', group: 'billing' };
+const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs });
+const join: KafkaCommand = { type: 'add-consumer', group: 'billing' };
 const owns = (s: KafkaState, c: string): string => read.owned(s, 'billing', c);
 const count = (s: KafkaState, c: string): number =>
   owns(s, c)

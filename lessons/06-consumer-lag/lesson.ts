@@ -3,13 +3,12 @@
  * scaling out drains it; a hot key keeps one partition lagging whatever the group size. Prose in
  * content.md.
  */
-import type { ScenarioSpec } from '../../simulator/scenario/types.ts';
-import type { KafkaState } from '../../simulator/kafka/state.ts';
+import type { KafkaScenario, KafkaState } from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { kafkaNodeIds as n, kafkaRead as read } from '../format/models/kafka.ts';
+import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
-const base = (producer: NonNullable<ScenarioSpec['producers']>[number], consumers: number): ScenarioSpec => ({
+const base = (producer: NonNullable<KafkaScenario['producers']>[number], consumers: number): KafkaScenario => ({
   version: 1,
   name: 'consumer lag',
   brokers: [{ id: 1 }],

@@ -4,10 +4,9 @@
  * the log start offset, so "earliest" means the oldest record still kept; a compacted topic keeps
  * the newest record per key, with gaps in its offsets. Prose in content.md.
  */
-import type { GroupSpec, ScenarioSpec, SimCommand } from '../../simulator/scenario/types.ts';
-import type { KafkaState } from '../../simulator/kafka/state.ts';
+import type { GroupSpec, KafkaCommand, KafkaScenario, KafkaState } from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { kafkaNodeIds as n, kafkaRead as read } from '../format/models/kafka.ts';
+import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const RETENTION_MS = 60_000;
@@ -15,7 +14,7 @@ const RETENTION_MS = 60_000;
 const ORDERS_SEGMENT = 10;
 const STATUS_SEGMENT = 1;
 
-const scenario: ScenarioSpec = {
+const scenario: KafkaScenario = {
   version: 1,
   name: 'retention, replay, compaction',
   brokers: [{ id: 1 }],
@@ -47,15 +46,15 @@ const group = (id: string, topic: string, extra: Partial<GroupSpec> = {}): Group
   commit: { type: 'after-process' },
   ...extra,
 });
-const advance = (untilMs: number): SimCommand => ({ type: 'advance', untilMs });
-const order = (i: number): SimCommand => ({
+const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs });
+const order = (i: number): KafkaCommand => ({
   type: 'produce',
   producer: 'shop',
   topic: 'orders',
   key: `order-${i}`,
   value: { type: 'OrderPlaced', orderId: `order-${i}` },
 });
-const status = (orderId: string, value: string): SimCommand => ({
+const status = (orderId: string, value: string): KafkaCommand => ({
   type: 'produce',
   producer: 'shop',
   topic: 'order-status',
@@ -63,7 +62,7 @@ const status = (orderId: string, value: string): SimCommand => ({
   value: { orderId, status: value },
 });
 /** Stop analytics, move its offsets, start it again: Kafka resets only a group with no members. */
-const resetAnalytics = (to: Extract<SimCommand, { type: 'reset-offsets' }>['to'], atMs: number): SimCommand[] => [
+const resetAnalytics = (to: Extract<KafkaCommand, { type: 'reset-offsets' }>['to'], atMs: number): KafkaCommand[] => [
   { type: 'remove-consumer', consumer: 'analytics-c1' },
   advance(atMs + 100),
   { type: 'reset-offsets', group: 'analytics', topic: 'orders', to },

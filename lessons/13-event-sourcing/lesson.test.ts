@@ -1,7 +1,7 @@
 /** L13 runs headless: every claim its prose makes holds in the simulation. */
 import { describe, expect, it } from 'vitest';
 import { describeFailures, runLesson, stateAfterStep } from '../format/run-lesson.ts';
-import { bankRead } from '../format/models/bank.ts';
+import { bankRead } from '../../simulator/index.ts';
 import { lesson } from './lesson.ts';
 
 describe('L13 event sourcing', () => {

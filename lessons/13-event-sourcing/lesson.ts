@@ -3,7 +3,7 @@
  * shows the account as of any event; the stream is the audit trail. Prose in content.md.
  */
 import { defineLesson } from '../format/define-lesson.ts';
-import { bankNodeIds as n, bankRead as read } from '../format/models/bank.ts';
+import { bankNode as n, bankRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const acc = 'account-42';

@@ -1,7 +1,6 @@
 /** L15 runs headless: every claim its prose makes holds in the simulation. */
 import { describe, expect, it } from 'vitest';
-import { loadAggregate } from '../../simulator/eventstore/aggregates.ts';
-import { accountAggregate, bankModel } from '../../simulator/eventstore/demo-bank.ts';
+import { accountAggregate, bankModel, loadAggregate } from '../../simulator/index.ts';
 import { describeFailures, runLesson, stateAfterStep } from '../format/run-lesson.ts';
 import { lesson } from './lesson.ts';
 

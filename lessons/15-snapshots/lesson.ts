@@ -3,8 +3,8 @@
  * shown as events replayed; new events after a snapshot; temporal loads; the interval as the bound
  * on the worst case. Prose in content.md.
  */
-import type { BankCommand } from '../format/models/bank.ts';
-import { bankNodeIds as n, bankRead as read } from '../format/models/bank.ts';
+import type { BankCommand } from '../../simulator/index.ts';
+import { bankNode as n, bankRead as read } from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
 import content from './content.md?raw';
 

@@ -1,6 +1,6 @@
 /** L20 runs headless: every claim its prose makes holds in the simulation. */
 import { describe, expect, it } from 'vitest';
-import { createSaga, applySaga, sagaRead } from '../format/models/saga.ts';
+import { sagaModel, sagaRead } from '../../simulator/index.ts';
 import { describeFailures, runLesson } from '../format/run-lesson.ts';
 import { lesson } from './lesson.ts';
 
@@ -18,10 +18,11 @@ describe('L20 saga orchestration and compensation', () => {
       { action: 'create-shipment', service: 'shipping', undone: 'charge-payment, reserve-inventory, create-order' },
     ] as const;
     for (const c of cases) {
-      const w = createSaga(lesson.scenario, lesson.seed);
-      applySaga(w, { type: 'inject-fault', fault: { service: c.service, action: c.action, kind: 'business' } });
-      applySaga(w, { type: 'place-order', orderId: 'o' });
-      applySaga(w, { type: 'run-until-idle' });
+      const run = sagaModel.run(lesson.scenario);
+      const w = run.init(lesson.seed);
+      run.apply(w, { type: 'inject-fault', fault: { service: c.service, action: c.action, kind: 'business' } });
+      run.apply(w, { type: 'place-order', orderId: 'o' });
+      run.apply(w, { type: 'run-until-idle' });
       expect(sagaRead.status(w, 'o'), c.action).toBe('compensated');
       expect(sagaRead.compensationOrder(w, 'o'), c.action).toBe(c.undone);
     }

@@ -3,10 +3,9 @@
  * chooses, undone in reverse order; a refund retried after a crash and paid once; shipping moved
  * before payment, and why that is wrong. Prose in content.md.
  */
-import type { SagaCommand } from '../../simulator/saga/saga-types.ts';
-import type { ActionName, ServiceName } from '../../simulator/saga/services.ts';
+import type { ActionName, SagaCommand, ServiceName } from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
-import { sagaNodeIds as n, sagaRead as read } from '../format/models/saga.ts';
+import { sagaNode as n, sagaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const refuse = (service: ServiceName, action: ActionName, reason: string): SagaCommand => ({

@@ -13,7 +13,7 @@
  * blank page.
  */
 import { SECTION, parseContent, plainText } from './content.ts';
-import type { CommandOf, ModelName, ScenarioOf, StateOf } from './models/index.ts';
+import type { CommandOf, ModelName, ScenarioOf, StateOf } from './models.ts';
 
 export type ClaimValue = number | string | boolean;
 

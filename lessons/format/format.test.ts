@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContent } from './content.ts';
 import { defineLesson, type LessonSpec } from './define-lesson.ts';
 import { describeFailures, runLesson, scriptForStep, stateAfterStep } from './run-lesson.ts';
-import { bankRead } from './models/bank.ts';
+import { bankRead } from '../../simulator/index.ts';
 
 const content = (steps: string[]): string =>
   [
@@ -148,11 +148,11 @@ describe('runLesson', () => {
     ]);
   });
 
-  it('reports a model with no driver yet instead of throwing', () => {
+  it('reports a model the simulator does not have instead of throwing', () => {
     const l = defineLesson({ ...spec(), model: 'amqp' as never });
     const run = runLesson(l);
     expect(run.ok).toBe(false);
-    expect(run.problems).toContain('the amqp model has no lesson driver yet');
+    expect(run.problems).toContain('the amqp model does not exist in this simulator');
   });
 });
 

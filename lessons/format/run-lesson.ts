@@ -8,9 +8,9 @@
  * command list (for the predict moment, shown just before a step's commands run). Nothing here
  * throws for a broken lesson: failures are values in the run, which tests assert are absent.
  */
-import type { SimError } from '../../simulator/core/errors.ts';
+import type { ModelRun, SimError } from '../../simulator/index.ts';
 import type { AnyLesson, Claim, ClaimValue, Lesson } from './define-lesson.ts';
-import { driverFor, type CommandOf, type LessonDriver, type ModelName, type ScenarioOf, type StateOf } from './models/index.ts';
+import { runFor, type CommandOf, type ModelName, type ScenarioOf, type StateOf } from './models.ts';
 
 export interface ClaimResult {
   id: string;
@@ -62,11 +62,9 @@ export function evaluateClaims<S>(claims: readonly Claim<S>[], state: S): ClaimR
   });
 }
 
-function applyAll<M extends ModelName>(
-  driver: LessonDriver<M>,
-  state: StateOf<M>,
-  commands: readonly CommandOf<M>[],
-): CommandFailure[] {
+type Run<M extends ModelName> = ModelRun<StateOf<M>, CommandOf<M>>;
+
+function applyAll<M extends ModelName>(driver: Run<M>, state: StateOf<M>, commands: readonly CommandOf<M>[]): CommandFailure[] {
   const failures: CommandFailure[] = [];
   commands.forEach((command, index) => {
     try {
@@ -79,23 +77,28 @@ function applyAll<M extends ModelName>(
   return failures;
 }
 
-function create<M extends ModelName>(driver: LessonDriver<M>, scenario: ScenarioOf<M>, seed: number): StateOf<M> {
-  return driver.create(scenario, seed);
-}
-
 function runTyped<M extends ModelName>(lesson: Lesson<M>): LessonRun {
-  const driver = driverFor(lesson.model);
-  if (driver === undefined) {
-    const problems = [...lesson.problems, `the ${lesson.model} model has no lesson driver yet`];
+  // The model bound to each scenario a lesson starts from (steps may restart with their own).
+  const runs = new Map<ScenarioOf<M>, Run<M> | undefined>();
+  const runOf = (scenario: ScenarioOf<M>): Run<M> | undefined => {
+    if (!runs.has(scenario)) runs.set(scenario, runFor(lesson.model, scenario));
+    return runs.get(scenario);
+  };
+  if (runOf(lesson.scenario) === undefined) {
+    const problems = [...lesson.problems, `the ${lesson.model} model does not exist in this simulator`];
     return { lessonId: lesson.id, ok: false, problems, steps: [], challenge: null };
   }
+  let driver = runOf(lesson.scenario)!;
+  const create = (scenario: ScenarioOf<M>, seed: number): StateOf<M> => {
+    driver = runOf(scenario) ?? driver;
+    return driver.init(seed);
+  };
   const steps: StepRun[] = [];
   let state: StateOf<M> | undefined;
   for (const step of lesson.steps) {
     let failures: CommandFailure[] = [];
     try {
-      if (state === undefined || step.scenario !== undefined)
-        state = create(driver, step.scenario ?? lesson.scenario, lesson.seed);
+      if (state === undefined || step.scenario !== undefined) state = create(step.scenario ?? lesson.scenario, lesson.seed);
       failures = applyAll(driver, state, step.commands);
     } catch (e) {
       failures.push({ index: -1, commandType: 'create', error: { code: 'THREW', message: message(e) } });
@@ -108,7 +111,7 @@ function runTyped<M extends ModelName>(lesson: Lesson<M>): LessonRun {
   try {
     const start =
       sol.scenario !== undefined || state === undefined
-        ? create(driver, sol.scenario ?? lesson.scenario, lesson.seed)
+        ? create(sol.scenario ?? lesson.scenario, lesson.seed)
         : driver.clone(state);
     const failures = applyAll(driver, start, sol.commands);
     const claims = evaluateClaims(sol.claims, start);
@@ -190,13 +193,13 @@ export function scriptForStep<M extends ModelName>(lesson: Lesson<M>, stepIndex:
 
 /**
  * The simulator state after step `stepIndex`'s commands (a fresh instance, replayed from the
- * script: what a deep link to that step must show). Undefined when the model has no driver.
+ * script: what a deep link to that step must show). Undefined when the model does not exist.
  */
 export function stateAfterStep<M extends ModelName>(lesson: Lesson<M>, stepIndex: number): StateOf<M> | undefined {
-  const driver = driverFor(lesson.model);
-  if (driver === undefined) return undefined;
   const script = scriptForStep(lesson, stepIndex);
-  const state = create(driver, script.scenario, script.seed);
-  applyAll(driver, state, script.commands);
+  const run = runFor(lesson.model, script.scenario);
+  if (run === undefined) return undefined;
+  const state = run.init(script.seed);
+  applyAll(run, state, script.commands);
   return state;
 }

@@ -96,10 +96,10 @@ export interface SimModel<Scn, S, C extends { type: string }, E extends TraceBas
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds models of every type
 export type AnyModel = SimModel<any, any, any, any>;
 
-export type ScenarioOfModel<M> = M extends SimModel<infer Scn, unknown, never, never> ? Scn : never;
-export type StateOfModel<M> = M extends SimModel<unknown, infer S, never, never> ? S : never;
-export type CommandOfModel<M> = M extends SimModel<unknown, unknown, infer C, never> ? C : never;
-export type EntryOfModel<M> = M extends SimModel<unknown, unknown, never, infer E> ? E : never;
+export type ScenarioOfModel<M extends AnyModel> = Parameters<M['run']>[0];
+export type StateOfModel<M extends AnyModel> = ReturnType<ReturnType<M['run']>['init']>;
+export type CommandOfModel<M extends AnyModel> = Parameters<ReturnType<M['run']>['apply']>[1];
+export type EntryOfModel<M extends AnyModel> = Parameters<M['describe']>[0];
 
 /** A timeline (checkpoints, seek, fork) over a model run. */
 export function createModelTimeline<S, C extends { type: string }>(

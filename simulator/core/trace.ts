@@ -1,5 +1,5 @@
 /**
- * The trace: every observable happening in a run, as typed plain data.
+ * The trace: every observable entry in a run, as typed plain data.
  *
  * The UI, the sequence diagrams, the invariant checks and the lessons' claims all read the trace,
  * so it is the one source of truth about what happened. Big runs (a million records) must not hold
@@ -13,13 +13,13 @@
 export interface TraceBase {
   /** Stable id: the entry's position in the run's whole trace (0-based), also in summary mode. */
   id: number;
-  /** Virtual time of the happening, in ms. */
+  /** Virtual time of the entry, in ms. */
   atMs: number;
-  /** The kind of happening, e.g. `record-appended`. */
+  /** The kind of entry, e.g. `record-appended`. */
   type: string;
-  /** The business flow this happening belongs to (e.g. an order id), when there is one. */
+  /** The business flow this entry belongs to (e.g. an order id), when there is one. */
   correlationId?: string;
-  /** The id of the record, message or command that directly caused this happening. */
+  /** The id of the record, message or command that directly caused this entry. */
   causationId?: string;
 }
 
@@ -74,7 +74,7 @@ export function traceEmit<E extends TraceBase>(log: TraceLog<E>, entry: Omit<E, 
 
 /**
  * Like `traceEmit`, but takes ownership of `entry` and writes its `id` in place instead of copying
- * it: for hot paths that build a fresh entry object per happening (a million-record run would
+ * it: for hot paths that build a fresh entry object per entry (a million-record run would
  * otherwise copy a million objects). The caller must not reuse or mutate the object afterwards.
  */
 export function traceEmitOwned<E extends TraceBase>(log: TraceLog<E>, entry: Omit<E, 'id'>): number {

@@ -8,8 +8,8 @@ import { loadAggregate } from './aggregates.ts';
 import { accountAggregate, bankModel } from './demo-bank.ts';
 import type { BankState } from './bank-model.ts';
 import { indexFor } from './store-index.ts';
-import { streamRevision } from './store.ts';
-import type { Subscriber } from './subscriptions.ts';
+import { readStreamEvents, streamRevision } from './store.ts';
+import { currentLag, type Subscriber } from './subscriptions.ts';
 import { readStream } from './surface.ts';
 import type { EventStoreState } from './types.ts';
 
@@ -93,3 +93,50 @@ export const bankRead = {
       .map((e) => (e.data as { amountCents: number }).amountCents / 100)
       .join(', '),
 };
+
+/** A projection's lag as the event store defines it, read on a copy so reading never changes the world. */
+export function projectionLag(s: BankState, sub: Subscriber): { lagEvents: number; lagMs: number } {
+  return currentLag(s.world, { ...sub });
+}
+
+/** One account as a projection's read model holds it, beside the aggregate's own balance. */
+export interface ReadModelRow {
+  stream: string;
+  readCents: number;
+  aggregateCents: number;
+  /** `agrees`; `behind` while the projection still has events to read; `differs` when caught up and wrong. */
+  verdict: 'agrees' | 'behind' | 'differs';
+}
+
+/**
+ * Holds a balances read model against the aggregates it was built from: where they differ once the
+ * projection has caught up, the projector has a bug (the point of rebuilding a projection).
+ */
+export function readModelRows(s: BankState, sub: Subscriber): { rows: ReadModelRow[]; totalCents: number } {
+  const model = sub.readModel as { balances?: Record<string, number>; totalCents?: number } | undefined;
+  const balances = model?.balances ?? {};
+  const behind = projectionLag(s, sub).lagEvents > 0;
+  const rows = Object.keys(balances).map((stream): ReadModelRow => {
+    const readCents = balances[stream]!;
+    const aggregateCents = Math.round(bankRead.balanceNow(s, stream) * 100);
+    const verdict = readCents === aggregateCents ? 'agrees' : behind ? 'behind' : 'differs';
+    return { stream, readCents, aggregateCents, verdict };
+  });
+  return { rows, totalCents: model?.totalCents ?? 0 };
+}
+
+/** An event as a stream strip shows it: its revision, its type, and the amount it moved (if any). */
+export interface StreamCell {
+  revision: number;
+  type: string;
+  amountCents: number | null;
+}
+
+/** The newest `max` events of a stream, oldest first. */
+export function newestEvents(s: BankState, stream: string, max: number): StreamCell[] {
+  const count = streamRevision(s.world.store, stream) + 1;
+  return readStreamEvents(s.world.store, stream, { fromRevision: Math.max(0, count - max) }).map((e) => {
+    const amount = (e.data as { amountCents?: unknown } | null)?.amountCents;
+    return { revision: e.revision, type: e.type, amountCents: typeof amount === 'number' ? amount : null };
+  });
+}

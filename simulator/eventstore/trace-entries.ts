@@ -1,5 +1,5 @@
 /**
- * The event store's trace entries: every observable happening, typed, carrying the core fields
+ * The event store's trace entries: every observable entry, typed, carrying the core fields
  * (`atMs`, `correlationId`, `causationId`). The UI, sequence diagrams and lesson claims read these.
  */
 import { traceEmit, type TraceBase, type TraceLog } from '../core/trace.ts';

@@ -3,7 +3,7 @@
  *
  * Pure and total over the entry union (the switch is exhaustive, so a new entry type without a
  * sentence does not compile). Sentences name nodes as the learner sees them and say what the
- * happening means, not just what it is ("…; group billing is rebalancing").
+ * entry means, not just what it is ("…; group billing is rebalancing").
  */
 import type { KafkaTraceEntry } from './trace-types.ts';
 

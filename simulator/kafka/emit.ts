@@ -74,7 +74,7 @@ export function correlationOf(s: KafkaState, rn: number): string | undefined {
 
 /**
  * The trace fields shared by entries about one record, built as one literal with a fixed shape
- * (no spreads: this runs once per record per happening on hot paths).
+ * (no spreads: this runs once per record per entry on hot paths).
  */
 export function recordRef(s: KafkaState, pid: number, rn: number) {
   const p = s.k.parts[pid]!;

@@ -1,10 +1,10 @@
 /**
- * The Kafka model's trace entries: one typed, plain-data entry per observable happening.
+ * The Kafka model's trace entries: one typed, plain-data entry per observable entry.
  *
  * The UI, the sequence diagrams, the invariant checks and the lessons all read these, so every
  * entry names its nodes by their node ids (see README: `broker-1`, `producer-p1`, consumer ids)
- * and partitions as `topic-partition` strings. Per-record happenings (produced, appended,
- * processed) are one entry per record; batch happenings (replicated, fetched, acknowledged) are one
+ * and partitions as `topic-partition` strings. Per-record entries (produced, appended,
+ * processed) are one entry per record; batch entries (replicated, fetched, acknowledged) are one
  * entry per batch with an offset range, which is what Kafka moves on the wire too.
  */
 import type { TraceBase } from '../core/trace.ts';

@@ -79,7 +79,7 @@ interface E<T extends string> extends TraceBase {
 
 /**
  * What the services report. correlationId is the order id; causationId the record (`rec-<n>`)
- * being handled. Kafka's own happenings (appended, processed, committed…) are in `kafka.trace`.
+ * being handled. Kafka's own entries (appended, processed, committed…) are in `kafka.trace`.
  */
 export type KafkaChoreographyEntry =
   | (E<'event-produced'> & {

@@ -38,7 +38,7 @@ export const nextEntryTasksMax = 10_000;
 
 /** The commands that move virtual time, understood by every model here. */
 export type ClockCommand =
-  /** Run the earliest task (one happening). */
+  /** Run the earliest task (one entry). */
   | { type: 'step' }
   /** Run every task due up to `untilMs`, then move the clock there. */
   | { type: 'advance'; untilMs: number }

@@ -113,7 +113,7 @@ export type SimCommand =
       to: 'earliest' | 'latest' | { offset: number } | { timestampMs: number };
     }
   | { type: 'commit'; consumer: string }
-  /** Run the scheduler for one task (one happening). */
+  /** Run the scheduler for one task (one entry). */
   | { type: 'step' }
   /** Run the scheduler until virtual time `untilMs` (bounded by the world's task limit). */
   | { type: 'advance'; untilMs: number }

@@ -14,7 +14,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
-import type { HappeningView } from '../adapter.ts';
+import type { TraceEntryView } from '../view.ts';
 import type { WorkbenchStore } from '../store.ts';
 import type { Topology } from '../topology.ts';
 import { createRouteTable, type RouteTable } from './flight-map.ts';
@@ -56,7 +56,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     let lookup = flow.getState().nodeLookup;
     let lookupSize = -1;
     const highlights = new Map<string, number>();
-    let lastId = store.getState().view.happenings.at(-1)?.id ?? -1;
+    let lastId = store.getState().view.entries.at(-1)?.id ?? -1;
     let reduced = isMotionReduced();
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -199,21 +199,21 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (!frame) frame = requestAnimationFrame(draw);
     }
 
-    const take = (happenings: readonly HappeningView[], cursor: number): void => {
-      const back = buffer.merge(happenings, cursor);
-      const newest = happenings.at(-1)?.id ?? -1;
+    const take = (entries: readonly TraceEntryView[], cursor: number): void => {
+      const back = buffer.merge(entries, cursor);
+      const newest = entries.at(-1)?.id ?? -1;
       if (reduced && !back) {
         const until = performance.now() + highlightMs;
-        for (const id of changedNodes(happenings, lastId, routes)) highlights.set(id, until);
+        for (const id of changedNodes(entries, lastId, routes)) highlights.set(id, until);
       }
       lastId = newest;
     };
-    take(store.getState().view.happenings, store.getState().cursor);
+    take(store.getState().view.entries, store.getState().cursor);
     highlights.clear();
     readColours();
 
     const unsubStore = store.subscribe((s, prev) => {
-      if (s.view !== prev.view) take(s.view.happenings, s.cursor);
+      if (s.view !== prev.view) take(s.view.entries, s.cursor);
       if (s.view !== prev.view || s.clockMs !== prev.clockMs || s.speed !== prev.speed) {
         // Keep the buffer short: nothing older than the longest flight can show again.
         buffer.prune(s.clockMs - flightVirtualMs(s.speed) * 2);

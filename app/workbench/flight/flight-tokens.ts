@@ -1,19 +1,19 @@
 /**
- * What is in flight at a moment of the play clock, from a model's happenings.
+ * What is in flight at a moment of the play clock, from a model's entries.
  *
- * A happening with a sender and a receiver (`from`/`to`) becomes a token that leaves its sender at
- * the happening's virtual time and lands a fixed real-time interval later, whatever the speed: at
+ * A entry with a sender and a receiver (`from`/`to`) becomes a token that leaves its sender at
+ * the entry's virtual time and lands a fixed real-time interval later, whatever the speed: at
  * 10× a token covers ten times the virtual time, so the picture stays readable at any speed. The
- * buffer keeps happenings across view updates (a view lists only its latest few hundred), and
+ * buffer keeps entries across view updates (a view lists only its latest few hundred), and
  * starts over when the timeline moves back, so a seek never shows tokens from another future.
  * Pure: the overlay calls these once per frame; tests call them with numbers.
  */
-import type { HappeningView } from '../adapter.ts';
+import type { TraceEntryView } from '../view.ts';
 import type { RouteTable } from './flight-map.ts';
 
 /** Real time one token takes to cross its route, in ms. */
 export const flightRealMs = 800;
-/** Happenings the buffer keeps at most (tokens in flight are a subset). */
+/** Entries the buffer keeps at most (tokens in flight are a subset). */
 export const flightBufferMax = 4000;
 /** Tokens drawn at most in one frame. */
 export const tokensMax = 2000;
@@ -59,7 +59,7 @@ export function keySlot(key: string): number {
 /** Labels are short so hundreds fit; the full key is in the trace log and inspector. */
 export const labelCharsMax = 10;
 
-export function tokenStyle(h: HappeningView): Pick<FlightToken, 'shape' | 'label' | 'colour'> {
+export function tokenStyle(h: TraceEntryView): Pick<FlightToken, 'shape' | 'label' | 'colour'> {
   if (h.key !== undefined) {
     if (h.key === null) return { shape: 'record', label: 'no key', colour: -1 };
     const label = h.key.length > labelCharsMax ? `${h.key.slice(0, labelCharsMax - 1)}…` : h.key;
@@ -73,33 +73,33 @@ export function tokenStyle(h: HappeningView): Pick<FlightToken, 'shape' | 'label
 }
 
 /**
- * Happenings with a sender and receiver, kept across view updates. `merge` takes each new view's
+ * Entries with a sender and receiver, kept across view updates. `merge` takes each new view's
  * list; the buffer appends what it has not seen and starts over when the timeline went back.
  */
 export class FlightBuffer {
-  items: HappeningView[] = [];
+  items: TraceEntryView[] = [];
   private cursor = -1;
 
-  /** Takes a view's happenings at a timeline cursor; returns true when it started over. */
-  merge(happenings: readonly HappeningView[], cursor: number): boolean {
+  /** Takes a view's entries at a timeline cursor; returns true when it started over. */
+  merge(entries: readonly TraceEntryView[], cursor: number): boolean {
     const newest = this.items.at(-1)?.id ?? -1;
-    const viewNewest = happenings.at(-1)?.id ?? -1;
+    const viewNewest = entries.at(-1)?.id ?? -1;
     const back = cursor < this.cursor || viewNewest < newest;
     this.cursor = cursor;
     if (back) this.items = [];
     const since = back ? -1 : newest;
-    // Happenings are oldest first: walk back from the end to the first one not yet seen.
-    let i = happenings.length;
-    while (i > 0 && happenings[i - 1]!.id > since) i--;
-    for (; i < happenings.length; i++) {
-      const h = happenings[i]!;
+    // Entries are oldest first: walk back from the end to the first one not yet seen.
+    let i = entries.length;
+    while (i > 0 && entries[i - 1]!.id > since) i--;
+    for (; i < entries.length; i++) {
+      const h = entries[i]!;
       if (h.from !== undefined && h.to !== undefined) this.items.push(h);
     }
     if (this.items.length > flightBufferMax) this.items.splice(0, this.items.length - flightBufferMax);
     return back;
   }
 
-  /** Drops happenings that landed before `oldestAtMs` (their tokens can never show again). */
+  /** Drops entries that landed before `oldestAtMs` (their tokens can never show again). */
   prune(oldestAtMs: number): void {
     let n = 0;
     while (n < this.items.length && this.items[n]!.atMs < oldestAtMs) n++;
@@ -116,9 +116,9 @@ export class FlightBuffer {
 export const flightVirtualMs = (speed: number): number => flightRealMs * Math.max(speed, 0.01);
 
 type TokenStyle = Pick<FlightToken, 'shape' | 'label' | 'colour'>;
-/** A happening's look never changes, so it is worked out once, not once per frame. */
-const styles = new WeakMap<HappeningView, TokenStyle>();
-const styleOf = (h: HappeningView): TokenStyle => {
+/** A entry's look never changes, so it is worked out once, not once per frame. */
+const styles = new WeakMap<TraceEntryView, TokenStyle>();
+const styleOf = (h: TraceEntryView): TokenStyle => {
   let st = styles.get(h);
   if (!st) styles.set(h, (st = tokenStyle(h)));
   return st;
@@ -126,12 +126,12 @@ const styleOf = (h: HappeningView): TokenStyle => {
 
 /**
  * Fills `out` with the tokens in flight at `clockMs` (newest last) and returns how many there are.
- * A happening is in flight while `atMs <= clockMs < atMs + flightMs`. The token objects in `out`
+ * A entry is in flight while `atMs <= clockMs < atMs + flightMs`. The token objects in `out`
  * are reused from frame to frame (the overlay calls this sixty times a second); entries past the
  * returned count are left over from earlier frames.
  */
 export function tokensAt(
-  items: readonly HappeningView[],
+  items: readonly TraceEntryView[],
   clockMs: number,
   flightMs: number,
   routes: RouteTable,
@@ -167,13 +167,13 @@ export function tokensAt(
 }
 
 /**
- * Topology nodes touched by the happenings after `sinceId` (for the reduced-motion highlight):
- * the nodes each happening names, and the ends of its route.
+ * Topology nodes touched by the entries after `sinceId` (for the reduced-motion highlight):
+ * the nodes each entry names, and the ends of its route.
  */
-export function changedNodes(happenings: readonly HappeningView[], sinceId: number, routes: RouteTable): Set<string> {
+export function changedNodes(entries: readonly TraceEntryView[], sinceId: number, routes: RouteTable): Set<string> {
   const out = new Set<string>();
-  for (let i = happenings.length - 1; i >= 0 && happenings[i]!.id > sinceId; i--) {
-    const h = happenings[i]!;
+  for (let i = entries.length - 1; i >= 0 && entries[i]!.id > sinceId; i--) {
+    const h = entries[i]!;
     for (const n of h.nodes) out.add(n);
     if (h.from !== undefined && h.to !== undefined) {
       const r = routes.route(h.from, h.to);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { palette } from '../palette.ts';
-import type { HappeningView } from '../adapter.ts';
-import { topologyFromScenario } from '../topology.ts';
-import { minimalScenario } from '../../../simulator/scenario/test-fixtures.ts';
-import type { ScenarioSpec } from '../../../simulator/scenario/types.ts';
-import { createNodeResolver, createRouteTable, routeBetween } from './flight-map.ts';
+import type { TraceEntryView } from '../view.ts';
+import { kafkaModel, type KafkaScenario, type NodeId } from '../../../simulator/index.ts';
+import { kafkaTopology } from '../../models/kafka/kafka-topology.ts';
+import { createRouteTable, routeBetween } from './flight-map.ts';
 import { facingSide, pointAt, polylineOf } from './flight-geometry.ts';
 import {
   changedNodes,
@@ -17,8 +16,9 @@ import {
   type FlightToken,
 } from './flight-tokens.ts';
 
-const spec: ScenarioSpec = {
-  ...minimalScenario(),
+const spec: KafkaScenario = {
+  version: 1,
+  name: 'flight',
   brokers: [{ id: 1 }, { id: 2 }],
   topics: [
     { name: 'orders', partitions: 3, replicationFactor: 2 },
@@ -26,44 +26,24 @@ const spec: ScenarioSpec = {
   ],
   producers: [{ id: 'shop', topic: 'orders', ratePerSec: 10, count: 10, keys: { type: 'uniform', keys: 5 } }],
   groups: [{ id: 'billing', topics: ['orders'], consumers: 2 }],
-} as ScenarioSpec;
-const topology = topologyFromScenario(spec);
+};
+const topology = kafkaTopology(kafkaModel.run(spec).init(1), spec);
 
 let nextId = 0;
 const h = (
   atMs: number,
   from: string | undefined,
   to: string | undefined,
-  extra: Partial<HappeningView> = {},
-): HappeningView => ({
+  extra: Partial<TraceEntryView> = {},
+): TraceEntryView => ({
   id: nextId++,
   atMs,
   type: 'record-produced',
   text: '',
   nodes: [],
-  ...(from === undefined ? {} : { from }),
-  ...(to === undefined ? {} : { to }),
+  ...(from === undefined ? {} : { from: from as NodeId }),
+  ...(to === undefined ? {} : { to: to as NodeId }),
   ...extra,
-});
-
-describe('trace names → topology nodes', () => {
-  const resolve = createNodeResolver(topology);
-  it('maps producers, partitions, consumers, brokers and groups', () => {
-    expect(resolve('shop')).toBe('producer:shop');
-    expect(resolve('orders-2')).toBe('topic:orders');
-    expect(resolve('billing-c1')).toBe('consumer:billing-c1');
-    expect(resolve('broker-2')).toBe('broker:2');
-    expect(resolve('group billing')).toBe('group:billing');
-    expect(resolve('topic:orders')).toBe('topic:orders');
-  });
-  it('strips only the last -N, so a topic with a dash in its name keeps it', () => {
-    expect(resolve('orders-eu-1')).toBe('topic:orders-eu');
-  });
-  it('returns undefined for names the picture does not have', () => {
-    expect(resolve('nobody')).toBeUndefined();
-    expect(resolve('broker-9')).toBeUndefined();
-    expect(resolve('group nobody')).toBeUndefined();
-  });
 });
 
 describe('routes along edges', () => {
@@ -80,8 +60,10 @@ describe('routes along edges', () => {
   });
   it('caches per pair and refuses unknown ends', () => {
     const t = createRouteTable(topology);
-    expect(t.route('shop', 'orders-0')).toBe(t.route('shop', 'orders-0'));
-    expect(t.route('shop', 'nowhere')).toBeUndefined();
+    expect(t.route('producer:shop', 'topic:orders')).toBe(t.route('producer:shop', 'topic:orders'));
+    expect(t.route('producer:shop', 'topic:nowhere')).toBeUndefined();
+    // Ids are compared whole, never taken apart: a name that only looks like a node is no node.
+    expect(t.route('shop', 'orders-0')).toBeUndefined();
   });
 });
 
@@ -110,7 +92,10 @@ describe('geometry', () => {
 describe('tokens in flight', () => {
   const routes = createRouteTable(topology);
   it('is in flight from atMs for the flight time, with progress', () => {
-    const items = [h(0, 'shop', 'orders-0', { key: 'k1' }), h(500, 'orders-0', 'billing-c1', { type: 'records-fetched' })];
+    const items = [
+      h(0, 'producer:shop', 'topic:orders', { key: 'k1' }),
+      h(500, 'topic:orders', 'consumer:billing-c1', { type: 'records-fetched' }),
+    ];
     const out: FlightToken[] = [];
     expect(tokensAt(items, 400, 800, routes, out)).toBe(1);
     expect(out[0]!.progress).toBeCloseTo(0.5);
@@ -135,34 +120,34 @@ describe('tokens in flight', () => {
 });
 
 describe('the buffer', () => {
-  it('keeps happenings across views, only those with both ends', () => {
+  it('keeps entries across views, only those with both ends', () => {
     const b = new FlightBuffer();
-    const a = [h(0, 'shop', 'orders-0'), h(1, undefined, undefined), h(2, 'shop', 'orders-1')];
+    const a = [h(0, 'producer:shop', 'topic:orders'), h(1, undefined, undefined), h(2, 'producer:shop', 'topic:orders')];
     b.merge(a, 3);
     expect(b.items.map((x) => x.atMs)).toEqual([0, 2]);
     // The next view has dropped the oldest and added one: only the new one is appended.
-    b.merge([...a.slice(1), h(3, 'shop', 'orders-2')], 4);
+    b.merge([...a.slice(1), h(3, 'producer:shop', 'topic:orders')], 4);
     expect(b.items.map((x) => x.atMs)).toEqual([0, 2, 3]);
   });
   it('starts over when the timeline goes back', () => {
     const b = new FlightBuffer();
-    const a = [h(0, 'shop', 'orders-0'), h(5, 'shop', 'orders-1')];
+    const a = [h(0, 'producer:shop', 'topic:orders'), h(5, 'producer:shop', 'topic:orders')];
     b.merge(a, 2);
     expect(b.merge(a.slice(0, 1), 1)).toBe(true);
     expect(b.items.map((x) => x.atMs)).toEqual([0]);
   });
   it('is bounded and prunes what landed long ago', () => {
     const b = new FlightBuffer();
-    const many = Array.from({ length: flightBufferMax + 50 }, (_, i) => h(i, 'shop', 'orders-0'));
+    const many = Array.from({ length: flightBufferMax + 50 }, (_, i) => h(i, 'producer:shop', 'topic:orders'));
     b.merge(many, 1);
     expect(b.items).toHaveLength(flightBufferMax);
     b.prune(flightBufferMax);
     expect(b.items[0]!.atMs).toBe(flightBufferMax);
   });
-  it('lists the nodes the newest happenings touched', () => {
+  it('lists the nodes the newest entries touched', () => {
     const routes = createRouteTable(topology);
-    const x = h(0, 'shop', 'orders-0', { nodes: ['broker:1'] });
-    const y = h(1, undefined, undefined, { nodes: ['group:billing'] });
+    const x = h(0, 'producer:shop', 'topic:orders', { nodes: ['broker:1' as NodeId] });
+    const y = h(1, undefined, undefined, { nodes: ['group:billing' as NodeId] });
     expect([...changedNodes([x, y], x.id - 1, routes)].sort()).toEqual([
       'broker:1',
       'group:billing',

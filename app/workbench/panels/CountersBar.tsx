@@ -7,7 +7,7 @@
  */
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { WorkbenchView } from '../adapter.ts';
+import type { WorkbenchView } from '../view.ts';
 import type { WorkbenchStore } from '../store.ts';
 import { formatCount } from './labels.ts';
 import './panels.css';

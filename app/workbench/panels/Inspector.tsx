@@ -10,9 +10,9 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { WorkbenchView } from '../adapter.ts';
+import type { WorkbenchView } from '../view.ts';
 import type { WorkbenchStore } from '../store.ts';
-import { inspect, rawJson, type InspectTarget } from './inspect.ts';
+import { inspect, rawJson, type InspectHooks, type InspectTarget } from './inspect.ts';
 import './panels.css';
 
 export interface InspectorProps {
@@ -20,6 +20,8 @@ export interface InspectorProps {
   target: InspectTarget | null;
   /** Shows a "Clear" button when given. */
   onClear?: () => void;
+  /** How the model words its own things (from its registry entry). */
+  hooks?: InspectHooks;
   title?: string;
 }
 
@@ -38,9 +40,9 @@ function RawJson({ raw }: { raw: unknown }) {
 }
 
 /** The selected item, described in plain language. */
-export function Inspector({ view, target, onClear, title = 'Inspector' }: InspectorProps) {
+export function Inspector({ view, target, onClear, hooks, title = 'Inspector' }: InspectorProps) {
   const headingId = useId();
-  const result = useMemo(() => (target ? inspect(view, target) : null), [view, target]);
+  const result = useMemo(() => (target ? inspect(view, target, hooks) : null), [view, target, hooks]);
   return (
     <section className="wbp-panel wbp-inspector" aria-labelledby={headingId}>
       <div className="wbp-panel-head">
@@ -54,7 +56,7 @@ export function Inspector({ view, target, onClear, title = 'Inspector' }: Inspec
         )}
       </div>
       {!result ? (
-        <p className="wbp-empty">Select a node, partition, record, group or trace entry to see it here.</p>
+        <p className="wbp-empty">Select a node, a trace entry or anything in the model's panels to see it here.</p>
       ) : !result.found ? (
         <>
           <h3 className="wbp-inspect-title">{result.title}</h3>

@@ -3,7 +3,7 @@
  *
  * A visually hidden `aria-live="polite"` region announces the store's `announcement`, and a visible
  * one-line caption repeats it with the virtual time. While playing, a run can produce hundreds of
- * happenings a second, which would drown a screen reader; so during play the live region speaks at
+ * entries a second, which would drown a screen reader; so during play the live region speaks at
  * most once every `gapMs` (the latest sentence wins), and when paused or stepping it speaks at once.
  * The live region is written through a ref, so throttling costs no re-renders.
  *

@@ -3,9 +3,10 @@
  * word when it gives one), untrusted names come out as escaped text, and a model without sections
  * gets a plain empty state.
  */
+import type { NodeId } from '../../../simulator/index.ts';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { ViewSection } from '../adapter.ts';
+import type { ViewSection } from '../view.ts';
 import { createWorkbenchStore } from '../store.ts';
 import { toyAdapter } from '../toy-adapter.ts';
 import { ConnectedSectionsPanel, SectionsPanel } from './SectionsPanel.tsx';
@@ -19,7 +20,13 @@ const sections: ViewSection[] = [
     title: `Saga for ${evil}`,
     summary: 'compensated — charge-payment failed: card declined',
     rows: [
-      { label: '1. create-order', status: 'offline', statusWord: 'compensated', detail: '1 attempt', nodeId: 'service:order' },
+      {
+        label: '1. create-order',
+        status: 'offline',
+        statusWord: 'compensated',
+        detail: '1 attempt',
+        nodeId: 'service:order' as NodeId,
+      },
       { label: '3. charge-payment', status: 'error', statusWord: 'failed', detail: evil },
       { label: 'order service', status: 'crashed', detail: '' },
     ],

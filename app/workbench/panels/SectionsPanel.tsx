@@ -11,7 +11,7 @@
  */
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import type { SectionRow, ViewSection } from '../adapter.ts';
+import type { SectionRow, ViewSection } from '../view.ts';
 import type { WorkbenchStore } from '../store.ts';
 import type { InspectTarget } from './inspect.ts';
 import { statusBadge } from './labels.ts';

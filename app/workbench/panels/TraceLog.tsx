@@ -1,5 +1,5 @@
 /**
- * The trace log: recent happenings, oldest at the top and newest at the bottom, filterable by
+ * The trace log: recent entries, oldest at the top and newest at the bottom, filterable by
  * node, kind, correlation id and free text (the filtering itself is the pure trace-filter.ts).
  * Each entry is a button: activating it jumps the timeline there (`onJump`) and shows it in the
  * inspector (`onInspect`). The list follows new entries only while the learner is at the bottom.
@@ -12,28 +12,21 @@
  */
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { HappeningView } from '../adapter.ts';
+import type { TraceEntryView } from '../view.ts';
 import type { WorkbenchStore } from '../store.ts';
 import type { InspectTarget } from './inspect.ts';
 import { formatCount, formatMs, plural } from './labels.ts';
-import {
-  emptyTraceFilter,
-  filterHappenings,
-  isFilterActive,
-  newestWindow,
-  traceFacets,
-  type TraceFilter,
-} from './trace-filter.ts';
+import { emptyTraceFilter, filterEntries, isFilterActive, newestWindow, traceFacets, type TraceFilter } from './trace-filter.ts';
 import { useStickToEnd } from './useStickToEnd.ts';
 import './panels.css';
 
 export interface TraceLogProps {
-  happenings: readonly HappeningView[];
-  /** Seek the timeline to this happening. Keep stable (useCallback). */
-  onJump?: (happeningId: number) => void;
-  /** Show this happening in the inspector. Keep stable (useCallback). */
+  entries: readonly TraceEntryView[];
+  /** Seek the timeline to this entry. Keep stable (useCallback). */
+  onJump?: (entryId: number) => void;
+  /** Show this entry in the inspector. Keep stable (useCallback). */
   onInspect?: (target: InspectTarget) => void;
-  /** The selected happening id (marked as current). */
+  /** The selected entry id (marked as current). */
   selectedId?: number | null;
   /** Controlled filter; omit for internal state. */
   filter?: TraceFilter;
@@ -44,9 +37,9 @@ export interface TraceLogProps {
 }
 
 interface EntryProps {
-  h: HappeningView;
+  h: TraceEntryView;
   selected: boolean;
-  onActivate: (h: HappeningView) => void;
+  onActivate: (h: TraceEntryView) => void;
   onCorrelation: (id: string) => void;
 }
 
@@ -79,7 +72,7 @@ const Entry = memo(
       </li>
     );
   },
-  // The store rebuilds happenings on every change; compare what is drawn. Ids can be reused after a fork.
+  // The store rebuilds entries on every change; compare what is drawn. Ids can be reused after a fork.
   (a, b) =>
     a.selected === b.selected &&
     a.onActivate === b.onActivate &&
@@ -122,9 +115,9 @@ function Select({
   );
 }
 
-/** The filterable list of happenings. */
+/** The filterable list of entries. */
 export function TraceLog(props: TraceLogProps) {
-  const { happenings, onJump, onInspect, selectedId = null, pageSize = 300, title = 'Trace log' } = props;
+  const { entries, onJump, onInspect, selectedId = null, pageSize = 300, title = 'Trace log' } = props;
   const ids = { heading: useId(), list: useId(), corr: useId() };
   const [ownFilter, setOwnFilter] = useState<TraceFilter>(emptyTraceFilter);
   const filter = props.filter ?? ownFilter;
@@ -138,15 +131,15 @@ export function TraceLog(props: TraceLogProps) {
   );
   const [limit, setLimit] = useState(pageSize);
 
-  const facets = useMemo(() => traceFacets(happenings), [happenings]);
-  const matches = useMemo(() => filterHappenings(happenings, filter), [happenings, filter]);
+  const facets = useMemo(() => traceFacets(entries), [entries]);
+  const matches = useMemo(() => filterEntries(entries, filter), [entries, filter]);
   const { shown, hidden } = newestWindow(matches, limit);
   const { ref, onScroll } = useStickToEnd<HTMLOListElement>('y', `${shown.at(-1)?.id}:${shown.length}`);
 
   const onActivate = useCallback(
-    (h: HappeningView) => {
+    (h: TraceEntryView) => {
       onJump?.(h.id);
-      onInspect?.({ kind: 'happening', id: h.id });
+      onInspect?.({ kind: 'entry', id: h.id });
     },
     [onJump, onInspect],
   );
@@ -187,8 +180,8 @@ export function TraceLog(props: TraceLogProps) {
       </div>
       <p className="wbp-trace-count">
         {isFilterActive(filter)
-          ? `Showing ${formatCount(matches.length)} of ${plural(happenings.length, 'entry', 'entries')}`
-          : plural(happenings.length, 'entry', 'entries')}
+          ? `Showing ${formatCount(matches.length)} of ${plural(entries.length, 'entry', 'entries')}`
+          : plural(entries.length, 'entry', 'entries')}
       </p>
       {hidden > 0 && (
         <button type="button" className="wbp-more" onClick={() => setLimit((l) => l + pageSize)}>
@@ -196,7 +189,7 @@ export function TraceLog(props: TraceLogProps) {
         </button>
       )}
       {shown.length === 0 ? (
-        <p className="wbp-empty">{happenings.length === 0 ? 'Nothing has happened yet.' : 'No entries match the filter.'}</p>
+        <p className="wbp-empty">{entries.length === 0 ? 'Nothing has happened yet.' : 'No entries match the filter.'}</p>
       ) : (
         <ol id={ids.list} className="wbp-trace-list" ref={ref} onScroll={onScroll} aria-label="Trace entries, newest last">
           {shown.map((h) => (
@@ -208,8 +201,8 @@ export function TraceLog(props: TraceLogProps) {
   );
 }
 
-/** TraceLog reading `view.happenings` from a workbench store. */
-export function ConnectedTraceLog<C>({ store, ...rest }: Omit<TraceLogProps, 'happenings'> & { store: WorkbenchStore<C> }) {
-  const happenings = useStore(store, (s) => s.view.happenings);
-  return <TraceLog happenings={happenings} {...rest} />;
+/** TraceLog reading `view.entries` from a workbench store. */
+export function ConnectedTraceLog<C>({ store, ...rest }: Omit<TraceLogProps, 'entries'> & { store: WorkbenchStore<C> }) {
+  const entries = useStore(store, (s) => s.view.entries);
+  return <TraceLog entries={entries} {...rest} />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeStatus } from '../adapter.ts';
+import type { NodeStatus } from '../view.ts';
 import { formatCount, formatMs, groupHeading, lagText, ownsText, plural, statusBadge } from './labels.ts';
 
 describe('labels', () => {

@@ -3,7 +3,7 @@
  * every panel: a status is always an icon plus a word (never colour alone), counts are grouped by
  * thousands the same way on every machine, and lag reads "billing lag 5" or "lag unknown".
  */
-import type { GroupView, NodeStatus } from '../adapter.ts';
+import type { NodeStatus } from '../view.ts';
 
 /**
  * Thousands-grouped integer ("9,988"), fixed to English so tests and screenshots are stable.
@@ -49,6 +49,7 @@ const badges: Record<NodeStatus, StatusBadge> = {
   slow: { icon: '◔', word: 'slow' },
   rebalancing: { icon: '⟳', word: 'rebalancing' },
   crashed: { icon: '✕', word: 'crashed' },
+  left: { icon: '↤', word: 'left the group' },
   offline: { icon: '⊘', word: 'offline' },
   error: { icon: '⚠', word: 'error' },
 };
@@ -59,7 +60,7 @@ export function statusBadge(status: NodeStatus): StatusBadge {
 }
 
 /** "rebalancing — generation 4". */
-export function groupHeading(group: Pick<GroupView, 'phase' | 'generation'>): string {
+export function groupHeading(group: { phase: string; generation: number }): string {
   return `${group.phase} — generation ${formatCount(group.generation)}`;
 }
 

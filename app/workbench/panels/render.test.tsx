@@ -5,22 +5,23 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { WorkbenchView } from '../adapter.ts';
+import type { NodeId } from '../../../simulator/index.ts';
+import { inspectKafka, kafkaTarget } from '../../models/kafka/kafka-inspect.ts';
+import type { KafkaPanelsView } from '../../models/kafka/kafka-view-types.ts';
+import type { WorkbenchView } from '../view.ts';
 import { createWorkbenchStore } from '../store.ts';
 import { toyAdapter } from '../toy-adapter.ts';
 import { ConnectedCountersBar, CountersBar } from './CountersBar.tsx';
-import { ConnectedGroupsPanel, GroupsPanel } from './GroupsPanel.tsx';
+import { ConnectedGroupsPanel, GroupsPanel } from '../../models/kafka/panels/GroupsPanel.tsx';
 import { ConnectedInspector, Inspector } from './Inspector.tsx';
 import { ConnectedNarration, Narration } from './Narration.tsx';
-import { ConnectedPartitionStrips, PartitionStrips } from './PartitionStrips.tsx';
+import { ConnectedPartitionStrips, PartitionStrips } from '../../models/kafka/panels/PartitionStrips.tsx';
 import { ConnectedTraceLog, TraceLog } from './TraceLog.tsx';
 
 const evil = '<img src=x onerror=alert(1)>';
 const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
 
-const kafka: WorkbenchView = {
-  nowMs: 1500,
-  nodes: [{ id: 'c2', status: 'crashed', detail: '' }],
+const kafkaPanels: KafkaPanelsView = {
   partitions: [
     {
       id: 'orders-0',
@@ -45,12 +46,19 @@ const kafka: WorkbenchView = {
       generation: 4,
       lag: 5,
       members: [
-        { consumer: 'c1', status: 'rebalancing', partitions: ['orders-0'] },
-        { consumer: 'c2', status: 'crashed', partitions: [] },
+        { consumer: 'c1', node: 'consumer:c1' as NodeId, status: 'rebalancing', partitions: ['orders-0'] },
+        { consumer: 'c2', node: 'consumer:c2' as NodeId, status: 'crashed', partitions: [] },
       ],
     },
   ],
-  happenings: [{ id: 1, atMs: 1500, type: 'topic-created', text: `Topic ${evil} created.`, nodes: [evil], correlationId: 'k-1' }],
+};
+const kafka: WorkbenchView = {
+  nowMs: 1500,
+  nodes: [{ id: 'consumer:c2' as NodeId, status: 'crashed', detail: '' }],
+  model: kafkaPanels,
+  entries: [
+    { id: 1, atMs: 1500, type: 'topic-created', text: `Topic ${evil} created.`, nodes: [evil as NodeId], correlationId: 'k-1' },
+  ],
   counters: [
     { label: 'produced', value: 10_000 },
     { label: 'lost', value: 0 },
@@ -63,10 +71,10 @@ describe('panels render', () => {
     const store = createWorkbenchStore(toyAdapter(3), { seed: 1, commands: [{ type: 'step' }] });
     const html = renderToStaticMarkup(
       <>
-        <ConnectedPartitionStrips store={store} />
-        <ConnectedGroupsPanel store={store} />
+        <ConnectedPartitionStrips store={store} onInspect={() => undefined} selected={null} />
+        <ConnectedGroupsPanel store={store} onInspect={() => undefined} selected={null} />
         <ConnectedTraceLog store={store} />
-        <ConnectedInspector store={store} target={{ kind: 'node', id: 'ticker' }} />
+        <ConnectedInspector store={store} target={{ kind: 'node', id: 'ticker:ticker' }} />
         <ConnectedCountersBar store={store} />
         <ConnectedNarration store={store} />
       </>,
@@ -77,7 +85,7 @@ describe('panels render', () => {
     expect(t).toContain('Tick 1.');
     expect(t).toContain('ticks 1');
     expect(t).toContain('Status running');
-    // The store starts with the latest happening as its announcement, so a page opened mid-run
+    // The store starts with the latest entry as its announcement, so a page opened mid-run
     // (a deep link) says what just happened instead of "nothing yet".
     expect(t).toContain('Just happened · 100 ms: Tick 1.');
     expect(html).toContain('aria-live="polite"');
@@ -93,7 +101,7 @@ describe('panels render', () => {
   });
 
   it('show markers, lag, windowing, leader and ISR in words', () => {
-    const html = renderToStaticMarkup(<PartitionStrips partitions={kafka.partitions} />);
+    const html = renderToStaticMarkup(<PartitionStrips partitions={kafkaPanels.partitions} />);
     const t = text(html);
     for (const s of [
       'HW 9,995',
@@ -111,7 +119,7 @@ describe('panels render', () => {
   });
 
   it('show group phase, generation, member status words and ownership', () => {
-    const t = text(renderToStaticMarkup(<GroupsPanel groups={kafka.groups} />));
+    const t = text(renderToStaticMarkup(<GroupsPanel groups={kafkaPanels.groups} />));
     expect(t).toContain('rebalancing — generation 4');
     expect(t).toContain('lag 5');
     expect(t).toMatch(/c2 ✕ crashed owns no partitions/);
@@ -121,9 +129,9 @@ describe('panels render', () => {
   it('render untrusted names as escaped text everywhere', () => {
     const html = renderToStaticMarkup(
       <>
-        <PartitionStrips partitions={kafka.partitions} />
-        <TraceLog happenings={kafka.happenings} />
-        <Inspector view={kafka} target={{ kind: 'record', partitionId: 'orders-0', offset: 9_991 }} />
+        <PartitionStrips partitions={kafkaPanels.partitions} />
+        <TraceLog entries={kafka.entries} />
+        <Inspector view={kafka} target={kafkaTarget.record('orders-0', 9_991)} hooks={{ inspect: inspectKafka }} />
         <CountersBar counters={kafka.counters} />
       </>,
     );

@@ -1,8 +1,9 @@
+import type { NodeId } from '../../../simulator/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { HappeningView } from '../adapter.ts';
+import type { TraceEntryView } from '../view.ts';
 import {
   emptyTraceFilter,
-  filterHappenings,
+  filterEntries,
   isFilterActive,
   matchesFilter,
   newestWindow,
@@ -10,16 +11,22 @@ import {
   type TraceFilter,
 } from './trace-filter.ts';
 
-const h = (id: number, type: string, text: string, nodes: string[], extra: Partial<HappeningView> = {}): HappeningView => ({
+const h = (
+  id: number,
+  type: string,
+  text: string,
+  nodes: string[],
+  extra: { correlationId?: string; from?: string; to?: string } = {},
+): TraceEntryView => ({
   id,
   atMs: id * 10,
   type,
   text,
-  nodes,
-  ...extra,
+  nodes: nodes as NodeId[],
+  ...(extra as Partial<TraceEntryView>),
 });
 
-const log: HappeningView[] = [
+const log: TraceEntryView[] = [
   h(1, 'record-produced', 'p1 sent key order-7 to orders.', ['p1', 'orders'], { correlationId: 'corr-7', from: 'p1', to: 'b1' }),
   h(2, 'record-appended', 'b1 appended order-7 at orders-0 offset 0.', ['b1', 'orders-0'], { correlationId: 'corr-7' }),
   h(3, 'record-produced', 'p1 sent key order-8 to orders.', ['p1', 'orders'], { correlationId: 'corr-8' }),
@@ -27,49 +34,49 @@ const log: HappeningView[] = [
   h(5, 'rebalance-started', 'Group billing is rebalancing.', ['billing', 'c1']),
 ];
 const f = (over: Partial<TraceFilter>): TraceFilter => ({ ...emptyTraceFilter, ...over });
-const ids = (hs: readonly HappeningView[]) => hs.map((x) => x.id);
+const ids = (hs: readonly TraceEntryView[]) => hs.map((x) => x.id);
 
 describe('trace filter', () => {
   it('an empty filter keeps everything and returns the same array (no copy on every frame)', () => {
     expect(isFilterActive(emptyTraceFilter)).toBe(false);
-    expect(filterHappenings(log, emptyTraceFilter)).toBe(log);
+    expect(filterEntries(log, emptyTraceFilter)).toBe(log);
     expect(isFilterActive(f({ search: '   ' }))).toBe(false);
   });
 
   it('filters by node, including the from and to of a message', () => {
-    expect(ids(filterHappenings(log, f({ node: 'p1' })))).toEqual([1, 3]);
-    expect(ids(filterHappenings(log, f({ node: 'b1' })))).toEqual([1, 2]);
-    expect(ids(filterHappenings(log, f({ node: 'nobody' })))).toEqual([]);
+    expect(ids(filterEntries(log, f({ node: 'p1' })))).toEqual([1, 3]);
+    expect(ids(filterEntries(log, f({ node: 'b1' })))).toEqual([1, 2]);
+    expect(ids(filterEntries(log, f({ node: 'nobody' })))).toEqual([]);
   });
 
   it('filters by type exactly', () => {
-    expect(ids(filterHappenings(log, f({ type: 'record-produced' })))).toEqual([1, 3]);
-    expect(ids(filterHappenings(log, f({ type: 'record' })))).toEqual([]);
+    expect(ids(filterEntries(log, f({ type: 'record-produced' })))).toEqual([1, 3]);
+    expect(ids(filterEntries(log, f({ type: 'record' })))).toEqual([]);
   });
 
   it('filters by correlation id, case-insensitively and by substring', () => {
-    expect(ids(filterHappenings(log, f({ correlationId: 'CORR-7' })))).toEqual([1, 2]);
-    expect(ids(filterHappenings(log, f({ correlationId: ' corr-8 ' })))).toEqual([3]);
-    expect(ids(filterHappenings(log, f({ correlationId: 'corr' })))).toEqual([1, 2, 3]);
+    expect(ids(filterEntries(log, f({ correlationId: 'CORR-7' })))).toEqual([1, 2]);
+    expect(ids(filterEntries(log, f({ correlationId: ' corr-8 ' })))).toEqual([3]);
+    expect(ids(filterEntries(log, f({ correlationId: 'corr' })))).toEqual([1, 2, 3]);
   });
 
   it('searches text, key, type and node names; every word must match', () => {
-    expect(ids(filterHappenings(log, f({ search: 'order-7' })))).toEqual([1, 2]);
-    expect(ids(filterHappenings(log, f({ search: 'ORDER-7 offset' })))).toEqual([2]);
-    expect(ids(filterHappenings(log, f({ search: 'crashed' })))).toEqual([4]);
-    expect(ids(filterHappenings(log, f({ search: 'billing' })))).toEqual([5]);
+    expect(ids(filterEntries(log, f({ search: 'order-7' })))).toEqual([1, 2]);
+    expect(ids(filterEntries(log, f({ search: 'ORDER-7 offset' })))).toEqual([2]);
+    expect(ids(filterEntries(log, f({ search: 'crashed' })))).toEqual([4]);
+    expect(ids(filterEntries(log, f({ search: 'billing' })))).toEqual([5]);
   });
 
   it('combines criteria with AND and keeps the original order', () => {
-    expect(ids(filterHappenings(log, f({ node: 'p1', correlationId: 'corr-8' })))).toEqual([3]);
-    expect(ids(filterHappenings(log, f({ type: 'record-produced', search: 'order' })))).toEqual([1, 3]);
+    expect(ids(filterEntries(log, f({ node: 'p1', correlationId: 'corr-8' })))).toEqual([3]);
+    expect(ids(filterEntries(log, f({ type: 'record-produced', search: 'order' })))).toEqual([1, 3]);
   });
 
   it('treats names as plain text (an HTML or regex look-alike is just characters)', () => {
     const odd = [h(9, 'x', 'Topic <img src=x onerror=alert(1)> created.', ['<b>t</b>']), h(10, 'x', 'a.*b', ['n'])];
-    expect(ids(filterHappenings(odd, f({ search: '<img' })))).toEqual([9]);
-    expect(ids(filterHappenings(odd, f({ node: '<b>t</b>' })))).toEqual([9]);
-    expect(ids(filterHappenings(odd, f({ search: '.*' })))).toEqual([10]);
+    expect(ids(filterEntries(odd, f({ search: '<img' })))).toEqual([9]);
+    expect(ids(filterEntries(odd, f({ node: '<b>t</b>' })))).toEqual([9]);
+    expect(ids(filterEntries(odd, f({ search: '.*' })))).toEqual([10]);
     expect(matchesFilter(odd[0]!, f({ search: 'a.*b' }))).toBe(false);
   });
 
@@ -89,7 +96,7 @@ describe('trace filter', () => {
       }),
     );
     const filter = f({ node: 'p1', search: 'orders-1', correlationId: 'c-1' });
-    const got = filterHappenings(many, filter);
+    const got = filterEntries(many, filter);
     expect(got.every((x) => matchesFilter(x, filter))).toBe(true);
     expect(got.length).toBeGreaterThan(0);
   });

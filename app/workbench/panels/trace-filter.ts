@@ -1,14 +1,14 @@
 /**
  * Filtering the trace log, as pure functions so they are tested in Node and cheap enough to run on
- * every store change: one pass over at most a few thousand happenings, no allocation per entry
+ * every store change: one pass over at most a few thousand entries, no allocation per entry
  * beyond the result. The filter itself is plain data, so a page can keep it in a URL or a store.
  */
-import type { HappeningView } from '../adapter.ts';
+import type { TraceEntryView } from '../view.ts';
 
 export interface TraceFilter {
-  /** Only happenings touching this node id ('' for any). */
+  /** Only entries touching this node id ('' for any). */
   node: string;
-  /** Only happenings of this type ('' for any). */
+  /** Only entries of this type ('' for any). */
   type: string;
   /** Case-insensitive substring of the correlation id ('' for any). */
   correlationId: string;
@@ -27,13 +27,13 @@ export function searchTerms(search: string): string[] {
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-function haystack(h: HappeningView): string {
+function haystack(h: TraceEntryView): string {
   return `${h.text}\n${h.type}\n${h.nodes.join('\n')}\n${h.correlationId ?? ''}\n${h.from ?? ''}\n${h.to ?? ''}`.toLowerCase();
 }
 
-/** Whether one happening passes the filter. */
-export function matchesFilter(h: HappeningView, f: TraceFilter, terms = searchTerms(f.search)): boolean {
-  if (f.node !== '' && !h.nodes.includes(f.node) && h.from !== f.node && h.to !== f.node) return false;
+/** Whether one entry passes the filter. */
+export function matchesFilter(h: TraceEntryView, f: TraceFilter, terms = searchTerms(f.search)): boolean {
+  if (f.node !== '' && !(h.nodes as readonly string[]).includes(f.node) && h.from !== f.node && h.to !== f.node) return false;
   if (f.type !== '' && h.type !== f.type) return false;
   const corr = f.correlationId.trim().toLowerCase();
   if (corr !== '' && !(h.correlationId ?? '').toLowerCase().includes(corr)) return false;
@@ -44,11 +44,11 @@ export function matchesFilter(h: HappeningView, f: TraceFilter, terms = searchTe
   return true;
 }
 
-/** The happenings that pass the filter, in their original order (oldest first). */
-export function filterHappenings(happenings: readonly HappeningView[], f: TraceFilter): readonly HappeningView[] {
-  if (!isFilterActive(f)) return happenings;
+/** The entries that pass the filter, in their original order (oldest first). */
+export function filterEntries(entries: readonly TraceEntryView[], f: TraceFilter): readonly TraceEntryView[] {
+  if (!isFilterActive(f)) return entries;
   const terms = searchTerms(f.search);
-  return happenings.filter((h) => matchesFilter(h, f, terms));
+  return entries.filter((h) => matchesFilter(h, f, terms));
 }
 
 export interface TraceFacets {
@@ -58,11 +58,11 @@ export interface TraceFacets {
 }
 
 /** The distinct nodes, types and correlation ids present, sorted, for the filter's pickers. */
-export function traceFacets(happenings: readonly HappeningView[]): TraceFacets {
+export function traceFacets(entries: readonly TraceEntryView[]): TraceFacets {
   const nodes = new Set<string>();
   const types = new Set<string>();
   const corr = new Set<string>();
-  for (const h of happenings) {
+  for (const h of entries) {
     for (const n of h.nodes) nodes.add(n);
     if (h.from) nodes.add(h.from);
     if (h.to) nodes.add(h.to);

@@ -1,0 +1,52 @@
+/**
+ * One chart history per workbench store, sampled on every change of the view — whichever tab is
+ * shown, so the Charts tab opens onto the run so far. Charts do not need every frame: listeners
+ * hear about changes at most a few times a second while playing, and at once after a seek.
+ */
+import type { WorkbenchStore } from '../../../workbench/store.ts';
+import { ChartHistory, sampleOf } from './chart-history.ts';
+
+export interface ChartFeed {
+  history: ChartHistory;
+  version(): number;
+  subscribe(listener: () => void): () => void;
+}
+
+const notifyEveryMs = 250;
+const feeds = new WeakMap<object, ChartFeed>();
+
+/** The chart feed of a store, created (and subscribed) on first use. */
+export function chartFeedFor<C>(store: WorkbenchStore<C>): ChartFeed {
+  const known = feeds.get(store);
+  if (known) return known;
+  const history = new ChartHistory();
+  const listeners = new Set<() => void>();
+  let version = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const notify = (): void => {
+    timer = undefined;
+    version++;
+    for (const l of listeners) l();
+  };
+  const first = store.getState();
+  history.add(sampleOf(first.view, first.cursor));
+  // The store lives as long as its page; the subscription goes with it.
+  store.subscribe((s, prev) => {
+    if (s.view === prev.view && s.cursor === prev.cursor) return;
+    history.add(sampleOf(s.view, s.cursor));
+    if (!s.playing || s.cursor < prev.cursor) {
+      clearTimeout(timer);
+      notify();
+    } else timer ??= setTimeout(notify, notifyEveryMs);
+  });
+  const feed: ChartFeed = {
+    history,
+    version: () => version,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  feeds.set(store, feed);
+  return feed;
+}

@@ -1,0 +1,41 @@
+/**
+ * Kafka in the app: its view, topology, node actions, its own panels (partition strips, groups,
+ * lag charts), the inspector's words for partitions, records and groups, the produce form, and the
+ * documented example scenarios.
+ */
+import {
+  kafkaModel,
+  type KafkaCommand,
+  type KafkaScenario,
+  type KafkaState,
+  type KafkaTraceEntry,
+} from '../../../simulator/index.ts';
+import type { ModelUi } from '../types.ts';
+import { ConnectedChartsPanel } from './charts/ChartsPanel.tsx';
+import { chartFeedFor } from './charts/chart-store.ts';
+import { kafkaActions } from './kafka-actions.ts';
+import { inspectKafka, kafkaNodeFacts } from './kafka-inspect.ts';
+import { kafkaTopology } from './kafka-topology.ts';
+import { kafkaView } from './kafka-view.ts';
+import { ConnectedGroupsPanel } from './panels/GroupsPanel.tsx';
+import { ConnectedPartitionStrips } from './panels/PartitionStrips.tsx';
+import { KafkaTools } from './ProduceForm.tsx';
+import { kafkaScenarios } from './scenarios.ts';
+
+export const kafkaUi: ModelUi<KafkaScenario, KafkaState, KafkaCommand, KafkaTraceEntry> = {
+  model: kafkaModel,
+  scenarios: kafkaScenarios,
+  view: kafkaView,
+  topology: kafkaTopology,
+  actions: (s, node) => kafkaActions(s, node),
+  panels: [
+    { id: 'partitions', label: 'Partitions', render: (p) => <ConnectedPartitionStrips {...p} /> },
+    { id: 'groups', label: 'Groups', render: (p) => <ConnectedGroupsPanel {...p} /> },
+    { id: 'charts', label: 'Charts', render: (p) => <ConnectedChartsPanel store={p.store} /> },
+  ],
+  inspect: inspectKafka,
+  nodeFacts: kafkaNodeFacts,
+  checkpointEvery: 128,
+  attach: (store) => void chartFeedFor(store),
+  Tools: KafkaTools,
+};

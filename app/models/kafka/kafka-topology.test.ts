@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { kafkaModel, type KafkaScenario } from '../../../simulator/index.ts';
+import { kafkaTopology } from './kafka-topology.ts';
+
+/** The topology of a scenario at time 0 (groups and consumers as the world built them). */
+const topologyFromScenario = (spec: KafkaScenario) => kafkaTopology(kafkaModel.run(spec).init(1), spec);
+
+const fanOut: KafkaScenario = {
+  version: 1,
+  name: 'fan-out',
+  brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
+  topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }],
+  producers: [{ id: 'checkout', topic: 'orders', ratePerSec: 10, keys: { type: 'uniform', keys: 100 } }],
+  groups: [
+    { id: 'billing', topics: ['orders'], consumers: 2 },
+    { id: 'shipping', topics: ['orders'], consumers: 1, consumerIds: ['ship-1'] },
+    { id: 'analytics', topics: ['orders'], consumers: 1, assignor: 'cooperative-sticky' },
+  ],
+};
+
+describe('the Kafka topology', () => {
+  it('draws every producer, topic, group, consumer and broker once', () => {
+    const { nodes } = topologyFromScenario(fanOut);
+    const ids = nodes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      'producer:checkout',
+      'topic:orders',
+      'group:billing',
+      'group:shipping',
+      'group:analytics',
+      'consumer:billing-c1',
+      'consumer:billing-c2',
+      'consumer:ship-1',
+      'consumer:analytics-c1',
+      'broker:1',
+      'broker:2',
+      'broker:3',
+    ]);
+    expect(nodes.find((n) => n.id === 'topic:orders')?.detail).toBe('3 partitions · RF 3');
+    expect(nodes.find((n) => n.id === 'group:analytics')?.detail).toBe('1 consumer · cooperative-sticky');
+  });
+
+  it('connects the flow: producer → topic → each group → its consumers', () => {
+    const { edges, nodes } = topologyFromScenario(fanOut);
+    const ids = new Set(nodes.map((n) => n.id));
+    for (const e of edges) {
+      expect(ids.has(e.source)).toBe(true);
+      expect(ids.has(e.target)).toBe(true);
+    }
+    expect(edges.filter((e) => e.source === 'topic:orders').map((e) => e.target)).toEqual([
+      'group:billing',
+      'group:shipping',
+      'group:analytics',
+    ]);
+    expect(edges.filter((e) => e.source === 'group:billing').map((e) => e.target)).toEqual([
+      'consumer:billing-c1',
+      'consumer:billing-c2',
+    ]);
+  });
+
+  it('lays columns out left to right in flow order with no two nodes on the same spot', () => {
+    const { nodes } = topologyFromScenario(fanOut);
+    const x = (kind: string) => nodes.find((n) => n.kind === kind)!.position.x;
+    expect(x('producer')).toBeLessThan(x('topic'));
+    expect(x('topic')).toBeLessThan(x('group'));
+    expect(x('group')).toBeLessThan(x('consumer'));
+    const spots = nodes.map((n) => `${n.position.x},${n.position.y}`);
+    expect(new Set(spots).size).toBe(spots.length);
+  });
+
+  it('keeps hostile names as plain labels', () => {
+    const spec = { ...fanOut, topics: [{ name: '<img src=x onerror=alert(1)>', partitions: 1, replicationFactor: 1 }] };
+    const { nodes } = topologyFromScenario(spec);
+    expect(nodes.find((n) => n.kind === 'topic')?.label).toBe('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The Kafka topology: producers, topics, consumer groups and consumers in columns in the direction
+ * records flow, brokers in a row underneath. Topics and brokers come from the scenario (no command
+ * adds them); producers, groups and consumers from the world, so those added mid-run appear (a
+ * record produced from the page comes from a producer the model adds for it).
+ * Pure and deterministic, so the picture never depends on render order.
+ */
+import { kafkaNode, type KafkaScenario, type KafkaState, type NodeId } from '../../../simulator/index.ts';
+import type { NodeShape, Topology, TopologyEdge, TopologyNode } from '../../workbench/topology.ts';
+
+const columnX = { producer: 0, topic: 260, group: 520, consumer: 780 } as const;
+const rowGapPx = 110;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+type Item = { id: NodeId; label: string; detail: string };
+
+export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
+  const nodes: TopologyNode[] = [];
+  const edges: TopologyEdge[] = [];
+  const producers = s.k.producers;
+  const groups = s.k.groups;
+  const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
+  const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
+  const rows = Math.max(producers.length, spec.topics.length, groups.length, consumers.length, 1);
+  const column = (kind: keyof typeof columnX, items: Item[]): void => {
+    // Centre a short column against the tallest one so edges do not all slope one way.
+    const offset = ((rows - items.length) * rowGapPx) / 2;
+    items.forEach((item, i) =>
+      nodes.push({ ...item, kind, shape: kind as NodeShape, position: { x: columnX[kind], y: offset + i * rowGapPx } }),
+    );
+  };
+
+  column(
+    'producer',
+    producers.map((p) => ({
+      id: kafkaNode.producer(p.id),
+      label: p.id,
+      detail: p.ratePerSec > 0 ? `${p.ratePerSec} records/s · acks=${p.acks}` : `on command · acks=${p.acks}`,
+    })),
+  );
+  column(
+    'topic',
+    spec.topics.map((t) => ({
+      id: kafkaNode.topic(t.name),
+      label: t.name,
+      detail: `${plural(t.partitions, 'partition')} · RF ${t.replicationFactor}${t.cleanupPolicy === 'compact' ? ' · compacted' : ''}`,
+    })),
+  );
+  column(
+    'group',
+    groups.map((g, gi) => ({
+      id: kafkaNode.group(g.id),
+      label: g.id,
+      detail: `${plural(consumersOf(gi).length, 'consumer')} · ${g.assignor}`,
+    })),
+  );
+  column(
+    'consumer',
+    consumers.map((c) => ({ id: kafkaNode.consumer(c.id), label: c.id, detail: `in ${c.group}` })),
+  );
+
+  const brokersY = rows * rowGapPx + 40;
+  spec.brokers.forEach((b, i) =>
+    nodes.push({
+      id: kafkaNode.broker(b.id),
+      kind: 'broker',
+      shape: 'broker',
+      label: `broker ${b.id}`,
+      detail: 'broker',
+      position: { x: i * 200, y: brokersY },
+    }),
+  );
+
+  for (const p of producers) {
+    // A producer the model adds for records produced from the page writes to any topic.
+    const topics = p.topic >= 0 ? [s.k.topics[p.topic]!.name] : s.k.topics.map((t) => t.name);
+    for (const topic of topics) {
+      edges.push({
+        id: `e:${kafkaNode.producer(p.id)}->${kafkaNode.topic(topic)}`,
+        source: kafkaNode.producer(p.id),
+        target: kafkaNode.topic(topic),
+        label: `${p.id} produces to ${topic}`,
+      });
+    }
+  }
+  groups.forEach((g, gi) => {
+    for (const ti of g.topics) {
+      const t = s.k.topics[ti]!.name;
+      edges.push({
+        id: `e:${kafkaNode.topic(t)}->${kafkaNode.group(g.id)}`,
+        source: kafkaNode.topic(t),
+        target: kafkaNode.group(g.id),
+        label: `group ${g.id} reads ${t}`,
+      });
+    }
+    for (const c of consumersOf(gi)) {
+      edges.push({
+        id: `e:${kafkaNode.group(g.id)}->${kafkaNode.consumer(c.id)}`,
+        source: kafkaNode.group(g.id),
+        target: kafkaNode.consumer(c.id),
+        label: `${c.id} is a member of ${g.id}`,
+      });
+    }
+  });
+  return { nodes, edges };
+}

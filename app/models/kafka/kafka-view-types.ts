@@ -1,0 +1,59 @@
+/**
+ * What Kafka's own panels draw: partition strips (offsets, high watermark, log end, the groups'
+ * committed pointers) and consumer groups (members, what each owns, what the latest rebalance
+ * moved). Only app/models/kafka reads these; the generic workbench never does.
+ */
+import type { NodeId } from '../../../simulator/index.ts';
+import type { NodeStatus } from '../../workbench/view.ts';
+
+export interface StripCell {
+  offset: number;
+  key: string | null;
+}
+
+export interface StripPointer {
+  /** Whose pointer it is: a group id. */
+  label: string;
+  offset: number | null;
+  /** Lag at this pointer (HW − committed), null when unknown. */
+  lag: number | null;
+}
+
+export interface PartitionView {
+  /** `orders-3`: the topic and the partition number, as Kafka's tools name a partition. */
+  id: string;
+  topic: string;
+  partition: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+  leader: string | null;
+  isr: string[];
+  /** The newest cells (a window; `logEndOffset - cells.length` says how many more there are). */
+  cells: StripCell[];
+  pointers: StripPointer[];
+}
+
+export interface MemberView {
+  consumer: string;
+  node: NodeId;
+  status: NodeStatus;
+  partitions: string[];
+  /** Partitions this member gave up in the group's latest rebalance, if any. */
+  revoked?: string[];
+  /** Partitions this member was handed in the group's latest rebalance, if any. */
+  assigned?: string[];
+}
+
+export interface GroupView {
+  id: string;
+  phase: string;
+  generation: number;
+  members: MemberView[];
+  lag: number | null;
+}
+
+export interface KafkaPanelsView {
+  partitions: PartitionView[];
+  groups: GroupView[];
+}

@@ -1,0 +1,81 @@
+/**
+ * The Kafka view against the simulator's own reads: every strip's committed pointers, lag, high
+ * watermark and cells, and every group's members, are what the model says — so a slip such as
+ * drawing `committed + 1` or the log end instead of the high watermark fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { kafkaModel, kafkaRead, kafkaSummary, type KafkaScenario } from '../../../simulator/index.ts';
+import { kafkaPanels, kafkaView, stripCellsMax } from './kafka-view.ts';
+
+const scenario: KafkaScenario = {
+  version: 1,
+  name: 'two groups at different paces',
+  brokers: [{ id: 1 }, { id: 2 }],
+  topics: [{ name: 'orders', partitions: 3, replicationFactor: 2 }],
+  producers: [
+    { id: 'shop', topic: 'orders', ratePerSec: 200, count: 300, keys: { type: 'uniform', keys: 40, prefix: 'order-' } },
+  ],
+  groups: [
+    {
+      id: 'fast',
+      topics: ['orders'],
+      consumers: 2,
+      processingMs: 1,
+      commit: { type: 'after-process' },
+      autoOffsetReset: 'earliest',
+    },
+    {
+      id: 'slow',
+      topics: ['orders'],
+      consumers: 1,
+      processingMs: 40,
+      // Commits on a timer while it works through its batch, so its committed offset trails.
+      commit: { type: 'auto', intervalMs: 500 },
+      autoOffsetReset: 'earliest',
+    },
+  ],
+};
+
+describe('the Kafka view', () => {
+  const run = kafkaModel.run(scenario);
+  const s = run.init(5);
+  run.apply(s, { type: 'advance', untilMs: 5000 });
+  const sum = kafkaSummary(s);
+  const { partitions, groups } = kafkaPanels(kafkaView(s));
+
+  it('draws each group’s committed offset and lag exactly as the simulator reads them', () => {
+    let pointers = 0;
+    for (const p of partitions) {
+      const hw = sum.partitions.find((x) => x.topic === p.topic && x.partition === p.partition)!.highWatermark;
+      expect(p.highWatermark).toBe(hw);
+      expect(p.logEndOffset).toBe(kafkaRead.logEnd(s, p.topic, p.partition));
+      for (const ptr of p.pointers) {
+        const committed = kafkaRead.committed(s, ptr.label, p.topic, p.partition);
+        expect(ptr.offset ?? -1, `${ptr.label} on ${p.id}`).toBe(committed);
+        // Lag is the high watermark minus the committed offset (Kafka's definition), never the log end.
+        if (ptr.offset !== null) expect(ptr.lag).toBe(hw - ptr.offset);
+        pointers++;
+      }
+    }
+    expect(pointers).toBe(6);
+    // The slow group is behind somewhere, so lag is not trivially zero.
+    expect(partitions.some((p) => p.pointers.some((x) => x.label === 'slow' && (x.lag ?? 0) > 0))).toBe(true);
+  });
+
+  it('draws the newest records of each partition with their offsets and keys', () => {
+    for (const p of partitions) {
+      const stored = kafkaRead.storedOffsets(s, p.topic, p.partition).split(', ').filter(Boolean).map(Number);
+      expect(p.cells.map((c) => c.offset)).toEqual(stored.slice(-stripCellsMax));
+      const keys = kafkaRead.keysIn(s, p.topic, p.partition).split(', ');
+      expect(p.cells.map((c) => c.key)).toEqual(keys.slice(-p.cells.length));
+    }
+  });
+
+  it('lists each group’s members with what the simulator says they own', () => {
+    expect(groups.map((g) => g.id)).toEqual(['fast', 'slow']);
+    for (const g of groups) {
+      expect(g.lag).toBe(kafkaRead.groupLag(s, g.id) === -1 ? null : kafkaRead.groupLag(s, g.id));
+      for (const m of g.members) expect(m.partitions.join(', ')).toBe(kafkaRead.owned(s, g.id, m.consumer));
+    }
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Kafka state → what the workbench draws: node statuses, and for Kafka's own panels the partition
+ * strips with their pointers and the groups with their members. Pure, and it computes nothing
+ * Kafka-specific itself: lag, the high watermark, ownership, a consumer's status and rebalance
+ * moves all come from the simulator (its summary and view reads).
+ */
+import {
+  consumerStatus,
+  cutOffFrom,
+  kafkaModel,
+  kafkaNode,
+  kafkaSummary,
+  newestRecords,
+  rebalanceMoves,
+  type KafkaState,
+  type KafkaTraceEntry,
+} from '../../../simulator/index.ts';
+import type { NodeStatus, NodeView, TraceEntryView, WorkbenchView } from '../../workbench/view.ts';
+import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
+
+/** Cells shown per partition strip: the newest N records. */
+export const stripCellsMax = 48;
+/** Trace entries kept in the view (the trace log and sequence diagram read these). */
+export const entriesMax = 400;
+
+/** One trace entry as the workbench shows it, with the nodes it touches and what it moves. */
+export function entryViewOf(e: KafkaTraceEntry, s: KafkaState): TraceEntryView {
+  const h: TraceEntryView = {
+    id: e.id,
+    atMs: e.atMs,
+    type: e.type,
+    text: kafkaModel.describe(e),
+    nodes: kafkaModel.entryNodes(e, s),
+  };
+  const r = kafkaModel.route(e, s);
+  if (r) {
+    h.from = r.from;
+    h.to = r.to;
+  }
+  if (e.correlationId !== undefined) h.correlationId = e.correlationId;
+  if ('key' in e) h.key = e.key;
+  return h;
+}
+
+/** " · cut off from broker 2, 3" when a node's links are cut, else nothing. */
+function cutNote(s: KafkaState, address: string, lead = ' · '): string {
+  const ids = cutOffFrom(s, address);
+  return ids.length ? `${lead}cut off from broker ${ids.join(', ')}` : '';
+}
+
+/** The Kafka panels' slice of a view (partition strips and groups). */
+export function kafkaPanels(view: WorkbenchView): KafkaPanelsView {
+  return (view.model as KafkaPanelsView | undefined) ?? { partitions: [], groups: [] };
+}
+
+export function kafkaView(s: KafkaState): WorkbenchView {
+  const k = s.k;
+  const sum = kafkaSummary(s);
+  const nodes: NodeView[] = [];
+  for (const b of k.brokers)
+    nodes.push({
+      id: kafkaNode.broker(b.id),
+      status: b.alive ? 'ok' : 'crashed',
+      detail: b.alive ? cutNote(s, b.node, '') : 'down',
+    });
+  for (const p of k.producers)
+    nodes.push({ id: kafkaNode.producer(p.id), status: 'ok', detail: `${p.generated} produced${cutNote(s, p.node)}` });
+  for (const t of k.topics) {
+    const offline = sum.partitions.filter((p) => p.topic === t.name && p.leader === null).length;
+    nodes.push({
+      id: kafkaNode.topic(t.name),
+      status: offline > 0 ? 'offline' : 'ok',
+      detail: offline > 0 ? `${offline} partition(s) offline` : '',
+    });
+  }
+  for (const g of sum.groups) {
+    nodes.push({
+      id: kafkaNode.group(g.group),
+      status: g.state === 'preparing-rebalance' ? 'rebalancing' : 'ok',
+      detail: `lag ${g.lag ?? 'unknown'} · gen ${g.generation}`,
+    });
+  }
+  const ownership = new Map<string, string[]>();
+  for (const g of sum.groups) for (const m of g.members) ownership.set(m.consumer, m.partitions);
+  const statusOf = new Map<string, NodeStatus>();
+  for (const c of k.consumers) {
+    const owned = ownership.get(c.id) ?? [];
+    const status = consumerStatus(c);
+    statusOf.set(c.id, status);
+    nodes.push({
+      id: kafkaNode.consumer(c.id),
+      status,
+      detail: `${owned.length ? `owns ${owned.join(', ')}` : 'owns nothing'}${cutNote(s, c.id)}`,
+    });
+  }
+
+  const partitions: PartitionView[] = sum.partitions.map((p, pid) => ({
+    id: `${p.topic}-${p.partition}`,
+    topic: p.topic,
+    partition: p.partition,
+    logStartOffset: p.logStartOffset,
+    logEndOffset: p.logEndOffset,
+    highWatermark: p.highWatermark,
+    leader: p.leader,
+    isr: p.isr,
+    cells: newestRecords(s, pid, stripCellsMax),
+    pointers: sum.groups.flatMap((g) =>
+      g.partitions
+        .filter((gp) => gp.topic === p.topic && gp.partition === p.partition)
+        .map((gp) => ({ label: g.group, offset: gp.committed, lag: gp.lag })),
+    ),
+  }));
+
+  const moves = rebalanceMoves(s);
+  const groups: GroupView[] = sum.groups.map((g) => ({
+    id: g.group,
+    phase: g.state,
+    generation: g.generation,
+    lag: g.lag,
+    members: k.consumers
+      .filter((c) => k.groups[c.group]!.id === g.group)
+      .map((c) => ({
+        consumer: c.id,
+        node: kafkaNode.consumer(c.id),
+        status: statusOf.get(c.id) ?? 'ok',
+        partitions: ownership.get(c.id) ?? [],
+        ...moves.get(`${g.group}/${c.id}`),
+      })),
+  }));
+
+  const kept = s.trace.entries;
+  const entries = kept.slice(Math.max(0, kept.length - entriesMax)).map((e) => entryViewOf(e, s));
+  const r = sum.records;
+  const model: KafkaPanelsView = { partitions, groups };
+  return {
+    nowMs: s.nowMs,
+    nodes,
+    entries,
+    counters: [
+      { label: 'produced', value: r.produced },
+      { label: 'acknowledged', value: r.acknowledged },
+      { label: 'lost', value: r.lost },
+      { label: 'delivered', value: r.delivered },
+      { label: 'duplicated', value: r.duplicated },
+    ],
+    model,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Opening a model in the workbench: a registry entry, a validated scenario, a seed, and (for a
+ * shared moment) the commands and the cursor. The playground, lessons, share links and tests all
+ * open a simulation through here, so every model opens the same way.
+ */
+import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
+import { bindModel } from './bind.ts';
+import type { BoundModel } from '../workbench/view.ts';
+import type { AnyModelUi, ModelUi } from './types.ts';
+
+export interface OpenOptions<C> {
+  seed: number;
+  commands?: readonly C[];
+  cursor?: number;
+  /** Overrides the model's checkpoint interval (tests). */
+  checkpointEvery?: number;
+}
+
+/** A workbench store over a model and a scenario the model has already validated. */
+export function openModel<C extends { type: string }>(
+  ui: ModelUi<any, any, C, any>, // eslint-disable-line @typescript-eslint/no-explicit-any -- any model's entry
+  scenario: unknown,
+  opts: OpenOptions<C>,
+): WorkbenchStore<C> {
+  const store = createWorkbenchStore<unknown, C>(bindModel(ui as AnyModelUi, scenario) as BoundModel<unknown, C>, {
+    seed: opts.seed,
+    ...(opts.commands ? { commands: opts.commands } : {}),
+    ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}),
+    checkpointEvery: opts.checkpointEvery ?? ui.checkpointEvery,
+  });
+  ui.attach?.(store as WorkbenchStore<{ type: string }>);
+  return store;
+}
+
+/** The seed a scenario asks for, or 1. */
+export function seedOf(scenario: unknown): number {
+  const s = (scenario as { seed?: unknown } | null)?.seed;
+  return typeof s === 'number' && Number.isInteger(s) && s >= 0 ? s : 1;
+}
