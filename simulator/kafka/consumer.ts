@@ -59,8 +59,13 @@ export function onHeartbeatTimer(s: KafkaState, c: number, inc: number): void {
   // An errored consumer out of its group never polls again: its heartbeat thread is done.
   if (con.phase === 'error' && con.generation < 0) return;
   const g = s.k.groups[con.group]!;
-  // Out of the group until it rejoins (left, or fenced), it has no member to keep alive.
-  if (con.generation >= 0) sendToCoordinator(s, c, { type: 'hb', g: con.group, c, memberId: con.memberId }, false);
+  // Out of the group until it rejoins (left, or fenced), it has no member to keep alive. While its
+  // JoinGroup is unanswered the Java client sends no heartbeats either (the heartbeat thread runs
+  // only once the group is joined, AbstractCoordinator.HeartbeatThread): the pending join keeps
+  // the session. Once the assignment has arrived, it heartbeats again, even before its next poll.
+  const awaitingJoin = con.phase === 'joining' && con.pendingAssignment === null;
+  if (con.generation >= 0 && !awaitingJoin)
+    sendToCoordinator(s, c, { type: 'hb', g: con.group, c, memberId: con.memberId }, false);
   con.nextHbMs = s.nowMs + g.heartbeatIntervalMs;
   scheduleTask(s, con.nextHbMs, { type: 'hb-timer', c, inc }, false);
 }

@@ -175,3 +175,42 @@ describe('session.timeout.ms outside the broker bounds (GroupCoordinator.handleJ
     expect(w.sim.describeEntry(failed[0]!)).toMatch(/INVALID_SESSION_TIMEOUT/);
   });
 });
+
+describe('a new member waiting longer than GroupCoordinator.NewMemberJoinTimeoutMs', () => {
+  it('is removed, its pending JoinGroup is answered UNKNOWN_MEMBER_ID, and it joins again', () => {
+    // b takes 1 s per record and polls 500 at a time, so the round c's join starts waits ~500 s
+    // for b (max.poll.interval.ms is 700 s here); c, a new member, may wait only 300 s.
+    const w = world(
+      {
+        version: 1,
+        name: 'new member timeout',
+        brokers: [{ id: 1 }],
+        topics: [{ name: 'orders', partitions: 2, replicationFactor: 1 }],
+        groups: [
+          {
+            id: 'g',
+            topics: ['orders'],
+            consumers: 1,
+            consumerIds: ['b'],
+            processingMs: 1000,
+            autoOffsetReset: 'earliest',
+            sessionTimeoutMs: 10_000,
+          },
+        ],
+        trace: { mode: 'full' },
+      },
+      1,
+      { maxPollIntervalMs: 700_000 },
+    );
+    for (let i = 0; i < 500; i++) w.run({ type: 'produce', topic: 'orders', partition: 0, key: `k${i}`, value: i });
+    w.advance(10_000);
+    w.run({ type: 'add-consumer', group: 'g', consumer: 'c' });
+    w.advance(600_000);
+    const joinedC = w.entries('member-joined').filter((e) => e.consumer === 'c');
+    expect(joinedC.map((e) => e.atMs)).toEqual([10_001, 310_003]);
+    expect(w.entries('consumer-left-session-timeout').map((e) => [e.consumer, e.atMs])).toEqual([['c', 310_001]]);
+    const last = w.entries('rebalance-completed').at(-1)!;
+    expect(Object.keys(last.assignment).sort()).toEqual(['b', 'c']);
+    expect(w.summary().consumers.map((c) => c.phase)).toEqual(['stable', 'stable']);
+  });
+});
