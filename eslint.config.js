@@ -1,11 +1,13 @@
 // ESLint: TypeScript rules everywhere, React hooks rules in app/, and the rule that keeps
 // simulator/ pure — no UI libraries, no app/ modules, no wall clock, no unseeded randomness,
 // no timers and no DOM — so the same seed gives the same run in Node, a tab or a worker.
+// simulator/ also has no import cycles (scripts/eslint-no-import-cycle.js), so its layers stay one-way.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import localRules from './scripts/eslint-no-import-cycle.js';
 
 const impureSyntax = [
   {
@@ -64,6 +66,7 @@ export default defineConfig([
     files: ['simulator/**/*.ts'],
     ignores: ['simulator/**/*.test.ts', 'simulator/**/*.bench.ts', 'simulator/scenario/cli.ts'],
     languageOptions: { globals: {} },
+    plugins: { local: localRules },
     rules: {
       'no-restricted-imports': [
         'error',
@@ -92,6 +95,7 @@ export default defineConfig([
         },
       ],
       'no-restricted-syntax': ['error', ...impureSyntax],
+      'local/no-import-cycle': 'error',
       'no-restricted-globals': [
         'error',
         ...['setTimeout', 'setInterval', 'setImmediate', 'requestAnimationFrame', 'queueMicrotask'].map((name) => ({

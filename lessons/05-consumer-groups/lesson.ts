@@ -319,7 +319,7 @@ export const lesson = defineLesson({
     ],
     answer: 'b',
     explanation:
-      'Under the cooperative protocol each consumer keeps the partitions it will still own and goes on reading them; only the 2 that move to billing-c3 are revoked. That takes 2 rebalances: the first tells the owners what to give up and leaves billing-c3 with nothing, the second hands the freed partitions to it. The group ends at generation 3 with the same assignment as sticky.',
+      'Under the cooperative protocol each consumer keeps the partitions it will still own and goes on reading them; only the 2 that move to billing-c3 are revoked. That takes 2 rebalances: in the first the owners learn the target assignment and each works out what it must give up, which leaves billing-c3 with nothing; the second hands the freed partitions to it. The group ends at generation 3 with the same assignment as sticky.',
   },
   challenge: {
     solution: {

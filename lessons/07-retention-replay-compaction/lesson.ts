@@ -10,6 +10,9 @@ import { kafkaNode as n, kafkaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const RETENTION_MS = 60_000;
+/** Small segments, so retention and compaction act on a topic this small, as Kafka's would. */
+const ORDERS_SEGMENT = 10;
+const STATUS_SEGMENT = 1;
 
 const scenario: KafkaScenario = {
   version: 1,
@@ -17,8 +20,8 @@ const scenario: KafkaScenario = {
   brokers: [{ id: 1 }],
   topics: [
     // One partition, so offsets read as a single line: 0 is the first order, 29 the thirtieth.
-    { name: 'orders', partitions: 1, replicationFactor: 1, retentionMs: RETENTION_MS },
-    { name: 'order-status', partitions: 1, replicationFactor: 1, cleanupPolicy: 'compact' },
+    { name: 'orders', partitions: 1, replicationFactor: 1, retentionMs: RETENTION_MS, segmentRecords: ORDERS_SEGMENT },
+    { name: 'order-status', partitions: 1, replicationFactor: 1, cleanupPolicy: 'compact', segmentRecords: STATUS_SEGMENT },
   ],
   producers: [
     {
@@ -65,6 +68,8 @@ const resetAnalytics = (to: Extract<KafkaCommand, { type: 'reset-offsets' }>['to
   { type: 'reset-offsets', group: 'analytics', topic: 'orders', to },
   { type: 'add-consumer', group: 'analytics' },
 ];
+/** Base offsets of a one-partition, one-replica topic's segments, oldest first (the last is active). */
+const segmentBases = (s: KafkaState, topic: number): string => s.k.parts[s.k.topics[topic]!.firstPid]!.logs[0]!.segs.join(', ');
 const resetTo = (s: KafkaState): number => {
   const e = s.trace.entries.find((x) => x.type === 'offsets-reset');
   return e?.type === 'offsets-reset' ? (e.offsets[0] ?? -1) : -1;
@@ -172,6 +177,24 @@ export const lesson = defineLesson({
       highlight: [n.topic('orders')],
       claims: [
         { id: 'retention', text: 'retention.ms of 60,000', value: () => RETENTION_MS, expected: 60000 },
+        {
+          id: 'segment',
+          text: 'a new segment every 10 records',
+          value: (s) => s.k.topics[0]!.segmentRecords,
+          expected: 10,
+        },
+        {
+          id: 'segments-gone',
+          text: 'its first three segments',
+          value: (s) => s.trace.entries.filter((e) => e.type === 'retention-deleted' && e.topic === 'orders').length,
+          expected: 3,
+        },
+        {
+          id: 'active',
+          text: 'the one segment left',
+          value: (s) => segmentBases(s, 0),
+          expected: '30',
+        },
         { id: 'now', text: 'At 85 seconds', value: read.nowSeconds, expected: 85 },
         {
           id: 'deleted',
@@ -216,12 +239,18 @@ export const lesson = defineLesson({
     {
       id: 'compaction',
       title: 'Compaction keeps the last value per key',
+      // One update at a time, each its own batch, so each lands in a segment of its own.
       commands: [
         status('order-1', 'placed'),
+        advance(92_100),
         status('order-2', 'placed'),
+        advance(92_200),
         status('order-1', 'paid'),
+        advance(92_300),
         status('order-3', 'placed'),
+        advance(92_400),
         status('order-1', 'shipped'),
+        advance(92_500),
         status('order-2', 'paid'),
         advance(94_000),
         { type: 'add-group', group: group('status-view', 'order-status', { autoOffsetReset: 'earliest' }) },
@@ -230,19 +259,37 @@ export const lesson = defineLesson({
       highlight: [n.topic('order-status'), n.group('status-view')],
       claims: [
         { id: 'written', text: 'writes 6 status updates', value: (s) => read.logEnd(s, 'order-status', 0), expected: 6 },
-        { id: 'stored', text: 'the topic holds only 3 records', value: (s) => read.stored(s, 'order-status', 0), expected: 3 },
+        {
+          id: 'segment',
+          text: 'segments of one record each',
+          value: (s) => s.k.topics[1]!.segmentRecords,
+          expected: 1,
+        },
+        { id: 'stored', text: 'the topic holds 4 records', value: (s) => read.stored(s, 'order-status', 0), expected: 4 },
         {
           id: 'offsets',
-          text: 'at offsets 3, 4, 5',
+          text: 'at offsets 1, 3, 4, 5',
           value: (s) => read.storedOffsets(s, 'order-status', 0),
-          expected: '3, 4, 5',
+          expected: '1, 3, 4, 5',
+        },
+        {
+          id: 'removed',
+          text: 'The cleaner removed 2',
+          value: (s) => read.logEnd(s, 'order-status', 0) - read.stored(s, 'order-status', 0),
+          expected: 2,
+        },
+        {
+          id: 'active',
+          text: 'offset 5 is the active segment',
+          value: (s) => segmentBases(s, 1).split(', ').at(-1) ?? '',
+          expected: '5',
         },
         { id: 'end', text: 'The log end offset is still 6', value: (s) => read.logEnd(s, 'order-status', 0), expected: 6 },
         {
           id: 'read',
-          text: 'order-3 placed, order-1 shipped, order-2 paid',
+          text: 'order-2 placed, order-3 placed, order-1 shipped, order-2 paid',
           value: (s) => read.processedStatuses(s, 'status-view'),
-          expected: 'order-3 placed, order-1 shipped, order-2 paid',
+          expected: 'order-2 placed, order-3 placed, order-1 shipped, order-2 paid',
         },
       ],
     },

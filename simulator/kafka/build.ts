@@ -9,10 +9,12 @@
 import { createWorldBase } from '../core/world.ts';
 import type { GroupSpec, ScenarioSpec } from '../scenario/types.ts';
 import { createReplicaLog } from './log.ts';
-import { brokerNode } from './net.ts';
-import { createProducer, ensureTick } from './producer.ts';
+import { lookup, nameIndex, setName } from './names.ts';
+import { brokerNode, scheduleTask } from './network.ts';
+import { createProducer } from './producer.ts';
+import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
-import { needsCleaner } from './cleaner.ts';
+import { startCleaner } from './cleaner.ts';
 import {
   DEFAULT_TUNING,
   type ConsumerState,
@@ -22,9 +24,13 @@ import {
   type PartitionState,
   type TopicState,
 } from './state.ts';
-import { scheduleTask } from './net.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
+
+/** segment.bytes defaults to 1 GiB in Kafka: about a million records of 1 KiB. */
+export const DEFAULT_SEGMENT_RECORDS = 1_048_576;
+/** segment.ms defaults to 7 days in Kafka. */
+export const DEFAULT_SEGMENT_MS = 604_800_000;
 
 /** Default bound on tasks for a whole run when the scenario names none. */
 export const DEFAULT_TASKS_MAX = 50_000_000;
@@ -44,19 +50,19 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
     tasksMax: scenario.tasksMax ?? DEFAULT_TASKS_MAX,
     brokers: scenario.brokers.map((b) => ({ id: b.id, node: brokerNode(b.id), alive: true })),
     topics: [],
-    topicIndex: {},
+    topicIndex: nameIndex(),
     parts: [],
     rec: { key: [], val: [], ts: [], prod: [], ackOff: [], st: [] },
     keys: [],
-    keyIds: {},
+    keyIds: nameIndex(),
     values: [],
     producers: [],
-    producerIndex: {},
+    producerIndex: nameIndex(),
     groups: [],
-    groupIndex: {},
+    groupIndex: nameIndex(),
     consumers: [],
-    consumerIndex: {},
-    links: {},
+    consumerIndex: nameIndex(),
+    links: nameIndex(),
     fg: 0,
     counters: { produced: 0, acknowledged: 0, failed: 0, lost: 0, delivered: 0, duplicated: 0 },
     commandSeq: 0,
@@ -73,11 +79,15 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
       minInsyncReplicas: spec.minInsyncReplicas ?? 1,
       retentionMs: spec.retentionMs ?? null,
       retentionRecords: spec.retentionRecords ?? null,
-      compact: spec.cleanupPolicy === 'compact',
+      compact: (spec.cleanupPolicy ?? 'delete').includes('compact'),
+      delete: (spec.cleanupPolicy ?? 'delete').includes('delete'),
+      segmentRecords: spec.segmentRecords ?? DEFAULT_SEGMENT_RECORDS,
+      segmentMs: spec.segmentMs ?? DEFAULT_SEGMENT_MS,
+      minCleanableDirtyRatio: spec.minCleanableDirtyRatio ?? 0.5,
       uncleanLeaderElection: spec.uncleanLeaderElection ?? false,
       keyPartition: [],
     };
-    k.topicIndex[spec.name] = ti;
+    setName(k.topicIndex, spec.name, ti);
     k.topics.push(topic);
     for (let p = 0; p < spec.partitions; p++) {
       const replicas: number[] = [];
@@ -98,6 +108,7 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
         })),
         leader: replicas[0]!,
         epoch: 0,
+        epochStarts: [0, 0],
         isr: [...replicas],
         waiters: [],
         parked: [],
@@ -107,8 +118,8 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
     }
   });
   for (const spec of scenario.producers ?? []) {
-    const ti = k.topicIndex[spec.topic] ?? -1;
-    k.producerIndex[spec.id] = k.producers.length;
+    const ti = lookup(k.topicIndex, spec.topic) ?? -1;
+    setName(k.producerIndex, spec.id, k.producers.length);
     k.producers.push(createProducer(spec, ti, k.parts.length, k.topics.length));
     if (ti >= 0 && spec.ratePerSec > 0) ensureTick(s, k.producers.length - 1, spec.startAtMs ?? 0);
   }
@@ -118,9 +129,7 @@ export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial
     for (let ri = 1; ri < part.replicas.length; ri++) startFollower(s, pid, ri);
     scheduleTask(s, Math.max(1, t.replicaLagTimeMaxMs >> 1), { type: 'isr-check', pid }, false);
   }
-  for (let ti = 0; ti < k.topics.length; ti++) {
-    if (needsCleaner(s, ti)) scheduleTask(s, t.cleanerIntervalMs, { type: 'cleaner', topic: ti }, false);
-  }
+  for (let ti = 0; ti < k.topics.length; ti++) startCleaner(s, ti);
   for (const sc of scenario.schedule ?? []) {
     scheduleTask(s, sc.atMs, { type: 'command', command: sc.command, cmdId: `cmd-${++k.commandSeq}` }, true);
   }
@@ -133,7 +142,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
   const g = k.groups.length;
   const group: GroupState = {
     id: spec.id,
-    topics: spec.topics.map((t) => k.topicIndex[t]!).filter((t) => t !== undefined),
+    topics: spec.topics.map((t) => lookup(k.topicIndex, t)).filter((t) => t !== undefined),
     assignor: spec.assignor ?? 'range',
     commit: spec.commit ?? { type: 'auto', intervalMs: 5000 },
     processingMs: spec.processingMs ?? 0,
@@ -157,7 +166,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     rebalanceReason: '',
     consumerCount: 0,
   };
-  k.groupIndex[spec.id] = g;
+  setName(k.groupIndex, spec.id, g);
   k.groups.push(group);
   for (let i = 0; i < spec.consumers; i++) {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
@@ -183,9 +192,12 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     processingMs: grp.processingMs,
     assigned: [],
     pos: [],
+    posEpoch: [],
     fetching: [],
     buf: [],
+    bufRecs: [],
     batch: [],
+    batchRecs: [],
     batchIdx: 0,
     batchOff: 0,
     processing: false,
@@ -198,8 +210,9 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     prevOwned: [],
     errorMessage: null,
     fatalError: null,
+    joinSeq: 0,
   };
-  k.consumerIndex[id] = c;
+  setName(k.consumerIndex, id, c);
   k.consumers.push(con);
   grp.consumerCount++;
   scheduleTask(s, startAtMs, { type: 'consumer-start', c, inc: 1 }, true);

@@ -13,11 +13,18 @@
  * which is several times faster than the serializer walking them.
  */
 import type { Scheduled } from '../core/heap.ts';
+import { copyNameIndex } from './names.ts';
 import type { KafkaState, PartitionState, ProducerState, ReplicaLog } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
 
 function cloneLog(l: ReplicaLog): ReplicaLog {
-  return { ...l, rns: l.rns.slice(), offs: l.offs === null ? null : l.offs.slice(), lastRn: l.lastRn.slice() };
+  return {
+    ...l,
+    rns: l.rns.slice(),
+    offs: l.offs === null ? null : l.offs.slice(),
+    lastRn: l.lastRn.slice(),
+    segs: l.segs.slice(),
+  };
 }
 
 function clonePart(p: PartitionState): PartitionState {
@@ -27,6 +34,7 @@ function clonePart(p: PartitionState): PartitionState {
     logs: p.logs.map(cloneLog),
     views: p.views.map((v) => ({ ...v })),
     isr: p.isr.slice(),
+    epochStarts: p.epochStarts.slice(),
     waiters: p.waiters.map((w) => ({ ...w })),
     parked: p.parked.map((f) => ({ ...f })),
   };
@@ -48,6 +56,8 @@ export function cloneTask(t: QueuedTask): QueuedTask {
       return { ...t, rns: t.rns.slice() };
     case 'join':
       return { ...t, owned: t.owned.slice() };
+    case 'fetch-response':
+      return { ...t, recs: t.recs === null ? null : t.recs.slice() };
     case 'assignment':
       return { ...t, pids: t.pids.slice() };
     case 'commit':
@@ -85,7 +95,13 @@ export function cloneState(s: KafkaState): KafkaState {
   out.k.producers = producers.map(cloneProducer);
   out.k.values = values.slice();
   out.k.keys = keys.slice();
-  out.k.keyIds = { ...keyIds };
+  out.k.keyIds = copyNameIndex(keyIds);
+  // structuredClone gives the name indexes Object.prototype back; rebuild them without one.
+  out.k.topicIndex = copyNameIndex(out.k.topicIndex);
+  out.k.producerIndex = copyNameIndex(out.k.producerIndex);
+  out.k.groupIndex = copyNameIndex(out.k.groupIndex);
+  out.k.consumerIndex = copyNameIndex(out.k.consumerIndex);
+  out.k.links = copyNameIndex(out.k.links);
   out.k.topics = topics.map((t) => ({ ...t, keyPartition: t.keyPartition.slice() }));
   return out;
 }

@@ -6,12 +6,15 @@
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import type { Acks, SimCommand } from '../scenario/types.ts';
 import { addConsumer, addGroup } from './build.ts';
-import { closeConsumer, commitPositions } from './consumer.ts';
+import { commitPositions } from './consumer-assignment.ts';
+import { closeConsumer } from './consumer.ts';
 import { groupIsActive } from './group.ts';
 import { offsetForTimestamp } from './log.ts';
-import { emit } from './net.ts';
-import { createProducer, ensureTick, internKey, produceRecord } from './producer.ts';
-import { readLog } from './replication.ts';
+import { lookup, setName } from './names.ts';
+import { emit } from './emit.ts';
+import { readLog } from './partition.ts';
+import { createProducer, internKey, produceRecord } from './producer.ts';
+import { ensureTick } from './producer-send.ts';
 import type { KafkaState } from './state.ts';
 
 type Cmd<T extends SimCommand['type']> = Extract<SimCommand, { type: T }>;
@@ -19,9 +22,9 @@ type Cmd<T extends SimCommand['type']> = Extract<SimCommand, { type: T }>;
 function implicitProducer(s: KafkaState, acks: Acks | undefined): number {
   const id = acks === undefined ? 'cli' : `cli-acks${acks}`;
   const k = s.k;
-  const found = k.producerIndex[id];
+  const found = lookup(k.producerIndex, id);
   if (found !== undefined) return found;
-  k.producerIndex[id] = k.producers.length;
+  setName(k.producerIndex, id, k.producers.length);
   k.producers.push(
     createProducer(
       { id, topic: '', ratePerSec: 0, keys: { type: 'none' }, ...(acks !== undefined ? { acks } : {}) },
@@ -36,7 +39,7 @@ function implicitProducer(s: KafkaState, acks: Acks | undefined): number {
 /** Produces one record from a command (it is sent after the producer's linger time). */
 export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recordId: string }> {
   const k = s.k;
-  const ti = k.topicIndex[c.topic];
+  const ti = lookup(k.topicIndex, c.topic);
   if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
   const topic = k.topics[ti]!;
   if (c.partition !== undefined && !(Number.isInteger(c.partition) && c.partition >= 0 && c.partition < topic.partitions)) {
@@ -48,7 +51,7 @@ export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recor
   }
   let prod: number;
   if (c.producer !== undefined) {
-    const p = k.producerIndex[c.producer];
+    const p = lookup(k.producerIndex, c.producer);
     if (p === undefined) return fail(ErrorCode.UnknownNode, `There is no producer "${c.producer}".`, 'producer');
     if (c.acks !== undefined && c.acks !== k.producers[p]!.acks) {
       return fail(
@@ -74,16 +77,16 @@ export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recor
 
 /** Adds a consumer to an existing group; it joins now. */
 export function addConsumerCommand(s: KafkaState, c: Cmd<'add-consumer'>): Result<{ consumer: string }> {
-  const g = s.k.groupIndex[c.group];
+  const g = lookup(s.k.groupIndex, c.group);
   if (g === undefined) return fail(ErrorCode.UnknownGroup, `There is no group "${c.group}".`, 'group');
   const grp = s.k.groups[g]!;
   let id = c.consumer;
   if (id === undefined) {
     let n = grp.consumerCount + 1;
-    while (s.k.consumerIndex[`${grp.id}-c${n}`] !== undefined) n++;
+    while (lookup(s.k.consumerIndex, `${grp.id}-c${n}`) !== undefined) n++;
     id = `${grp.id}-c${n}`;
   }
-  if (s.k.consumerIndex[id] !== undefined)
+  if (lookup(s.k.consumerIndex, id) !== undefined)
     return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'consumer');
   if (id.startsWith('broker-') || id.startsWith('producer-'))
     return fail(ErrorCode.InvalidCommand, `Consumer ids may not start with broker- or producer- (node ids).`, 'consumer');
@@ -93,7 +96,7 @@ export function addConsumerCommand(s: KafkaState, c: Cmd<'add-consumer'>): Resul
 
 /** Closes a consumer cleanly (it leaves its group). */
 export function removeConsumerCommand(s: KafkaState, c: Cmd<'remove-consumer'>): Result<null> {
-  const i = s.k.consumerIndex[c.consumer];
+  const i = lookup(s.k.consumerIndex, c.consumer);
   if (i === undefined) return fail(ErrorCode.UnknownConsumer, `There is no consumer "${c.consumer}".`, 'consumer');
   if (s.k.consumers[i]!.phase === 'left') return fail(ErrorCode.InvalidCommand, `Consumer ${c.consumer} was already removed.`);
   closeConsumer(s, i);
@@ -103,14 +106,14 @@ export function removeConsumerCommand(s: KafkaState, c: Cmd<'remove-consumer'>):
 /** Adds a whole consumer group. */
 export function addGroupCommand(s: KafkaState, c: Cmd<'add-group'>): Result<null> {
   const spec = c.group;
-  if (s.k.groupIndex[spec.id] !== undefined)
+  if (lookup(s.k.groupIndex, spec.id) !== undefined)
     return fail(ErrorCode.InvalidCommand, `A group "${spec.id}" exists already.`, 'group.id');
   for (const t of spec.topics)
-    if (s.k.topicIndex[t] === undefined)
+    if (lookup(s.k.topicIndex, t) === undefined)
       return fail(ErrorCode.UnknownTopic, `Group ${spec.id} subscribes to "${t}", which does not exist.`, 'group.topics');
   for (let i = 0; i < spec.consumers; i++) {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
-    if (s.k.consumerIndex[id] !== undefined)
+    if (lookup(s.k.consumerIndex, id) !== undefined)
       return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'group.consumerIds');
   }
   addGroup(s, { ...spec, startAtMs: Math.max(s.nowMs, spec.startAtMs ?? 0) });
@@ -119,7 +122,7 @@ export function addGroupCommand(s: KafkaState, c: Cmd<'add-group'>): Result<null
 
 /** Commits a consumer's current positions now (a manual commitSync). */
 export function commitCommand(s: KafkaState, c: Cmd<'commit'>): Result<null> {
-  const i = s.k.consumerIndex[c.consumer];
+  const i = lookup(s.k.consumerIndex, c.consumer);
   if (i === undefined) return fail(ErrorCode.UnknownConsumer, `There is no consumer "${c.consumer}".`, 'consumer');
   if (!s.k.consumers[i]!.alive) return fail(ErrorCode.NotAvailable, `Consumer ${c.consumer} is not running.`);
   commitPositions(s, i);
@@ -132,9 +135,9 @@ export function commitCommand(s: KafkaState, c: Cmd<'commit'>): Result<null> {
  */
 export function resetOffsetsCommand(s: KafkaState, c: Cmd<'reset-offsets'>): Result<{ offsets: number[] }> {
   const k = s.k;
-  const g = k.groupIndex[c.group];
+  const g = lookup(k.groupIndex, c.group);
   if (g === undefined) return fail(ErrorCode.UnknownGroup, `There is no group "${c.group}".`, 'group');
-  const ti = k.topicIndex[c.topic];
+  const ti = lookup(k.topicIndex, c.topic);
   if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
   const grp = k.groups[g]!;
   if (groupIsActive(grp)) {

@@ -7,30 +7,14 @@
  * resetStateAndGeneration), and we do the same with generation -1. From then on a commit fails
  * before it is sent (CommitFailedException: "not part of an active group"), and the partitions it
  * still holds are given up as lost at its next poll (ConsumerCoordinator.onJoinPrepare), where it
- * rejoins as a new member, or, if it was fenced, stops with FencedInstanceIdException. Split from
- * consumer.ts, which keeps joining, assignments, polling and commits.
+ * rejoins as a new member, or, if it was fenced, stops with FencedInstanceIdException. The state
+ * changes they share with the poll loop are in consumer-assignment.ts.
  */
-import { emit, scheduleTask } from './net.ts';
-import { sendToCoordinator } from './group.ts';
+import { dropAssignment, sendJoin } from './consumer-assignment.ts';
+import { sendToCoordinator } from './coordinator.ts';
+import { poll } from './consumer.ts';
+import { emit } from './emit.ts';
 import type { KafkaState } from './state.ts';
-import { dropAssignment, poll } from './consumer.ts';
-
-/**
- * poll() threw (NoOffsetForPartitionException, or OffsetOutOfRangeException): the application
- * stops calling it, while the heartbeat thread keeps the member in the group, holding its
- * partitions, until the poll timer that the failing poll reset runs out. Foreground: the member
- * leaving is still to happen.
- */
-export function pollLoopStopped(s: KafkaState, c: number): void {
-  const con = s.k.consumers[c]!;
-  if (con.generation < 0) {
-    // Already out of the group (a fetch answered after it left): nothing keeps its partitions.
-    dropAssignment(s, c, false);
-    return;
-  }
-  con.lastPollMs = s.nowMs;
-  scheduleTask(s, s.nowMs + s.k.tuning.maxPollIntervalMs, { type: 'poll-timeout', c, inc: con.inc, pollMs: s.nowMs }, true);
-}
 
 /**
  * max.poll.interval.ms passed since the last poll: the heartbeat thread sends LeaveGroup and resets
@@ -109,8 +93,16 @@ export function onFenced(s: KafkaState, c: number, memberId: string, request: 'h
  * whose poll loop an error stopped never polls again, so it only drops its partitions. An answer
  * that finds the consumer already joining again (or never in a generation) is out of date.
  */
-export function onUnknownMember(s: KafkaState, c: number, memberId: string): void {
+export function onUnknownMember(s: KafkaState, c: number, memberId: string, join = false): void {
   const con = s.k.consumers[c]!;
+  if (join) {
+    // The answer to a pending JoinGroup: the client resets its member id and joins again at once.
+    if (con.alive && con.memberId === memberId && con.phase === 'joining' && con.pendingAssignment === null) {
+      con.generation = Math.min(con.generation, 0);
+      sendJoin(s, c);
+    }
+    return;
+  }
   if (!con.alive || con.memberId !== memberId || con.generation <= 0 || con.phase === 'joining' || con.fatalError !== null)
     return;
   const g = s.k.groups[con.group]!;
@@ -140,33 +132,18 @@ export function onUnknownMember(s: KafkaState, c: number, memberId: string): voi
 }
 
 /**
- * A commit while out of the group fails before it is sent: ConsumerCoordinator's
- * sendOffsetCommitRequest finds no stable generation. Whoever owns the partitions now will process
- * the records again.
+ * The JoinGroup was refused with an error the client cannot retry (INVALID_SESSION_TIMEOUT): the
+ * Java client raises it from poll(), so the consumer stops, holding nothing.
  */
-export function commitOutOfGroup(s: KafkaState, c: number): void {
+export function onJoinError(s: KafkaState, c: number, inc: number, error: string): void {
   const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || con.phase !== 'joining' || con.fatalError !== null) return;
   const g = s.k.groups[con.group]!;
-  const reason = 'CommitFailedException: the consumer is not part of an active group';
-  emit(s, () => ({ type: 'commit-failed', atMs: s.nowMs, consumer: con.id, group: g.id, reason }), 'commit-failed');
-}
-
-/** The next poll throws the fatal error: the consumer stops for good, holding nothing. */
-export function stopOnFatalError(s: KafkaState, c: number): void {
-  const con = s.k.consumers[c]!;
-  con.phase = 'error';
-  con.errorMessage = con.fatalError;
-  con.fatalError = null;
-  con.pendingAssignment = null;
-  con.rejoinNeeded = false;
-  dropLostPartitions(s, c);
-}
-
-/**
- * The generation was reset while partitions were still held: they are lost, not revoked (Kafka
- * calls onPartitionsLost and forgets them, whatever the protocol), and the next join owns nothing.
- */
-export function dropLostPartitions(s: KafkaState, c: number): void {
-  dropAssignment(s, c, false);
-  s.k.consumers[c]!.prevOwned = [];
+  emit(
+    s,
+    () => ({ type: 'consumer-join-failed', atMs: s.nowMs, consumer: con.id, group: g.id, error, correlationId: g.id }),
+    'consumer-join-failed',
+  );
+  con.fatalError = error;
+  if (!con.processing) poll(s, c);
 }

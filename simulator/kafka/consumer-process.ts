@@ -1,15 +1,20 @@
 /**
  * The consumer's processing: taking a batch of up to max.poll.records from the fetched buffer,
  * working through it one record at a time (processing time per record, duplicates, replays and
- * at-most-once skips counted), and what happens when the batch is done. Split from consumer.ts,
- * which keeps membership, assignment, polling and commits.
+ * at-most-once skips counted), what the next process task will take. It never calls poll(): the
+ * handler that ends a batch is in consumer-events.ts.
  */
-import { countInRange, indexAtOrAfter, offsetAtIndex } from './log.ts';
-import { countEntries, emit, recordRef, scheduleTask } from './net.ts';
-import { readLog } from './replication.ts';
-import { traceWants } from '../core/trace.ts';
+import { countEntries, emit, recordRef } from './emit.ts';
 import type { ConsumerState, GroupState, KafkaState } from './state.ts';
-import { commitPositions, poll } from './consumer.ts';
+
+/** The pairs of `recs` with offsets in [from, to) (recs is sorted by offset). */
+function sliceRecs(recs: number[], from: number, to: number): number[] {
+  let i = 0;
+  while (i < recs.length && recs[i]! < from) i += 2;
+  let j = i;
+  while (j < recs.length && recs[j]! < to) j += 2;
+  return recs.slice(i, j);
+}
 
 /** Moves up to max.poll.records buffered records into the batch and advances positions. */
 export function takeBatch(s: KafkaState, c: number): boolean {
@@ -17,25 +22,32 @@ export function takeBatch(s: KafkaState, c: number): boolean {
   const g = s.k.groups[con.group]!;
   let room = g.maxPollRecords;
   const batch: number[] = [];
+  const batchRecs: Array<number[] | null> = [];
   const buf = con.buf;
+  const bufRecs = con.bufRecs;
   let i = 0;
   for (; i < buf.length && room > 0; i += 3) {
     const pid = buf[i]!;
     const from = buf[i + 1]!;
     const to = buf[i + 2]!;
+    const recs = bufRecs[i / 3] ?? null;
     const a = con.assigned.indexOf(pid);
     if (a < 0 || con.pos[a] !== from) continue;
     const end = Math.min(to, from + room);
     batch.push(pid, from, end);
+    batchRecs.push(recs === null || end === to ? recs : sliceRecs(recs, from, end));
     room -= end - from;
     con.pos[a] = end;
     if (end < to) {
       buf[i + 1] = end;
+      if (recs !== null) bufRecs[i / 3] = sliceRecs(recs, end, to);
       break;
     }
   }
   con.buf = i >= buf.length ? [] : buf.slice(i);
+  con.bufRecs = i >= buf.length ? [] : bufRecs.slice(i / 3);
   con.batch = batch;
+  con.batchRecs = batchRecs;
   con.batchIdx = 0;
   con.batchOff = batch.length > 0 ? batch[1]! : 0;
   return batch.length > 0;
@@ -44,22 +56,25 @@ export function takeBatch(s: KafkaState, c: number): boolean {
 export function processWholeBatch(s: KafkaState, c: number): void {
   const con = s.k.consumers[c]!;
   const b = con.batch;
-  for (let i = 0; i < b.length; i += 3) processRange(s, c, b[i]!, b[i + 1]!, b[i + 2]!);
+  for (let i = 0; i < b.length; i += 3) processRange(s, c, b[i]!, b[i + 1]!, b[i + 2]!, con.batchRecs[i / 3] ?? null);
   con.batch = [];
+  con.batchRecs = [];
 }
 
-/** Processes the records stored in [from, to) of a partition (bulk path, processingMs = 0). */
-function processRange(s: KafkaState, c: number, pid: number, from: number, to: number): void {
+/**
+ * Processes the records fetched in [from, to) of a partition (bulk path, processingMs = 0): the
+ * records the fetch carried, or, when it carried none (null), every offset of the range, counted
+ * without touching the log, which compaction or retention may have changed since.
+ */
+function processRange(s: KafkaState, c: number, pid: number, from: number, to: number, recs: number[] | null): void {
   const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
-  const log = readLog(s.k.parts[pid]!);
-  if (traceWants(s.trace) || log.offs !== null) {
-    const end = indexAtOrAfter(log, to);
-    for (let i = indexAtOrAfter(log, from); i < end; i++) processOne(s, con, g, pid, offsetAtIndex(log, i), log.rns[i]!);
+  if (recs !== null) {
+    for (let i = 0; i < recs.length; i += 2) processOne(s, con, g, pid, recs[i]!, recs[i + 1]!);
     return;
   }
-  const lo = Math.max(from, log.start);
-  const hi = Math.min(to, log.leo);
+  const lo = from;
+  const hi = to;
   if (hi <= lo) return;
   const n = hi - lo;
   const replayEnd = Math.min(hi, g.replayUntil[pid]!);
@@ -109,42 +124,58 @@ function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: numbe
   );
 }
 
-/** One record's processing time is over (processingMs > 0). */
-export function onProcess(s: KafkaState, c: number, inc: number): void {
+/**
+ * The next fetched record of the batch at or after `from` in batch triple `j`: [offset, rn], or
+ * null when the triple has none left. rn is -1 when the fetch carried no record ids (summary trace).
+ */
+function nextInTriple(con: ConsumerState, j: number, from: number): [number, number] | null {
+  const to = con.batch[j + 2]!;
+  const recs = con.batchRecs[j / 3] ?? null;
+  if (recs === null) return from < to ? [from, -1] : null;
+  for (let i = 0; i < recs.length; i += 2) if (recs[i]! >= from) return [recs[i]!, recs[i + 1]!];
+  return null;
+}
+
+/**
+ * The record the next `process` task of consumer `c` will process: what it fetched, not what the
+ * log holds now. For views that show a record before it is processed.
+ */
+export function peekNextRecord(s: KafkaState, c: number): { pid: number; offset: number; rn: number } | undefined {
   const con = s.k.consumers[c]!;
-  if (con.inc !== inc || !con.alive || !con.processing) return;
+  const b = con.batch;
+  for (let j = con.batchIdx, from = con.batchOff; j < b.length; j += 3, from = b[j + 1]!) {
+    const next = nextInTriple(con, j, from);
+    if (next !== null) return { pid: b[j]!, offset: next[0], rn: next[1] };
+  }
+  return undefined;
+}
+
+export function hasMore(con: ConsumerState): boolean {
+  const b = con.batch;
+  for (let j = con.batchIdx; j < b.length; j += 3) {
+    if (nextInTriple(con, j, j === con.batchIdx ? con.batchOff : b[j + 1]!) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Processes the batch's next fetched record (processingMs > 0) and returns whether another one is
+ * left; the caller schedules it, or ends the batch.
+ */
+export function processNext(s: KafkaState, c: number): boolean {
+  const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
   const b = con.batch;
-  // Find the next stored record of the batch at or after batchOff.
+  // The next fetched record of the batch at or after batchOff.
   while (con.batchIdx < b.length) {
-    const pid = b[con.batchIdx]!;
-    const to = b[con.batchIdx + 2]!;
-    const log = readLog(s.k.parts[pid]!);
-    const i = indexAtOrAfter(log, con.batchOff);
-    const off = i < log.rns.length ? offsetAtIndex(log, i) : to;
-    if (off < to) {
-      processOne(s, con, g, pid, off, log.rns[i]!);
-      con.batchOff = off + 1;
+    const next = nextInTriple(con, con.batchIdx, con.batchOff);
+    if (next !== null) {
+      processOne(s, con, g, b[con.batchIdx]!, next[0], next[1]);
+      con.batchOff = next[0] + 1;
       break;
     }
     con.batchIdx += 3;
     if (con.batchIdx < b.length) con.batchOff = b[con.batchIdx + 1]!;
   }
-  if (con.batchIdx < b.length && hasMore(s, con)) {
-    scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc }, true);
-    return;
-  }
-  con.processing = false;
-  con.batch = [];
-  if (g.commit.type === 'after-process') commitPositions(s, c);
-  poll(s, c);
-}
-
-export function hasMore(s: KafkaState, con: ConsumerState): boolean {
-  const b = con.batch;
-  for (let j = con.batchIdx; j < b.length; j += 3) {
-    const from = j === con.batchIdx ? con.batchOff : b[j + 1]!;
-    if (countInRange(readLog(s.k.parts[b[j]!]!), from, b[j + 2]!) > 0) return true;
-  }
-  return false;
+  return con.batchIdx < b.length && hasMore(con);
 }

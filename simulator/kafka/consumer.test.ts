@@ -179,14 +179,20 @@ describe('offset resets and replay', () => {
 });
 
 describe('retention and compaction', () => {
-  it('count retention moves the log start; a consumer behind it is reset by auto.offset.reset', () => {
-    const w = cw({ startAtMs: 100_000 }, { retentionRecords: 5 }, 20);
+  it('count retention deletes whole segments and moves the log start; a consumer behind it is reset by auto.offset.reset', () => {
+    const w = cw({ startAtMs: 100_000 }, { retentionRecords: 5, segmentRecords: 5 }, 20);
     w.advance(10_000);
     const p = w.summary().partitions[0]!;
-    expect([p.logStartOffset, p.logEndOffset]).toEqual([15, 20]);
+    // Segments [11, 16) and [16, 20) are left: deleting [11, 16) would leave 4, below the bound of 5
+    // (UnifiedLog.deleteRetentionSizeBreachedSegments), so the log keeps 9 records, not 5.
+    expect([p.logStartOffset, p.logEndOffset]).toEqual([11, 20]);
+    expect(p.segments.map((x) => [x.baseOffset, x.records])).toEqual([
+      [11, 5],
+      [16, 4],
+    ]);
     expect(w.entries('retention-deleted').length).toBeGreaterThan(0);
     w.idle();
-    expect(w.summary().groups[0]!.delivered).toBe(5);
+    expect(w.summary().groups[0]!.delivered).toBe(9);
   });
 
   it('with auto.offset.reset=none, a committed offset that retention deleted stops poll() with OffsetOutOfRangeException', () => {
@@ -194,7 +200,7 @@ describe('retention and compaction', () => {
     // range and no reset policy is set; NoOffsetForPartitionException is only for "no committed offset".
     const w = world(
       baseScenario({
-        topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, retentionRecords: 5 }],
+        topics: [{ name: 'orders', partitions: 1, replicationFactor: 3, retentionRecords: 5, segmentRecords: 5 }],
         groups: [
           { id: 'billing', topics: ['orders'], consumers: 1, consumerIds: ['c1'], autoOffsetReset: 'none', startAtMs: 100 },
         ],
@@ -209,9 +215,13 @@ describe('retention and compaction', () => {
     w.idle();
     expect(w.summary().groups[0]!.partitions[0]!.committed).toBe(3);
     w.run({ type: 'remove-consumer', consumer: 'c1' });
-    produce(10);
+    // One record per batch, so segments of 5 fill: [0, 5), [5, 10), [10, 13); retention keeps 8.
+    for (let i = 0; i < 10; i++) {
+      produce(1);
+      w.advance(w.s.nowMs + 20);
+    }
     w.advance(w.s.nowMs + 3000);
-    expect(w.summary().partitions[0]!.logStartOffset).toBe(8);
+    expect(w.summary().partitions[0]!.logStartOffset).toBe(5);
     w.run({ type: 'add-consumer', group: 'billing', consumer: 'c2' });
     w.idle();
     const err = w.entries('consumer-error');
@@ -222,22 +232,31 @@ describe('retention and compaction', () => {
     expect(w.summary().consumers.find((c) => c.consumer === 'c2')!.phase).toBe('error');
   });
 
-  it('compaction keeps the newest record per key and then drops tombstones', () => {
+  it('compaction keeps the newest record per key below the active segment, then drops tombstones', () => {
     const w = world(
-      baseScenario({ topics: [{ name: 'users', partitions: 1, replicationFactor: 3, cleanupPolicy: 'compact' }] }),
+      baseScenario({
+        topics: [{ name: 'users', partitions: 1, replicationFactor: 3, cleanupPolicy: 'compact', segmentRecords: 1 }],
+      }),
       1,
       { deleteRetentionMs: 5000 },
     );
-    w.run({ type: 'produce', topic: 'users', key: 'alice', value: { v: 1 } });
-    w.run({ type: 'produce', topic: 'users', key: 'bob', value: { v: 1 } });
-    w.run({ type: 'produce', topic: 'users', key: 'alice', value: { v: 2 } });
-    w.run({ type: 'produce', topic: 'users', key: 'bob', value: null });
+    // One record per batch and per segment; carol's record is the active segment, never cleaned.
+    for (const [key, value] of [
+      ['alice', { v: 1 }],
+      ['bob', { v: 1 }],
+      ['alice', { v: 2 }],
+      ['bob', null],
+      ['carol', 1],
+    ] as const) {
+      w.run({ type: 'produce', topic: 'users', key, value });
+      w.advance(w.s.nowMs + 20);
+    }
     w.advance(2000);
     let p = w.summary().partitions[0]!;
-    expect([p.logEndOffset, p.records]).toEqual([4, 2]);
+    expect([p.logEndOffset, p.records]).toEqual([5, 3]);
     w.advance(8000);
     p = w.summary().partitions[0]!;
-    expect([p.logEndOffset, p.records]).toEqual([4, 1]);
+    expect([p.logEndOffset, p.records]).toEqual([5, 2]);
     expect(w.entries('compacted').some((e) => e.tombstonesRemoved === 1)).toBe(true);
   });
 });

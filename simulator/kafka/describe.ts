@@ -104,6 +104,8 @@ export function describeEntry(e: KafkaTraceEntry): string {
         : `Consumer ${e.consumer} has not polled since its error for max.poll.interval.ms (${e.maxPollIntervalMs} ms), so its heartbeat thread left group ${e.group}; its partitions go to the other members.`;
     case 'consumer-slowed':
       return `Consumer ${e.consumer} now takes ${e.processingMs} ms per record.`;
+    case 'consumer-join-failed':
+      return `Consumer ${e.consumer}'s JoinGroup to group ${e.group} was refused with INVALID_SESSION_TIMEOUT, so its poll() throws and it stops: ${e.error}.`;
     case 'consumer-error':
       return `Consumer ${e.consumer} stopped with an error on ${tp(e)}: ${e.error}. It no longer polls, but its heartbeats keep it in group ${e.group}, holding its partitions, until max.poll.interval.ms passes.`;
     case 'offset-reset':

@@ -8,20 +8,15 @@
  * from every ISR it was in (unless it was the last member) and elects new leaders.
  */
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
-import { brokerNode, emit, latencyMs, linkKey, producerNode, scheduleTask } from './net.ts';
-import { crashConsumer, failParkedFetches, restartConsumer } from './consumer.ts';
-import { coordinatorOf, scheduleSessionCheck } from './group.ts';
-import { failWaiters } from './producer.ts';
+import { crashConsumer, restartConsumer } from './consumer.ts';
+import { coordinatorOf, scheduleSessionCheck } from './coordinator.ts';
+import { emit } from './emit.ts';
 import { divergenceOffset } from './log.ts';
-import {
-  electLeader,
-  leaderLog,
-  maybeAdvanceHw,
-  removeFromIsr,
-  scheduleIsrExpiry,
-  startFollower,
-  truncateReplica,
-} from './replication.ts';
+import { brokerNode, latencyMs, linkKey, producerNode, scheduleTask } from './network.ts';
+import { leaderLog } from './partition.ts';
+import { failParkedFetches, failWaiters } from './purgatory.ts';
+import { lookup } from './names.ts';
+import { electLeader, maybeAdvanceHw, removeFromIsr, scheduleIsrExpiry, startFollower, truncateReplica } from './replication.ts';
 import type { KafkaState } from './state.ts';
 
 function brokerById(s: KafkaState, id: number) {
@@ -155,7 +150,7 @@ function onLinkCut(s: KafkaState, a: string, b: string): void {
 
 /** Looks a consumer up by id. */
 export function consumerIndex(s: KafkaState, id: string): number {
-  return s.k.consumerIndex[id] ?? -1;
+  return lookup(s.k.consumerIndex, id) ?? -1;
 }
 
 /** Crashes a consumer (no commit, no LeaveGroup). */

@@ -1,11 +1,13 @@
 /**
  * Static membership (KIP-345) at the coordinator: a consumer that joins with a group.instance.id the
  * group already has takes over that member (Kafka's replaceStaticMember), and requests that still
- * carry the old member id are fenced with FENCED_INSTANCE_ID. Split from group.ts, which decides
- * what the join means for the group (keep the assignment, or count it in a rebalance).
+ * carry the old member id are fenced with FENCED_INSTANCE_ID. group.ts decides what the
+ * join means for the group (keep the assignment, or count it in a rebalance) and imports this
+ * file; both reach the coordinator through coordinator.ts.
  */
-import { brokerNode, emit, latencyMs, scheduleTask, send } from './net.ts';
-import { coordinatorOf, scheduleSessionCheck } from './group.ts';
+import { coordinatorOf, scheduleSessionCheck } from './coordinator.ts';
+import { emit } from './emit.ts';
+import { brokerNode, latencyMs, scheduleTask, send } from './network.ts';
 import type { KafkaState, MemberState } from './state.ts';
 
 /**

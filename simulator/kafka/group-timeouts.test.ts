@@ -33,8 +33,10 @@ describe('a member cut off from the coordinator when a rebalance starts (propert
   // for its next heartbeat never reaches it. The link heals at once; Kafka answers the next
   // heartbeat that arrives with REBALANCE_IN_PROGRESS (GroupCoordinator.handleHeartbeat), and the
   // member rejoins. The round then still waits for g0c1's old member (crashed, not rejoining) until
-  // its session times out at 3001, as Kafka's would: a member that has not rejoined must keep
-  // heartbeating (MemberMetadata.hasSatisfiedHeartbeat). The model used to wait for g0c2 for ever,
+  // its session times out at 3301, as Kafka's would: a member that has not rejoined must keep
+  // heartbeating (MemberMetadata.hasSatisfiedHeartbeat), and its deadline was last set when the
+  // first round completed at 301 (GroupCoordinator.onCompleteJoin schedules every member's next
+  // heartbeat expiration). The model used to wait for g0c2 for ever,
   // and g0 never processed its records.
   const scenario: ScenarioSpec = {
     version: 1,
@@ -90,7 +92,13 @@ describe('a member cut off from the coordinator when a rebalance starts (propert
   ];
 
   it('hears REBALANCE_IN_PROGRESS at its first heartbeat after the link heals, rejoins, and the group processes everything', () => {
-    const tuning = { replicaLagTimeMaxMs: 1000, requestTimeoutMs: 2000, initialRebalanceDelayMs: 300, deliveryTimeoutMs: 60_000 };
+    const tuning = {
+      replicaLagTimeMaxMs: 1000,
+      requestTimeoutMs: 2000,
+      initialRebalanceDelayMs: 300,
+      deliveryTimeoutMs: 60_000,
+      groupMinSessionTimeoutMs: 1000,
+    };
     const sim = createKafkaSim({ seed: 0, scenario, tuning });
     const s = sim.init();
     expect(coordinatorOf(s, 0)).toBe(2);
@@ -107,7 +115,7 @@ describe('a member cut off from the coordinator when a rebalance starts (propert
     expect(started.map((e) => e.atMs)).toContain(702);
     // The round that g0c1's restart began ends when the old g0c1's session expires, with g0c2 in it.
     const round = completed.find((e) => e.atMs > 702)!;
-    expect(round.atMs).toBe(3001);
+    expect(round.atMs).toBe(3301);
     expect(Object.keys(round.assignment).sort()).toEqual(['g0c1#2', 'g0c2']);
     expect(g0.filter((e) => e.type === 'consumer-left-session-timeout').map((e) => (e as { consumer: string }).consumer)).toEqual(
       ['g0c1'],

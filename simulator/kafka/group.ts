@@ -9,48 +9,15 @@
  * consumer stays a member until its session times out, which is why a crash stalls its partitions.
  */
 import { assignPartitions } from './assignors/index.ts';
-import { brokerNode, emit, latencyMs, partName, scheduleTask, send } from './net.ts';
-import type { GroupState, KafkaState, MemberState } from './state.ts';
+import { lookup, nameIndex, setName } from './names.ts';
+import { coordinatorOf, memberTimeoutMs, scheduleSessionCheck } from './coordinator.ts';
+import { emit, partName } from './emit.ts';
 import { answerFenced, fencedBy, replaceStaticMember } from './group-static.ts';
+import { brokerNode, latencyMs, scheduleTask, send } from './network.ts';
+import type { GroupState, KafkaState, MemberState } from './state.ts';
 
-/** The broker coordinating a group: fixed by the group id's hash, moving on if that broker is down. */
-export function coordinatorOf(s: KafkaState, g: number): number {
-  const brokers = s.k.brokers;
-  const id = s.k.groups[g]!.id;
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) | 0;
-  const start = (h & 0x7fffffff) % brokers.length;
-  for (let i = 0; i < brokers.length; i++) {
-    const b = brokers[(start + i) % brokers.length]!;
-    if (b.alive) return b.id;
-  }
-  return -1;
-}
-
-/** Sends a consumer's request to its group's coordinator; false if it cannot get there. */
-export function sendToCoordinator(s: KafkaState, c: number, task: Parameters<typeof send>[3], fg = true): boolean {
-  const con = s.k.consumers[c]!;
-  const coord = coordinatorOf(s, con.group);
-  if (coord < 0) return false;
-  return send(s, con.id, brokerNode(coord), task, fg);
-}
-
-function reachable(s: KafkaState, g: number, m: MemberState): boolean {
-  const c = s.k.consumers[m.consumer]!;
-  const coord = coordinatorOf(s, g);
-  return c.alive && c.memberId === m.memberId && coord >= 0 && latencyMs(s, c.id, brokerNode(coord)) >= 0;
-}
-
-/**
- * (Re)starts a member's session-check chain. It is foreground only when the member cannot be
- * heartbeating (crashed, cut off), i.e. when its expiry is something still to happen.
- */
-export function scheduleSessionCheck(s: KafkaState, g: number, m: MemberState): void {
-  const grp = s.k.groups[g]!;
-  m.check++;
-  const at = Math.max(s.nowMs, m.lastHbMs + grp.sessionTimeoutMs);
-  scheduleTask(s, at, { type: 'session-check', g, memberId: m.memberId, check: m.check }, !reachable(s, g, m));
-}
+// Tests and views find a group's coordinator through here too.
+export { coordinatorOf } from './coordinator.ts';
 
 /**
  * A JoinGroup request arrives at the coordinator. `fresh`: the consumer joins without a member id
@@ -68,6 +35,14 @@ export function onJoin(
   const grp = s.k.groups[g]!;
   const con = s.k.consumers[c]!;
   if (!con.alive || con.memberId !== memberId) return;
+  // GroupCoordinator.handleJoinGroup refuses a session timeout outside the broker's bounds.
+  const { groupMinSessionTimeoutMs: min, groupMaxSessionTimeoutMs: max } = s.k.tuning;
+  if (grp.sessionTimeoutMs < min || grp.sessionTimeoutMs > max) {
+    const coord = coordinatorOf(s, g);
+    const error = `InvalidSessionTimeoutException: session.timeout.ms ${grp.sessionTimeoutMs} is outside the broker range group.min.session.timeout.ms ${min} to group.max.session.timeout.ms ${max}`;
+    if (coord >= 0) send(s, brokerNode(coord), con.id, { type: 'join-error', c, inc: con.inc, error });
+    return;
+  }
   let m = grp.members.find((x) => x.memberId === memberId);
   if (m === undefined && con.instanceId !== null) {
     const old = grp.members.find((x) => x.instanceId === con.instanceId);
@@ -99,6 +74,7 @@ export function onJoin(
       ownedGeneration: -1,
       assigned: [],
       check: 0,
+      isNew: true,
       noticed: false,
     };
     grp.members.push(m);
@@ -223,8 +199,8 @@ function completeJoin(s: KafkaState, g: number): void {
   const grp = s.k.groups[g]!;
   const k = s.k;
   grp.generation++;
-  const partitionsPerTopic: Record<string, number> = {};
-  for (const t of grp.topics) partitionsPerTopic[k.topics[t]!.name] = k.topics[t]!.partitions;
+  const partitionsPerTopic = nameIndex<number>();
+  for (const t of grp.topics) setName(partitionsPerTopic, k.topics[t]!.name, k.topics[t]!.partitions);
   const topicNames = grp.topics.map((t) => k.topics[t]!.name);
   const toTp = (pid: number) => ({ topic: k.topics[k.parts[pid]!.topic]!.name, partition: k.parts[pid]!.partition });
   const result = assignPartitions(grp.assignor, {
@@ -237,15 +213,23 @@ function completeJoin(s: KafkaState, g: number): void {
       ...(m.ownedGeneration >= 0 ? { generation: m.ownedGeneration } : {}),
     })),
   });
-  const assignment: Record<string, string[]> = {};
+  const assignment = nameIndex<string[]>();
   let assignedCount = 0;
   for (const m of grp.members) {
-    m.assigned = (result[m.memberId] ?? [])
-      .map((tp: { topic: string; partition: number }) => k.topics[k.topicIndex[tp.topic]!]!.firstPid + tp.partition)
+    m.assigned = (lookup(result, m.memberId) ?? [])
+      .map((tp: { topic: string; partition: number }) => k.topics[lookup(k.topicIndex, tp.topic)!]!.firstPid + tp.partition)
       .sort((a: number, b: number) => a - b);
     assignedCount += m.assigned.length;
-    assignment[m.memberId] = m.assigned.map((pid) => partName(s, pid));
+    setName(
+      assignment,
+      m.memberId,
+      m.assigned.map((pid) => partName(s, pid)),
+    );
     m.joined = false;
+    // The round completes each member's heartbeat deadline (completeAndScheduleNextHeartbeatExpiration).
+    m.isNew = false;
+    m.lastHbMs = s.nowMs;
+    scheduleSessionCheck(s, g, m);
   }
   let total = 0;
   for (const t of grp.topics) total += k.topics[t]!.partitions;
@@ -294,7 +278,10 @@ export function onHeartbeat(s: KafkaState, g: number, c: number, memberId: strin
   const coord = coordinatorOf(s, g);
   if (m !== undefined) {
     m.lastHbMs = s.nowMs;
-    if (grp.phase === 'preparing-rebalance' && !m.joined && !m.noticed && coord >= 0 && con.memberId === memberId) {
+    // GroupCoordinator.handleHeartbeat answers every heartbeat in PreparingRebalance with
+    // REBALANCE_IN_PROGRESS, not just the first: a member that could not act on one (busy joining
+    // an earlier round, its answer still pending) hears it again at its next heartbeat.
+    if (grp.phase === 'preparing-rebalance' && !m.joined && coord >= 0 && con.memberId === memberId) {
       m.noticed = true;
       send(s, brokerNode(coord), con.id, { type: 'rebalance-notice', c, inc: con.inc, generation: grp.generation });
     }
@@ -307,7 +294,10 @@ export function onSessionCheck(s: KafkaState, g: number, memberId: string, check
   const grp = s.k.groups[g]!;
   const m = grp.members.find((x) => x.memberId === memberId);
   if (m === undefined || m.check !== check) return;
-  if (s.nowMs - m.lastHbMs >= grp.sessionTimeoutMs) {
+  // A pending JoinGroup counts as a heartbeat (MemberMetadata.hasSatisfiedHeartbeat), except for a
+  // new member, which has NewMemberJoinTimeoutMs to be part of a completed round.
+  if (m.joined && !m.isNew && grp.phase === 'preparing-rebalance') m.lastHbMs = s.nowMs;
+  if (s.nowMs - m.lastHbMs >= memberTimeoutMs(s, g, m)) {
     const consumer = s.k.consumers[m.consumer]!.id;
     emit(
       s,
@@ -331,6 +321,15 @@ export function onLeave(s: KafkaState, g: number, memberId: string, reason: 'lef
 
 function removeMember(s: KafkaState, g: number, memberId: string, reason: string): void {
   const grp = s.k.groups[g]!;
+  const m = grp.members.find((x) => x.memberId === memberId);
+  // removeMemberAndUpdateGroup answers a pending JoinGroup with UNKNOWN_MEMBER_ID first, so a
+  // consumer that is still running joins again.
+  if (m !== undefined && m.joined) {
+    const con = s.k.consumers[m.consumer]!;
+    const coord = coordinatorOf(s, g);
+    if (coord >= 0 && con.alive && con.memberId === memberId)
+      send(s, brokerNode(coord), con.id, { type: 'unknown-member', c: m.consumer, memberId, join: 1 });
+  }
   grp.members = grp.members.filter((x) => x.memberId !== memberId);
   if (grp.members.length === 0) {
     grp.phase = 'empty';

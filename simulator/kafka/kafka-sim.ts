@@ -14,34 +14,20 @@ import { createTimeline, type Timeline, type TimelineModel } from '../core/timel
 import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
 import { buildWorld } from './build.ts';
 import { cloneState } from './clone.ts';
-import {
-  addConsumerCommand,
-  addGroupCommand,
-  commitCommand,
-  produceCommand,
-  removeConsumerCommand,
-  resetOffsetsCommand,
-} from './commands.ts';
-import { crashBroker, crashConsumerCmd, restartBroker, restartConsumerCmd, setLink, slowConsumer } from './faults.ts';
+import { applyGuarded, dispatchWorldCommand, type ApplyOutcome } from './command-dispatch.ts';
 import { describeEntry } from './describe.ts';
 import { summary, type KafkaSummary } from './lag.ts';
-import { emit } from './net.ts';
 import { runTask } from './run-task.ts';
 import type { KafkaState, KafkaTuning } from './state.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
+
+export type { ApplyOutcome } from './command-dispatch.ts';
 
 export interface KafkaSimOptions {
   seed: number;
   scenario: ScenarioSpec;
   /** Kafka settings the scenario format does not name (README lists the defaults). */
   tuning?: Partial<KafkaTuning>;
-}
-
-/** What a command did: how many tasks it ran and why it stopped (for time-moving commands). */
-export interface ApplyOutcome {
-  tasksRun: number;
-  stoppedBy?: 'idle' | 'until' | 'tasks-max';
-  detail?: unknown;
 }
 
 export interface KafkaSim {
@@ -82,26 +68,7 @@ export function kafkaTimelineModel(opts: KafkaSimOptions): TimelineModel<KafkaSt
 
 /** Applies a command; a rejected command is also recorded in the trace as `command-rejected`. */
 export function applyCommand(s: KafkaState, command: SimCommand): Result<ApplyOutcome> {
-  let r: Result<ApplyOutcome>;
-  try {
-    r = dispatch(s, command);
-  } catch (e) {
-    // A bug, not a user error; still never an exception out of the simulator.
-    r = fail(
-      ErrorCode.InvalidCommand,
-      `Internal error while applying ${command?.type}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  if (!r.ok) {
-    const error = r.error.message;
-    const name = typeof command === 'object' && command !== null ? String(command.type) : 'unknown';
-    emit(s, () => ({ type: 'command-rejected', atMs: s.nowMs, command: name, error }), 'command-rejected');
-  }
-  return r;
-}
-
-function done<T>(r: Result<T>): Result<ApplyOutcome> {
-  return r.ok ? ok({ tasksRun: 0, detail: r.value }) : r;
+  return applyGuarded(s, command, dispatch);
 }
 
 function dispatch(s: KafkaState, c: SimCommand): Result<ApplyOutcome> {
@@ -114,36 +81,8 @@ function dispatch(s: KafkaState, c: SimCommand): Result<ApplyOutcome> {
       return runBounded(s, c.untilMs);
     case 'run-until-idle':
       return runBounded(s, undefined);
-    case 'produce':
-      return done(produceCommand(s, c));
-    case 'crash-broker':
-      return done(crashBroker(s, c.broker));
-    case 'restart-broker':
-      return done(restartBroker(s, c.broker));
-    case 'crash-consumer':
-      return done(crashConsumerCmd(s, c.consumer));
-    case 'restart-consumer':
-      return done(restartConsumerCmd(s, c.consumer));
-    case 'slow-consumer':
-      return done(slowConsumer(s, c.consumer, c.processingMs));
-    case 'delay-link':
-      return done(setLink(s, c.from, c.to, c.latencyMs));
-    case 'cut-link':
-      return done(setLink(s, c.from, c.to, -1));
-    case 'heal-link':
-      return done(setLink(s, c.from, c.to, null));
-    case 'add-consumer':
-      return done(addConsumerCommand(s, c));
-    case 'remove-consumer':
-      return done(removeConsumerCommand(s, c));
-    case 'add-group':
-      return done(addGroupCommand(s, c));
-    case 'commit':
-      return done(commitCommand(s, c));
-    case 'reset-offsets':
-      return done(resetOffsetsCommand(s, c));
     default:
-      return fail(ErrorCode.InvalidCommand, `Unknown command type ${JSON.stringify((c as { type?: unknown }).type)}.`);
+      return dispatchWorldCommand(s, c);
   }
 }
 

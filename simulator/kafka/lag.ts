@@ -6,9 +6,10 @@
  * zero) while the group has committed nothing for the partition. Unknown is not zero on purpose:
  * a group that never committed may be arbitrarily far behind, and a lesson must not say "lag 0".
  */
-import { brokerNode } from './net.ts';
-import { readLog } from './replication.ts';
+import { brokerNode } from './network.ts';
+import { readLog } from './partition.ts';
 import { storedCount } from './log.ts';
+import { segmentList } from './segments.ts';
 import type { Counters, KafkaState } from './state.ts';
 
 /**
@@ -45,6 +46,11 @@ export interface PartitionSummary {
   highWatermark: number;
   /** Records stored (fewer than LEO - log start after compaction). */
   records: number;
+  /**
+   * The read replica's log segments, oldest first; the last is the active one. The first may begin
+   * below the log start. For views drawing segment boundaries on the partition strip.
+   */
+  segments: Array<{ baseOffset: number; records: number; largestTimestampMs: number | null }>;
   replicas: Array<{ broker: string; alive: boolean; logStartOffset: number; logEndOffset: number; highWatermark: number }>;
 }
 
@@ -87,6 +93,7 @@ export function summary(s: KafkaState): KafkaSummary {
       logEndOffset: log.leo,
       highWatermark: log.hw,
       records: storedCount(log),
+      segments: segmentList(log, k.rec.ts),
       replicas: p.logs.map((l) => ({
         broker: brokerNode(l.broker),
         alive: alive(l.broker),

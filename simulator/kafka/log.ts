@@ -7,14 +7,15 @@
  * log start forward by advancing `head`; the dead front is sliced off only when it is at least half
  * the array, so deletion is amortised O(1) per record.
  *
- * Real Kafka keeps a log as segment files and deletes or cleans whole segments; this module works
- * record by record (see README, "Simplifications").
+ * Kafka keeps a log as segment files and deletes or cleans whole segments; `segs` holds this
+ * replica's segment base offsets (segments.ts rolls them and lists them), and truncation,
+ * retention and follower copies keep them in step with the records.
  */
 import type { RecordTable, ReplicaLog } from './state.ts';
 
 /** An empty log for a replica on `broker`. */
 export function createReplicaLog(broker: number): ReplicaLog {
-  return { broker, start: 0, leo: 0, hw: 0, rns: [], head: 0, offs: null, lastRn: [] };
+  return { broker, start: 0, leo: 0, hw: 0, rns: [], head: 0, offs: null, lastRn: [], segs: [0], cleanedTo: 0 };
 }
 
 /** Records stored (after compaction this can be less than leo - start). */
@@ -82,7 +83,9 @@ export function countInRange(log: ReplicaLog, from: number, to: number): number 
 
 /**
  * Copies the records `src` holds in [from, to) onto the end of `dst`, whose LEO must be `from`
- * (a follower fetch). Gaps left by the leader's compaction are copied as gaps.
+ * (a follower fetch). Gaps left by the leader's compaction are copied as gaps, and the leader's
+ * segment boundaries in the range too: a follower appends the leader's batches as they are, so it
+ * rolls where the leader rolled.
  */
 export function copyRange(dst: ReplicaLog, src: ReplicaLog, from: number, to: number, prodOf: readonly number[]): void {
   if (dst.leo !== from || to <= from) return;
@@ -97,6 +100,7 @@ export function copyRange(dst: ReplicaLog, src: ReplicaLog, from: number, to: nu
     const p = prodOf[rn]!;
     if (p >= dst.lastRn.length || rn > dst.lastRn[p]!) setLastRn(dst, p, rn);
   }
+  for (const base of src.segs) if (base >= from && base < to && base > dst.segs[dst.segs.length - 1]!) dst.segs.push(base);
   dst.leo = to;
 }
 
@@ -127,6 +131,9 @@ export function truncateTo(
   if (log.offs !== null) log.offs.length = i;
   log.leo = to;
   if (log.hw > to) log.hw = to;
+  // Kafka's truncateTo deletes the segments whose base offset is above the target.
+  while (log.segs.length > 1 && log.segs[log.segs.length - 1]! > to) log.segs.pop();
+  if (log.cleanedTo > to) log.cleanedTo = to;
   rebuildLastRn(log, prodOf);
   return removed;
 }
@@ -148,6 +155,11 @@ export function deleteBefore(log: ReplicaLog, offset: number): number {
   const removed = i - log.head;
   log.head = i;
   log.start = to;
+  // Segments wholly below the new log start are gone.
+  let drop = 0;
+  while (drop + 1 < log.segs.length && log.segs[drop + 1]! <= to) drop++;
+  if (drop > 0) log.segs.splice(0, drop);
+  if (log.cleanedTo < to) log.cleanedTo = to;
   // Drop the dead front once it outweighs the live part: amortised O(1) per deleted record.
   if (log.head > 64 && log.head * 2 > log.rns.length) {
     log.rns = log.rns.slice(log.head);

@@ -4,7 +4,9 @@
  * request fails or times out (retry after the backoff, or give the batch up). Split from
  * producer.ts, which keeps the producer's state, keys, partition choice and record creation.
  */
-import { brokerNode, emit, partRef, scheduleTask, send } from './net.ts';
+import { nextInt } from '../core/rng.ts';
+import { emit, partRef } from './emit.ts';
+import { brokerNode, scheduleTask, send } from './network.ts';
 import { RecordFlag, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
 import { drawKey, produceRecord } from './producer.ts';
 
@@ -102,13 +104,28 @@ export function advanceQueue(q: SendQueue, n: number): void {
   }
 }
 
+/**
+ * The pause before retry number `attempt` (1 = the first): Kafka's ExponentialBackoff (KIP-580),
+ * retry.backoff.ms doubling per attempt up to retry.backoff.max.ms, times a jitter factor drawn
+ * in [0.8, 1.2] (from the seeded generator here, so a seed still gives one run), capped at the max.
+ */
+export function retryBackoffMs(s: KafkaState, attempt: number): number {
+  const { retryBackoffMs: initial, retryBackoffMaxMs: max } = s.k.tuning;
+  if (max <= initial) return initial;
+  const term = Math.min(initial * 2 ** Math.min(attempt - 1, 30), max * 2);
+  return Math.min(max, Math.floor((term * (800 + nextInt(s.rng, 401))) / 1000));
+}
+
 /** A request failed or timed out: retry after the backoff, or give the batch up. */
 export function onProduceFailure(s: KafkaState, prod: number, pid: number, error: string): void {
   const p = s.k.producers[prod]!;
   const q = p.queues[pid]!;
   const n = q.inflight;
   q.attempts++;
-  const willRetry = q.attempts <= p.retries && s.nowMs - q.firstSentMs + s.k.tuning.retryBackoffMs < s.k.tuning.deliveryTimeoutMs;
+  // Only retriable errors are retried (Sender.canRetry); INVALID_RECORD is InvalidRecordException.
+  const backoffMs = retryBackoffMs(s, q.attempts);
+  const willRetry =
+    error !== 'INVALID_RECORD' && q.attempts <= p.retries && s.nowMs - q.firstSentMs + backoffMs < s.k.tuning.deliveryTimeoutMs;
   const attempt = q.attempts;
   emit(
     s,
@@ -117,7 +134,7 @@ export function onProduceFailure(s: KafkaState, prod: number, pid: number, error
   );
   if (willRetry) {
     q.reqId = ++p.nextReqId;
-    scheduleTask(s, s.nowMs + s.k.tuning.retryBackoffMs, { type: 'produce-retry', prod, pid, reqId: q.reqId }, true);
+    scheduleTask(s, s.nowMs + backoffMs, { type: 'produce-retry', prod, pid, reqId: q.reqId }, true);
     return;
   }
   const rec = s.k.rec;

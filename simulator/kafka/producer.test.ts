@@ -178,3 +178,22 @@ describe('retries after a failover (review regressions)', () => {
     expect(w.entries('record-lost')).toHaveLength(0);
   });
 });
+
+describe('retry backoff (KIP-580: ExponentialBackoff)', () => {
+  it('doubles from retry.backoff.ms up to retry.backoff.max.ms, with ±20% jitter', () => {
+    const w = world(baseScenario({ brokers: [{ id: 1 }], topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }] }));
+    w.run({ type: 'crash-broker', broker: 1 });
+    w.run({ type: 'produce', topic: 'orders', key: 'k', value: 1, acks: 1 });
+    w.advance(8000);
+    const at = w.entries('produce-failed').map((e) => e.atMs);
+    const gaps = at.slice(1).map((t, i) => t - at[i]!);
+    const terms = [100, 200, 400, 800, 1000, 1000, 1000];
+    expect(gaps.length).toBeGreaterThanOrEqual(terms.length);
+    terms.forEach((term, i) => {
+      expect(gaps[i], `gap ${i}`).toBeGreaterThanOrEqual(Math.floor(term * 0.8));
+      expect(gaps[i], `gap ${i}`).toBeLessThanOrEqual(Math.min(1000, Math.ceil(term * 1.2)));
+    });
+    // Jitter varies the waits (Kafka draws it per retry; here from the seeded generator).
+    expect(gaps.slice(0, 4)).not.toEqual([100, 200, 400, 800]);
+  });
+});

@@ -10,14 +10,15 @@
  * retried batch by the newest record number it already holds from that producer, which is what
  * producer id + sequence numbers achieve in Kafka.
  *
- * Sending (the linger timer, batches, retries and timeouts) is in producer-send.ts; the leader's
- * side and acknowledgement (acks=0/1/all, responses, acked-then-lost accounting) in
- * producer-ack.ts. This file re-exports both, so importers need not know the split.
+ * Sending (the linger timer, batches, retries and timeouts) is in producer-send.ts, receiving
+ * acknowledgements in producer-ack.ts; the leader's side is broker-produce.ts and purgatory.ts.
  */
 import { chance, nextInt, pickWeighted } from '../core/rng.ts';
 import type { ProducerSpec } from '../scenario/types.ts';
+import { lookup, setName } from './names.ts';
 import { partitionForKey } from './partitioner/index.ts';
-import { countEntries, emit, producerNode, recordRef } from './net.ts';
+import { countEntries, emit, recordRef } from './emit.ts';
+import { producerNode } from './network.ts';
 import { DEFAULT_TUNING, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
 import { traceWants } from '../core/trace.ts';
 
@@ -54,10 +55,11 @@ export function createProducer(spec: ProducerSpec, topic: number, partitionsTota
 /** The key id for a key string, interning it on first sight. */
 export function internKey(s: KafkaState, key: string): number {
   const k = s.k;
-  const id = k.keyIds[key];
+  const id = lookup(k.keyIds, key);
   if (id !== undefined) return id;
   k.keys.push(key);
-  return (k.keyIds[key] = k.keys.length - 1);
+  setName(k.keyIds, key, k.keys.length - 1);
+  return k.keys.length - 1;
 }
 
 function cachedKey(s: KafkaState, p: ProducerState, idx: number, make: () => string): number {
@@ -173,6 +175,3 @@ export function produceRecord(
   } else countEntries(s, 'record-produced', 1);
   return rn;
 }
-
-export { ensureTick, onProducerTick, onProduceFailure, onProduceRetry, onProduceTimeout } from './producer-send.ts';
-export { onProduceArrive, completeWaiters, failWaiters, onProduceResponse } from './producer-ack.ts';

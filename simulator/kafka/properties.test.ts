@@ -148,7 +148,14 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
 const RUNS = Number(process.env['KAFKA_PROPERTY_RUNS'] ?? 0) || 0;
 const runs = (n: number) => Math.max(n, RUNS);
 
-const tuning = { replicaLagTimeMaxMs: 1000, requestTimeoutMs: 2000, initialRebalanceDelayMs: 300, deliveryTimeoutMs: 60_000 };
+const tuning = {
+  replicaLagTimeMaxMs: 1000,
+  requestTimeoutMs: 2000,
+  initialRebalanceDelayMs: 300,
+  deliveryTimeoutMs: 60_000,
+  // Short sessions (3 s) keep runs short; the brokers are configured to allow them.
+  groupMinSessionTimeoutMs: 1000,
+};
 
 /** The command script of a case: faults at their times, then everything healed and run to idle. */
 function script(c: Case): SimCommand[] {
@@ -219,6 +226,20 @@ function checkInvariants(c: Case, s: KafkaState): void {
     if (e.followUp) continue;
     const owned = Object.values(e.assignment).flat().sort();
     expect(owned, msg).toEqual(Array.from({ length: total }, (_, i) => `orders-${i}`).sort());
+  }
+  // Every rebalance completes within the rebalance timeout (max.poll.interval.ms) plus a session,
+  // and once the faults are healed no group is left rebalancing.
+  const roundMaxMs = s.k.tuning.maxPollIntervalMs + 3000;
+  for (const g of k.groups) {
+    if (g.members.length > 0) expect(g.phase, `${msg}: ${g.id} still rebalancing`).toBe('stable');
+    const done = of(s, 'rebalance-completed')
+      .filter((e) => e.group === g.id)
+      .map((e) => e.atMs);
+    for (const e of of(s, 'rebalance-started')) {
+      if (e.group !== g.id) continue;
+      const end = done.find((t) => t >= e.atMs);
+      if (end !== undefined) expect(end - e.atMs, `${msg}: ${g.id} round at ${e.atMs}`).toBeLessThanOrEqual(roundMaxMs);
+    }
   }
   // Lag is never negative.
   for (const g of s.k.groups)

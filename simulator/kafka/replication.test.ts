@@ -135,3 +135,36 @@ describe('leader election', () => {
     }
   });
 });
+
+describe('the high watermark with an ISR of one (Partition.appendRecordsToLeader → maybeIncrementLeaderHW)', () => {
+  for (const acks of [0, 1] as const) {
+    it(`moves on the leader's own append with acks=${acks}, so a consumer sees the record at once`, () => {
+      const w = world(
+        baseScenario({
+          topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
+          groups: [{ id: 'g', topics: ['orders'], consumers: 1, autoOffsetReset: 'earliest' }],
+        }),
+      );
+      w.idle();
+      w.run({ type: 'produce', topic: 'orders', key: 'k', value: 1, acks });
+      w.idle();
+      const p = w.summary().partitions[0]!;
+      expect([p.logEndOffset, p.highWatermark]).toEqual([1, 1]);
+      expect(w.summary().groups[0]!.delivered).toBe(1);
+      // Well before the periodic ISR check (replica.lag.time.max.ms / 2 = 15 s) could have moved it.
+      expect(w.entries('hw-advanced').map((e) => e.atMs)).toEqual([w.entries('record-appended')[0]!.atMs]);
+    });
+  }
+
+  it('also when the followers have left the ISR', () => {
+    const w = world(one(), 1, { replicaLagTimeMaxMs: 1000 });
+    w.idle();
+    w.run({ type: 'crash-broker', broker: 2 });
+    w.run({ type: 'crash-broker', broker: 3 });
+    w.run({ type: 'produce', topic: 'orders', key: 'k', value: 1, acks: 1 });
+    w.idle();
+    const p = w.summary().partitions[0]!;
+    expect(p.isr).toEqual(['broker-1']);
+    expect([p.logEndOffset, p.highWatermark]).toEqual([1, 1]);
+  });
+});

@@ -9,25 +9,11 @@
  * are doomed on every other replica; an acknowledged one among them is counted as lost here.
  */
 import { copyRange, divergenceOffset, rnAt, truncateTo } from './log.ts';
-import { brokerNode, emit, latencyMs, partRef, recordRef, scheduleTask, send } from './net.ts';
-import { answerParkedFetches } from './consumer.ts';
-import { completeWaiters, failWaiters } from './producer.ts';
+import { emit, partRef } from './emit.ts';
+import { brokerNode, latencyMs, scheduleTask, send } from './network.ts';
+import { brokerAlive, countLostIfAcked, leaderLog } from './partition.ts';
+import { answerParkedFetches, completeWaiters, failWaiters } from './purgatory.ts';
 import { RecordFlag, type KafkaState, type PartitionState, type ReplicaLog } from './state.ts';
-
-/** The leader's log, or null when the partition is offline. */
-export function leaderLog(part: PartitionState): ReplicaLog | null {
-  const i = part.leader < 0 ? -1 : part.replicas.indexOf(part.leader);
-  return i < 0 ? null : part.logs[i]!;
-}
-
-/** The log to read a partition's contents from: the leader's, else the first replica's. */
-export function readLog(part: PartitionState): ReplicaLog {
-  return leaderLog(part) ?? part.logs[0]!;
-}
-
-function isAlive(s: KafkaState, broker: number): boolean {
-  return s.k.brokers.find((b) => b.id === broker)!.alive;
-}
 
 function isrNames(part: PartitionState): string[] {
   return part.isr.map(brokerNode);
@@ -45,7 +31,7 @@ export function startFollower(s: KafkaState, pid: number, ri: number): void {
 function sendFollowerFetch(s: KafkaState, pid: number, ri: number): void {
   const part = s.k.parts[pid]!;
   const broker = part.replicas[ri]!;
-  if (part.leader < 0 || part.leader === broker || !isAlive(s, broker)) return;
+  if (part.leader < 0 || part.leader === broker || !brokerAlive(s, broker)) return;
   const v = part.views[ri]!;
   const task = { type: 'follower-fetch' as const, pid, ri, loop: v.loop, offset: part.logs[ri]!.leo, leader: part.leader };
   if (!send(s, brokerNode(broker), brokerNode(part.leader), task)) {
@@ -58,7 +44,7 @@ function sendFollowerFetch(s: KafkaState, pid: number, ri: number): void {
 export function onFollowerFetch(s: KafkaState, pid: number, ri: number, loop: number, offset: number, leader: number): void {
   const part = s.k.parts[pid]!;
   const v = part.views[ri]!;
-  if (part.leader !== leader || v.loop !== loop || !isAlive(s, leader)) return;
+  if (part.leader !== leader || v.loop !== loop || !brokerAlive(s, leader)) return;
   const log = leaderLog(part)!;
   const now = s.nowMs;
   // Kafka's rule (Replica.updateFetchState): caught up if the fetch reaches the leader's LEO now,
@@ -68,7 +54,7 @@ export function onFollowerFetch(s: KafkaState, pid: number, ri: number, loop: nu
   v.leo = Math.min(offset, log.leo);
   v.lastFetchMs = now;
   const broker = part.replicas[ri]!;
-  if (!part.isr.includes(broker) && v.leo >= log.hw && isAlive(s, broker)) {
+  if (!part.isr.includes(broker) && v.leo >= log.hw && brokerAlive(s, broker)) {
     part.isr.push(broker);
     part.isr.sort((a, b) => part.replicas.indexOf(a) - part.replicas.indexOf(b));
     emit(
@@ -114,7 +100,7 @@ export function onFollowerResponse(
   const part = s.k.parts[pid]!;
   const v = part.views[ri]!;
   const broker = part.replicas[ri]!;
-  if (v.loop !== loop || part.epoch !== epoch || !isAlive(s, broker)) return;
+  if (v.loop !== loop || part.epoch !== epoch || !brokerAlive(s, broker)) return;
   const log = part.logs[ri]!;
   const src = leaderLog(part);
   if (src === null) return;
@@ -122,7 +108,8 @@ export function onFollowerResponse(
     // The leader deleted what we needed (retention): start over at the leader's log start.
     truncateTo(log, log.start, s.k.rec.prod);
     log.rns.length = log.head;
-    log.start = log.leo = log.hw = from;
+    log.start = log.leo = log.hw = log.cleanedTo = from;
+    log.segs = [from];
   }
   if (count > 0 && log.leo === from) {
     copyRange(log, src, from, from + count, s.k.rec.prod);
@@ -264,10 +251,10 @@ export function removeFromIsr(s: KafkaState, pid: number, broker: number): void 
 export function electLeader(s: KafkaState, pid: number): void {
   const part = s.k.parts[pid]!;
   const topic = s.k.topics[part.topic]!;
-  let leader = part.replicas.find((b) => part.isr.includes(b) && isAlive(s, b));
+  let leader = part.replicas.find((b) => part.isr.includes(b) && brokerAlive(s, b));
   let unclean = false;
   if (leader === undefined && topic.uncleanLeaderElection) {
-    leader = part.replicas.find((b) => isAlive(s, b));
+    leader = part.replicas.find((b) => brokerAlive(s, b));
     unclean = leader !== undefined;
   }
   if (leader === undefined) {
@@ -282,6 +269,7 @@ export function electLeader(s: KafkaState, pid: number): void {
   if (unclean) part.isr = [leader];
   const li = part.replicas.indexOf(leader);
   const newLog = part.logs[li]!;
+  recordEpochStart(part, newLog.leo);
   emit(
     s,
     () => ({ type: 'leader-elected', atMs: s.nowMs, ...partRef(s, pid), broker: brokerNode(leader), epoch: part.epoch, unclean }),
@@ -297,13 +285,24 @@ export function electLeader(s: KafkaState, pid: number): void {
     v.sentHw = -1;
     v.lastFetchLeaderLeo = newLog.leo;
     v.caughtUpMs = s.nowMs;
-    if (isAlive(s, part.replicas[ri]!)) {
+    if (brokerAlive(s, part.replicas[ri]!)) {
       truncateReplica(s, pid, ri, divergenceOffset(log, newLog));
       startFollower(s, pid, ri);
     }
   }
   if (newLog.hw > newLog.leo) newLog.hw = newLog.leo;
   maybeAdvanceHw(s, pid);
+}
+
+/**
+ * The new leader's epoch starts at its LEO. Epochs it holds no records of (they started at or past
+ * that point on the old leader) are not in its history, as Kafka's leader epoch cache only has
+ * epochs whose records the replica holds.
+ */
+function recordEpochStart(part: PartitionState, startOffset: number): void {
+  const e = part.epochStarts;
+  while (e.length > 0 && e[e.length - 1]! >= startOffset) e.length -= 2;
+  e.push(part.epoch, startOffset);
 }
 
 /** Counts acknowledged records at or beyond `from` in `log` as lost (they will be truncated). */
@@ -316,17 +315,6 @@ function markDoomed(s: KafkaState, pid: number, log: ReplicaLog, from: number): 
     rec.st[rn]! |= RecordFlag.AckedCopyTruncated;
     countLostIfAcked(s, pid, rn, o);
   }
-}
-
-/** A record whose acknowledged copy is gone counts as lost once its producer has the ack. */
-export function countLostIfAcked(s: KafkaState, pid: number, rn: number, offset: number): void {
-  const rec = s.k.rec;
-  const st = rec.st[rn]!;
-  if (!(st & RecordFlag.Acked) || !(st & RecordFlag.AckedCopyTruncated) || st & RecordFlag.CountedLost) return;
-  rec.st[rn] = st | RecordFlag.CountedLost;
-  s.k.counters.lost++;
-  const producer = s.k.producers[rec.prod[rn]!]!.id;
-  emit(s, () => ({ type: 'record-lost', atMs: s.nowMs, ...recordRef(s, pid, rn), offset, producer }), 'record-lost');
 }
 
 /** Truncates replica `ri` to `offset`, with a trace entry when anything went. */
@@ -354,3 +342,6 @@ export function truncateReplica(s: KafkaState, pid: number, ri: number, offset: 
 export function dropLeaderState(s: KafkaState, pid: number, error: string): void {
   failWaiters(s, pid, error);
 }
+
+// Importers outside the model read a partition's log through here (app/kafka, lessons, saga).
+export { leaderLog, readLog } from './partition.ts';

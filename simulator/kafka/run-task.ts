@@ -7,22 +7,17 @@
  */
 import type { Scheduled } from '../core/heap.ts';
 import { onCleaner } from './cleaner.ts';
-import { applyCommand } from './kafka-sim.ts';
-import { emit } from './net.ts';
-import {
-  onAssignment,
-  onAutoCommit,
-  onConsumerStart,
-  onFetch,
-  onFetchResponse,
-  onFetchRetry,
-  onHeartbeatTimer,
-  onProcess,
-  onRebalanceNotice,
-} from './consumer.ts';
-import { onFenced, onPollTimeout, onUnknownMember } from './consumer-leave.ts';
+import { onProduceArrive } from './broker-produce.ts';
+import { applyGuarded, dispatchWorldCommand } from './command-dispatch.ts';
+import { onConsumerStart, onHeartbeatTimer, onJoinTimeout } from './consumer.ts';
+import { onAssignment, onAutoCommit, onFetchResponse, onProcess, onRebalanceNotice } from './consumer-events.ts';
+import { onFetchRetry } from './consumer-fetch.ts';
+import { onFenced, onJoinError, onPollTimeout, onUnknownMember } from './consumer-leave.ts';
+import { emit } from './emit.ts';
 import { onCommit, onHeartbeat, onJoin, onJoinDeadline, onLeave, onRebalanceTimeout, onSessionCheck } from './group.ts';
-import { onProduceArrive, onProduceResponse, onProduceRetry, onProduceTimeout, onProducerTick } from './producer.ts';
+import { onProduceResponse } from './producer-ack.ts';
+import { onProduceRetry, onProduceTimeout, onProducerTick } from './producer-send.ts';
+import { onFetch } from './purgatory.ts';
 import { onFollowerFetch, onFollowerResponse, onFollowerRetry, onIsrCheck } from './replication.ts';
 import type { KafkaState } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
@@ -48,7 +43,7 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
         );
         return;
       }
-      return void applyCommand(s, t.command);
+      return void applyGuarded(s, t.command, dispatchWorldCommand);
     case 'producer-tick':
       return onProducerTick(s, t.prod);
     case 'produce-arrive':
@@ -70,7 +65,7 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'fetch':
       return onFetch(s, t.c, t.inc, t.pid, t.offset, t.broker);
     case 'fetch-response':
-      return onFetchResponse(s, t.c, t.inc, t.pid, t.from, t.to, t.error);
+      return onFetchResponse(s, t.c, t.inc, t.pid, t.from, t.to, t.error, t.epoch, t.recs);
     case 'fetch-retry':
       return onFetchRetry(s, t.c, t.inc, t.pid);
     case 'consumer-start':
@@ -89,6 +84,10 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
       return onPollTimeout(s, t.c, t.inc, t.pollMs);
     case 'join':
       return onJoin(s, t.g, t.c, t.memberId, t.owned, t.ownedGeneration, t.fresh);
+    case 'join-error':
+      return onJoinError(s, t.c, t.inc, t.error);
+    case 'join-timeout':
+      return onJoinTimeout(s, t.c, t.inc, t.seq);
     case 'join-deadline':
       return onJoinDeadline(s, t.g, t.token);
     case 'rebalance-timeout':
@@ -102,10 +101,10 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'fenced':
       return onFenced(s, t.c, t.memberId, t.request);
     case 'unknown-member':
-      return onUnknownMember(s, t.c, t.memberId);
+      return onUnknownMember(s, t.c, t.memberId, t.join === 1);
     case 'commit':
       return onCommit(s, t.g, t.c, t.memberId, t.generation, t.pids, t.offsets);
     case 'cleaner':
-      return onCleaner(s, t.topic);
+      return onCleaner(s, t.topic, t.compaction === 1);
   }
 }

@@ -12,6 +12,7 @@ import type { TraceLog } from '../core/trace.ts';
 import type { Scheduled } from '../core/heap.ts';
 import type { WorldBase } from '../core/world.ts';
 import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } from '../scenario/types.ts';
+import type { NameIndex } from './names.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
 
@@ -29,20 +30,31 @@ export interface KafkaTuning {
   replicaLagTimeMaxMs: number;
   /** A request over a cut link fails after this long (request.timeout.ms). */
   requestTimeoutMs: number;
-  /** Pause before a retry (retry.backoff.ms). */
+  /** Pause before the first retry (retry.backoff.ms); later ones double (KIP-580). */
   retryBackoffMs: number;
+  /** The longest pause between retries (retry.backoff.max.ms). */
+  retryBackoffMaxMs: number;
   /** The producer gives a record up after this long (delivery.timeout.ms). */
   deliveryTimeoutMs: number;
   /** An empty group waits this long for more members before the first rebalance. */
   initialRebalanceDelayMs: number;
   /** A member that does not poll for this long during a rebalance is removed (max.poll.interval.ms). */
   maxPollIntervalMs: number;
-  /** How often retention and compaction run per topic (log.retention.check.interval.ms). */
+  /**
+   * How often retention runs per topic (log.retention.check.interval.ms; Kafka's default is
+   * 300000) and, unless cleanerBackoffMs is given, how often the cleaner looks for work.
+   */
   cleanerIntervalMs: number;
+  /** How often the cleaner looks for a log to compact (log.cleaner.backoff.ms; Kafka's default is 15000). */
+  cleanerBackoffMs?: number;
   /** Tombstones survive compaction for this long (delete.retention.ms). */
   deleteRetentionMs: number;
   /** Default stickyBatchSize for keyless records. */
   stickyBatchSize: number;
+  /** A JoinGroup with a shorter session.timeout.ms is refused (group.min.session.timeout.ms). */
+  groupMinSessionTimeoutMs: number;
+  /** A JoinGroup with a longer session.timeout.ms is refused (group.max.session.timeout.ms). */
+  groupMaxSessionTimeoutMs: number;
 }
 
 /** Kafka's defaults where they suit virtual time; the README says where they differ. */
@@ -54,12 +66,15 @@ export const DEFAULT_TUNING: KafkaTuning = {
   replicaLagTimeMaxMs: 30_000,
   requestTimeoutMs: 30_000,
   retryBackoffMs: 100,
+  retryBackoffMaxMs: 1000,
   deliveryTimeoutMs: 120_000,
   initialRebalanceDelayMs: 3000,
   maxPollIntervalMs: 300_000,
   cleanerIntervalMs: 1000,
   deleteRetentionMs: 86_400_000,
   stickyBatchSize: 100,
+  groupMinSessionTimeoutMs: 6000,
+  groupMaxSessionTimeoutMs: 1_800_000,
 };
 
 /** Flags in RecordTable.st. */
@@ -107,6 +122,14 @@ export interface ReplicaLog {
   offs: number[] | null;
   /** Per producer index: the newest rn this replica holds from it (idempotence), -1 if none. */
   lastRn: number[];
+  /**
+   * Base offsets of this replica's segments, oldest first; the last one is the active segment,
+   * where appends go (Kafka's LogSegment files: retention deletes whole segments, the cleaner
+   * never touches the active one). The first may begin below the log start.
+   */
+  segs: number[];
+  /** The cleaner's checkpoint: records below it were compacted already (Kafka's firstDirtyOffset). */
+  cleanedTo: number;
 }
 
 /** What the leader knows about one follower, parallel to PartitionState.replicas. */
@@ -157,6 +180,11 @@ export interface PartitionState {
   isr: number[];
   waiters: AckWaiter[];
   parked: ParkedFetch[];
+  /**
+   * The leader-epoch history of the current leader's log, flat pairs [epoch, startOffset], oldest
+   * first (Kafka's LeaderEpochFileCache): answers OffsetsForLeaderEpoch for consumer validation.
+   */
+  epochStarts: number[];
   /** The partition has a foreground ISR check scheduled (see replication.ts). */
   isrCheckFg: boolean;
   /** Key id -> partition cache is per topic; this is the keyless sticky bookkeeping for commands. */
@@ -170,7 +198,16 @@ export interface TopicState {
   minInsyncReplicas: number;
   retentionMs: number | null;
   retentionRecords: number | null;
+  /** cleanup.policy includes compact (LogConfig.compact). */
   compact: boolean;
+  /** segment.bytes, counted in records: a batch that would overflow the active segment rolls a new one. */
+  segmentRecords: number;
+  /** segment.ms: the active segment rolls at the next append once its first record is this old. */
+  segmentMs: number;
+  /** min.cleanable.dirty.ratio: compaction runs once this share of the cleanable records is dirty. */
+  minCleanableDirtyRatio: number;
+  /** cleanup.policy includes delete: only then do retention.ms and the record bound delete (LogConfig.delete). */
+  delete: boolean;
   uncleanLeaderElection: boolean;
   /** keyId -> partition, -1 when not yet computed (murmur2 runs once per key, not per record). */
   keyPartition: number[];
@@ -247,11 +284,24 @@ export interface ConsumerState {
   /** Partitions owned (global pids), with a position and fetch state each (parallel arrays). */
   assigned: number[];
   pos: number[];
+  /**
+   * Per owned partition: the leader epoch the position was fetched under, -1 when it came from a
+   * committed offset or a reset. A newer leader epoch makes the consumer validate it (KIP-320).
+   */
+  posEpoch: number[];
   fetching: number[];
   /** Fetched ranges not yet returned by poll: flat triples [pid, from, to]. */
   buf: number[];
+  /**
+   * Per buf triple: the records the leader sent as flat pairs [offset, rn], or null when it sent
+   * every offset of the range and nobody needs record ids (summary trace): the fetched batch is in
+   * the consumer's memory, so what compaction or retention does afterwards cannot change it.
+   */
+  bufRecs: Array<number[] | null>;
   /** The batch poll returned and processing works through: flat triples, and a cursor. */
   batch: number[];
+  /** Per batch triple, as bufRecs. */
+  batchRecs: Array<number[] | null>;
   batchIdx: number;
   batchOff: number;
   processing: boolean;
@@ -273,6 +323,8 @@ export interface ConsumerState {
    * where the heartbeat thread records it, it is thrown by the next poll, which stops the consumer.
    */
   fatalError: string | null;
+  /** Counts JoinGroup requests sent; the client's join timeout carries it (AbstractCoordinator). */
+  joinSeq: number;
 }
 
 export interface MemberState {
@@ -286,7 +338,12 @@ export interface MemberState {
   assigned: number[];
   /** Token of the member's session-check chain. */
   check: number;
-  /** REBALANCE_IN_PROGRESS for the rebalance under way is on its way to this member. */
+  /**
+   * Joined as a new member and no round has completed with it yet (MemberMetadata.isNew): while
+   * its JoinGroup is pending it is removed after the new-member join timeout, not kept for ever.
+   */
+  isNew: boolean;
+  /** REBALANCE_IN_PROGRESS for the rebalance under way has been sent to this member at least once. */
   noticed: boolean;
 }
 
@@ -341,18 +398,23 @@ export interface KafkaModel {
   tasksMax: number;
   brokers: BrokerState[];
   topics: TopicState[];
-  topicIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  topicIndex: NameIndex<number>;
   parts: PartitionState[];
   rec: RecordTable;
   keys: string[];
-  keyIds: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  keyIds: NameIndex<number>;
   values: unknown[];
   producers: ProducerState[];
-  producerIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  producerIndex: NameIndex<number>;
   groups: GroupState[];
-  groupIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  groupIndex: NameIndex<number>;
   consumers: ConsumerState[];
-  consumerIndex: Record<string, number>;
+  /** Name -> index; prototype-free, read with `lookup` (names.ts). */
+  consumerIndex: NameIndex<number>;
   /** Links that differ from the default: key "a|b" (sorted) -> latency ms, or -1 when cut. */
   links: Record<string, number>;
   /** Foreground tasks queued (run-until-idle stops when this is 0). */

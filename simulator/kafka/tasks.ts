@@ -30,7 +30,19 @@ export type KafkaTask = T &
     | { type: 'follower-retry'; pid: number; ri: number; loop: number }
     | { type: 'isr-check'; pid: number; once?: 1 }
     | { type: 'fetch'; c: number; inc: number; pid: number; offset: number; broker: number; sentAtMs: number }
-    | { type: 'fetch-response'; c: number; inc: number; pid: number; from: number; to: number; error: string | null }
+    | {
+        type: 'fetch-response';
+        c: number;
+        inc: number;
+        pid: number;
+        from: number;
+        to: number;
+        error: string | null;
+        /** The leader epoch of the broker that answered (the records' lineage, for KIP-320 validation). */
+        epoch: number;
+        /** The records sent, flat pairs [offset, rn]; null: every offset in [from, to), ids not needed. */
+        recs: number[] | null;
+      }
     | { type: 'fetch-retry'; c: number; inc: number; pid: number }
     | { type: 'consumer-start'; c: number; inc: number }
     | { type: 'process'; c: number; inc: number }
@@ -51,14 +63,16 @@ export type KafkaTask = T &
         fresh: boolean;
       }
     | { type: 'join-deadline'; g: number; token: number }
+    | { type: 'join-timeout'; c: number; inc: number; seq: number }
+    | { type: 'join-error'; c: number; inc: number; error: string }
     | { type: 'rebalance-timeout'; g: number; round: number }
     | { type: 'leave'; g: number; memberId: string; reason: 'left' | 'poll-timeout' }
     | { type: 'assignment'; c: number; inc: number; generation: number; pids: number[] }
     | { type: 'rebalance-notice'; c: number; inc: number; generation: number }
     | { type: 'fenced'; c: number; memberId: string; request: 'heartbeat' | 'commit' | 'join' }
-    | { type: 'unknown-member'; c: number; memberId: string }
+    | { type: 'unknown-member'; c: number; memberId: string; join?: 1 }
     | { type: 'commit'; g: number; c: number; memberId: string; generation: number; pids: number[]; offsets: number[] }
-    | { type: 'cleaner'; topic: number }
+    | { type: 'cleaner'; topic: number; compaction?: 1 }
   );
 
 export type KafkaTaskType = KafkaTask['type'];

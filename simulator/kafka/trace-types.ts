@@ -126,6 +126,7 @@ export type KafkaTraceEntry =
       afterError: string | null;
     })
   | (E<'consumer-slowed'> & { consumer: string; processingMs: number })
+  | (E<'consumer-join-failed'> & { consumer: string; group: string; error: string })
   | (E<'consumer-error'> & { consumer: string; group: string; topic: string; partition: number; error: string })
   | (E<'offset-reset'> & { consumer: string; group: string; topic: string; partition: number; offset: number; reason: string })
   | (E<'offsets-reset'> & { group: string; topic: string; to: string; offsets: number[] })

@@ -32,6 +32,9 @@ describe('SCENARIO_DEFAULTS', () => {
       retentionRecords: t.retentionRecords,
       cleanupPolicy: t.compact ? 'compact' : 'delete',
       uncleanLeaderElection: t.uncleanLeaderElection,
+      segmentRecords: t.segmentRecords,
+      segmentMs: t.segmentMs,
+      minCleanableDirtyRatio: t.minCleanableDirtyRatio,
     }).toEqual(D.topic);
     const p = k.k.producers[0]!;
     expect({

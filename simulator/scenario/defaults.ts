@@ -25,8 +25,13 @@ export const SCENARIO_DEFAULTS = {
     /** Simulator's choice: nothing is deleted by age unless retentionMs is set. */
     retentionMs: null as number | null,
     retentionRecords: null as number | null,
-    cleanupPolicy: 'delete' as 'delete' | 'compact',
+    cleanupPolicy: 'delete' as 'delete' | 'compact' | 'compact,delete' | 'delete,compact',
     uncleanLeaderElection: false,
+    /** segment.bytes in records: Kafka's 1 GiB at about 1 KiB a record. */
+    segmentRecords: 1_048_576,
+    /** segment.ms: Kafka's 7 days. */
+    segmentMs: 604_800_000,
+    minCleanableDirtyRatio: 0.5,
   },
   producer: {
     count: null as number | null,

@@ -194,7 +194,7 @@ export const ERROR_CASES: Array<[string, Edit, string]> = [
   [
     'a misspelt field',
     (s) => ((t0(s) as unknown as Record<string, unknown>).partiton = 3),
-    'topics[0].partiton: unknown field "partiton" (did you mean "partitions"?); the fields allowed here are name, partitions, replicationFactor, minInsyncReplicas, retentionMs, retentionRecords, cleanupPolicy, uncleanLeaderElection',
+    'topics[0].partiton: unknown field "partiton" (did you mean "partitions"?); the fields allowed here are name, partitions, replicationFactor, minInsyncReplicas, retentionMs, retentionRecords, cleanupPolicy, segmentRecords, segmentMs, minCleanableDirtyRatio, uncleanLeaderElection',
   ],
   [
     'a missing required field',

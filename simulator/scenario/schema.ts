@@ -74,7 +74,10 @@ export const TopicSpecSchema = z.strictObject({
     .optional(),
   retentionMs: positiveMs.optional(),
   retentionRecords: z.int().min(1).max(L.countMax).optional(),
-  cleanupPolicy: z.enum(['delete', 'compact']).optional(),
+  cleanupPolicy: z.enum(['delete', 'compact', 'compact,delete', 'delete,compact']).optional(),
+  segmentRecords: z.int().min(1).max(L.countMax).optional(),
+  segmentMs: positiveMs.optional(),
+  minCleanableDirtyRatio: z.number().min(0).max(1).optional(),
   uncleanLeaderElection: z.boolean().optional(),
 });
 

@@ -24,7 +24,14 @@ export interface TopicSpec {
   retentionMs?: number;
   /** Keep at most this many records per partition (a simplification of retention.bytes). */
   retentionRecords?: number;
-  cleanupPolicy?: 'delete' | 'compact';
+  /** Kafka's cleanup.policy: retention deletes only with delete; compact keeps the newest record per key. */
+  cleanupPolicy?: 'delete' | 'compact' | 'compact,delete' | 'delete,compact';
+  /** segment.bytes, counted in records (default about a million, Kafka's 1 GiB at 1 KiB a record). */
+  segmentRecords?: number;
+  /** segment.ms: roll the active segment once its first record is this old (default 7 days). */
+  segmentMs?: number;
+  /** min.cleanable.dirty.ratio: compact once this share of the cleanable records is dirty (default 0.5). */
+  minCleanableDirtyRatio?: number;
   /** Allow an out-of-sync replica to become leader (loses data). Off by default, as in Kafka. */
   uncleanLeaderElection?: boolean;
 }
