@@ -36,6 +36,10 @@ export function inspectKafka(view: WorkbenchView, target: InspectTarget): Inspec
         fact('High watermark', `${formatCount(p.highWatermark)} — consumers can read records below this`),
         fact('Log-end offset', `${formatCount(p.logEndOffset)} — the next record will get this offset`),
         fact('Not yet replicated', plural(Math.max(0, p.logEndOffset - p.highWatermark), 'record')),
+        fact(
+          'Log segments',
+          `${plural(p.segmentCount, 'segment')}; the active one starts at offset ${formatCount(p.activeSegmentBase)}`,
+        ),
         ...p.pointers.map((ptr) =>
           fact(
             `Group ${ptr.label}`,

@@ -44,7 +44,7 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
     spec.topics.map((t) => ({
       id: kafkaNode.topic(t.name),
       label: t.name,
-      detail: `${plural(t.partitions, 'partition')} · RF ${t.replicationFactor}${t.cleanupPolicy === 'compact' ? ' · compacted' : ''}`,
+      detail: `${plural(t.partitions, 'partition')} · RF ${t.replicationFactor}${t.cleanupPolicy?.includes('compact') ? ' · compacted' : ''}`,
     })),
   );
   column(

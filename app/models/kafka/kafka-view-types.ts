@@ -31,6 +31,11 @@ export interface PartitionView {
   isr: string[];
   /** The newest cells (a window; `logEndOffset - cells.length` says how many more there are). */
   cells: StripCell[];
+  /** Log segments: how many, and where the active (newest) one begins. */
+  segmentCount: number;
+  activeSegmentBase: number;
+  /** Offsets of the shown cells that begin a log segment (the first record at or past its base offset). */
+  segmentStarts: number[];
   pointers: StripPointer[];
 }
 

@@ -42,6 +42,19 @@ export function entryViewOf(e: KafkaTraceEntry, s: KafkaState): TraceEntryView {
   return h;
 }
 
+/**
+ * The cells that begin a segment: for each segment after the first, the first shown record at or
+ * past its base offset (compaction may have removed the record at the base offset itself).
+ */
+export function segmentStarts(cells: readonly { offset: number }[], segments: readonly { baseOffset: number }[]): number[] {
+  const out: number[] = [];
+  for (const seg of segments.slice(1)) {
+    const i = cells.findIndex((c) => c.offset >= seg.baseOffset);
+    if (i > 0 && cells[i - 1]!.offset < seg.baseOffset) out.push(cells[i]!.offset);
+  }
+  return out;
+}
+
 /** " · cut off from broker 2, 3" when a node's links are cut, else nothing. */
 function cutNote(s: KafkaState, address: string, lead = ' · '): string {
   const ids = cutOffFrom(s, address);
@@ -94,22 +107,28 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     });
   }
 
-  const partitions: PartitionView[] = sum.partitions.map((p, pid) => ({
-    id: `${p.topic}-${p.partition}`,
-    topic: p.topic,
-    partition: p.partition,
-    logStartOffset: p.logStartOffset,
-    logEndOffset: p.logEndOffset,
-    highWatermark: p.highWatermark,
-    leader: p.leader,
-    isr: p.isr,
-    cells: newestRecords(s, pid, stripCellsMax),
-    pointers: sum.groups.flatMap((g) =>
-      g.partitions
-        .filter((gp) => gp.topic === p.topic && gp.partition === p.partition)
-        .map((gp) => ({ label: g.group, offset: gp.committed, lag: gp.lag })),
-    ),
-  }));
+  const partitions: PartitionView[] = sum.partitions.map((p, pid) => {
+    const cells = newestRecords(s, pid, stripCellsMax);
+    return {
+      id: `${p.topic}-${p.partition}`,
+      topic: p.topic,
+      partition: p.partition,
+      logStartOffset: p.logStartOffset,
+      logEndOffset: p.logEndOffset,
+      highWatermark: p.highWatermark,
+      leader: p.leader,
+      isr: p.isr,
+      cells,
+      segmentCount: p.segments.length,
+      activeSegmentBase: p.segments.at(-1)?.baseOffset ?? p.logStartOffset,
+      segmentStarts: segmentStarts(cells, p.segments),
+      pointers: sum.groups.flatMap((g) =>
+        g.partitions
+          .filter((gp) => gp.topic === p.topic && gp.partition === p.partition)
+          .map((gp) => ({ label: g.group, offset: gp.committed, lag: gp.lag })),
+      ),
+    };
+  });
 
   const moves = rebalanceMoves(s);
   const groups: GroupView[] = sum.groups.map((g) => ({

@@ -33,6 +33,9 @@ const kafkaPanels: KafkaPanelsView = {
       leader: 'b1',
       isr: ['b1', 'b2'],
       cells: Array.from({ length: 12 }, (_, i) => ({ offset: 9_988 + i, key: i === 3 ? evil : `k${i}` })),
+      segmentCount: 2,
+      activeSegmentBase: 2,
+      segmentStarts: [2],
       pointers: [
         { label: 'billing', offset: 9_990, lag: 5 },
         { label: 'audit', offset: null, lag: null },

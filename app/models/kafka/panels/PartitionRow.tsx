@@ -139,15 +139,16 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
             {from > 0 && <li className="wbp-cell-gap" style={vars({ '--gap': from })} aria-hidden="true" />}
             {shown.map((c, i) => {
               const above = isAboveHighWatermark(p, c.offset);
+              const segment = p.segmentStarts.includes(c.offset);
               return (
                 <li key={c.offset}>
                   <button
                     type="button"
                     data-offset={c.offset}
                     tabIndex={c.offset === tabOffset ? 0 : -1}
-                    className={`wbp-cell${from + i === 0 ? ' wbp-cell-first' : ''}${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
+                    className={`wbp-cell${from + i === 0 ? ' wbp-cell-first' : ''}${segment ? ' wbp-cell-segment' : ''}${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
                     aria-pressed={c.offset === selectedOffset}
-                    aria-label={`Offset ${c.offset}, key ${c.key ?? 'none'}${above ? ', not yet replicated' : ''}`}
+                    aria-label={`Offset ${c.offset}, key ${c.key ?? 'none'}${segment ? ', first of a new log segment' : ''}${above ? ', not yet replicated' : ''}`}
                     title={c.key ?? 'no key'}
                     onFocus={() => setFocusOffset(c.offset)}
                     onClick={() => onInspect?.(kafkaTarget.record(p.id, c.offset))}

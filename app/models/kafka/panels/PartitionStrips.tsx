@@ -35,6 +35,10 @@ function Legend() {
         <span className="wbp-swatch wbp-swatch-pending" aria-hidden="true" /> hatched, dashed: on the leader only, at or above HW
       </li>
       <li>
+        <span className="wbp-swatch wbp-swatch-segment" aria-hidden="true" /> a thick left edge: the record starts a new log
+        segment (retention deletes, and compaction cleans, whole segments; never the newest, active one)
+      </li>
+      <li>
         <strong>HW</strong> high watermark · <strong>LEO</strong> log-end offset · <strong>start</strong> log start offset
       </li>
       <li>

@@ -27,6 +27,9 @@ function partition(over: Partial<PartitionView> & { from?: number; to?: number }
     isr: ['b1', 'b2'],
     cells: Array.from({ length: to - from }, (_, i) => ({ offset: from + i, key: `k${from + i}` })),
     pointers: [{ label: 'billing', offset: 7, lag: 5 }],
+    segmentCount: 1,
+    activeSegmentBase: 0,
+    segmentStarts: [],
     ...rest,
   };
 }
