@@ -10,8 +10,8 @@ import type { SchemaNode } from './types.ts';
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 // Java's canConvertToLong, within what a JavaScript number can hold.
-const LONG_MIN = -9223372036854775808;
-const LONG_MAX = 9223372036854775807;
+// (2^63 itself is exactly representable, so the upper bound is exclusive.)
+const LONG_LIMIT = 2 ** 63;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,7 +36,7 @@ export function isValidDefault(node: SchemaNode, value: unknown): boolean {
     case 'int':
       return typeof value === 'number' && Number.isInteger(value) && value >= INT_MIN && value <= INT_MAX;
     case 'long':
-      return typeof value === 'number' && Number.isInteger(value) && value >= LONG_MIN && value <= LONG_MAX;
+      return typeof value === 'number' && Number.isInteger(value) && value >= -LONG_LIMIT && value < LONG_LIMIT;
     case 'float':
     case 'double':
       return typeof value === 'number';
