@@ -81,3 +81,10 @@ export type {
 export { createIdempotentConsumerSim, createOutboxModelSim } from './patterns/sims.ts';
 export { outboxView, describeOutboxEntry } from './patterns/outbox-view.ts';
 export { createDedupStore, dedupHas, dedupRecord, type DedupStore } from './patterns/dedup-store.ts';
+
+// Stable surface: schema registry (Avro compatibility and Confluent's levels).
+export { checkAvroCompatibility, checkRegistryCompatibility } from './schema/surface.ts';
+export type { CompatibilityAnswer } from './schema/surface.ts';
+export type { AvroSchema } from './schema/types.ts';
+export type { CompatibilityLevel } from './schema/levels.ts';
+export { parseAvroSchema } from './schema/parse.ts';
