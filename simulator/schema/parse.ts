@@ -14,25 +14,15 @@
 import { PRIMITIVE_TYPES, isNamed, type AvroSchema, type FieldNode, type NamedNode, type PrimitiveType } from './types.ts';
 import type { RecordNode, SchemaNode } from './types.ts';
 import { isValidDefault } from './defaults.ts';
+import { makeName, SchemaParseError, validateName } from './names.ts';
 
 /** A parsed schema, or why it is not a schema and where (a JSON pointer into the input). */
 export type ParseResult = { ok: true; schema: SchemaNode } | { ok: false; reason: string; path: string };
-
-class SchemaParseError extends Error {
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-  }
-}
 
 const PRIMITIVES: ReadonlySet<string> = new Set(PRIMITIVE_TYPES);
 const SCHEMA_RESERVED = new Set(['doc', 'fields', 'items', 'name', 'namespace', 'size', 'symbols', 'values', 'type', 'aliases']);
 const ENUM_RESERVED = new Set([...SCHEMA_RESERVED, 'default']);
 const FIELD_RESERVED = new Set(['default', 'doc', 'name', 'order', 'type', 'aliases']);
-/** Avro's default validator: Java's Character.isLetter / isLetterOrDigit, approximated by Unicode classes. */
-const NAME_RE = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
 
 /** A reference to a named type not defined yet at the point it is used; replaced after the parse. */
 interface Pending {
@@ -48,17 +38,6 @@ interface Ctx {
 
 function quote(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
-}
-
-function validateName(name: unknown, path: string, what = 'Name'): string {
-  if (typeof name !== 'string') throw new SchemaParseError(`${what} is missing or not a string`, path);
-  if (name.length === 0) throw new SchemaParseError(`${what} is empty`, path);
-  if (!NAME_RE.test(name))
-    throw new SchemaParseError(
-      `${what} "${name}" is invalid: a name starts with a letter or _ and continues with letters, digits or _`,
-      path,
-    );
-  return name;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -79,28 +58,6 @@ function props(o: Record<string, unknown>, reserved: ReadonlySet<string>): Array
   return Object.keys(o)
     .filter((k) => !reserved.has(k))
     .map((k) => [k, o[k]] as const);
-}
-
-/** Splits a possibly dotted name into name and namespace, validating every part. */
-function makeName(
-  raw: unknown,
-  space: string | null,
-  path: string,
-): { name: string; namespace: string | null; fullName: string } {
-  if (typeof raw !== 'string') throw new SchemaParseError('No name in schema', path);
-  const dot = raw.lastIndexOf('.');
-  let ns = space;
-  let name = raw;
-  if (dot >= 0) {
-    ns = raw.slice(0, dot);
-    name = raw.slice(dot + 1);
-  }
-  if (ns === '') ns = null;
-  validateName(name, path);
-  if (ns !== null) for (const part of ns.split('.')) validateName(part, path, 'Namespace part');
-  const fullName = ns === null ? name : `${ns}.${name}`;
-  if (PRIMITIVES.has(fullName)) throw new SchemaParseError(`Schemas may not be named after primitives: ${fullName}`, path);
-  return { name, namespace: ns, fullName };
 }
 
 function parseAliases(o: Record<string, unknown>, path: string): string[] {
