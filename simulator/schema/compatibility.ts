@@ -13,7 +13,16 @@
  * - a reader field missing from the writer with no default is still acceptable when its type is an
  *   enum with its own default — Avro then compares that enum with the writer *record*, which fails.
  */
-import { avroTypeLabel, type EnumNode, type FieldNode, type NamedNode, type RecordNode, type SchemaNode } from './types.ts';
+import {
+  avroTypeLabel,
+  isNamed,
+  PRIMITIVE_TYPES,
+  type EnumNode,
+  type FieldNode,
+  type NamedNode,
+  type PrimitiveNode,
+} from './types.ts';
+import type { PrimitiveType, RecordNode, SchemaNode } from './types.ts';
 
 /** The six kinds of incompatibility Avro reports. */
 export type IncompatibilityType =
@@ -58,18 +67,50 @@ export function schemaNameEquals(reader: NamedNode, writer: NamedNode): boolean 
 
 /** The writer field a reader field reads from: by name, or by one of the reader field's aliases. */
 export function lookupWriterField(writer: RecordNode, readerField: FieldNode): FieldNode | undefined {
-  const found: FieldNode[] = [];
-  const direct = writer.fieldByName.get(readerField.name);
-  if (direct !== undefined) found.push(direct);
+  let found = writer.fieldByName.get(readerField.name);
   for (const alias of readerField.aliases) {
     const f = writer.fieldByName.get(alias);
-    if (f !== undefined) found.push(f);
+    if (f === undefined) continue;
+    if (found !== undefined)
+      throw new AmbiguousFieldError(
+        `Reader record field ${readerField.name} matches multiple fields in writer record schema ${writer.fullName}`,
+      );
+    found = f;
   }
-  if (found.length > 1)
-    throw new AmbiguousFieldError(
-      `Reader record field ${readerField.name} matches multiple fields in writer record schema ${writer.fullName}`,
-    );
-  return found[0];
+  return found;
+}
+
+function isPrimitive(n: SchemaNode): n is PrimitiveNode {
+  return PRIMITIVE_KIND[n.type];
+}
+
+const PRIMITIVE_KIND: Readonly<Record<SchemaNode['type'], boolean>> = {
+  ...(Object.fromEntries(PRIMITIVE_TYPES.map((t) => [t, true])) as Record<PrimitiveType, true>),
+  record: false,
+  enum: false,
+  fixed: false,
+  array: false,
+  map: false,
+  union: false,
+};
+
+/** Avro's rule for two primitive types: the same type, or a promotion (int→long→float→double, long→float, string↔bytes). */
+export function primitiveReads(reader: PrimitiveType, writer: PrimitiveType): boolean {
+  if (reader === writer) return true;
+  switch (reader) {
+    case 'long':
+      return writer === 'int';
+    case 'float':
+      return writer === 'int' || writer === 'long';
+    case 'double':
+      return writer === 'int' || writer === 'long' || writer === 'float';
+    case 'bytes':
+      return writer === 'string';
+    case 'string':
+      return writer === 'bytes';
+    default:
+      return false;
+  }
 }
 
 const pointerPart = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -83,6 +124,17 @@ class Checker {
   }
 
   private at(token: string, reader: SchemaNode, writer: SchemaNode, loc: string[]): PairCompatibility {
+    // Only pairs of named types are memoised. Avro's parser makes a fresh node for every unnamed
+    // type, so a pair with an unnamed side is met twice only below a repeated named pair, which the
+    // memo already answers; recursion, too, always passes through a named pair. So skipping the memo
+    // for the other pairs changes no answer, and saves a map entry per field on big schemas.
+    if (!isNamed(reader) || !isNamed(writer)) {
+      if (isPrimitive(reader) && isPrimitive(writer) && primitiveReads(reader.type, writer.type)) return COMPATIBLE;
+      loc.push(token);
+      const r = this.calculate(reader, writer, loc);
+      loc.pop();
+      return r;
+    }
     loc.push(token);
     let byWriter = this.memo.get(reader);
     if (byWriter === undefined) this.memo.set(reader, (byWriter = new Map()));
@@ -185,7 +237,14 @@ class Checker {
       case 'string':
         return w === 'bytes' ? COMPATIBLE : this.typeMismatch(reader, writer, loc);
       case 'union':
-        for (const branch of reader.branches) if (this.check(branch, writer).compatible) return COMPATIBLE;
+        for (const branch of reader.branches) {
+          // Only the verdict of each branch counts here, so primitives are answered without building reasons.
+          const fits =
+            isPrimitive(branch) && isPrimitive(writer)
+              ? primitiveReads(branch.type, writer.type)
+              : this.check(branch, writer).compatible;
+          if (fits) return COMPATIBLE;
+        }
         return this.fail(
           'MISSING_UNION_BRANCH',
           reader,

@@ -21,12 +21,14 @@ const PRIMITIVES: ReadonlySet<string> = new Set(PRIMITIVE_TYPES);
 
 /** Avro's default validator: Java's Character.isLetter / isLetterOrDigit, approximated by Unicode classes. */
 const NAME_RE = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+/** The common case, checked first because the Unicode classes are slower to match. */
+const ASCII_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Checks one name or namespace part as Avro's default validator does. */
 export function validateName(name: unknown, path: string, what = 'Name'): string {
   if (typeof name !== 'string') throw new SchemaParseError(`${what} is missing or not a string`, path);
   if (name.length === 0) throw new SchemaParseError(`${what} is empty`, path);
-  if (!NAME_RE.test(name))
+  if (!ASCII_NAME_RE.test(name) && !NAME_RE.test(name))
     throw new SchemaParseError(
       `${what} "${name}" is invalid: a name starts with a letter or _ and continues with letters, digits or _`,
       path,

@@ -33,7 +33,7 @@ interface Pending {
 }
 
 interface Ctx {
-  names: Map<string, { node: NamedNode; raw: string }>;
+  names: Map<string, { node: NamedNode; raw: Record<string, unknown> }>;
 }
 
 function quote(v: unknown): string {
@@ -54,11 +54,19 @@ function optText(o: Record<string, unknown>, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-function props(o: Record<string, unknown>, reserved: ReadonlySet<string>): Array<readonly [string, unknown]> {
-  return Object.keys(o)
-    .filter((k) => !reserved.has(k))
-    .map((k) => [k, o[k]] as const);
+const NO_PROPS: ReadonlyArray<readonly [string, unknown]> = Object.freeze([]);
+
+function props(o: Record<string, unknown>, reserved: ReadonlySet<string>): ReadonlyArray<readonly [string, unknown]> {
+  let out: Array<readonly [string, unknown]> | undefined;
+  for (const k in o) if (Object.hasOwn(o, k) && !reserved.has(k)) (out ??= []).push([k, o[k]]);
+  // Most schema objects carry no extra attributes: share one empty list instead of allocating.
+  return out ?? NO_PROPS;
 }
+
+/** One node per primitive name written as a plain string: nothing mutates primitive nodes. */
+const PRIMITIVE_NODES: ReadonlyMap<string, SchemaNode> = new Map(
+  PRIMITIVE_TYPES.map((t) => [t, Object.freeze({ type: t, props: NO_PROPS })]),
+);
 
 function parseAliases(o: Record<string, unknown>, path: string): string[] {
   const a = own(o, 'aliases');
@@ -71,10 +79,11 @@ function parseAliases(o: Record<string, unknown>, path: string): string[] {
 }
 
 function define(ctx: Ctx, node: NamedNode, o: Record<string, unknown>, path: string): void {
-  const raw = JSON.stringify(o);
   const prev = ctx.names.get(node.fullName);
-  if (prev !== undefined && prev.raw !== raw) throw new SchemaParseError(`Can't redefine: ${node.fullName}`, path);
-  if (prev === undefined) ctx.names.set(node.fullName, { node, raw });
+  // Avro accepts a second definition only if it is the same; compared as text, and only on a clash.
+  if (prev === undefined) ctx.names.set(node.fullName, { node, raw: o });
+  else if (prev.raw !== o && JSON.stringify(prev.raw) !== JSON.stringify(o))
+    throw new SchemaParseError(`Can't redefine: ${node.fullName}`, path);
 }
 
 function namedBase(o: Record<string, unknown>, space: string | null, path: string, reserved: ReadonlySet<string>) {
@@ -86,7 +95,8 @@ function namedBase(o: Record<string, unknown>, space: string | null, path: strin
 function parseNode(json: unknown, space: string | null, ctx: Ctx, path: string): SchemaNode | Pending {
   if (json === null || json === undefined) throw new SchemaParseError('Cannot parse <null> schema', path);
   if (typeof json === 'string') {
-    if (PRIMITIVES.has(json)) return { type: json as PrimitiveType, props: [] };
+    const primitive = PRIMITIVE_NODES.get(json);
+    if (primitive !== undefined) return primitive;
     const full = space !== null && !json.includes('.') ? `${space}.${json}` : json;
     const found = ctx.names.get(full) ?? ctx.names.get(json);
     if (found !== undefined) return found.node;

@@ -67,10 +67,24 @@ export function topicSubject(topic: string, part: 'key' | 'value' = 'value'): st
   return `${topic}-${part}`;
 }
 
+/**
+ * Parsed stored schemas, by canonical text. Like Confluent's schema cache: a registration checks
+ * against up to every earlier version, and re-parsing each one each time would dominate. The text
+ * is immutable and the parse is pure, so the cache can never change an answer; it is bounded, and
+ * dropped whole when full (simple, and a refill costs one parse per schema).
+ */
+const parsedCache = new Map<string, SchemaNode>();
+const PARSED_CACHE_MAX = 4096;
+
 function parsedOf(s: SchemaRegistryState, id: number): SchemaNode {
-  const r = parseAvroSchema(s.schemas[id - 1]!.schema);
+  const canonical = s.schemas[id - 1]!.canonical;
+  const hit = parsedCache.get(canonical);
+  if (hit !== undefined) return hit;
+  const r = parseAvroSchema(JSON.parse(canonical));
   // Stored schemas were parsed when registered; a failure here is a programming error.
   if (!r.ok) throw new Error(`stored schema ${id} no longer parses: ${r.reason}`);
+  if (parsedCache.size >= PARSED_CACHE_MAX) parsedCache.clear();
+  parsedCache.set(canonical, r.schema);
   return r.schema;
 }
 

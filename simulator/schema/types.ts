@@ -96,8 +96,25 @@ export type SchemaNode = PrimitiveNode | NamedNode | ArrayNode | MapNode | Union
 
 /** Avro's name for a type in messages (`INT`, `RECORD`), as `Schema.Type` prints it. */
 export function avroTypeLabel(node: SchemaNode): string {
-  return node.type.toUpperCase();
+  return TYPE_LABELS[node.type];
 }
+
+const TYPE_LABELS: Readonly<Record<AvroTypeName, string>> = {
+  null: 'NULL',
+  boolean: 'BOOLEAN',
+  int: 'INT',
+  long: 'LONG',
+  float: 'FLOAT',
+  double: 'DOUBLE',
+  bytes: 'BYTES',
+  string: 'STRING',
+  record: 'RECORD',
+  enum: 'ENUM',
+  fixed: 'FIXED',
+  array: 'ARRAY',
+  map: 'MAP',
+  union: 'UNION',
+};
 
 /** Whether a node is a named type (record, enum or fixed). */
 export function isNamed(node: SchemaNode): node is NamedNode {
