@@ -39,29 +39,41 @@ export interface EarlierSchema {
 export interface LevelVerdict {
   compatible: boolean;
   messages: string[];
+  /** Where the first broken rule is, in the schema that had to read (a JSON pointer), when known. */
+  location?: string;
+}
+
+interface Found {
+  messages: string[];
+  location?: string;
 }
 
 /** Can `reader` read everything `writer` wrote? Messages name the roles as the registry does. */
-function canRead(reader: SchemaNode, writer: SchemaNode, readerRole: string, writerRole: string, intro: string): string[] {
+function canRead(reader: SchemaNode, writer: SchemaNode, readerRole: string, writerRole: string, intro: string): Found {
   try {
     const r = readerWriterCompatibility(reader, writer);
-    return r.incompatibilities.map(
-      (inc) => `${intro}: ${describeIncompatibility(inc, { reader: readerRole, writer: writerRole })}`,
-    );
+    const roles = { reader: readerRole, writer: writerRole };
+    const messages = r.incompatibilities.map((inc) => `${intro}: ${describeIncompatibility(inc, roles)}`);
+    const first = r.incompatibilities[0];
+    return first === undefined ? { messages } : { messages, location: first.location };
   } catch (e) {
-    if (e instanceof AmbiguousFieldError) return [`${intro}: ${e.message}, so Avro cannot decide which to read.`];
+    if (e instanceof AmbiguousFieldError) return { messages: [`${intro}: ${e.message}, so Avro cannot decide which to read.`] };
     throw e;
   }
 }
 
-function checkOne(level: CompatibilityLevel, earlier: EarlierSchema, candidate: SchemaNode): string[] {
-  const backward = (): string[] =>
+function checkOne(level: CompatibilityLevel, earlier: EarlierSchema, candidate: SchemaNode): Found {
+  const backward = (): Found =>
     canRead(candidate, earlier.node, 'new', 'old', `${level}: the new schema cannot read data written with ${earlier.label}`);
-  const forward = (): string[] =>
+  const forward = (): Found =>
     canRead(earlier.node, candidate, 'old', 'new', `${level}: ${earlier.label} cannot read data written with the new schema`);
   if (level.startsWith('BACKWARD')) return backward();
   if (level.startsWith('FORWARD')) return forward();
-  return [...forward(), ...backward()];
+  const f = forward();
+  const b = backward();
+  const location = f.location ?? b.location;
+  const messages = [...f.messages, ...b.messages];
+  return location === undefined ? { messages } : { messages, location };
 }
 
 /**
@@ -78,8 +90,8 @@ export function checkLevel(
   const last = earlierOldestFirst.length - 1;
   const stop = transitive ? 0 : last;
   for (let i = last; i >= stop; i--) {
-    const messages = checkOne(level, earlierOldestFirst[i]!, candidate);
-    if (messages.length > 0) return { compatible: false, messages };
+    const found = checkOne(level, earlierOldestFirst[i]!, candidate);
+    if (found.messages.length > 0) return { compatible: false, ...found };
   }
   return { compatible: true, messages: [] };
 }

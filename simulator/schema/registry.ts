@@ -111,10 +111,8 @@ function register(s: SchemaRegistryState, subject: string, schema: AvroSchema, c
     const verdict = checkLevel(level, earlier, parsed.schema);
     if (!verdict.compatible) {
       emit(s, { atMs: s.nowMs, type: 'schema-refused', subject, reason: 'incompatible', level, messages: verdict.messages });
-      return fail(
-        ErrorCode.SchemaIncompatible,
-        `Schema being registered is incompatible with an earlier schema for subject "${subject}": ${verdict.messages.join(' ')}`,
-      );
+      const message = `Schema being registered is incompatible with an earlier schema for subject "${subject}": ${verdict.messages.join(' ')}`;
+      return fail(ErrorCode.SchemaIncompatible, message, verdict.location);
     }
   }
   const id = known?.id ?? s.schemas.length + 1;

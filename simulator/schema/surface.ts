@@ -59,5 +59,6 @@ export function checkRegistryCompatibility(
     if (!('node' in p)) return { compatible: false, messages: [p.message] };
     earlier.push({ node: p.node, label: `version ${i + 1}` });
   }
-  return checkLevel(level, earlier, c.node);
+  const { compatible, messages } = checkLevel(level, earlier, c.node);
+  return { compatible, messages };
 }
