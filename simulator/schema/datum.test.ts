@@ -160,6 +160,18 @@ describe('resolution rules', () => {
     });
   });
 
+  it("reads a record under another name, as Avro's Resolver does, though the compatibility check refuses the pair", () => {
+    const a = { type: 'record', name: 'A', fields: [{ name: 'x', type: 'int' }] };
+    const b = { type: 'record', name: 'B', fields: [{ name: 'x', type: 'long' }] };
+    expect(readOk(a, b, { x: 1 })).toEqual({ x: 1 });
+    // Enums and fixed are checked by name when reading, records are not.
+    const e = (name: string) => ({ type: 'enum', name, symbols: ['X'] });
+    expect(read(e('E1'), e('E2'), 'X')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Found E1, expecting E2/) },
+    });
+  });
+
   it('reads recursive records', () => {
     const list = (t: string) => ({
       type: 'record',

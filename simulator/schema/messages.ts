@@ -28,7 +28,7 @@ export function describeIncompatibility(inc: Incompatibility, roles: Roles = REA
   const at = `${inc.type} at ${inc.location}`;
   switch (inc.type) {
     case 'TYPE_MISMATCH':
-      return `${at}: the ${r} schema's ${typeName(inc.reader)} cannot read the ${w} schema's ${typeName(inc.writer)} — Avro only widens int→long→float→double (and long→float) and converts string↔bytes, never narrows.`;
+      return `${at}: the ${r} schema's ${typeName(inc.reader)} cannot read the ${w} schema's ${typeName(inc.writer)} — Avro only widens along int→long→float→double and converts string↔bytes; it never narrows.`;
     case 'NAME_MISMATCH':
       return `${at}: the ${r} schema names this type ${isNamed(inc.reader) ? inc.reader.fullName : '?'} but the ${w} schema calls it ${isNamed(inc.writer) ? inc.writer.fullName : '?'}, and no alias in the ${r} schema matches that name.`;
     case 'FIXED_SIZE_MISMATCH':
@@ -37,7 +37,9 @@ export function describeIncompatibility(inc: Incompatibility, roles: Roles = REA
       return `${at}: the ${w} schema may write the symbols ${inc.detail}, which the ${r} schema's enum lacks, and that enum has no default symbol to fall back on.`;
     case 'READER_FIELD_MISSING_DEFAULT_VALUE':
       return `${at}: the field '${inc.detail}' in the ${r} schema has no default value and is missing in the ${w} schema, so there is nothing to fill it with.`;
-    case 'MISSING_UNION_BRANCH':
-      return `${at}: the ${w} schema may write a ${inc.detail.replace('reader union lacking writer type: ', '').toLowerCase()} here, and no branch of the ${r} schema's union can read it.`;
+    case 'MISSING_UNION_BRANCH': {
+      const t = inc.detail.replace('reader union lacking writer type: ', '').toLowerCase();
+      return `${at}: the ${w} schema may write ${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t} value here, and no branch of the ${r} schema's union can read it.`;
+    }
   }
 }
