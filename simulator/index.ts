@@ -159,3 +159,30 @@ export {
   type IdempotentConsumerEntry,
 } from './patterns/idempotent-consumer.ts';
 export { createDedupStore, dedupHas, dedupRecord, type DedupStore } from './patterns/dedup-store.ts';
+
+// Stable surface: schema registry (Avro compatibility and Confluent's levels).
+export { checkAvroCompatibility, checkRegistryCompatibility } from './schema/surface.ts';
+export type { CompatibilityAnswer } from './schema/surface.ts';
+export type { AvroSchema } from './schema/types.ts';
+export type { CompatibilityLevel } from './schema/levels.ts';
+export { parseAvroSchema } from './schema/parse.ts';
+export { createDatumReader, type DatumReader } from './schema/resolve-datum.ts';
+export {
+  createSchemaRegistry,
+  applySchemaCommand,
+  cloneSchemaRegistry,
+  latestVersion as latestSchemaVersion,
+  schemaById,
+  subjectLevel,
+  topicSubject,
+} from './schema/registry.ts';
+export { describeSchemaEntry, loadSchemaScenario, loadSchemaCommand } from './schema/registry-describe.ts';
+export { SchemaScenarioSchema, SchemaCommandSchema } from './schema/registry-types.ts';
+export type {
+  SchemaRegistryState,
+  SchemaCommand,
+  SchemaScenario,
+  SchemaTraceEntry,
+  Registration,
+} from './schema/registry-types.ts';
+export { COMPATIBILITY_LEVELS } from './schema/levels.ts';

@@ -20,6 +20,11 @@ export const ErrorCode = {
   TaskLimitReached: 'TASK_LIMIT_REACHED',
   ShareLinkInvalid: 'SHARE_LINK_INVALID',
   ShareLinkTooNew: 'SHARE_LINK_TOO_NEW',
+  SchemaInvalid: 'SCHEMA_INVALID',
+  SchemaIncompatible: 'SCHEMA_INCOMPATIBLE',
+  SchemaDatumUnreadable: 'SCHEMA_DATUM_UNREADABLE',
+  UnknownSubject: 'UNKNOWN_SUBJECT',
+  UnknownSchemaVersion: 'UNKNOWN_SCHEMA_VERSION',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
