@@ -81,3 +81,7 @@ export type {
 export { createIdempotentConsumerSim, createOutboxModelSim } from './patterns/sims.ts';
 export { outboxView, describeOutboxEntry } from './patterns/outbox-view.ts';
 export { createDedupStore, dedupHas, dedupRecord, type DedupStore } from './patterns/dedup-store.ts';
+
+// Stable surface: AMQP 0-9-1 routing as RabbitMQ does it.
+export { amqpTopicMatches, amqpHeadersMatch, routeAmqp } from './amqp/surface.ts';
+export type { AmqpTopology } from './amqp/surface.ts';
