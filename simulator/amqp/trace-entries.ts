@@ -36,8 +36,25 @@ export type AmqpEntry =
   | (E<'message-unroutable'> & { messageId: string; body: string; exchange: string; routingKey: string })
   | (E<'message-returned'> & Moves & { replyCode: 312; replyText: 'NO_ROUTE'; exchange: string; routingKey: string })
   | (E<'message-confirmed'> & Moves & { ack: boolean })
-  | (E<'message-delivered'> & Moves & { queue: string; consumer: string; deliveryTag: number; redelivered: boolean })
-  | (E<'message-fetched'> & { messageId: string; body: string; queue: string; redelivered: boolean })
+  | (E<'message-delivered'> &
+      Moves & {
+        queue: string;
+        consumer: string;
+        deliveryTag: number;
+        redelivered: boolean;
+        /** The message's headers as delivered (shared, never mutated); x-delivery-count is not in them. */
+        headers: Record<string, unknown> | null;
+        /** Quorum queues: times returned so far; RabbitMQ adds it as x-delivery-count when above 0. */
+        deliveryCount: number;
+      })
+  | (E<'message-fetched'> & {
+      messageId: string;
+      body: string;
+      queue: string;
+      redelivered: boolean;
+      headers: Record<string, unknown> | null;
+      deliveryCount: number;
+    })
   | (E<'message-acked'> & Moves & { queue: string; consumer: string; deliveryTag: number })
   | (E<'message-nacked'> &
       Moves & { queue: string; consumer: string; deliveryTag: number; requeue: boolean; method: 'nack' | 'reject' })

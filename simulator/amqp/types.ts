@@ -9,6 +9,7 @@
 import type { WorldBase } from '../core/world.ts';
 import type { Dict } from './dict.ts';
 import type { AmqpEntry } from './trace-entries.ts';
+import type { ConsumerDecl } from './consumers.ts';
 
 export type AmqpNodeKind = 'exchange' | 'queue' | 'consumer' | 'publisher';
 /** A node the view draws. Built only by `amqpNodeId`; nothing parses one back. */
@@ -149,6 +150,8 @@ export interface AmqpConsumer {
   /** True while out of the queue's round-robin because its prefetch window is full. */
   blocked: boolean;
   received: number;
+  /** Down because the broker went down: it reconnects when the broker comes back. */
+  downWithBroker: boolean;
 }
 
 export interface AmqpPublisher {
@@ -164,11 +167,22 @@ export interface AmqpConfig {
 }
 
 export type AmqpTask =
-  | { type: 'publish-arrive'; publish: PublishSpec }
+  | { type: 'publish-send'; publish: PublishSpec }
+  | { type: 'publish-arrive'; msg: AmqpMessage; mandatory: boolean }
+  | { type: 'fault'; fault: AmqpFault }
+  | { type: 'start-consumer'; decl: ConsumerDecl }
   | { type: 'consumer-done'; consumer: string; incarnation: number; deliveryTag: number }
   | { type: 'expire-head'; queue: string }
   | { type: 'restart-consumer'; consumer: string; incarnation: number }
   | { type: 'restart-broker'; epoch: number };
+
+/** A fault planted in a scenario, run at its time. */
+export type AmqpFault =
+  | { type: 'crash-consumer'; consumer: string; restartAfterMs?: number | undefined }
+  | { type: 'restart-consumer'; consumer: string }
+  | { type: 'crash-broker'; restartAfterMs?: number | undefined }
+  | { type: 'restart-broker' }
+  | { type: 'slow-consumer'; consumer: string; processingMs: number };
 
 /** A publish as a publisher sends it. */
 export interface PublishSpec {
