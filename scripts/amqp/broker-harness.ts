@@ -115,7 +115,11 @@ export async function runAmqpScriptOnBroker(
         );
       } else if (step.do === 'ack' || step.do === 'nack' || step.do === 'reject') {
         const c = consumers[step.consumer];
-        const i = c === undefined ? -1 : c.held.findIndex((m) => m.content.toString('utf8') === step.body);
+        const holds = () => (c === undefined ? -1 : c.held.findIndex((m) => m.content.toString('utf8') === step.body));
+        // The script says this consumer holds the message by now; a quorum queue's redelivery
+        // goes through a Raft round first and may take longer than the quiet window.
+        for (let t = 0; t < 100 && holds() < 0; t++) await sleep(50);
+        const i = holds();
         if (c === undefined || i < 0) throw new Error(`${step.consumer} holds no unacknowledged "${step.body}"`);
         const [m] = c.held.splice(i, 1);
         if (step.do === 'ack') c.ch.ack(m!);
@@ -130,6 +134,16 @@ export async function runAmqpScriptOnBroker(
         await sleep(step.ms);
       }
       await settle();
+    }
+    // Dead-lettering into a queue nobody consumes makes no client-visible noise, so before
+    // draining wait until every queue's message count has stopped moving.
+    let counts = '';
+    for (let stable = 0, t = 0; stable < 3 && t < 100; t++) {
+      const now: number[] = [];
+      for (const q of script.queues ?? []) now.push((await admin.checkQueue(q.name)).messageCount);
+      stable = now.join() === counts ? stable + 1 : 0;
+      counts = now.join();
+      await sleep(quietMs / 2);
     }
     for (const q of script.queues ?? []) {
       report.queues[q.name] = [];
