@@ -79,13 +79,14 @@ export async function runAmqpScriptOnBroker(
       else await admin.bindExchange(b.destination, b.source, b.routingKey ?? '', b.arguments ?? {});
     }
 
-    const report: AmqpScriptReport = { returned: [], consumers: {}, queues: {} };
+    // Null-prototype maps: a consumer or queue may be called __proto__.
+    const report: AmqpScriptReport = { returned: [], consumers: Object.create(null), queues: Object.create(null) };
     const pub = await conn.createConfirmChannel();
     pub.on('return', (m: Amqplib.Message) => {
       lastActivity = Date.now();
       report.returned.push(m.content.toString('utf8'));
     });
-    const consumers: Record<string, { ch: Amqplib.Channel; held: Amqplib.Message[] }> = {};
+    const consumers: Record<string, { ch: Amqplib.Channel; held: Amqplib.Message[] }> = Object.create(null);
     for (const step of script.steps) {
       if (step.do === 'publish') {
         const opts: Record<string, unknown> = { mandatory: step.mandatory ?? false, persistent: step.persistent ?? false };

@@ -201,7 +201,7 @@ export function routeAndEnqueue(w: AmqpWorld, msg: AmqpMessage, exchange: string
   }
   let accepted = true;
   for (const name of queues) accepted = enqueue(w, dictGet(w.queues, name)!, msg) && accepted;
-  if (queues.length === 0) onUnroutable(w, msg, exchange, mode);
+  if (r.queues.length === 0) onUnroutable(w, msg, exchange, mode);
   if (mode.kind === 'publish' && mode.confirms && msg.publisher !== null) {
     const publisher = msg.publisher;
     emit(w, 'message-confirmed', () => ({

@@ -34,7 +34,8 @@ export const QueueSpecSchema = z.strictObject({
 });
 
 export const BindingSpecSchema = z.strictObject({
-  source: name.min(1),
+  // '' is the default exchange: allowed here so the model can refuse it with RabbitMQ's words.
+  source: name,
   destination: name.min(1),
   destinationType: z.enum(['queue', 'exchange']).default('queue'),
   routingKey: z.string().default(''),

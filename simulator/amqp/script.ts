@@ -9,7 +9,7 @@
  * consumer may instead ack on its own after `ackAfterMs`; then timing matters, and the test
  * compares only what is deterministic (see differential.rabbitmq.test.ts).
  */
-import { dictGet } from './dict.ts';
+import { dictGet, dictSet, newDict } from './dict.ts';
 import { readyInOrder } from './queue-store.ts';
 import type { AmqpCommandInput, AmqpScenario } from './schema.ts';
 import { applyAmqpCommand, createAmqpWorld } from './world.ts';
@@ -158,13 +158,14 @@ export function runAmqpScriptOnModel(script: AmqpScript, seed = 1): AmqpScriptRe
     }
     settle();
   }
-  const report: AmqpScriptReport = { returned: [], consumers: {}, queues: {} };
-  for (const s of script.steps) if (s.do === 'consume') report.consumers[s.consumer] = [];
+  // Null-prototype maps: a consumer or queue may be called __proto__.
+  const report: AmqpScriptReport = { returned: [], consumers: newDict(), queues: newDict() };
+  for (const s of script.steps) if (s.do === 'consume') dictSet<ReceivedMessage[]>(report.consumers, s.consumer, []);
   const entries = w.trace.entries as AmqpEntry[];
   for (const e of entries) {
     if (e.type === 'message-returned') report.returned.push(e.body);
     if (e.type === 'message-delivered')
-      report.consumers[e.consumer]!.push(deliveredView(e.body, e.redelivered, e.headers, e.deliveryCount));
+      dictGet(report.consumers, e.consumer)!.push(deliveredView(e.body, e.redelivered, e.headers, e.deliveryCount));
   }
   for (const q of script.queues ?? []) {
     const mark = w.trace.entries.length;
@@ -173,8 +174,12 @@ export function runAmqpScriptOnModel(script: AmqpScript, seed = 1): AmqpScriptRe
       if (queue === undefined || readyInOrder(queue).length === 0) break;
       must(applyAmqpCommand(w, { type: 'get', queue: q.name }), `draining ${q.name}`);
     }
-    report.queues[q.name] = (w.trace.entries.slice(mark) as AmqpEntry[]).flatMap((e) =>
-      e.type === 'message-fetched' ? [deliveredView(e.body, e.redelivered, e.headers, e.deliveryCount)] : [],
+    dictSet(
+      report.queues,
+      q.name,
+      (w.trace.entries.slice(mark) as AmqpEntry[]).flatMap((e) =>
+        e.type === 'message-fetched' ? [deliveredView(e.body, e.redelivered, e.headers, e.deliveryCount)] : [],
+      ),
     );
   }
   return report;
