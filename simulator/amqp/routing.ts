@@ -100,6 +100,13 @@ export function route(
   }
   const start = dictGet(view.exchanges, exchange);
   if (start === undefined) return { queues: [], hops };
+  const first = matchBindings(start, routingKey, headers, []);
+  // The common case — one exchange whose bindings all lead to queues — skips the work list.
+  if (!withHops && first.length <= 8 && (first.length > 0 || start.alternateExchange === null)) {
+    let simple = true;
+    for (const b of first) if (b.destinationType !== 'queue') simple = false;
+    if (simple) return { queues: uniqueExistingQueues(view, first), hops };
+  }
   const queues = new Set<string>();
   const seen = new Set<string>([exchange]);
   const work: AmqpExchange[] = [start];
@@ -107,7 +114,8 @@ export function route(
   // Each exchange enters the work list at most once, so this ends after |exchanges| rounds.
   for (let x = work.pop(); x !== undefined; x = work.pop()) {
     matched.length = 0;
-    matchBindings(x, routingKey, headers, matched);
+    if (x === start) for (const b of first) matched.push(b);
+    else matchBindings(x, routingKey, headers, matched);
     if (matched.length === 0 && x.alternateExchange !== null) {
       const ae = dictGet(view.exchanges, x.alternateExchange);
       if (ae !== undefined && !seen.has(ae.name)) {
@@ -132,4 +140,15 @@ export function route(
     }
   }
   return { queues: [...queues].sort(compareNames), hops };
+}
+
+/** Distinct existing queue names of a few queue bindings, in name order, without a Set. */
+function uniqueExistingQueues(view: RoutingView, bindings: AmqpBinding[]): string[] {
+  const out: string[] = [];
+  for (const b of bindings) {
+    const d = b.destination;
+    if (out.includes(d) || dictGet(view.queues, d) === undefined) continue;
+    out.push(d);
+  }
+  return out.length > 1 ? out.sort(compareNames) : out;
 }

@@ -82,10 +82,15 @@ function skipAny<D>(node: TopicTrieNode<D>, words: string[], i: number, out: D[]
  * the model itself always routes through the trie.
  */
 export function naiveTopicMatches(bindingKey: string, routingKey: string): boolean {
-  return naive(splitTopicKey(bindingKey), 0, splitTopicKey(routingKey), 0);
+  return naiveTopicMatchesWords(splitTopicKey(bindingKey), splitTopicKey(routingKey));
 }
 
-function naive(b: string[], i: number, r: string[], j: number): boolean {
+/** The naive matcher on keys already split into words (so a baseline does not pay for splitting). */
+export function naiveTopicMatchesWords(bindingWords: readonly string[], routingWords: readonly string[]): boolean {
+  return naive(bindingWords, 0, routingWords, 0);
+}
+
+function naive(b: readonly string[], i: number, r: readonly string[], j: number): boolean {
   if (i === b.length) return j === r.length;
   const w = b[i]!;
   if (w === '#') {

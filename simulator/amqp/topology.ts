@@ -147,12 +147,9 @@ export interface BindingDecl {
 }
 
 function sameBinding(a: AmqpBinding, b: BindingDecl): boolean {
-  return (
-    a.destination === b.destination &&
-    a.destinationType === b.destinationType &&
-    a.routingKey === b.routingKey &&
-    JSON.stringify(a.arguments) === JSON.stringify(b.arguments ?? {})
-  );
+  // Cheap fields first: declaring 10,000 bindings compares each new one with all before it.
+  if (a.destination !== b.destination || a.routingKey !== b.routingKey || a.destinationType !== b.destinationType) return false;
+  return JSON.stringify(a.arguments) === JSON.stringify(b.arguments ?? {});
 }
 
 function bindingProblem(t: Topology, d: BindingDecl): Result<never> | null {
