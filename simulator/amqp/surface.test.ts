@@ -165,3 +165,21 @@ describe('routeAmqp', () => {
     expect(routeAmqp(topo, { exchange: '__proto__', routingKey: 'k' })).toEqual([]);
   });
 });
+
+describe('simulator/index.ts', () => {
+  it('exports the stable AMQP surface under its exact names, running the same code', async () => {
+    const sim = await import('../index.ts');
+    expect(sim.amqpTopicMatches('a.*.b', 'a..b')).toBe(true);
+    expect(sim.amqpHeadersMatch({ 'x-match': 'any' }, { a: 1 })).toBe(false);
+    expect(
+      sim.routeAmqp(
+        {
+          exchanges: [{ name: 't', type: 'topic' }],
+          queues: [{ name: 'q' }],
+          bindings: [{ source: 't', destination: 'q', destinationType: 'queue', routingKey: '#' }],
+        },
+        { exchange: 't', routingKey: '' },
+      ),
+    ).toEqual(['q']);
+  });
+});
