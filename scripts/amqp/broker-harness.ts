@@ -110,7 +110,15 @@ export async function runAmqpScriptOnBroker(
             report.consumers[step.consumer]!.push(view(m) as never);
             if (step.noAck === true) return;
             if (ackAfterMs === undefined) entry.held.push(m);
-            else setTimeout(() => ch.ack(m), ackAfterMs);
+            else
+              setTimeout(() => {
+                // The channel may have closed meanwhile (end of run): then the ack has nothing to do.
+                try {
+                  ch.ack(m);
+                } catch {
+                  /* channel closed */
+                }
+              }, ackAfterMs);
           },
           { noAck: step.noAck === true },
         );
