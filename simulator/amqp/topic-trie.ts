@@ -13,14 +13,20 @@
  * the state stays plain and JSON-serialisable (see `topicTrieFor` in routing.ts).
  */
 
-/** One trie node: children by word (`*` and `#` are ordinary edge names) and bound destinations. */
+/**
+ * One trie node: children by literal word, the `*` and `#` children kept apart (RabbitMQ stores
+ * them as edges named `*` and `#`; holding them in fields saves two map lookups per word), and the
+ * destinations bound at this node.
+ */
 export interface TopicTrieNode<D> {
-  children: Map<string, TopicTrieNode<D>> | null;
+  words: Map<string, TopicTrieNode<D>> | null;
+  star: TopicTrieNode<D> | null;
+  hash: TopicTrieNode<D> | null;
   bindings: D[] | null;
 }
 
 export function newTopicNode<D>(): TopicTrieNode<D> {
-  return { children: null, bindings: null };
+  return { words: null, star: null, hash: null, bindings: null };
 }
 
 /** Splits a key into words as RabbitMQ does: `''` is no words, `a..b` is `['a', '', 'b']`. */
@@ -28,15 +34,23 @@ export function splitTopicKey(key: string): string[] {
   return key === '' ? [] : key.split('.');
 }
 
+/** The child along the edge named `w` (`*` and `#` name the wildcard edges), if any. */
+function child<D>(node: TopicTrieNode<D>, w: string): TopicTrieNode<D> | null {
+  if (w === '*') return node.star;
+  if (w === '#') return node.hash;
+  return node.words === null ? null : (node.words.get(w) ?? null);
+}
+
 /** Adds `destination` under `bindingKey`. */
 export function topicTrieAdd<D>(root: TopicTrieNode<D>, bindingKey: string, destination: D): void {
   let node = root;
   for (const w of splitTopicKey(bindingKey)) {
-    if (node.children === null) node.children = new Map();
-    let next = node.children.get(w);
-    if (next === undefined) {
+    let next = child(node, w);
+    if (next === null) {
       next = newTopicNode<D>();
-      node.children.set(w, next);
+      if (w === '*') node.star = next;
+      else if (w === '#') node.hash = next;
+      else (node.words ??= new Map()).set(w, next);
     }
     node = next;
   }
@@ -53,22 +67,18 @@ export function topicTrieMatch<D>(root: TopicTrieNode<D>, routingKey: string, ou
 }
 
 // The recursion depth is bounded by the number of words in the key plus the binding key's
-// length, and AMQP keys are at most 255 bytes, so it cannot run away.
+// length, and AMQP keys are at most 255 bytes, so it cannot run away. As in RabbitMQ, a routing
+// key word that is literally `*` or `#` also follows the edge of that name.
 function match<D>(node: TopicTrieNode<D>, words: string[], i: number, out: D[]): void {
-  const children = node.children;
   if (i === words.length) {
     if (node.bindings !== null) for (const d of node.bindings) out.push(d);
-    const hash = children?.get('#');
-    if (hash !== undefined) skipAny(hash, words, i, out);
+    if (node.hash !== null) skipAny(node.hash, words, i, out);
     return;
   }
-  if (children === null) return;
-  const literal = children.get(words[i]!);
-  if (literal !== undefined) match(literal, words, i + 1, out);
-  const star = children.get('*');
-  if (star !== undefined) match(star, words, i + 1, out);
-  const hash = children.get('#');
-  if (hash !== undefined) skipAny(hash, words, i, out);
+  const literal = child(node, words[i]!);
+  if (literal !== null) match(literal, words, i + 1, out);
+  if (node.star !== null) match(node.star, words, i + 1, out);
+  if (node.hash !== null) skipAny(node.hash, words, i, out);
 }
 
 /** A `#` edge: the rest of the key may skip 0, 1, … all of the remaining words. */
