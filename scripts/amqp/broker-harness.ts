@@ -54,6 +54,10 @@ export async function runAmqpScriptOnBroker(
   };
 
   const conn = await amqp.connect(url);
+  // A refused declaration closes its channel with an 'error' event; the failed operation's
+  // rejection already carries RabbitMQ's message, so the event itself needs no handling.
+  const quiet = () => undefined;
+  conn.on('error', quiet);
   let lastActivity = Date.now();
   const settle = async () => {
     await sleep(quietMs);
@@ -61,6 +65,7 @@ export async function runAmqpScriptOnBroker(
   };
   try {
     const admin = await conn.createChannel();
+    admin.on('error', quiet);
     const cleanup = async () => {
       for (const q of script.queues ?? []) await admin.deleteQueue(q.name);
       for (const x of script.exchanges ?? []) await admin.deleteExchange(x.name);
@@ -82,6 +87,7 @@ export async function runAmqpScriptOnBroker(
     // Null-prototype maps: a consumer or queue may be called __proto__.
     const report: AmqpScriptReport = { returned: [], consumers: Object.create(null), queues: Object.create(null) };
     const pub = await conn.createConfirmChannel();
+    pub.on('error', quiet);
     pub.on('return', (m: Amqplib.Message) => {
       lastActivity = Date.now();
       report.returned.push(m.content.toString('utf8'));
@@ -97,6 +103,7 @@ export async function runAmqpScriptOnBroker(
         await pub.waitForConfirms();
       } else if (step.do === 'consume') {
         const ch = await conn.createChannel();
+        ch.on('error', quiet);
         if ((step.prefetch ?? 0) > 0) await ch.prefetch(step.prefetch ?? 0);
         const entry = { ch, held: [] as Amqplib.Message[] };
         consumers[step.consumer] = entry;

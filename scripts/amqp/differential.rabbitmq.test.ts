@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import amqp from 'amqplib';
 import { describe, expect, it } from 'vitest';
-import { DIFFERENTIAL_SCRIPTS, TIMED_SCRIPT } from '../../simulator/amqp/differential-scenarios.ts';
+import { DIFFERENTIAL_SCRIPTS, REFUSAL_SCRIPTS, TIMED_SCRIPT } from '../../simulator/amqp/differential-scenarios.ts';
+import { createAmqpWorld } from '../../simulator/amqp/world.ts';
 import { runAmqpScriptOnModel, type AmqpScriptReport } from '../../simulator/amqp/script.ts';
 import { runAmqpScriptOnBroker } from './broker-harness.ts';
 import { amqpScriptToNodeProgram } from './standalone-script.ts';
@@ -47,6 +48,18 @@ if (url === undefined) {
       it(`agrees: ${script.name}`, async () => {
         const broker = await runAmqpScriptOnBroker(amqp, brokerUrl, script);
         expect(plain(runAmqpScriptOnModel(script))).toEqual(broker);
+      });
+    }
+
+    for (const script of REFUSAL_SCRIPTS) {
+      it(`refuses alike: ${script.name}`, async () => {
+        const model = createAmqpWorld({ exchanges: script.exchanges, queues: script.queues, bindings: script.bindings }, 1);
+        const broker = await runAmqpScriptOnBroker(amqp, brokerUrl, script).then(
+          () => 'accepted',
+          (e: unknown) => String(e),
+        );
+        if (model.ok) expect(broker).toBe('accepted');
+        else expect(broker).toContain(model.error.message.slice(model.error.message.indexOf(': ') + 2));
       });
     }
 

@@ -60,12 +60,7 @@ export function startConsumer(w: AmqpWorld, d: ConsumerDecl): Result<AmqpConsume
  */
 export function settle(w: AmqpWorld, c: AmqpConsumer, tag: number, action: ConsumerAction, multiple = false): Result<number> {
   const idx = c.unacked.findIndex((u) => u.deliveryTag === tag);
-  if (idx < 0)
-    return fail(
-      ErrorCode.InvalidCommand,
-      `PRECONDITION_FAILED - unknown delivery tag ${tag} (consumer ${c.name})`,
-      'deliveryTag',
-    );
+  if (idx < 0) return fail(ErrorCode.InvalidCommand, `PRECONDITION_FAILED - unknown delivery tag ${tag}`, 'deliveryTag');
   const q = dictGet(w.queues, c.queue)!;
   const taken = multiple ? c.unacked.filter((u) => u.deliveryTag <= tag) : [c.unacked[idx]!];
   if (multiple) c.unacked = c.unacked.filter((u) => u.deliveryTag > tag);

@@ -277,3 +277,46 @@ export const TIMED_SCRIPT: AmqpScript = {
     { do: 'wait', ms: 600 },
   ],
 };
+
+/**
+ * Declarations RabbitMQ 3.10 refuses (and one it accepts): the model must refuse the same ones,
+ * and its message must be the text the broker sends.
+ */
+export const REFUSAL_SCRIPTS: AmqpScript[] = [
+  {
+    name: 'a headers binding with an unknown x-match',
+    exchanges: [{ name: 'dt.h', type: 'headers', durable: false }],
+    queues: queues('dt.r1'),
+    bindings: [toQueue('dt.h', 'dt.r1', '', { 'x-match': 'most' })],
+    steps: [],
+  },
+  {
+    name: 'a dead-letter routing key without a dead-letter exchange',
+    queues: [{ name: 'dt.r2', durable: false, arguments: { 'x-dead-letter-routing-key': 'k' } }],
+    steps: [],
+  },
+  {
+    name: 'a non-durable quorum queue',
+    queues: [{ name: 'dt.r3', durable: false, arguments: { 'x-queue-type': 'quorum' } }],
+    steps: [],
+  },
+  {
+    name: 'priorities on a quorum queue',
+    queues: [{ name: 'dt.r4', durable: true, arguments: { 'x-queue-type': 'quorum', 'x-max-priority': 3 } }],
+    steps: [],
+  },
+  { name: 'a negative message TTL', queues: [{ name: 'dt.r5', durable: false, arguments: { 'x-message-ttl': -1 } }], steps: [] },
+  {
+    name: 'a binding to a queue that does not exist',
+    exchanges: [{ name: 'dt.d', type: 'direct', durable: false }],
+    bindings: [toQueue('dt.d', 'dt.r6', 'k')],
+    steps: [],
+  },
+  {
+    name: 'topic binding keys full of wildcards (accepted by 3.10)',
+    exchanges: [{ name: 'dt.t', type: 'topic', durable: false }],
+    queues: queues('dt.r7'),
+    bindings: ['#.#.#.#', '*.#.*', '..', '#a', ''].map((k) => toQueue('dt.t', 'dt.r7', k)),
+    steps: [pub('dt.t', 'x.y', 'accepted')],
+  },
+];

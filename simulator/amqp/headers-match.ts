@@ -20,7 +20,8 @@ export function validateXMatch(args: Record<string, unknown>): string | null {
   if (v === undefined) return null;
   if (typeof v !== 'string') return `Invalid x-match field type ${typeof v} (value ${JSON.stringify(v)}); expected longstr`;
   if (v === 'all' || v === 'any' || v === 'all-with-x' || v === 'any-with-x') return null;
-  return `Invalid x-match field value ${JSON.stringify(v)}; expected all, any, all-with-x, or any-with-x`;
+  // Erlang prints a binary as <<"…">>; the text is RabbitMQ's, checked against 3.10.8.
+  return `Invalid x-match field value <<${JSON.stringify(v)}>>; expected all, any, all-with-x, or any-with-x`;
 }
 
 /** The match kind RabbitMQ uses; anything it does not know counts as `all` (its legacy rule). */

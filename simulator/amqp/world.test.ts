@@ -69,7 +69,7 @@ describe('scenarios', () => {
       [{ exchanges: [{ name: 'amq.topic', type: 'direct' }] }, "inequivalent arg 'type'"],
       [
         { queues: [{ name: 'q' }], bindings: [{ source: 'amq.headers', destination: 'q', arguments: { 'x-match': 'most' } }] },
-        'PRECONDITION_FAILED - Invalid x-match field value "most"',
+        'PRECONDITION_FAILED - Invalid x-match field value <<"most">>',
       ],
       [
         { queues: [{ name: 'q' }], bindings: [{ source: 'amq.topic', destination: 'q', routingKey: 'k'.repeat(256) }] },
