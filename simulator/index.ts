@@ -101,3 +101,4 @@ export type { AmqpEntry, AmqpEntryType } from './amqp/trace-entries.ts';
 export { runAmqpScriptOnModel, receivedMessage } from './amqp/script.ts';
 export type { AmqpScript, AmqpScriptStep, AmqpScriptReport, ReceivedMessage } from './amqp/script.ts';
 export { DIFFERENTIAL_SCRIPTS as AMQP_DIFFERENTIAL_SCRIPTS } from './amqp/differential-scenarios.ts';
+export { amqpScenarioToScript, type ScriptFromScenario } from './amqp/script-from-scenario.ts';

@@ -121,7 +121,10 @@ export async function runAmqpScriptOnBroker(
               setTimeout(() => {
                 // The channel may have closed meanwhile (end of run): then the ack has nothing to do.
                 try {
-                  ch.ack(m);
+                  const then = step.then ?? 'ack';
+                  if (then === 'ack') ch.ack(m);
+                  else if (then === 'nack' || then === 'nack-requeue') ch.nack(m, false, then === 'nack-requeue');
+                  else ch.reject(m, then === 'reject-requeue');
                 } catch {
                   /* channel closed */
                 }

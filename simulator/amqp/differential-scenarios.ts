@@ -7,6 +7,7 @@
  * per-message TTL (head only), a quorum queue's delivery limit, max-length drop-head, priorities.
  * Queue and exchange names carry a `dt.` prefix so a run never touches anything else on the broker.
  */
+import type { AmqpScenario } from './schema.ts';
 import type { AmqpScript, AmqpScriptStep } from './script.ts';
 
 const pub = (
@@ -320,3 +321,25 @@ export const REFUSAL_SCRIPTS: AmqpScript[] = [
     steps: [pub('dt.t', 'x.y', 'accepted')],
   },
 ];
+
+/** A playground-style scenario (timed publishes, consumers with processing times, a fault) for
+ * the scenario-to-script conversion and its run on a real broker. */
+export const PLAYGROUND_SCENARIO: AmqpScenario = {
+  networkDelayMs: 5,
+  exchanges: [{ name: 'dt.orders', type: 'topic', durable: false }],
+  queues: [
+    { name: 'dt.billing', durable: false },
+    { name: 'dt.audit', durable: false },
+  ],
+  bindings: [
+    { source: 'dt.orders', destination: 'dt.billing', routingKey: 'order.*' },
+    { source: 'dt.orders', destination: 'dt.audit', routingKey: '#' },
+  ],
+  consumers: [{ name: 'biller', queue: 'dt.billing', prefetch: 1, processingMs: 20, poison: { bodies: ['x'], action: 'crash' } }],
+  publishes: [
+    { atMs: 50, exchange: 'dt.orders', routingKey: 'order.paid', body: 'paid', count: 2, everyMs: 30 },
+    { atMs: 0, exchange: 'dt.orders', routingKey: 'order.created', body: 'created' },
+    { atMs: 60, exchange: 'dt.orders', routingKey: 'shipment.sent', body: 'sent' },
+  ],
+  faults: [{ atMs: 10, fault: { type: 'crash-broker', restartAfterMs: 100 } }],
+};

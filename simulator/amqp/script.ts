@@ -14,7 +14,7 @@ import { readyInOrder } from './queue-store.ts';
 import type { AmqpCommandInput, AmqpScenario } from './schema.ts';
 import { applyAmqpCommand, createAmqpWorld } from './world.ts';
 import type { AmqpEntry } from './trace-entries.ts';
-import type { AmqpWorld } from './types.ts';
+import type { AmqpWorld, ConsumerAction } from './types.ts';
 
 export type AmqpScriptStep =
   | {
@@ -28,7 +28,17 @@ export type AmqpScriptStep =
       priority?: number;
       persistent?: boolean;
     }
-  | { do: 'consume'; consumer: string; queue: string; prefetch?: number; noAck?: boolean; ackAfterMs?: number }
+  | {
+      do: 'consume';
+      consumer: string;
+      queue: string;
+      prefetch?: number;
+      noAck?: boolean;
+      /** Settle each delivery on its own this long after receiving it (timing-dependent). */
+      ackAfterMs?: number;
+      /** How it settles then: ack (default), nack or reject, with or without requeue. */
+      then?: ConsumerAction;
+    }
   | { do: 'ack' | 'reject' | 'nack'; consumer: string; body: string; requeue?: boolean }
   | { do: 'close'; consumer: string }
   | { do: 'wait'; ms: number };
@@ -129,7 +139,7 @@ export function runAmqpScriptOnModel(script: AmqpScript, seed = 1): AmqpScriptRe
             queue: s.queue,
             prefetch: s.prefetch ?? 0,
             noAck: s.noAck ?? false,
-            onMessage: s.ackAfterMs === undefined ? 'manual' : 'ack',
+            onMessage: s.ackAfterMs === undefined ? 'manual' : (s.then ?? 'ack'),
             processingMs: s.ackAfterMs ?? 0,
           }),
           where,
