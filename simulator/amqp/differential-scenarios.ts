@@ -107,7 +107,12 @@ export const DIFFERENTIAL_SCRIPTS: AmqpScript[] = [
       toQueue('dt.events', 'dt.orders', 'order.*'),
       toQueue('dt.unrouted', 'dt.lost', ''),
     ],
-    steps: [pub('dt.front', 'order.created', 'e1'), pub('dt.front', 'order.paid', 'e2'), pub('dt.events', 'order.paid', 'e3')],
+    steps: [
+      pub('dt.front', 'order.created', 'e1'),
+      pub('dt.front', 'order.paid', 'e2', { mandatory: true }),
+      pub('dt.events', 'order.paid', 'e3'),
+      pub('dt.events', 'nothing', 'e4', { mandatory: true }),
+    ],
   },
   {
     name: 'mandatory messages that route nowhere come back',
@@ -132,6 +137,15 @@ export const DIFFERENTIAL_SCRIPTS: AmqpScript[] = [
       { do: 'ack', consumer: 'fast', body: 'w3' },
       { do: 'ack', consumer: 'slow', body: 'w2' },
       { do: 'ack', consumer: 'fast', body: 'w4' },
+    ],
+  },
+  {
+    name: 'an auto-ack consumer gets everything at once, whatever its prefetch',
+    queues: queues('dt.auto'),
+    steps: [
+      ...[1, 2, 3].map((i) => pub('', 'dt.auto', `a${i}`)),
+      { do: 'consume', consumer: 'auto', queue: 'dt.auto', prefetch: 1, noAck: true },
+      pub('', 'dt.auto', 'a4'),
     ],
   },
   {

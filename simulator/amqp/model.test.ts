@@ -37,7 +37,8 @@ describe('competing consumers and prefetch', () => {
     expect(entries(w, 'message-acked')).toHaveLength(12);
   });
 
-  it('auto-ack consumers ignore prefetch and hold nothing', () => {
+  it('auto-ack consumers ignore prefetch and hold nothing (also on RabbitMQ)', () => {
+    expect(bodies(script('an auto-ack consumer').consumers.auto!)).toEqual(['a1', 'a2', 'a3', 'a4']);
     const w = world({
       queues: [{ name: 'q' }],
       consumers: [{ name: 'c', queue: 'q', prefetch: 1, noAck: true }],
@@ -237,6 +238,8 @@ describe('publishing', () => {
 
   it('routes through exchange-to-exchange bindings and falls back to the alternate exchange', () => {
     const r = script('exchange-to-exchange');
+    // A mandatory message the alternate exchange takes is not returned; one nothing takes is.
+    expect(r.returned).toEqual(['e4']);
     expect(bodies(r.queues['dt.orders']!)).toEqual(['e1', 'e3']);
     expect(bodies(r.queues['dt.lost']!)).toEqual(['e2']);
   });
