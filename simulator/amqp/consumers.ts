@@ -59,7 +59,13 @@ export function startConsumer(w: AmqpWorld, d: ConsumerDecl): Result<AmqpConsume
  * an error value: RabbitMQ would close the channel with PRECONDITION_FAILED.
  */
 export function settle(w: AmqpWorld, c: AmqpConsumer, tag: number, action: ConsumerAction, multiple = false): Result<number> {
-  const idx = c.unacked.findIndex((u) => u.deliveryTag === tag);
+  // Plain loops on the per-delivery path: a million-message drain runs this a million times.
+  let idx = -1;
+  for (let i = 0; i < c.unacked.length; i++)
+    if (c.unacked[i]!.deliveryTag === tag) {
+      idx = i;
+      break;
+    }
   if (idx < 0) return fail(ErrorCode.InvalidCommand, `PRECONDITION_FAILED - unknown delivery tag ${tag}`, 'deliveryTag');
   const q = dictGet(w.queues, c.queue)!;
   const taken = multiple ? c.unacked.filter((u) => u.deliveryTag <= tag) : [c.unacked[idx]!];
@@ -111,7 +117,12 @@ export function settle(w: AmqpWorld, c: AmqpConsumer, tag: number, action: Consu
 export function consumerDone(w: AmqpWorld, name: string, incarnation: number, tag: number): void {
   const c = dictGet(w.consumers, name);
   if (c === undefined || !c.up || c.incarnation !== incarnation) return;
-  const u = c.unacked.find((x) => x.deliveryTag === tag);
+  let u: (typeof c.unacked)[number] | undefined;
+  for (const x of c.unacked)
+    if (x.deliveryTag === tag) {
+      u = x;
+      break;
+    }
   const poison = c.poison !== null && u !== undefined && c.poison.bodies.includes(u.qm.msg.body) ? c.poison.action : null;
   if (poison === 'crash') return crashConsumer(w, c, c.restartAfterMs);
   if (u === undefined) return; // auto-ack, or the learner already settled it

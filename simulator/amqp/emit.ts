@@ -23,5 +23,6 @@ export function emit(w: AmqpWorld, type: AmqpEntry['type'], build: () => AmqpEnt
 
 /** Schedules a task at `atMs` (never in the past). */
 export function scheduleAt(w: AmqpWorld, atMs: number, task: AmqpTask): void {
-  schedule<AmqpTask>(w, Object.assign(task, { atMs }));
+  (task as AmqpTask & { atMs: number }).atMs = atMs;
+  schedule<AmqpTask>(w, task as AmqpTask & { atMs: number });
 }
