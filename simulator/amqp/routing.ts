@@ -19,6 +19,8 @@ export interface RoutingView {
   queues: Dict<unknown>;
 }
 
+const NO_HOPS = Object.freeze([]) as unknown as RouteHop[];
+
 /** One hop a message took, for the trace: exchange → queue or exchange → exchange. */
 export interface RouteHop {
   from: string;
@@ -92,7 +94,8 @@ export function route(
   headers: Record<string, unknown> | null | undefined,
   withHops: boolean,
 ): RouteResult {
-  const hops: RouteHop[] = [];
+  // Callers that do not want hops get one shared empty list, never pushed to.
+  const hops: RouteHop[] = withHops ? [] : NO_HOPS;
   if (exchange === '') {
     if (dictGet(view.queues, routingKey) === undefined) return { queues: [], hops };
     if (withHops) hops.push({ from: '', to: routingKey, destinationType: 'queue', viaAlternate: false });
