@@ -144,3 +144,23 @@ export type {
 export { createIdempotentConsumerSim, createOutboxModelSim } from './patterns/sims.ts';
 export { outboxView, describeOutboxEntry } from './patterns/outbox-view.ts';
 export { createDedupStore, dedupHas, dedupRecord, type DedupStore } from './patterns/dedup-store.ts';
+
+// Stable surface: AMQP 0-9-1 routing as RabbitMQ does it.
+export { amqpTopicMatches, amqpHeadersMatch, routeAmqp } from './amqp/surface.ts';
+export type { AmqpTopology } from './amqp/surface.ts';
+
+// The AMQP 0-9-1 model (RabbitMQ 3.10 semantics): world, commands, schemas, sim bundle, view.
+export { createAmqpWorld, applyAmqpCommand, cloneAmqpWorld, runAmqpTask } from './amqp/world.ts';
+export type { AmqpRunReport, AmqpWorldOptions } from './amqp/world.ts';
+export { createAmqpSim, amqpTimelineModel, type AmqpSim } from './amqp/sim.ts';
+export { describeAmqpEntry } from './amqp/describe.ts';
+export { amqpView } from './amqp/view.ts';
+export type { AmqpView, AmqpQueueView, AmqpConsumerView, AmqpEdgeView } from './amqp/view.ts';
+export { AmqpScenarioSchema, AmqpCommandSchema } from './amqp/schema.ts';
+export type { AmqpScenario, AmqpCommand, AmqpCommandInput } from './amqp/schema.ts';
+export { amqpNodeId } from './amqp/types.ts';
+export type { AmqpWorld, AmqpNodeId, AmqpNodeKind, AmqpTask, ExchangeType, DeathReason } from './amqp/types.ts';
+export type { AmqpEntry, AmqpEntryType } from './amqp/trace-entries.ts';
+export { runAmqpScriptOnModel, receivedMessage } from './amqp/script.ts';
+export type { AmqpScript, AmqpScriptStep, AmqpScriptReport, ReceivedMessage } from './amqp/script.ts';
+export { DIFFERENTIAL_SCRIPTS as AMQP_DIFFERENTIAL_SCRIPTS } from './amqp/differential-scenarios.ts';
