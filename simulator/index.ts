@@ -164,3 +164,6 @@ export type { AmqpEntry, AmqpEntryType } from './amqp/trace-entries.ts';
 export { runAmqpScriptOnModel, receivedMessage } from './amqp/script.ts';
 export type { AmqpScript, AmqpScriptStep, AmqpScriptReport, ReceivedMessage } from './amqp/script.ts';
 export { DIFFERENTIAL_SCRIPTS as AMQP_DIFFERENTIAL_SCRIPTS } from './amqp/differential-scenarios.ts';
+
+// The AMQP model behind the contract.
+export { amqpModel, type AmqpModelCommand } from './amqp/model.ts';

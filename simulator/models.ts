@@ -4,6 +4,7 @@
  * one line here.
  */
 import type { AnyModel } from './core/model.ts';
+import { amqpModel } from './amqp/model.ts';
 import { eventStoreModel } from './eventstore/model.ts';
 import { kafkaModel } from './kafka/model.ts';
 import { sagaModel } from './saga/saga-model.ts';
@@ -12,6 +13,7 @@ export const simModels = {
   kafka: kafkaModel,
   eventstore: eventStoreModel,
   saga: sagaModel,
+  amqp: amqpModel,
 } as const satisfies Record<string, AnyModel>;
 
 export type ModelId = keyof typeof simModels;

@@ -4,12 +4,13 @@
  * in simulator/, a folder here, and one line below.
  */
 import { ErrorCode, fail, ok, type Result } from '../../simulator/index.ts';
+import { amqpUi } from './amqp/index.tsx';
 import { eventStoreUi } from './eventstore/index.tsx';
 import { kafkaUi } from './kafka/index.tsx';
 import { sagaUi } from './saga/index.tsx';
 import type { AnyModelUi } from './types.ts';
 
-export const modelUis: readonly AnyModelUi[] = [kafkaUi, eventStoreUi, sagaUi];
+export const modelUis: readonly AnyModelUi[] = [kafkaUi, eventStoreUi, sagaUi, amqpUi];
 
 /** The model the playground opens when a link names none (and the model of every v1 link). */
 export const defaultModelId = 'kafka';
