@@ -207,3 +207,6 @@ export { runAmqpScriptOnModel, receivedMessage } from './amqp/script.ts';
 export type { AmqpScript, AmqpScriptStep, AmqpScriptReport, ReceivedMessage } from './amqp/script.ts';
 export { DIFFERENTIAL_SCRIPTS as AMQP_DIFFERENTIAL_SCRIPTS } from './amqp/differential-scenarios.ts';
 export { amqpScenarioToScript, type ScriptFromScenario } from './amqp/script-from-scenario.ts';
+
+// The AMQP model behind the contract.
+export { amqpModel, type AmqpModelCommand } from './amqp/model.ts';

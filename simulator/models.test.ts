@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from './core/errors.ts';
 import type { AnyModel } from './core/model.ts';
 import {
+  amqpGolden,
   bankGolden,
   choreographyGolden,
   idempotentGolden,
@@ -37,6 +38,7 @@ const cases: Record<ModelId, Case> = {
   'two-phase-commit': { ...tpcGolden, first: { type: 'begin' } },
   outbox: { ...outboxGolden('outbox-cdc'), first: place },
   'idempotent-consumer': { ...idempotentGolden(true), first: { type: 'deliver', eventId: 'evt-1' } },
+  amqp: { ...amqpGolden, first: { type: 'publish', exchange: 'jobs', routingKey: 'resize', body: 'one more' } },
 };
 
 const entries = Object.entries(simModels) as Array<[ModelId, AnyModel]>;

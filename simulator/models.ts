@@ -4,6 +4,7 @@
  * one line here.
  */
 import type { AnyModel } from './core/model.ts';
+import { amqpModel } from './amqp/model.ts';
 import { eventStoreModel } from './eventstore/model.ts';
 import { kafkaModel } from './kafka/model.ts';
 import { idempotentConsumerModel } from './patterns/idempotent-consumer-model.ts';
@@ -22,6 +23,7 @@ export const simModels = {
   'two-phase-commit': twoPhaseCommitModel,
   outbox: outboxModel,
   'idempotent-consumer': idempotentConsumerModel,
+  amqp: amqpModel,
 } as const satisfies Record<string, AnyModel>;
 
 export type ModelId = keyof typeof simModels;

@@ -4,6 +4,7 @@
  * in simulator/, a folder here, and one line below.
  */
 import { ErrorCode, fail, ok, type Result } from '../../simulator/index.ts';
+import { amqpUi } from './amqp/index.tsx';
 import { choreographyUi } from './choreography/index.tsx';
 import { eventStoreUi } from './eventstore/index.tsx';
 import { idempotentConsumerUi } from './idempotent-consumer/index.tsx';
@@ -23,6 +24,7 @@ export const modelUis: readonly AnyModelUi[] = [
   twoPhaseCommitUi,
   outboxUi,
   idempotentConsumerUi,
+  amqpUi,
 ];
 
 /** The model the playground opens when a link names none (and the model of every v1 link). */

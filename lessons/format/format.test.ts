@@ -149,10 +149,10 @@ describe('runLesson', () => {
   });
 
   it('reports a model the simulator does not have instead of throwing', () => {
-    const l = defineLesson({ ...spec(), model: 'amqp' as never });
+    const l = defineLesson({ ...spec(), model: 'carrier-pigeon' as never });
     const run = runLesson(l);
     expect(run.ok).toBe(false);
-    expect(run.problems).toContain('the amqp model does not exist in this simulator');
+    expect(run.problems).toContain('the carrier-pigeon model does not exist in this simulator');
   });
 });
 

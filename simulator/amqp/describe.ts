@@ -15,7 +15,7 @@ export function describeAmqpEntry(e: AmqpEntry): string {
     case 'message-routed':
       return `${x(e.exchange)} routed "${e.body}" to ${e.destinationType} ${q(e.to.slice(e.destinationType.length + 1))}${e.viaAlternate ? ' (its alternate exchange)' : ''}.`;
     case 'message-unroutable':
-      return `"${e.body}" matched no binding of ${x(e.exchange)} for routing key ${q(e.routingKey)}.`;
+      return `Message "${e.body}" matched no binding of ${x(e.exchange)} for routing key ${q(e.routingKey)}.`;
     case 'message-returned':
       return `The broker returned "${e.body}" to its publisher: ${e.replyCode} ${e.replyText}.`;
     case 'message-confirmed':
@@ -29,13 +29,13 @@ export function describeAmqpEntry(e: AmqpEntry): string {
     case 'message-nacked':
       return `Consumer ${q(e.consumer)} ${e.method === 'nack' ? 'nacked' : 'rejected'} "${e.body}" ${e.requeue ? 'with requeue' : 'without requeue'}.`;
     case 'message-requeued':
-      return `"${e.body}" went back to queue ${q(e.queue)} ${e.cause === 'nack' ? 'after a requeue' : 'because its consumer died'}; it will be redelivered.`;
+      return `Message "${e.body}" went back to queue ${q(e.queue)} ${e.cause === 'nack' ? 'after a requeue' : 'because its consumer died'}; it will be redelivered.`;
     case 'message-expired':
-      return `"${e.body}" expired at the head of queue ${q(e.queue)}.`;
+      return `Message "${e.body}" expired at the head of queue ${q(e.queue)}.`;
     case 'message-dead-lettered':
       return `Queue ${q(e.queue)} dead-lettered "${e.body}" (${e.reason}) to ${x(e.exchange)} with routing key ${q(e.routingKeys[0] ?? '')}.`;
     case 'message-dropped':
-      return `"${e.body}" was dropped${e.queue === null ? '' : ` by queue ${q(e.queue)}`}: ${e.reason.replace(/-/g, ' ')}.`;
+      return `Message "${e.body}" was dropped${e.queue === null ? '' : ` by queue ${q(e.queue)}`}: ${e.reason.replace(/-/g, ' ')}.`;
     case 'binding-added':
       return `Bound ${e.destinationType} ${q(e.destination)} to ${x(e.source)} with key ${q(e.routingKey)}.`;
     case 'binding-removed':

@@ -145,3 +145,56 @@ export const idempotentGolden = (dedup: boolean): { scenario: unknown; commands:
     { type: 'run-until-idle' },
   ],
 });
+
+/** RabbitMQ: a work queue with a dead-letter exchange, a manual consumer, crashes of a consumer and the broker. */
+export const amqpGolden = {
+  scenario: {
+    exchanges: [
+      { name: 'jobs', type: 'direct', durable: true },
+      { name: 'jobs.dlx', type: 'fanout', durable: true },
+      { name: 'alerts', type: 'topic' },
+    ],
+    queues: [
+      { name: 'work', durable: true, arguments: { 'x-dead-letter-exchange': 'jobs.dlx', 'x-message-ttl': 5000 } },
+      { name: 'work.dead', durable: true },
+      { name: 'pager', arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 2 } },
+    ],
+    bindings: [
+      { source: 'jobs', destination: 'work', routingKey: 'resize' },
+      { source: 'jobs.dlx', destination: 'work.dead' },
+      { source: 'alerts', destination: 'pager', routingKey: 'critical.#' },
+    ],
+    consumers: [
+      { name: 'fast', queue: 'work', prefetch: 1, processingMs: 20, poison: { bodies: ['bad'], action: 'reject' } },
+      { name: 'slow', queue: 'work', prefetch: 2, processingMs: 150 },
+      { name: 'you', queue: 'pager', prefetch: 3, onMessage: 'manual' },
+    ],
+    publishes: [
+      {
+        atMs: 0,
+        publisher: 'uploader',
+        exchange: 'jobs',
+        routingKey: 'resize',
+        body: 'photo',
+        count: 6,
+        everyMs: 30,
+        persistent: true,
+      },
+      { atMs: 50, publisher: 'uploader', exchange: 'jobs', routingKey: 'resize', body: 'bad' },
+      { atMs: 60, publisher: 'monitor', exchange: 'alerts', routingKey: 'critical.db', body: 'disk full', count: 2 },
+    ],
+  } as unknown,
+  commands: [
+    { type: 'advance', untilMs: 100 },
+    { type: 'next-entry' },
+    { type: 'crash-consumer', consumer: 'slow', restartAfterMs: 200 },
+    { type: 'advance', untilMs: 200 },
+    { type: 'nack', consumer: 'you', deliveryTag: 1, requeue: true },
+    { type: 'reject', consumer: 'you', deliveryTag: 2, requeue: false },
+    { type: 'publish', exchange: 'alerts', routingKey: 'info.db', body: 'nobody hears this', mandatory: true },
+    { type: 'crash-broker', restartAfterMs: 300 },
+    { type: 'advance', untilMs: 700 },
+    { type: 'step' },
+    { type: 'run-until-idle' },
+  ] as unknown[],
+};

@@ -4,6 +4,7 @@
  * models' API changes; the recorded hashes do not.
  */
 import type { AnyModel } from '../core/model.ts';
+import { amqpModel } from '../amqp/model.ts';
 import { eventStoreModel } from '../eventstore/model.ts';
 import { kafkaModel } from '../kafka/model.ts';
 import { idempotentConsumerModel } from '../patterns/idempotent-consumer-model.ts';
@@ -12,7 +13,16 @@ import { choreographyModel } from '../saga/choreography-model.ts';
 import { kafkaChoreographyModel } from '../saga/choreography-kafka-model.ts';
 import { sagaModel } from '../saga/saga-model.ts';
 import { twoPhaseCommitModel } from '../saga/two-phase-commit-model.ts';
-import { bankGolden, choreographyGolden, idempotentGolden, kafkaGolden, outboxGolden, sagaGolden, tpcGolden } from './cases.ts';
+import {
+  amqpGolden,
+  bankGolden,
+  choreographyGolden,
+  idempotentGolden,
+  kafkaGolden,
+  outboxGolden,
+  sagaGolden,
+  tpcGolden,
+} from './cases.ts';
 
 export interface GoldenRun {
   entries: readonly unknown[];
@@ -46,6 +56,7 @@ function contract(model: AnyModel, c: { scenario: unknown; commands: readonly un
 }
 
 export const goldenDrivers: Record<string, (seed: number) => GoldenRun> = {
+  amqp: contract(amqpModel, amqpGolden),
   kafka: contract(kafkaModel, kafkaGolden),
   bank: contract(eventStoreModel, bankGolden),
   saga: contract(sagaModel, sagaGolden),
