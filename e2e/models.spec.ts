@@ -38,6 +38,8 @@ const firstMoves: Record<string, Array<{ node: string; action: string }>> = {
     { node: 'broker', action: 'Deliver evt-1' },
     { node: 'broker', action: 'Redeliver evt-1' },
   ],
+  // The topic-alerts scenario publishes on its own; the learner adds one more from the exchange.
+  amqp: [{ node: 'alerts', action: 'with key "critical.any"' }],
 };
 
 async function act(page: Page, node: string, action: string): Promise<void> {
