@@ -190,20 +190,7 @@ export const lesson = defineLesson({
       ],
     },
   ],
-  predict: {
-    stepId: 'back-online',
-    question:
-      'While notifications had no consumer, the shop wrote 5 orders and the group fell 5 behind. A new notifications consumer starts now. What will it do?',
-    options: [
-      { id: 'a', text: 'Nothing with those orders: they were published while nobody was listening, so they are gone' },
-      { id: 'b', text: 'Process the 5 orders it missed, then carry on with new ones' },
-      { id: 'c', text: 'Process all 17 orders again from the start of the topic' },
-      { id: 'd', text: 'Wait until the shop sends those 5 orders again' },
-    ],
-    answer: 'b',
-    explanation:
-      'The log kept the orders, and the group kept its committed offsets while it had no members. The new consumer takes over the partitions, starts from those offsets and processes the 5 orders it missed: notifications is at 17 with 0 duplicates. It does not start over, because auto.offset.reset only applies where a group has no committed offset.',
-  },
+  predict: { stepId: 'back-online', answer: 'b' },
   challenge: {
     solution: {
       commands: [{ type: 'add-consumer', group: 'payments' }, advance(45_000), ...orders(21, 30), advance(50_000)],

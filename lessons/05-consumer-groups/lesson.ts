@@ -307,20 +307,7 @@ export const lesson = defineLesson({
       ],
     },
   ],
-  predict: {
-    stepId: 'cooperative-join',
-    question:
-      'The cooperative-sticky assignor aims for the same result as sticky, where only 2 partitions had to change owner. When billing-c3 joins, how many partitions will the two existing consumers give up during the rebalance?',
-    options: [
-      { id: 'a', text: 'All 6, as before: every rebalance starts from nothing' },
-      { id: 'b', text: 'Only the 2 that move to billing-c3' },
-      { id: 'c', text: 'None: billing-c3 waits until someone leaves' },
-      { id: 'd', text: 'Half each: 3 partitions' },
-    ],
-    answer: 'b',
-    explanation:
-      'Under the cooperative protocol each consumer keeps the partitions it will still own and goes on reading them; only the 2 that move to billing-c3 are revoked. That takes 2 rebalances: in the first the owners learn the target assignment and each works out what it must give up, which leaves billing-c3 with nothing; the second hands the freed partitions to it. The group ends at generation 3 with the same assignment as sticky.',
-  },
+  predict: { stepId: 'cooperative-join', answer: 'b' },
   challenge: {
     solution: {
       scenario: scenario('cooperative-sticky'),

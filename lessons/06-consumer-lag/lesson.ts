@@ -203,19 +203,7 @@ export const lesson = defineLesson({
       ],
     },
   ],
-  predict: {
-    stepId: 'scale-out',
-    question: 'You add 3 consumers to the group while the slow one is still slow. What happens to the lag?',
-    options: [
-      { id: 'a', text: 'It drains on every partition at the same speed' },
-      { id: 'b', text: "It drains fast on the new consumers' partitions and slowly on the slow consumer's" },
-      { id: 'c', text: 'Nothing changes: the slow consumer still holds the whole group back' },
-      { id: 'd', text: 'It keeps growing: consumers beyond the first are never used' },
-    ],
-    answer: 'b',
-    explanation:
-      'After the rebalance each consumer owns 1 partition. The 3 new ones are fast and clear their backlog within seconds. billing-c1 keeps orders-0, where about 10 records a second arrive against the 20 it can handle, so that lag shrinks too, only more slowly: 188 records are still waiting at 40 seconds.',
-  },
+  predict: { stepId: 'scale-out', answer: 'b' },
   challenge: {
     solution: {
       commands: [{ type: 'slow-consumer', consumer: 'billing-c4', processingMs: 10 }, advance(100_000)],

@@ -294,20 +294,7 @@ export const lesson = defineLesson({
       ],
     },
   ],
-  predict: {
-    stepId: 'earliest-after-retention',
-    question:
-      'Retention has moved the log start offset of orders to 30, and the partition holds 4 records. A new group, reports, joins with auto.offset.reset=earliest. How many records will it process?',
-    options: [
-      { id: 'a', text: 'All 34 ever written: earliest means offset 0' },
-      { id: 'b', text: 'The 4 still in the log, starting at offset 30' },
-      { id: 'c', text: 'None: earliest only works while nothing has been deleted' },
-      { id: 'd', text: '30: the ones that were deleted are restored for it' },
-    ],
-    answer: 'b',
-    explanation:
-      'Earliest means the log start offset, which is wherever retention has left it, not offset 0. reports starts at offset 30 and processes 4 records. What retention deleted is gone for every group, old or new; a group that needs a longer history needs a longer retention, or the data kept somewhere else.',
-  },
+  predict: { stepId: 'earliest-after-retention', answer: 'b' },
   challenge: {
     solution: {
       scenario,

@@ -135,19 +135,7 @@ export const lesson = defineLesson({
       ],
     },
   ],
-  predict: {
-    stepId: 'as-of',
-    question: 'Load the account as it was right after revision 2, the first withdrawal. What balance does the fold give?',
-    options: [
-      { id: 'a', text: '1,000: withdrawals do not count until the end' },
-      { id: 'b', text: '800: the fold stops after the first withdrawal' },
-      { id: 'c', text: '750: a load always gives the current balance' },
-      { id: 'd', text: 'It cannot be known: the old balance was overwritten' },
-    ],
-    answer: 'b',
-    explanation:
-      'The fold runs over the first 3 events and stops: 1,000 in, 200 out, so 800. The withdrawal of 50 at revision 3 happened later, so it is left out. Nothing was overwritten, so the past is always there to fold.',
-  },
+  predict: { stepId: 'as-of', answer: 'b' },
   challenge: {
     solution: {
       commands: [

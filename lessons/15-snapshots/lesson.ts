@@ -124,20 +124,7 @@ export const lesson = defineLesson({
       ],
     },
   ],
-  predict: {
-    stepId: 'more-deposits',
-    question:
-      'The newest snapshot is at revision 9,999, and 37 more deposits arrive. How many events will the next load of the account replay?',
-    options: [
-      { id: 'a', text: '10,037: every event in the stream' },
-      { id: 'b', text: '37: only the events after the snapshot' },
-      { id: 'c', text: '0: the snapshot already holds the state' },
-      { id: 'd', text: '1,037: the events since the previous 1,000 mark' },
-    ],
-    answer: 'b',
-    explanation:
-      'The load takes the state saved at revision 9,999 and folds only what came after it: the 37 new deposits. The snapshot cannot hold them, because it was saved before they happened, and every event up to revision 9,999 is already inside it.',
-  },
+  predict: { stepId: 'more-deposits', answer: 'b' },
   challenge: {
     solution: {
       scenario: {},

@@ -191,19 +191,7 @@ export const lesson = defineLesson({
       ],
     },
   ],
-  predict: {
-    stepId: 'shipping-fails',
-    question: 'Payment for order-3 goes through, then the shipping service refuses it. What does the orchestrator do?',
-    options: [
-      { id: 'a', text: 'Refunds the payment, then releases the inventory, then cancels the order' },
-      { id: 'b', text: 'Cancels the order, then releases the inventory, then refunds the payment' },
-      { id: 'c', text: 'Refunds the payment only: that is the step just before shipping' },
-      { id: 'd', text: 'Nothing: it keeps retrying shipping until a courier is found' },
-    ],
-    answer: 'a',
-    explanation:
-      'A refusal is a final answer, so the orchestrator stops going forward and undoes all 3 done steps, newest first: charge-payment, then reserve-inventory, then create-order. Undoing in reverse means each compensation runs while everything that came before it is still in place, the mirror image of how the steps were done.',
-  },
+  predict: { stepId: 'shipping-fails', answer: 'a' },
   challenge: {
     solution: {
       scenario: {

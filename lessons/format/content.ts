@@ -10,6 +10,8 @@
 /** The fixed section names of the arc, in the order they must appear (steps go after `learn`). */
 export const SECTION = {
   learn: 'what you will learn',
+  /** The predict-then-observe question, placed just before the step it asks about. */
+  predict: 'predict',
   recap: 'recap',
   challenge: 'challenge',
   solution: 'solution',
@@ -112,4 +114,54 @@ export function normaliseNumber(digits: string): string {
 /** Markdown emphasis and code marks removed, whitespace collapsed, lower-cased: for "does the prose say this". */
 export function plainText(markdown: string): string {
   return markdown.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The predict section's parts: the question, the options (`- a: text`), and `### Why`. */
+export interface PredictProse {
+  question: string;
+  options: Array<{ id: string; text: string }>;
+  explanation: string;
+  /** What is wrong with the section's shape; empty when well formed. */
+  problems: string[];
+}
+
+/**
+ * Reads a `## predict` section:
+ *
+ * ```md
+ * The question, in one or more paragraphs.
+ *
+ * - a: the first option
+ * - b: the second option
+ *
+ * ### Why
+ *
+ * The explanation shown once the learner has answered.
+ * ```
+ */
+export function parsePredict(body: string): PredictProse {
+  const problems: string[] = [];
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const why = lines.findIndex((l) => /^###\s+why\s*$/i.test(l));
+  const head = why < 0 ? lines : lines.slice(0, why);
+  const explanation =
+    why < 0
+      ? ''
+      : lines
+          .slice(why + 1)
+          .join('\n')
+          .trim();
+  const options: PredictProse['options'] = [];
+  const question: string[] = [];
+  for (const line of head) {
+    const m = /^-\s+([a-z0-9]+):\s+(.+)$/.exec(line);
+    if (m) options.push({ id: m[1]!, text: m[2]!.trim() });
+    else if (options.length === 0) question.push(line);
+    else if (line.trim() !== '')
+      problems.push(`predict: text after the options is neither an option nor "### Why": "${line.trim()}"`);
+  }
+  if (why < 0) problems.push('predict: the "### Why" explanation is missing');
+  if (question.join('').trim() === '') problems.push('predict: the question is missing');
+  if (explanation === '' && why >= 0) problems.push('predict: the "### Why" explanation is empty');
+  return { question: question.join('\n').trim(), options, explanation, problems };
 }

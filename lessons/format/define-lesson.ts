@@ -12,7 +12,7 @@
  * every lesson's test asserts is empty. The app can then show a broken lesson's error instead of a
  * blank page.
  */
-import { SECTION, parseContent, plainText } from './content.ts';
+import { SECTION, parseContent, parsePredict, plainText } from './content.ts';
 import type { CommandOf, ModelName, ScenarioOf, StateOf } from './models.ts';
 
 export type ClaimValue = number | string | boolean;
@@ -53,6 +53,8 @@ export interface PredictOption {
  * The predict-then-observe moment: shown before step `stepId` runs; the learner picks an option,
  * then the step runs and the explanation says why `answer` is what happened. Numbers in the
  * question and explanation must be backed by that step's claims (options are guesses and exempt).
+ * The words live in content.md (`## predict`, before the step); the lesson names the step and the
+ * right option.
  */
 export interface PredictSpec {
   stepId: string;
@@ -88,7 +90,8 @@ export interface LessonSpec<M extends ModelName> {
   /** The raw content.md (import it with `?raw`). */
   content: string;
   steps: StepSpec<M>[];
-  predict: PredictSpec;
+  /** Which step the predict moment comes before, and which option is right (the prose is content.md's). */
+  predict: Pick<PredictSpec, 'stepId' | 'answer'>;
   challenge: ChallengeSpec<M>;
 }
 
@@ -102,8 +105,9 @@ export interface LessonProse {
   simplifies: string;
 }
 
-export interface Lesson<M extends ModelName = ModelName> extends Omit<LessonSpec<M>, 'content' | 'seed'> {
+export interface Lesson<M extends ModelName = ModelName> extends Omit<LessonSpec<M>, 'content' | 'seed' | 'predict'> {
   seed: number;
+  predict: PredictSpec;
   prose: LessonProse;
   /** What is wrong with the lesson's shape; empty for a well-formed lesson. */
   problems: string[];
@@ -140,7 +144,16 @@ export function defineLesson<M extends ModelName>(spec: LessonSpec<M>): Lesson<M
   }
 
   const stepIds = spec.steps.map((s) => s.id);
-  const expectedOrder = [SECTION.learn, ...stepIds, SECTION.recap, SECTION.challenge, SECTION.solution, SECTION.simplifies];
+  // The predict section comes right before the step it asks about.
+  const stepsWithPredict = stepIds.flatMap((id) => (id === spec.predict.stepId ? [SECTION.predict, id] : [id]));
+  const expectedOrder = [
+    SECTION.learn,
+    ...stepsWithPredict,
+    SECTION.recap,
+    SECTION.challenge,
+    SECTION.solution,
+    SECTION.simplifies,
+  ];
   const actualOrder = parsed.sections.map((s) => s.name).filter((n) => n !== '');
   if (actualOrder.join('|') !== expectedOrder.join('|')) {
     problems.push(`content.md sections are [${actualOrder.join(', ')}]; the arc needs [${expectedOrder.join(', ')}]`);
@@ -161,7 +174,9 @@ export function defineLesson<M extends ModelName>(spec: LessonSpec<M>): Lesson<M
   if (!(Number.isInteger(spec.minutes) && spec.minutes >= 1 && spec.minutes <= 120)) problems.push('minutes must be 1..120');
   if (!/^L\d{2}$/.test(spec.id)) problems.push(`lesson id "${spec.id}" is not like L13`);
 
-  const p = spec.predict;
+  const { problems: predictProblems, ...predictProse } = parsePredict(byName.get(SECTION.predict) ?? '');
+  problems.push(...predictProblems);
+  const p: PredictSpec = { stepId: spec.predict.stepId, answer: spec.predict.answer, ...predictProse };
   if (!seenSteps.has(p.stepId)) problems.push(`predict names step "${p.stepId}", which does not exist`);
   if (p.options.length < 2) problems.push('predict needs at least two options');
   if (new Set(p.options.map((o) => o.id)).size !== p.options.length) problems.push('predict option ids repeat');
@@ -175,6 +190,7 @@ export function defineLesson<M extends ModelName>(spec: LessonSpec<M>): Lesson<M
   for (const id of stepIds) steps[id] = byName.get(id) ?? '';
   return {
     ...rest,
+    predict: p,
     seed: seed ?? 1,
     prose: {
       learn: byName.get(SECTION.learn) ?? '',

@@ -3,17 +3,32 @@
  * catches a false claim and a failing command, and the script for step N reproduces step N.
  */
 import { describe, expect, it } from 'vitest';
-import { parseContent } from './content.ts';
+import { parseContent, parsePredict } from './content.ts';
 import { defineLesson, type LessonSpec } from './define-lesson.ts';
 import { describeFailures, runLesson, scriptForStep, stateAfterStep } from './run-lesson.ts';
 import { bankRead } from '../../simulator/index.ts';
 
-const content = (steps: string[]): string =>
+/** A predict section with `options` (`- id: text` lines). */
+const predictSection = (options = ['a: A', 'b: B']): string[] => [
+  '## predict',
+  'Q?',
+  '',
+  ...options.map((o) => `- ${o}`),
+  '',
+  '### Why',
+  'E.',
+];
+
+const content = (steps: string[], predictBefore = 'again', options?: string[]): string =>
   [
     '# T',
     '## what you will learn',
     'Learn.',
-    ...steps.flatMap((s) => [`## ${s}`, `Step ${s}: the balance is 10.`]),
+    ...steps.flatMap((s) => [
+      ...(s === predictBefore ? predictSection(options) : []),
+      `## ${s}`,
+      `Step ${s}: the balance is 10.`,
+    ]),
     '## recap',
     'R.',
     '## challenge',
@@ -61,20 +76,34 @@ function spec(over: Partial<LessonSpec<'eventstore'>> = {}): LessonSpec<'eventst
         claims: [balance],
       },
     ],
-    predict: {
-      stepId: 'again',
-      question: 'Q?',
-      options: [
-        { id: 'a', text: 'A' },
-        { id: 'b', text: 'B' },
-      ],
-      answer: 'a',
-      explanation: 'E.',
-    },
+    predict: { stepId: 'again', answer: 'a' },
     challenge: { solution: { commands: [], claims: [balance] } },
     ...over,
   };
 }
+
+describe('parsePredict', () => {
+  it('reads the question, the options and the explanation', () => {
+    expect(parsePredict('What now?\n\n- a: one thing\n- b: another, with: a colon\n\n### Why\n\nBecause.')).toEqual({
+      question: 'What now?',
+      options: [
+        { id: 'a', text: 'one thing' },
+        { id: 'b', text: 'another, with: a colon' },
+      ],
+      explanation: 'Because.',
+      problems: [],
+    });
+  });
+  it('says what is missing instead of guessing', () => {
+    expect(parsePredict('- a: x\n- b: y').problems).toEqual([
+      'predict: the "### Why" explanation is missing',
+      'predict: the question is missing',
+    ]);
+    expect(parsePredict('Q?\n- a: x\nstray text\n### Why\nE.').problems).toEqual([
+      'predict: text after the options is neither an option nor "### Why": "stray text"',
+    ]);
+  });
+});
 
 describe('parseContent', () => {
   it('splits ## sections and keeps the title', () => {
@@ -95,8 +124,8 @@ describe('defineLesson', () => {
   it('reports missing and out-of-order sections, unknown predict steps and bad answers, without throwing', () => {
     const l = defineLesson(
       spec({
-        content: content(['again', 'open']).replace('## recap\nR.\n', ''),
-        predict: { stepId: 'nope', question: 'Q', options: [{ id: 'a', text: 'A' }], answer: 'z', explanation: 'E' },
+        content: content(['again', 'open'], 'again', ['a: A']).replace('## recap\nR.\n', ''),
+        predict: { stepId: 'nope', answer: 'z' },
       }),
     );
     expect(l.problems.join('\n')).toMatch(/sections are/);

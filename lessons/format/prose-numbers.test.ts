@@ -48,6 +48,12 @@ describe('written lessons', () => {
     const content = [
       '## what you will learn',
       'Learn.',
+      '## predict',
+      'q 9?',
+      '- a: 1',
+      '- b: 2',
+      '### Why',
+      'e',
       '## only',
       'The balance is 750 and there are 3 events.',
       '## recap',
@@ -75,16 +81,7 @@ describe('written lessons', () => {
           claims: [{ id: 'b', text: 'the balance is 750', value: () => 750, expected: 750 }],
         },
       ],
-      predict: {
-        stepId: 'only',
-        question: 'q 9?',
-        options: [
-          { id: 'a', text: '1' },
-          { id: 'b', text: '2' },
-        ],
-        answer: 'a',
-        explanation: 'e',
-      },
+      predict: { stepId: 'only', answer: 'a' },
       challenge: { solution: { commands: [], claims: [{ id: 'c', text: 'S 750', value: () => 750, expected: 750 }] } },
     });
     expect(lesson.problems).toEqual([]);
