@@ -4,36 +4,19 @@
  * and for the queues panel the model's own read of queues and consumers (amqpView). Pure; every
  * number comes from the simulator.
  */
-import { amqpModel, amqpNodeId, amqpView, type AmqpEntry, type AmqpWorld, type NodeId } from '../../../simulator/index.ts';
+import { amqpModel, amqpNodeId, amqpView, type AmqpWorld, type NodeId, type TraceBase } from '../../../simulator/index.ts';
 import { formatCount } from '../../workbench/panels/labels.ts';
-import type { NodeView, TraceEntryView, WorkbenchView } from '../../workbench/view.ts';
+import type { NodeView, WorkbenchView } from '../../workbench/view.ts';
+import { recentEntryViews } from '../entry-view.ts';
 
-/** Entries kept in the view. */
-export const entriesMax = 400;
 /** Ready messages listed per queue. */
 export const queueMessagesMax = 12;
 
 const id = (x: string): NodeId => x as NodeId;
 const n = formatCount;
 
-export function amqpEntryView(e: AmqpEntry): TraceEntryView {
-  const h: TraceEntryView = {
-    id: e.id,
-    atMs: e.atMs,
-    type: e.type,
-    text: amqpModel.describe(e),
-    nodes: amqpModel.entryNodes(e, undefined as never),
-  };
-  const r = amqpModel.route(e, undefined as never);
-  if (r) {
-    h.from = r.from;
-    h.to = r.to;
-    // A message in flight shows its body as its label.
-    if ('body' in e) h.key = e.body;
-  }
-  if (e.correlationId !== undefined) h.correlationId = e.correlationId;
-  return h;
-}
+/** A message in flight shows its body as its label. */
+const withBody = (e: TraceBase): { key?: string } => ('from' in e && 'body' in e ? { key: (e as { body: string }).body } : {});
 
 export function amqpWorkbenchView(w: AmqpWorld): WorkbenchView {
   const v = amqpView(w, queueMessagesMax);
@@ -64,7 +47,7 @@ export function amqpWorkbenchView(w: AmqpWorld): WorkbenchView {
   return {
     nowMs: w.nowMs,
     nodes,
-    entries: kept.slice(Math.max(0, kept.length - entriesMax)).map(amqpEntryView),
+    entries: recentEntryViews(amqpModel, w, kept, withBody),
     counters: [
       { label: 'published', value: counts['message-published'] ?? 0 },
       { label: 'delivered', value: counts['message-delivered'] ?? 0 },

@@ -18,17 +18,15 @@ import {
   streamNames,
   streamRevision,
   type BankState,
-  type EsTraceEntry,
   type Subscriber,
 } from '../../../simulator/index.ts';
 import { formatCount } from '../../workbench/panels/labels.ts';
-import type { NodeView, SectionRow, TraceEntryView, ViewSection, WorkbenchView } from '../../workbench/view.ts';
+import type { NodeView, SectionRow, ViewSection, WorkbenchView } from '../../workbench/view.ts';
+import { recentEntryViews } from '../entry-view.ts';
 import type { BankPanelsView, StreamMarker, StreamView } from './bank-view-types.ts';
 
 /** Cells shown per strip: the newest N events. */
 export const stripCellsMax = 48;
-/** Entries kept in the view. */
-export const entriesMax = 400;
 
 const n = formatCount;
 const money = (cents: number): string => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -137,24 +135,6 @@ function allView(s: BankState, projs: readonly Subscriber[]): StreamView {
   return { id: '$all', node: bankNode.store, count: size, cells, markers };
 }
 
-/** One trace entry as the workbench shows it. */
-export function bankEntryView(e: EsTraceEntry): TraceEntryView {
-  const h: TraceEntryView = {
-    id: e.id,
-    atMs: e.atMs,
-    type: e.type,
-    text: eventStoreModel.describe(e),
-    nodes: eventStoreModel.entryNodes(e, undefined as never),
-  };
-  const r = eventStoreModel.route(e, undefined as never);
-  if (r) {
-    h.from = r.from;
-    h.to = r.to;
-  }
-  if (e.correlationId !== undefined) h.correlationId = e.correlationId;
-  return h;
-}
-
 function sections(s: BankState, projs: readonly Subscriber[]): ViewSection[] {
   const out: ViewSection[] = [];
   const l = s.lastLoad;
@@ -240,7 +220,7 @@ export function bankView(s: BankState): WorkbenchView {
   return {
     nowMs: w.nowMs,
     nodes: nodeViews(s, streams, projs),
-    entries: entries.slice(Math.max(0, entries.length - entriesMax)).map(bankEntryView),
+    entries: recentEntryViews(eventStoreModel, s, entries),
     counters: [
       { label: 'events appended', value: counts['event-appended'] ?? 0 },
       { label: 'replayed by the last load', value: s.lastLoad?.eventsReplayed ?? 0 },

@@ -13,34 +13,17 @@ import {
   newestRecords,
   rebalanceMoves,
   type KafkaState,
-  type KafkaTraceEntry,
+  type TraceBase,
 } from '../../../simulator/index.ts';
-import type { NodeStatus, NodeView, TraceEntryView, WorkbenchView } from '../../workbench/view.ts';
+import type { NodeStatus, NodeView, WorkbenchView } from '../../workbench/view.ts';
+import { recentEntryViews } from '../entry-view.ts';
 import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
 
 /** Cells shown per partition strip: the newest N records. */
 export const stripCellsMax = 48;
-/** Trace entries kept in the view (the trace log and sequence diagram read these). */
-export const entriesMax = 400;
 
-/** One trace entry as the workbench shows it, with the nodes it touches and what it moves. */
-export function entryViewOf(e: KafkaTraceEntry, s: KafkaState): TraceEntryView {
-  const h: TraceEntryView = {
-    id: e.id,
-    atMs: e.atMs,
-    type: e.type,
-    text: kafkaModel.describe(e),
-    nodes: kafkaModel.entryNodes(e, s),
-  };
-  const r = kafkaModel.route(e, s);
-  if (r) {
-    h.from = r.from;
-    h.to = r.to;
-  }
-  if (e.correlationId !== undefined) h.correlationId = e.correlationId;
-  if ('key' in e) h.key = e.key;
-  return h;
-}
+/** A record's key travels with the entries about one record (token labels, the trace filter). */
+const withKey = (e: TraceBase): { key?: string | null } => ('key' in e ? { key: e.key as string | null } : {});
 
 /**
  * The cells that begin a segment: for each segment after the first, the first shown record at or
@@ -147,8 +130,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
       })),
   }));
 
-  const kept = s.trace.entries;
-  const entries = kept.slice(Math.max(0, kept.length - entriesMax)).map((e) => entryViewOf(e, s));
+  const entries = recentEntryViews(kafkaModel, s, s.trace.entries, withKey);
   const r = sum.records;
   const model: KafkaPanelsView = { partitions, groups };
   return {

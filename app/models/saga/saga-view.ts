@@ -5,24 +5,21 @@
  * services as a section too, counters, and the trace in the simulator's own words. Pure: it reads
  * the world and decides nothing — step statuses, tables and faults are the simulator's.
  */
-import type { TraceEntryView, NodeStatus, NodeView, SectionRow, ViewSection, WorkbenchView } from '../../workbench/view.ts';
+import type { NodeStatus, NodeView, SectionRow, ViewSection, WorkbenchView } from '../../workbench/view.ts';
 import type { Topology, TopologyEdge, TopologyNode } from '../../workbench/topology.ts';
 import { formatCount } from '../../workbench/panels/labels.ts';
+import { recentEntryViews } from '../entry-view.ts';
 import {
   ACTIONS,
   SERVICE_NAMES,
   STEP_DEFS,
   sagaModel,
   sagaNode,
-  type SagaEntry,
   type SagaInstance,
   type SagaWorld,
   type ServiceName,
   type StepStatus,
 } from '../../../simulator/index.ts';
-
-/** Entries kept in the view. */
-export const entriesMax = 400;
 
 const n = formatCount;
 const money = (cents: number): string => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -223,24 +220,6 @@ function servicesSection(w: SagaWorld, busy: Set<ServiceName>): ViewSection {
   };
 }
 
-/** One trace entry as the workbench shows it. */
-export function sagaEntryView(e: SagaEntry): TraceEntryView {
-  const h: TraceEntryView = {
-    id: e.id,
-    atMs: e.atMs,
-    type: e.type,
-    text: sagaModel.describe(e),
-    nodes: sagaModel.entryNodes(e, undefined as never),
-  };
-  const r = sagaModel.route(e, undefined as never);
-  if (r) {
-    h.from = r.from;
-    h.to = r.to;
-  }
-  if (e.correlationId !== undefined) h.correlationId = e.correlationId;
-  return h;
-}
-
 /** The whole view of a saga world. */
 export function sagaView(w: SagaWorld): WorkbenchView {
   const busy = busyServices(w);
@@ -253,7 +232,7 @@ export function sagaView(w: SagaWorld): WorkbenchView {
   return {
     nowMs: w.nowMs,
     nodes,
-    entries: entries.slice(Math.max(0, entries.length - entriesMax)).map(sagaEntryView),
+    entries: recentEntryViews(sagaModel, w, entries),
     counters: [
       { label: 'sagas started', value: Object.keys(w.sagas).length },
       { label: 'completed', value: c.completed },
