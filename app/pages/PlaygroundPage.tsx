@@ -86,9 +86,10 @@ function PlaygroundWorkbench({
 }) {
   const { store, ui, scenarioId } = session;
   const [target, setTarget] = useState<InspectTarget | null>(null);
-  const [tab, setTab] = useState(ui.panels[0]?.id ?? 'trace');
-  const dark = document.documentElement.dataset.theme === 'dark';
   const hasSections = store.getState().view.sections !== undefined;
+  // The model's own panel first; a model without one opens on its state (sections), else the trace.
+  const [tab, setTab] = useState(ui.panels[0]?.id ?? (hasSections ? 'state' : 'trace'));
+  const dark = document.documentElement.dataset.theme === 'dark';
 
   const setParamsRef = useRef(setParams);
   setParamsRef.current = setParams;

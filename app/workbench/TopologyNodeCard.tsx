@@ -34,7 +34,7 @@ const icons: Record<NodeShape, string> = {
   snapshot: '◈',
   service: '◐',
   orchestrator: '✱',
-  exchange: '⑂',
+  exchange: '⇉',
   queue: '⋮',
   database: '⛁',
 };
