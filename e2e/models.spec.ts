@@ -92,3 +92,18 @@ for (const [model, moves] of Object.entries(firstMoves)) {
     expect(problems).toEqual([]);
   });
 }
+
+test('a RabbitMQ scenario downloads as a Node program that runs it on a real broker', async ({ page, problems }) => {
+  await page.goto('/#/playground?model=amqp&scenario=work-queue-dead-letters');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Run on a real RabbitMQ…' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('eda-lab-rabbitmq.mjs');
+  const path = await download.path();
+  const text = (await import('node:fs')).readFileSync(path, 'utf8');
+  expect(text).toContain("import amqp from 'amqplib';");
+  expect(text).toContain('"jobs.dlx"');
+  expect(text).toContain('runAmqpScriptOnBroker');
+  expect(problems).toEqual([]);
+});

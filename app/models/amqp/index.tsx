@@ -5,6 +5,7 @@
 import { amqpModel, type AmqpEntry, type AmqpModelCommand, type AmqpScenario, type AmqpWorld } from '../../../simulator/index.ts';
 import type { ModelUi } from '../types.ts';
 import { amqpActions } from './amqp-actions.ts';
+import { AmqpTools } from './AmqpTools.tsx';
 import { amqpTopology } from './amqp-topology.ts';
 import { amqpWorkbenchView } from './amqp-view.ts';
 import { ConnectedQueuesPanel } from './QueuesPanel.tsx';
@@ -18,4 +19,5 @@ export const amqpUi: ModelUi<AmqpScenario, AmqpWorld, AmqpModelCommand, AmqpEntr
   actions: (w, node) => amqpActions(w, node),
   panels: [{ id: 'queues', label: 'Queues', render: (p) => <ConnectedQueuesPanel {...p} /> }],
   checkpointEvery: 64,
+  Tools: AmqpTools,
 };
