@@ -46,6 +46,8 @@ export function TopologyView({ topology, faces, highlighted, onSelect, colorMode
         target: e.target,
         ariaLabel: e.label,
         focusable: false,
+        // A short caption drawn on the edge itself (a binding's key), when the model gives one.
+        ...(e.caption !== undefined ? { label: e.caption, className: 'edge-captioned' } : {}),
       })),
     [topology],
   );

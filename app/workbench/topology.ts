@@ -48,6 +48,8 @@ export interface TopologyEdge {
   target: NodeId;
   /** What travels along the edge, for its accessible name. */
   label: string;
+  /** A few words drawn on the edge (a binding's routing key), when what it carries needs saying. */
+  caption?: string;
 }
 
 export interface Topology {

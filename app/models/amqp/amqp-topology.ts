@@ -75,7 +75,8 @@ export function amqpTopology(w: AmqpWorld, scenario: AmqpScenario): Topology {
       : e.kind === 'binding'
         ? `binding ${e.label || '(empty key)'}`
         : e.label;
-    edges.push({ id: `e:${e.kind}:${e.from}->${e.to}:${e.label}`, source: id(e.from), target: id(e.to), label: what });
+    const caption = consumerIds.has(e.to) ? e.label : e.kind === 'binding' ? e.label || '""' : e.label;
+    edges.push({ id: `e:${e.kind}:${e.from}->${e.to}:${e.label}`, source: id(e.from), target: id(e.to), label: what, caption });
   }
   return { nodes, edges };
 }

@@ -69,6 +69,26 @@ export const amqpScenarios: BuiltInScenario[] = [
     },
   },
   {
+    id: 'you-ack',
+    title: 'You are the consumer: ack, nack and requeue, or reject to the dead-letter queue',
+    raw: {
+      exchanges: [
+        { name: 'orders', type: 'direct' },
+        { name: 'orders.dlx', type: 'fanout' },
+      ],
+      queues: [
+        { name: 'to-ship', arguments: { 'x-dead-letter-exchange': 'orders.dlx' } },
+        { name: 'to-ship.dead', arguments: {} },
+      ],
+      bindings: [
+        { source: 'orders', destination: 'to-ship', routingKey: 'paid' },
+        { source: 'orders.dlx', destination: 'to-ship.dead', routingKey: '' },
+      ],
+      consumers: [{ name: 'you', queue: 'to-ship', prefetch: 2, onMessage: 'manual' }],
+      publishes: [{ atMs: 0, publisher: 'shop', exchange: 'orders', routingKey: 'paid', body: 'order', count: 4, everyMs: 50 }],
+    },
+  },
+  {
     id: 'headers-match',
     title: 'Headers exchange: x-match all and any',
     raw: {
