@@ -20,6 +20,8 @@ export const ErrorCode = {
   TaskLimitReached: 'TASK_LIMIT_REACHED',
   ShareLinkInvalid: 'SHARE_LINK_INVALID',
   ShareLinkTooNew: 'SHARE_LINK_TOO_NEW',
+  /** A bug in the simulator caught at its boundary: not the user's fault, to be reported. */
+  Internal: 'INTERNAL_ERROR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

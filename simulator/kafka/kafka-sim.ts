@@ -88,7 +88,7 @@ export function applyCommand(s: KafkaState, command: SimCommand): Result<ApplyOu
   } catch (e) {
     // A bug, not a user error; still never an exception out of the simulator.
     r = fail(
-      ErrorCode.InvalidCommand,
+      ErrorCode.Internal,
       `Internal error while applying ${command?.type}: ${e instanceof Error ? e.message : String(e)}`,
     );
   }

@@ -49,6 +49,11 @@ export interface RunSummary extends KafkaSummary {
 
 export interface RunResult {
   summary: RunSummary;
+  /**
+   * Set when the simulator hit a bug of its own (an exception caught at its boundary) rather than
+   * anything the scenario asked for: the CLI reports it and exits with 2, not 0.
+   */
+  internalError?: string;
   /** The kept trace entries, oldest first (all of them in `full` mode). */
   trace: readonly KafkaTraceEntry[];
 }
@@ -78,6 +83,9 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
     stoppedBy = r.value.stoppedBy ?? 'idle';
   } else if (r.error.code === ErrorCode.TaskLimitReached) {
     stoppedBy = 'tasks-max';
+    notes.push(r.error.message);
+  } else if (r.error.code === ErrorCode.Internal) {
+    stoppedBy = 'idle';
     notes.push(r.error.message);
   } else {
     // The runner's own command cannot be invalid for a valid scenario; say so rather than hide it.
@@ -119,5 +127,9 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
     consumers: e.consumers,
     traceCounts: e.traceCounts,
   };
-  return { summary, trace };
+  // A scheduled command that hit a bug is traced like any refusal; its message says which it was.
+  const internal = !r.ok && r.error.code === ErrorCode.Internal ? r.error.message : undefined;
+  const internalScheduled = rejectedCommands.find((c) => c.error.startsWith('Internal error'))?.error;
+  const internalError = internal ?? internalScheduled;
+  return internalError === undefined ? { summary, trace } : { summary, trace, internalError };
 }
