@@ -54,7 +54,7 @@ describe('pickWeighted with a weight sum above 2^32', () => {
   });
 
   it('never picks a key of weight 0 among heavy ones', () => {
-    const weights = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 3 ? 0 : 1_000_000));
+    const weights = Array.from({ length: 10_000 }, (_, i): number => (i % 7 === 3 ? 0 : 1_000_000));
     const total = weights.reduce((a, b) => a + b, 0);
     const r = seedRng(9);
     for (let i = 0; i < 5000; i++) expect(weights[pickWeighted(r, weights, total)]).toBe(1_000_000);
