@@ -22,6 +22,8 @@ export const ErrorCode = {
   ShareLinkTooNew: 'SHARE_LINK_TOO_NEW',
   /** A bug in the simulator caught at its boundary: not the user's fault, to be reported. */
   Internal: 'INTERNAL_ERROR',
+  /** A run stopped at one of its work or memory budgets (records, trace entries, tasks per command). */
+  BudgetExceeded: 'BUDGET_EXCEEDED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

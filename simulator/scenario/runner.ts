@@ -29,7 +29,7 @@ export interface RunOptions {
 }
 
 /** Why a run ended. `tasks-max` means the task bound stopped it with work still to do. */
-export type StoppedBy = 'idle' | 'until' | 'tasks-max';
+export type StoppedBy = 'idle' | 'until' | 'tasks-max' | 'budget';
 
 /**
  * What a run reports: the engine's summary (per-partition offsets, per-group committed offsets
@@ -76,13 +76,26 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
   const sim = createKafkaSim({ seed, scenario });
   const state = sim.init();
   const command: SimCommand = untilMs === null ? { type: 'run-until-idle' } : { type: 'advance', untilMs };
-  const r = sim.apply(state, command);
+  let r = sim.apply(state, command);
+  // The per-command task budget protects a page from one long command. A headless run whose
+  // scenario sets its own tasksMax asked for that much work: it carries on with the same command
+  // until the run ends or reaches tasksMax (or another budget).
+  const ownRefusals = new Set<string>();
+  const sliced = spec.tasksMax !== undefined;
+  for (let slices = 0; sliced && !r.ok && r.error.path === 'tasksPerCommandMax' && slices < 1000; slices++) {
+    ownRefusals.add(r.error.message);
+    r = sim.apply(state, command);
+  }
+  if (!r.ok) ownRefusals.add(r.error.message);
   const notes: string[] = [];
   let stoppedBy: StoppedBy;
   if (r.ok) {
     stoppedBy = r.value.stoppedBy ?? 'idle';
   } else if (r.error.code === ErrorCode.TaskLimitReached) {
     stoppedBy = 'tasks-max';
+    notes.push(r.error.message);
+  } else if (r.error.code === ErrorCode.BudgetExceeded) {
+    stoppedBy = 'budget';
     notes.push(r.error.message);
   } else if (r.error.code === ErrorCode.Internal) {
     stoppedBy = 'idle';
@@ -93,17 +106,13 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
     notes.push(`The run could not start: ${r.error.message}`);
   }
   const trace = traceEntries(state.trace);
+  // The engine also traces the refusals of the runner's own advance (the task bound, a budget):
+  // not the scenario's doing, and already in the notes.
   const rejectedCommands = trace
     .filter((e): e is Extract<KafkaTraceEntry, { type: 'command-rejected' }> => e.type === 'command-rejected')
+    .filter((e) => !(e.command === command.type && ownRefusals.has(e.error)))
     .map((e) => ({ atMs: e.atMs, command: e.command, error: e.error }));
-  // The engine also traces the refusal of the runner's own advance (the task bound): not the
-  // scenario's doing, and already in the notes.
-  let rejectedCount = state.trace.counts['command-rejected'] ?? 0;
-  if (!r.ok) {
-    rejectedCount--;
-    const last = rejectedCommands[rejectedCommands.length - 1];
-    if (last !== undefined && last.command === command.type && last.error === r.error.message) rejectedCommands.pop();
-  }
+  const rejectedCount = (state.trace.counts['command-rejected'] ?? 0) - ownRefusals.size;
   if (rejectedCount > rejectedCommands.length) {
     const n = rejectedCount;
     notes.push(
