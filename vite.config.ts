@@ -7,12 +7,25 @@
  */
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const base = process.env.BASE_PATH ?? './';
 
+/**
+ * index.html carries the production Content-Security-Policy. The dev server's React refresh
+ * preamble is an inline script that policy forbids, so `npm start` serves the page without it.
+ */
+function devWithoutCsp(): Plugin {
+  return {
+    name: 'dev-without-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/, ''),
+  };
+}
+
 export default defineConfig({
   base,
-  plugins: [react()],
+  plugins: [react(), devWithoutCsp()],
   build: {
     target: 'es2022',
     sourcemap: false,

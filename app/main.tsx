@@ -1,7 +1,9 @@
 /** Entry point: applies the saved theme before the first paint, then mounts the router. */
+import './zod-without-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router';
+import { takeSkipTarget } from './layout/skip-target.ts';
 import { routes } from './routes.tsx';
 import { applyTheme, readThemePreference } from './theme/theme.ts';
 import './styles.css';
@@ -14,6 +16,8 @@ try {
 }
 applyTheme(readThemePreference(storage));
 
+// A pasted skip-link address (`#main`) is not a route: open the home page, focused on its content.
+takeSkipTarget(window.location, window.history);
 const router = createHashRouter(routes);
 const root = document.getElementById('root');
 if (root) {

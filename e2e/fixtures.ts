@@ -1,7 +1,8 @@
 /**
  * A page fixture that fails a test on any console error, uncaught exception, failed request,
- * HTTP error response, or request to an origin other than the page's own — the app is a static
- * site that sends nothing anywhere.
+ * HTTP error response, request to an origin other than the page's own — the app is a static
+ * site that sends nothing anywhere — or Content-Security-Policy violation (even one the page
+ * caught and swallowed, such as a library probing for eval).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -13,6 +14,11 @@ export const test = base.extend<PageProblems>({
   problems: async ({ page, baseURL }, use) => {
     const problems: string[] = [];
     const ownOrigin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
     });

@@ -73,3 +73,56 @@ for (const view of [
     expect(problems).toEqual([]);
   });
 }
+
+test('the skip link focuses the page content without changing the route, and its address is a deep link', async ({
+  page,
+  problems,
+}) => {
+  await openDeepLink(page, '/', '/lessons');
+  const url = page.url();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  // Copied or opened in a new tab, the link is this page, not a route called "main".
+  expect(await skip.getAttribute('href')).toBe('#/lessons');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  expect(page.url()).toBe(url);
+  await expect(page.locator('main h1')).not.toHaveText('Page not found');
+  expect(problems).toEqual([]);
+});
+
+test('an old skip-link address (#main) pasted as a link opens the home page focused on its content', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/#main');
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.locator('main h1').first()).not.toHaveText('Page not found');
+  await expect(page.locator('main#main')).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('#/');
+  expect(problems).toEqual([]);
+});
+
+test('the page runs under its Content-Security-Policy, with no violation', async ({ page, problems }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
+  });
+  await openDeepLink(page, '/', '/lessons');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'self'");
+  expect(csp).not.toContain("'unsafe-eval'");
+  // Visit the pages with the most moving parts: the workbench, the flight layer and its worker.
+  await openDeepLink(page, '/', '/playground');
+  await page.waitForTimeout(500);
+  const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
+});

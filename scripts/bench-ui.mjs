@@ -6,6 +6,11 @@
 //   ui.seek_update_ms    scrubbing to random points of a 100,000-command run, to the next painted frame
 //   ui.interactive_ms    navigation to an interactive workbench (the Play button enabled)
 //   ui.initial_js_gzip_kb  the JavaScript the first page needs (scripts/bundle-size.mjs)
+//   ui.soak_*            busy-cluster played at 100× for BENCH_SOAK_MS (default 10 minutes): heap
+//                        after a forced GC at the start and the end, the highest heap sampled, the
+//                        10th-percentile frame rate and the longest task (issue #12's soak)
+// Run one part only with its name: `npm run bench:ui -- soak` (soak runs only when asked for or
+// when BENCH_SOAK_MS is set, so the usual run stays short).
 // Benchmarks measure; they never fail: a broken measurement prints a `# … failed` line instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,6 +25,8 @@ const seekSamples = 25;
 const interactiveRuns = 5;
 const fpsWarmupMs = 2000;
 const fpsMeasureMs = 5000;
+const soakMs = Number(process.env.BENCH_SOAK_MS ?? 10 * 60_000);
+const soakSampleMs = 10_000;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -193,6 +200,76 @@ async function benchSeek(browser, base) {
   console.log(`# seek: timeline of ${r.max} commands; ${r.scrub.length} scrubs, ${r.back.length} step-backs`);
 }
 
+/** JS heap in use after a forced garbage collection, in MB (Chromium's own count, via CDP). */
+async function heapAfterGcMb(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1e6;
+}
+
+async function benchSoak(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}/#/playground?scenario=${fpsScenario}`);
+  await page.locator('.transport-play:not([disabled])').waitFor({ timeout: 15_000 });
+  // Speed 100×: the slider's top (log10 scale).
+  await page.locator('.transport-speed input').fill('2');
+  const heapStart = await heapAfterGcMb(cdp);
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last;
+    const loop = (t) => {
+      if (last !== undefined) window.__frames.push(t - last);
+      last = t;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  await page.locator('.transport-play').click();
+  let heapMax = heapStart;
+  let restarts = 0;
+  const t0 = Date.now();
+  while (Date.now() - t0 < soakMs) {
+    await page.waitForTimeout(Math.min(soakSampleMs, soakMs - (Date.now() - t0)));
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    heapMax = Math.max(heapMax, usedSize / 1e6);
+    const clock = await page.locator('.transport-clock').textContent();
+    // busy-cluster ends at 2 virtual minutes: go back to the start and play it again, so the whole
+    // soak keeps the page working (a replay of the same commands, as a class does on repeat).
+    if ((await page.locator('.transport-play').getAttribute('aria-pressed')) === 'false') {
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.locator('.transport-play').click();
+      restarts++;
+    }
+    console.log(
+      `# soak ${Math.round((Date.now() - t0) / 1000)} s: heap ${(usedSize / 1e6).toFixed(0)} MB, virtual clock ${clock}`,
+    );
+  }
+  const r = await page.evaluate(() => ({
+    frames: window.__frames,
+    longTasks: window.__longTasks,
+    clock: document.querySelector('.transport-clock')?.textContent ?? '',
+  }));
+  const heapEnd = await heapAfterGcMb(cdp);
+  await context.close();
+  print('ui.soak_seconds', soakMs / 1000, 's');
+  print('ui.soak_heap_start_mb', heapStart, 'MB');
+  print('ui.soak_heap_end_mb', heapEnd, 'MB');
+  print('ui.soak_heap_max_mb', heapMax, 'MB');
+  print('ui.soak_fps_p10', 1000 / quantile(r.frames, 0.9), 'fps');
+  print('ui.soak_fps_median', 1000 / median(r.frames), 'fps');
+  print('ui.soak_long_task_max_ms', r.longTasks.length === 0 ? 0 : Math.max(...r.longTasks), 'ms');
+  print('ui.soak_long_tasks_over_200ms', r.longTasks.filter((d) => d > 200).length, 'tasks');
+  console.log(`# soak: ${r.frames.length} frames; played from the start ${restarts + 1} times; clock at the end ${r.clock}`);
+}
+
 async function main() {
   if (!existsSync('dist/index.html')) {
     console.log('# no dist/: building');
@@ -227,9 +304,11 @@ async function main() {
     });
     const only = process.argv.slice(2);
     const want = (n) => only.length === 0 || only.includes(n);
+    const wantSoak = only.includes('soak') || (only.length === 0 && process.env.BENCH_SOAK_MS !== undefined);
     if (want('interactive')) await step('interactive', () => benchInteractive(browser, base));
     if (want('fps')) await step('fps', () => benchFps(browser, base));
     if (want('seek')) await step('seek', () => benchSeek(browser, base));
+    if (wantSoak) await step('soak', () => benchSoak(browser, base));
   } catch (e) {
     console.log(`# bench:ui failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   } finally {

@@ -87,6 +87,7 @@ export { createTraceLog, traceEntries, type TraceBase, type TraceLog, type Trace
 export { ErrorCode, ok, fail, type Result, type SimError } from './core/errors.ts';
 export { createWorldBase, nextTaskAtMs, runNext, schedule, type WorldBase, type TaskBase } from './core/world.ts';
 export { traceEmit } from './core/trace.ts';
+export { getName, setName } from './core/name-index.ts';
 
 // The Kafka model. `createSim` is the engine's generic name in the design notes.
 export {

@@ -3,7 +3,9 @@
  * the page itself, and a footer. Navigation uses NavLink so the current section is marked for
  * assistive technology (aria-current), not by colour alone.
  */
-import { NavLink, Outlet } from 'react-router';
+import { useEffect } from 'react';
+import { NavLink, Outlet, useHref, useLocation } from 'react-router';
+import { consumeSkipFocus } from './skip-target.ts';
 import { ThemeToggle } from '../theme/ThemeToggle.tsx';
 
 const sections = [
@@ -13,9 +15,16 @@ const sections = [
 ] as const;
 
 export function AppShell() {
+  // The skip link's address is this page's own (`#/lessons/L06`), so copying or opening it in a
+  // new tab gives this page, never the route "main"; a click moves focus without navigating.
+  const location = useLocation();
+  const here = useHref(`${location.pathname}${location.search}`);
+  useEffect(() => {
+    if (consumeSkipFocus()) document.getElementById('main')?.focus();
+  }, []);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={focusMain}>
+      <a className="skip-link" href={here} onClick={focusMain}>
         Skip to content
       </a>
       <header className="site-header">
@@ -44,7 +53,7 @@ export function AppShell() {
   );
 }
 
-// With hash routing, a plain #main link would navigate; move focus to the page instead.
+// With hash routing, following the link would re-route; move focus to the page's content instead.
 function focusMain(e: React.MouseEvent): void {
   e.preventDefault();
   document.getElementById('main')?.focus();

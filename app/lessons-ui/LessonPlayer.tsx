@@ -24,6 +24,7 @@ import { lessonParts, partScript, partView, type LessonPart } from './lesson-par
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
 import { useLessonProgress } from './useLessonProgress.ts';
+import { progressNotice } from '../../lessons/format/progress-session.ts';
 import './lesson.css';
 
 type Cmd = { type: string };
@@ -35,6 +36,7 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
   const part = parts[partIndex]!;
   const navigate = useNavigate();
   const { progress, report, save } = useLessonProgress(lesson.id);
+  const notice = progressNotice(report);
   const answered = progress.predictAnswer !== null;
   usePageTitle(`${lesson.id} ${lesson.title}: ${part.title}`);
 
@@ -72,10 +74,9 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
         <h1>
           {lesson.id} · {lesson.title}
         </h1>
-        {(report.status === 'recovered' || report.status === 'unreadable') && (
+        {notice !== null && (
           <p className="notice" role="status">
-            Some saved progress could not be read and was set aside
-            {report.backupKey ? ` (a copy is kept in this browser under “${report.backupKey}”)` : ''}. What could be read is kept.
+            {notice}
           </p>
         )}
         <nav aria-label="Lesson parts">

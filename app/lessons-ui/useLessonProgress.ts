@@ -1,17 +1,12 @@
 /**
  * The learner's progress in one lesson, kept in localStorage through lessons/format/progress.ts
  * (versioned, validated, salvaged and backed up on damage). Storage problems are reported, never
- * thrown; the lesson works without storage.
+ * thrown; the lesson works without storage: one session per page (progress-session.ts) keeps the
+ * learner's progress in memory when storage is full, blocked or missing, and says so.
  */
 import { useCallback, useState } from 'react';
-import {
-  lessonProgress,
-  readProgress,
-  updateLessonProgress,
-  type LessonProgress,
-  type ReadReport,
-  type StorageLike,
-} from '../../lessons/format/progress.ts';
+import { lessonProgress, type LessonProgress, type ReadReport, type StorageLike } from '../../lessons/format/progress.ts';
+import { createProgressSession } from '../../lessons/format/progress-session.ts';
 
 function storage(): StorageLike | undefined {
   try {
@@ -21,8 +16,8 @@ function storage(): StorageLike | undefined {
   }
 }
 
-const memory = new Map<string, string>();
-const fallback: StorageLike = { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) };
+/** One session for the page: what storage refuses stays in memory until the tab closes. */
+const session = createProgressSession(storage());
 
 export function useLessonProgress(lessonId: string): {
   progress: LessonProgress;
@@ -30,12 +25,12 @@ export function useLessonProgress(lessonId: string): {
   save: (patch: Partial<LessonProgress>) => void;
 } {
   const [state, setState] = useState(() => {
-    const read = readProgress(storage() ?? fallback);
+    const read = session.read();
     return { progress: lessonProgress(read.progress, lessonId), report: read.report };
   });
   const save = useCallback(
     (patch: Partial<LessonProgress>) => {
-      const r = updateLessonProgress(storage() ?? fallback, lessonId, patch);
+      const r = session.update(lessonId, patch);
       setState({ progress: lessonProgress(r.progress, lessonId), report: r.report });
     },
     [lessonId],
@@ -45,5 +40,5 @@ export function useLessonProgress(lessonId: string): {
 
 /** Progress of every lesson, for the index. */
 export function readAllProgress() {
-  return readProgress(storage() ?? fallback);
+  return session.read();
 }

@@ -4,7 +4,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { KafkaCommand } from '../../simulator/index.ts';
 import { linkModels } from '../models/open-link.ts';
-import { decodeShareState as decodeWith, encodeShareState, type SharedState } from './share-link.ts';
+import { commandsMax, decodeShareState as decodeWith, encodeShareState, type SharedState } from './share-link.ts';
 
 type SimCommand = KafkaCommand;
 /** Decodes against the app's registry of models, as the playground does. */
@@ -134,7 +134,7 @@ describe('share links', () => {
 describe('share links for long runs', () => {
   it('stay short: a played run of identical steps is run-length encoded', () => {
     const commands: SimCommand[] = [
-      ...Array.from({ length: 50_000 }, (): SimCommand => ({ type: 'step' })),
+      ...Array.from({ length: 49_999 }, (): SimCommand => ({ type: 'step' })),
       { type: 'crash-consumer', consumer: 'billing-c1' },
       ...Array.from({ length: 50_000 }, (): SimCommand => ({ type: 'step' })),
     ];
@@ -157,5 +157,38 @@ describe('share links for long runs', () => {
     ]) {
       expect(decodeShareState(wire({ s: 'x', r: 1, c: [bad], k: 0 })).ok).toBe(false);
     }
+  });
+});
+
+describe('share link command limit (issue #12)', () => {
+  it('refuses a tiny link of 2 million steps at once, saying why, without building them', () => {
+    const link = `v1:${compressToEncodedURIComponent(
+      JSON.stringify({
+        s: 'busy-cluster',
+        r: 1,
+        c: [
+          [1_000_000, { type: 'step' }],
+          [1_000_000, { type: 'step' }],
+        ],
+        k: 2_000_000,
+      }),
+    )}`;
+    expect(link.length).toBeLessThan(200);
+    const t0 = performance.now();
+    const r = decodeShareState(link);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('SHARE_LINK_INVALID');
+    expect(r.error.message).toMatch(/more than 100,000 steps and commands, more than this page can replay at once/);
+  });
+
+  it('opens a link at the limit', () => {
+    const commands = Array.from({ length: commandsMax }, (): SimCommand => ({ type: 'step' }));
+    const r = decodeShareState(
+      encodeShareState({ model: 'kafka', scenario: { id: 'busy-cluster' }, seed: 1, commands, cursor: commandsMax }),
+    );
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.commands.length).toBe(commandsMax);
   });
 });

@@ -36,7 +36,12 @@ export type LinkModels<C> = (modelId: string) => Result<LinkModel<C>>;
 
 /** Links longer than this are refused before decompression (browsers cap URLs near 2 MB). */
 const encodedLengthMax = 2_000_000;
-const commandsMax = 2_000_000;
+/**
+ * Commands a link may carry. Opening a link replays its commands up to its cursor on the page's
+ * own thread: 100,000 steps of busy-cluster replay in under a second; 2,000,000 (a 125-character
+ * link, run-length encoded) crashed the tab (issue #12).
+ */
+export const commandsMax = 100_000;
 const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 interface Wire {
@@ -113,6 +118,12 @@ export function decodeShareState<C = { type: string }>(text: string, models: Lin
   return fromWire(wire, version, models);
 }
 
+const tooMany = <C>(): Result<SharedState<C>> =>
+  fail(
+    ErrorCode.ShareLinkInvalid,
+    `This link holds more than ${commandsMax.toLocaleString('en')} steps and commands, more than this page can replay at once. Ask for a link made at an earlier moment of the run, or open the scenario and play it from the start.`,
+  );
+
 /** v1 links were written before the step command was renamed; they mean exactly `next-entry`. */
 function upgradeV1Command(c: unknown): unknown {
   return typeof c === 'object' && c !== null && (c as { type?: unknown }).type === 'next-happening' && Object.keys(c).length === 1
@@ -138,7 +149,8 @@ function fromWire<C>(wire: unknown, version: number, models: LinkModels<C>): Res
     scenario = { spec: loaded.value };
   }
   if (typeof w.r !== 'number' || !Number.isInteger(w.r) || w.r < 0 || w.r > 0xffffffff) return broken('its seed is not valid');
-  if (!Array.isArray(w.c) || w.c.length > commandsMax) return broken('its list of commands is not valid');
+  if (!Array.isArray(w.c)) return broken('its list of commands is not valid');
+  if (w.c.length > commandsMax) return tooMany<C>();
   const commands: C[] = [];
   for (let i = 0; i < w.c.length; i++) {
     const item = w.c[i];
@@ -150,7 +162,7 @@ function fromWire<C>(wire: unknown, version: number, models: LinkModels<C>): Res
     const raw = pair ? item[1] : item;
     const c = model.value.loadCommand(version === 1 ? upgradeV1Command(raw) : raw);
     if (!c.ok) return broken(`command ${i + 1} is not valid: ${c.error.message}`);
-    if (commands.length + (n as number) > commandsMax) return broken('it has too many commands');
+    if (commands.length + (n as number) > commandsMax) return tooMany<C>();
     for (let j = 0; j < (n as number); j++) commands.push(c.value);
   }
   if (typeof w.k !== 'number' || !Number.isInteger(w.k) || w.k < 0 || w.k > commands.length) {

@@ -13,7 +13,10 @@
  *   and the main key is only rewritten if that copy succeeded — so no byte the learner had is
  *   lost without a copy;
  * - every read says what happened (`status`, what was recovered and dropped), so the UI can tell
- *   the learner instead of failing silently;
+ *   the learner instead of failing silently, and never claims a backup that was not written;
+ * - when storage is full or throws, a session (`createProgressSession`) keeps the learner's
+ *   progress in memory for as long as the page lives, and says so;
+ * - a byte order mark before the JSON (an editor or a sync tool may add one) is not damage.
  * - older formats are migrated step by step to the current one.
  *
  * Format history: v1 is the first format that shipped. Before it there is only "v0", an
@@ -77,6 +80,11 @@ export interface ReadReport {
   fromVersion: number | null;
   /** Where the raw value was copied, when a copy was needed and succeeded. */
   backupKey: string | null;
+  /**
+   * True when this session's progress is held in memory only, because storage could not be
+   * written (full, blocked, or damaged data that could not be backed up first).
+   */
+  sessionOnly?: boolean;
 }
 
 export interface ReadResult {
@@ -185,7 +193,8 @@ export function parseProgress(raw: string | null): ReadResult {
   if (raw === null || raw === '') return { progress: emptyProgress(), report: report('empty', [], [], null) };
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    // JSON.parse refuses a leading byte order mark; the value after it is the learner's.
+    json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
   } catch {
     return { progress: emptyProgress(), report: report('unreadable', [], ['the saved value is not JSON'], null) };
   }
@@ -277,7 +286,7 @@ export function updateLessonProgress(
   storage: StorageLike,
   lessonId: string,
   patch: Partial<LessonProgress>,
-): ReadResult & { written: boolean } {
+): ReadResult & { written: boolean; wanted?: ProgressData } {
   const read = readProgress(storage);
   const id = lessonId.toUpperCase();
   const merged = { ...defaults, ...read.progress.lessons[id], ...patch };
@@ -286,7 +295,7 @@ export function updateLessonProgress(
   const progress: ProgressData = { v: PROGRESS_VERSION, lessons: { ...read.progress.lessons, [id]: entry.data } };
   const mayWrite = read.report.status !== 'unavailable' && (read.report.dropped.length === 0 || read.report.backupKey !== null);
   const written = mayWrite && writeProgress(storage, progress);
-  return { progress: written ? progress : read.progress, report: read.report, written };
+  return { progress: written ? progress : read.progress, report: read.report, written, wanted: progress };
 }
 
 /** The progress of one lesson, or the defaults (step 0, not completed) when there is none. */

@@ -25,6 +25,10 @@ export const ErrorCode = {
   SchemaDatumUnreadable: 'SCHEMA_DATUM_UNREADABLE',
   UnknownSubject: 'UNKNOWN_SUBJECT',
   UnknownSchemaVersion: 'UNKNOWN_SCHEMA_VERSION',
+  /** A bug in the simulator caught at its boundary: not the user's fault, to be reported. */
+  Internal: 'INTERNAL_ERROR',
+  /** A run stopped at one of its work or memory budgets (records, trace entries, tasks per command). */
+  BudgetExceeded: 'BUDGET_EXCEEDED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

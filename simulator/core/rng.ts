@@ -73,9 +73,36 @@ export function chance(r: RngState, numerator: number, denominator: number): boo
   return nextInt(r, denominator) < numerator;
 }
 
-/** Picks an index by integer weights (e.g. a key distribution). Weights must sum to > 0. */
+const TWO_32 = 0x100000000;
+const TWO_53 = 2 ** 53;
+
+/**
+ * An integer in [0, bound) for any safe integer bound (1..2^53), without modulo bias. Bounds up
+ * to 2^32 draw exactly what `nextInt` draws (one 32-bit word), so runs that already fit keep
+ * their traces; larger ones (a weighted distribution of 10,000 keys of weight 1,000,000 sums to
+ * 10^10) combine two words into 53 bits and reject the uneven top sliver.
+ */
+export function nextIntLarge(r: RngState, bound: number): number {
+  if (bound <= TWO_32) return nextInt(r, bound);
+  if (!(bound <= TWO_53) || Math.floor(bound) !== bound) {
+    throw new RangeError(`nextIntLarge bound must be an integer in 1..2^53, got ${bound}`);
+  }
+  const limit = TWO_53 - (TWO_53 % bound);
+  const draw = (): number => (nextU32(r) >>> 11) * TWO_32 + nextU32(r);
+  // Each try is accepted with probability > 1/2; 64 rejections in a row is below 2^-64.
+  for (let i = 0; i < 64; i++) {
+    const x = draw();
+    if (x < limit) return x % bound;
+  }
+  return draw() % bound;
+}
+
+/**
+ * Picks an index by integer weights (e.g. a key distribution). Weights must sum to > 0 and to at
+ * most 2^53 (the scenario limits allow 10,000 × 1,000,000).
+ */
 export function pickWeighted(r: RngState, weights: readonly number[], total: number): number {
-  let x = nextInt(r, total);
+  let x = nextIntLarge(r, total);
   for (let i = 0; i < weights.length; i++) {
     x -= weights[i]!;
     if (x < 0) return i;

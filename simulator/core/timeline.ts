@@ -1,11 +1,25 @@
 /**
- * A timeline of commands with checkpoints, for stepping back and scrubbing.
+ * A timeline of commands with checkpoints, for stepping back and scrubbing — in bounded memory.
  *
  * Any point of a run is "the state after the first k commands". Seeking to k restores the nearest
- * checkpoint at or before k and replays the commands after it, so seeking costs at most one clone
- * plus `every` commands whatever the run's length. Applying a command when the cursor is not at
- * the end forks the future: the commands after the cursor (and their checkpoints) are dropped,
- * as RaftScope does when you intervene after a rewind.
+ * checkpoint at or before k and replays the commands after it. Applying a command when the cursor
+ * is not at the end forks the future: the commands after the cursor (and their checkpoints) are
+ * dropped, as RaftScope does when you intervene after a rewind.
+ *
+ * Memory is bounded, because a classroom tab plays for an hour and a share link may carry a
+ * quarter of a million steps (issue #12: a checkpoint every 128 commands, kept forever, took a
+ * played tab to 3.6 GB):
+ *
+ * - at most `checkpointsMax` checkpoints are held (and, when the model can say how big a state
+ *   is, at most `checkpointBytesMax` bytes of them). Past the budget the timeline thins them:
+ *   dense near the cursor, sparser the farther away, so stepping is cheap where the learner is
+ *   and a far seek costs a replay proportional to its distance;
+ * - a long replay (opening a link, a far seek) checkpoints sparsely on its way and densely near
+ *   its target, instead of cloning the state every `every` commands;
+ * - initial commands are applied lazily: a timeline created with a link's commands and then
+ *   sought to the link's cursor replays only as far as that cursor; the rest is applied when the
+ *   learner moves forward (`options.cursor` says the same at creation);
+ * - a command identical to the one before it (a run of "step") is stored as the same object.
  *
  * The model supplies `apply`, which may mutate the state it is given (that is fast), and `clone`,
  * which must return an independent copy (structuredClone works for plain-data states).
@@ -18,6 +32,17 @@ export interface TimelineModel<S, C> {
   apply: (state: S, command: C) => void;
   /** An independent deep copy. */
   clone: (state: S) => S;
+  /** Optional: an estimate of a state's size in bytes, for the checkpoint byte budget. */
+  sizeOf?: (state: S) => number;
+}
+
+export interface TimelineOptions {
+  /** Start at this cursor instead of after every initial command (clamped); the rest is lazy. */
+  cursor?: number;
+  /** Checkpoints held at most (the initial state included). Default 48. */
+  checkpointsMax?: number;
+  /** Bytes of checkpoints held at most, when the model has `sizeOf`. Default 256 MB. */
+  checkpointBytesMax?: number;
 }
 
 export interface Timeline<S, C> {
@@ -35,20 +60,132 @@ export interface Timeline<S, C> {
   checkpointCount(): number;
 }
 
-/** Creates a timeline that checkpoints the state every `every` commands. */
-export function createTimeline<S, C>(model: TimelineModel<S, C>, every = 256, initial: readonly C[] = []): Timeline<S, C> {
-  if (!(every >= 1)) throw new RangeError('checkpoint interval must be at least 1');
-  const commands: C[] = [];
-  // checkpoints[i] is the state after i * every commands; checkpoint 0 is the initial state.
-  const checkpoints: S[] = [];
-  let state = model.init();
-  checkpoints.push(model.clone(state));
-  let cursor = 0;
+export const TIMELINE_DEFAULTS = { checkpointsMax: 48, checkpointBytesMax: 256 * 1024 * 1024 } as const;
 
-  const advance = (): void => {
+interface Checkpoint<S> {
+  /** Commands applied in this state. */
+  at: number;
+  state: S;
+  bytes: number;
+}
+
+/** Commands whose JSON is longer than this are not compared with their predecessor. */
+const COALESCE_JSON_MAX = 200;
+
+/**
+ * Creates a timeline that checkpoints the state about every `every` commands near the cursor.
+ * `initial` commands are the timeline's future; they are applied up to `options.cursor` (or all
+ * of them, as soon as the state or cursor is first read without a seek).
+ */
+export function createTimeline<S, C>(
+  model: TimelineModel<S, C>,
+  every = 256,
+  initial: readonly C[] = [],
+  options: TimelineOptions = {},
+): Timeline<S, C> {
+  if (!(every >= 1)) throw new RangeError('checkpoint interval must be at least 1');
+  const countMax = Math.max(2, Math.floor(options.checkpointsMax ?? TIMELINE_DEFAULTS.checkpointsMax));
+  const bytesMax = options.checkpointBytesMax ?? TIMELINE_DEFAULTS.checkpointBytesMax;
+  // How many checkpoints a long replay may leave per halving of its distance to the target.
+  const spread = Math.max(2, Math.floor(countMax / 8));
+  const sizeOf = model.sizeOf ?? (() => 0);
+
+  const commands: C[] = [];
+  let lastJson: string | undefined;
+  const store = (c: C): void => {
+    const prev = commands[commands.length - 1];
+    if (prev === c) {
+      commands.push(c);
+      return;
+    }
+    const json = typeof c === 'object' && c !== null ? JSON.stringify(c) : undefined;
+    const same = prev !== undefined && json !== undefined && json.length <= COALESCE_JSON_MAX && json === lastJson;
+    commands.push(same ? prev : c);
+    lastJson = json;
+  };
+  for (const c of initial) store(c);
+
+  let state = model.init();
+  let cursor = 0;
+  const checkpoints: Array<Checkpoint<S>> = [];
+  let bytesHeld = 0;
+  const keep = (at: number, s: S): void => {
+    const bytes = sizeOf(s);
+    checkpoints.push({ at, state: model.clone(s), bytes });
+    bytesHeld += bytes;
+  };
+  keep(0, state);
+  // Initial commands not yet applied: settled on the first read unless a seek comes first.
+  let pending = commands.length > 0 && options.cursor === undefined;
+
+  /** Index of the last checkpoint at or before k (checkpoint 0 is always there). */
+  const floorIndex = (k: number): number => {
+    let lo = 0;
+    let hi = checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (checkpoints[mid]!.at <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  /** Drops the checkpoint whose loss costs least: a small gap, far from the cursor. */
+  const thin = (): void => {
+    while (checkpoints.length > countMax || (bytesHeld > bytesMax && checkpoints.length > 2)) {
+      let worst = -1;
+      let worstScore = Infinity;
+      // Checkpoint 0 (the initial state) and the one nearest the cursor always stay.
+      const near = floorIndex(cursor);
+      for (let i = 1; i < checkpoints.length; i++) {
+        if (i === near) continue;
+        const next = i + 1 < checkpoints.length ? checkpoints[i + 1]!.at : cursor;
+        const gap = Math.max(1, next - checkpoints[i - 1]!.at);
+        const distance = Math.abs(checkpoints[i]!.at - cursor) + every;
+        const score = gap / distance;
+        if (score < worstScore) {
+          worstScore = score;
+          worst = i;
+        }
+      }
+      if (worst < 0) return;
+      bytesHeld -= checkpoints[worst]!.bytes;
+      checkpoints.splice(worst, 1);
+    }
+  };
+
+  /** Applies the next command; checkpoints when the last one is far enough behind for `target`. */
+  const advance = (target: number): void => {
     model.apply(state, commands[cursor]!);
     cursor++;
-    if (cursor % every === 0 && checkpoints.length === cursor / every) checkpoints.push(model.clone(state));
+    if (cursor % every !== 0) return;
+    const last = checkpoints[checkpoints.length - 1]!;
+    if (last.at >= cursor) return;
+    // Near the target, every `every` commands; far from it, spaced in proportion to the distance.
+    const gapWanted = Math.max(every, Math.floor((target - cursor) / spread));
+    if (cursor - last.at < gapWanted) return;
+    keep(cursor, state);
+    thin();
+  };
+
+  const goTo = (target: number): S => {
+    if (target === cursor) return state;
+    const i = floorIndex(target);
+    const cp = checkpoints[i]!;
+    // Going forward from where we are is cheaper than from an older checkpoint.
+    if (!(target > cursor && cp.at <= cursor)) {
+      state = model.clone(cp.state);
+      cursor = cp.at;
+      // Checkpoints past the cursor stay valid (same future); thinning may now prefer them less.
+    }
+    while (cursor < target) advance(target);
+    return state;
+  };
+
+  const settle = (): void => {
+    if (!pending) return;
+    pending = false;
+    goTo(commands.length);
   };
 
   const timeline: Timeline<S, C> = {
@@ -56,37 +193,32 @@ export function createTimeline<S, C>(model: TimelineModel<S, C>, every = 256, in
       return commands;
     },
     get cursor() {
+      settle();
       return cursor;
     },
     get state() {
+      settle();
       return state;
     },
     push(command: C) {
+      settle();
       if (cursor < commands.length) {
         commands.length = cursor;
-        // Checkpoint i holds the state after i*every commands; keep only those within the past.
-        checkpoints.length = Math.floor(cursor / every) + 1;
+        lastJson = cursor > 0 ? JSON.stringify(commands[cursor - 1]) : undefined;
+        // Checkpoints of the dropped future go with it.
+        while (checkpoints[checkpoints.length - 1]!.at > cursor) bytesHeld -= checkpoints.pop()!.bytes;
       }
-      commands.push(command);
-      advance();
+      store(command);
+      advance(commands.length);
     },
     seek(k: number) {
-      const target = Math.max(0, Math.min(commands.length, Math.floor(k)));
-      if (target === cursor) return state;
-      // Going forward a little is cheaper from where we are than from a checkpoint.
-      const base = Math.floor(target / every);
-      if (!(target > cursor && Math.floor(cursor / every) === base)) {
-        const cp = Math.min(base, checkpoints.length - 1);
-        state = model.clone(checkpoints[cp]!);
-        cursor = cp * every;
-      }
-      while (cursor < target) advance();
-      return state;
+      pending = false;
+      return goTo(Math.max(0, Math.min(commands.length, Math.floor(k))));
     },
     checkpointCount() {
       return checkpoints.length;
     },
   };
-  for (const c of initial) timeline.push(c);
+  if (options.cursor !== undefined) timeline.seek(options.cursor);
   return timeline;
 }

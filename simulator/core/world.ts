@@ -8,6 +8,7 @@
 import { heapPop, heapPush, heapPeek, type Scheduled } from './heap.ts';
 import { seedRng, type RngState } from './rng.ts';
 import { createTraceLog, type TraceBase, type TraceLog, type TraceMode } from './trace.ts';
+import { getName, setName } from './name-index.ts';
 
 /** A task as a model defines it: plain data with a `type` discriminant. */
 export interface TaskBase {
@@ -63,8 +64,8 @@ export function schedule<T extends TaskBase>(w: WorldBase<T>, task: T & { atMs: 
 
 /** A deterministic id such as `rec-17`: the prefix and a per-prefix counter. */
 export function newId(w: WorldBase, prefix: string): string {
-  const n = (w.ids[prefix] ?? 0) + 1;
-  w.ids[prefix] = n;
+  const n = (getName(w.ids, prefix) ?? 0) + 1;
+  setName(w.ids, prefix, n);
   return `${prefix}-${n}`;
 }
 

@@ -14,6 +14,7 @@
 import { eventAtRevision, forEachStreamEvent, streamRevision } from './store.ts';
 import { noUpcasters, type UpcasterRegistry } from './upcasters.ts';
 import type { EventStoreState, RecordedEvent } from './types.ts';
+import { getName, getOrSetName } from '../core/name-index.ts';
 
 /** How an aggregate type folds its events. Code, kept in the model definition, not in state. */
 export interface AggregateDefinition<S> {
@@ -129,7 +130,7 @@ export function snapshotDue(snapshots: readonly Snapshot[] | undefined, revision
  */
 export function saveSnapshot<S>(table: SnapshotTable, loaded: LoadedAggregate<S>, takenAtMs: number): Snapshot<S> {
   const snap: Snapshot<S> = { stream: loaded.stream, revision: loaded.revision, state: structuredClone(loaded.state), takenAtMs };
-  const list = (table[loaded.stream] ??= []);
+  const list = getOrSetName(table, loaded.stream, () => []);
   if (list.length > 0 && list[list.length - 1]!.revision >= snap.revision)
     throw new Error('snapshots must be saved in revision order');
   list.push(snap);
@@ -149,13 +150,13 @@ export function backfillSnapshots<S>(
   takenAtMs: number,
   upcasters: UpcasterRegistry = noUpcasters,
 ): number {
-  const existing = table[stream];
+  const existing = getName(table, stream);
   const start = latestSnapshot<S>(existing, Infinity);
   let state = start !== undefined ? start.state : def.initial(stream);
   let made = 0;
   forEachStreamEvent(store, stream, (start?.revision ?? -1) + 1, Infinity, (e) => {
     state = def.apply(state, upcasters.upcast(e));
-    if (snapshotDue(table[stream], e.revision, everyEvents)) {
+    if (snapshotDue(getName(table, stream), e.revision, everyEvents)) {
       saveSnapshot(table, { stream, state, revision: e.revision, eventsReplayed: 0, snapshotRevision: -1 }, takenAtMs);
       made++;
     }

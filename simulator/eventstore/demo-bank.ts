@@ -25,6 +25,7 @@ import {
 import type { AggregateDefinition } from './aggregates.ts';
 import type { ProjectorDefinition } from './subscriptions.ts';
 import type { RecordedEvent } from './types.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 export interface Account {
   id: string;
@@ -93,9 +94,9 @@ function balancesProjector(countWithdrawals: boolean): ProjectorDefinition<Balan
     apply(model, e) {
       if (!e.stream.startsWith('account-')) return model;
       const delta = e.type === 'Deposited' ? cents(e) : e.type === 'Withdrawn' && countWithdrawals ? -cents(e) : 0;
-      if (e.type === 'AccountOpened') model.balances[e.stream] = 0;
+      if (e.type === 'AccountOpened') setName(model.balances, e.stream, 0);
       if (delta !== 0) {
-        model.balances[e.stream] = (model.balances[e.stream] ?? 0) + delta;
+        setName(model.balances, e.stream, (getName(model.balances, e.stream) ?? 0) + delta);
         model.totalCents += delta;
       }
       return model;

@@ -8,6 +8,7 @@
 import { emitEs } from './trace-entries.ts';
 import { kick, refreshLag, type Subscriber } from './subscriptions.ts';
 import type { EsModel, EsWorld } from './world.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 export interface SubscribeOptions {
   id: string;
@@ -20,8 +21,8 @@ export interface SubscribeOptions {
 }
 
 function addSubscriber(w: EsWorld, sub: Subscriber): Subscriber {
-  if (w.subscribers[sub.id] !== undefined) throw new Error(`subscriber ${sub.id} exists`);
-  w.subscribers[sub.id] = sub;
+  if (getName(w.subscribers, sub.id) !== undefined) throw new Error(`subscriber ${sub.id} exists`);
+  setName(w.subscribers, sub.id, sub);
   w.subscriberOrder.push(sub.id);
   kick(w, sub);
   return sub;
@@ -51,7 +52,7 @@ export function esSubscribe(w: EsWorld, o: SubscribeOptions): Subscriber {
 
 /** A projection: a subscription whose events a named projector folds into a read model. */
 export function esAddProjection(w: EsWorld, model: EsModel, o: SubscribeOptions & { projector: string }): Subscriber {
-  const projector = model.projectors[o.projector];
+  const projector = getName(model.projectors, o.projector);
   if (projector === undefined) throw new Error(`unknown projector ${o.projector}`);
   return addSubscriber(w, {
     ...baseSubscriber(o, 'projection'),
@@ -67,10 +68,10 @@ export function esAddProjection(w: EsWorld, model: EsModel, o: SubscribeOptions 
  * `projection-rebuilt` when it has caught up.
  */
 export function esResetProjection(w: EsWorld, model: EsModel, id: string, options: { projector?: string } = {}): Subscriber {
-  const sub = w.subscribers[id];
+  const sub = getName(w.subscribers, id);
   if (sub === undefined || sub.kind !== 'projection') throw new Error(`no projection ${id}`);
   const name = options.projector ?? sub.projector!;
-  const projector = model.projectors[name];
+  const projector = getName(model.projectors, name);
   if (projector === undefined) throw new Error(`unknown projector ${name}`);
   sub.projector = name;
   sub.readModel = projector.initial();

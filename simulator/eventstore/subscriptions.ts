@@ -18,6 +18,7 @@ import { emitEs } from './trace-entries.ts';
 import { allSize, eventAt, eventAtRevision, streamRevision } from './store.ts';
 import type { RecordedEvent } from './types.ts';
 import type { EsModel, EsWorld } from './world.ts';
+import { getName } from '../core/name-index.ts';
 
 /** How a projection folds events into its read model. Code, kept in the model definition. */
 export interface ProjectorDefinition<R> {
@@ -124,7 +125,7 @@ export function kick(w: EsWorld, sub: Subscriber): void {
 
 /** Runs one delivery: the subscriber finishes handling the event at its checkpoint. */
 export function runDeliver(w: EsWorld, model: EsModel, task: DeliverTask): void {
-  const sub = w.subscribers[task.subscriberId];
+  const sub = getName(w.subscribers, task.subscriberId);
   if (sub === undefined) return; // removed while its task was queued
   sub.busy = false;
   const raw = eventAtCheckpoint(w, sub);
@@ -140,7 +141,7 @@ export function runDeliver(w: EsWorld, model: EsModel, task: DeliverTask): void 
   sub.lagEvents = Math.max(0, sourceEnd(w, sub) - sub.checkpoint);
   const ids = raw.metadata;
   if (sub.kind === 'projection') {
-    const projector = model.projectors[sub.projector!];
+    const projector = getName(model.projectors, sub.projector!);
     if (projector === undefined) throw new Error(`unknown projector ${sub.projector}`);
     sub.readModel = projector.apply(sub.readModel, e);
     if (traceWants(w.trace)) {

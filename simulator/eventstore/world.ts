@@ -34,6 +34,7 @@ import { kick, runDeliver, type DeliverTask, type ProjectorDefinition, type Subs
 import { emitEs, withIds, type EsTraceEntry } from './trace-entries.ts';
 import { noUpcasters, type UpcasterRegistry } from './upcasters.ts';
 import type { AppendReport, EventData, EventStoreState, ExpectedRevision } from './types.ts';
+import { getName } from '../core/name-index.ts';
 
 export type EsTask = DeliverTask;
 
@@ -146,12 +147,12 @@ export function esAppend(
       ),
     );
   }
-  if (report.written.length > 0) for (const id of w.subscriberOrder) kick(w, w.subscribers[id]!);
+  if (report.written.length > 0) for (const id of w.subscriberOrder) kick(w, getName(w.subscribers, id)!);
   return report;
 }
 
 function aggregateFor(model: EsModel, stream: string): AggregateDefinition<unknown> {
-  const def = model.aggregates[categoryOf(stream)];
+  const def = getName(model.aggregates, categoryOf(stream));
   if (def === undefined) throw new Error(`no aggregate definition for category ${categoryOf(stream)}`);
   return def;
 }
@@ -167,7 +168,7 @@ export function esLoad<S>(
 ): LoadedAggregate<S> {
   const loaded = loadAggregate(w.store, aggregateFor(model, stream), stream, {
     // Ignoring snapshots folds from the start: what the same load costs without them.
-    snapshots: ignoreSnapshots ? undefined : w.snapshots[stream],
+    snapshots: ignoreSnapshots ? undefined : getName(w.snapshots, stream),
     upcasters: model.upcasters,
     ...(asOf !== undefined ? { asOf } : {}),
   }) as LoadedAggregate<S>;
@@ -239,7 +240,7 @@ export function foldAppended<S>(
   for (const e of append.written) state = def.apply(state, model.upcasters.upcast(e));
   const after: LoadedAggregate<S> = { ...loaded, state, revision: append.written[append.written.length - 1]!.revision };
   const stream = loaded.stream;
-  if (snapshotDue(w.snapshots[stream], after.revision, w.snapshotEveryEvents)) {
+  if (snapshotDue(getName(w.snapshots, stream), after.revision, w.snapshotEveryEvents)) {
     saveSnapshot(w.snapshots, after, w.nowMs);
     emitEs(
       w.trace,

@@ -43,10 +43,7 @@ export function applyGuarded(
     r = dispatch(s, command);
   } catch (e) {
     // A bug, not a user error; still never an exception out of the simulator.
-    r = fail(
-      ErrorCode.InvalidCommand,
-      `Internal error while applying ${command?.type}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    r = fail(ErrorCode.Internal, `Internal error while applying ${command?.type}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!r.ok) {
     const error = r.error.message;

@@ -13,6 +13,7 @@ import { runNext } from '../core/world.ts';
 import { createTimeline, type Timeline, type TimelineModel } from '../core/timeline.ts';
 import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
 import { buildWorld } from './build.ts';
+import { budgetProblem } from './budget.ts';
 import { cloneState } from './clone.ts';
 import { applyGuarded, dispatchWorldCommand, type ApplyOutcome } from './command-dispatch.ts';
 import { describeEntry } from './describe.ts';
@@ -104,6 +105,8 @@ function runBounded(s: KafkaState, untilMs: number | undefined): Result<ApplyOut
         return ok({ tasksRun: n, stoppedBy: head === undefined ? 'idle' : 'until' });
       }
     }
+    const over = budgetProblem(s, n);
+    if (over !== undefined) return over;
     if (n >= left) {
       return fail(
         ErrorCode.TaskLimitReached,

@@ -8,6 +8,7 @@
  * duplicate that arrives after its id expired is applied again. The model keeps that trade-off
  * visible instead of hiding it.
  */
+import { deleteName, getName, setName } from '../core/name-index.ts';
 
 export interface DedupStore {
   /** How long an applied id is remembered, in virtual ms. */
@@ -24,7 +25,7 @@ export function createDedupStore(retentionMs: number): DedupStore {
 
 /** Whether `id` was applied and is still remembered at `nowMs`. */
 export function dedupHas(s: DedupStore, id: string, nowMs: number): boolean {
-  const until = s.expiresAtMs[id];
+  const until = getName(s.expiresAtMs, id);
   return until !== undefined && nowMs < until;
 }
 
@@ -34,15 +35,15 @@ export function dedupHas(s: DedupStore, id: string, nowMs: number): boolean {
  */
 export function dedupRecord(s: DedupStore, id: string, nowMs: number): number {
   const until = nowMs + s.retentionMs;
-  s.expiresAtMs[id] = until;
+  setName(s.expiresAtMs, id, until);
   return until;
 }
 
 /** Forgets `id` if its window has passed. Returns true when it was removed. */
 export function dedupExpire(s: DedupStore, id: string, nowMs: number): boolean {
-  const until = s.expiresAtMs[id];
+  const until = getName(s.expiresAtMs, id);
   if (until === undefined || nowMs < until) return false;
-  delete s.expiresAtMs[id];
+  deleteName(s.expiresAtMs, id);
   return true;
 }
 

@@ -23,6 +23,7 @@ import {
   type RunReport,
 } from '../saga/world-kit.ts';
 import { createDedupStore, dedupExpire, dedupHas, dedupRecord, type DedupStore } from './dedup-store.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 export interface IdempotentConsumerConfig {
   /** Whether the dedup store is consulted (off shows what goes wrong without it). */
@@ -121,16 +122,16 @@ export function runIdempotentConsumerTask(w: IdempotentConsumerWorld, task: Idem
         emit(w, {
           type: 'duplicate-skipped',
           eventId: task.eventId,
-          rememberedUntilMs: w.store.expiresAtMs[task.eventId]!,
+          rememberedUntilMs: getName(w.store.expiresAtMs, task.eventId)!,
           ...ids,
         });
         return;
       }
       // The effect and the dedup row are one local transaction: no crash can fall between them.
-      const smsSent = (w.smsSentByCustomer[task.customerId] ?? 0) + 1;
-      w.smsSentByCustomer[task.customerId] = smsSent;
-      const appliedTimes = (w.appliedTimes[task.eventId] ?? 0) + 1;
-      w.appliedTimes[task.eventId] = appliedTimes;
+      const smsSent = (getName(w.smsSentByCustomer, task.customerId) ?? 0) + 1;
+      setName(w.smsSentByCustomer, task.customerId, smsSent);
+      const appliedTimes = (getName(w.appliedTimes, task.eventId) ?? 0) + 1;
+      setName(w.appliedTimes, task.eventId, appliedTimes);
       if (!w.config.dedup) {
         emit(w, { type: 'event-applied', eventId: task.eventId, customerId: task.customerId, smsSent, appliedTimes, ...ids });
         return;
@@ -164,7 +165,7 @@ export function applyIdempotentConsumerCommand(w: IdempotentConsumerWorld, c: Id
     case 'redeliver': {
       if (typeof c.eventId !== 'string' || c.eventId === '')
         return fail(ErrorCode.InvalidCommand, 'an event needs an id', 'eventId');
-      const known = w.events[c.eventId];
+      const known = getName(w.events, c.eventId);
       if (c.type === 'deliver' && known !== undefined) {
         return fail(
           ErrorCode.InvalidCommand,
@@ -175,7 +176,8 @@ export function applyIdempotentConsumerCommand(w: IdempotentConsumerWorld, c: Id
       if (c.type === 'redeliver' && known === undefined)
         return fail(ErrorCode.InvalidCommand, `event ${c.eventId} was never delivered`, 'eventId');
       const ev =
-        known ?? (w.events[c.eventId] = { customerId: (c.type === 'deliver' && c.customerId) || 'customer-1', deliveries: 0 });
+        known ??
+        setName(w.events, c.eventId, { customerId: (c.type === 'deliver' && c.customerId) || 'customer-1', deliveries: 0 });
       ev.deliveries++;
       scheduleTask(w, {
         type: 'arrive',

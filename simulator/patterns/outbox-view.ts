@@ -4,6 +4,7 @@
  * screen — and one sentence per trace entry for narration.
  */
 import type { OutboxEntry, OutboxWorld } from './outbox-types.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 export interface OutboxView {
   ordersInDb: number;
@@ -24,7 +25,7 @@ export interface OutboxView {
 /** Counts loss, phantoms and duplicates by comparing the database, the broker and the consumer. */
 export function outboxView(w: OutboxWorld): OutboxView {
   const copies: Record<string, number> = {};
-  for (const r of w.broker) copies[r.eventId] = (copies[r.eventId] ?? 0) + 1;
+  for (const r of w.broker) setName(copies, r.eventId, (getName(copies, r.eventId) ?? 0) + 1);
   const stored = new Set(Object.values(w.db.orders).map((o) => o.eventId));
   const waiting = new Set(w.db.outbox.filter((r) => r.sentAtMs === undefined).map((r) => r.eventId));
   const inFlight = new Set(
@@ -37,11 +38,11 @@ export function outboxView(w: OutboxWorld): OutboxView {
     ordersInDb: Object.keys(w.db.orders).length,
     eventsPublished: Object.keys(copies).length,
     lostEventIds: [...stored].filter(
-      (id) => copies[id] === undefined && !waiting.has(id) && !inFlight.has(id) && !cdcBehind.includes(id),
+      (id) => getName(copies, id) === undefined && !waiting.has(id) && !inFlight.has(id) && !cdcBehind.includes(id),
     ),
     phantomEventIds: Object.keys(copies).filter((id) => !stored.has(id) && !inFlight.has(id)),
-    duplicatedOnBroker: Object.keys(copies).filter((id) => copies[id]! > 1),
-    appliedTwiceOrMore: Object.keys(w.consumer.appliedTimes).filter((id) => w.consumer.appliedTimes[id]! > 1),
+    duplicatedOnBroker: Object.keys(copies).filter((id) => getName(copies, id)! > 1),
+    appliedTwiceOrMore: Object.keys(w.consumer.appliedTimes).filter((id) => getName(w.consumer.appliedTimes, id)! > 1),
     outboxPending:
       w.config.mode === 'outbox-cdc' ? cdcBehind.filter((k) => w.db.outbox.some((r) => r.eventId === k)).length : waiting.size,
   };

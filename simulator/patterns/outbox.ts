@@ -31,6 +31,7 @@ import type {
   OutboxTask,
   OutboxWorld,
 } from './outbox-types.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 const DEFAULTS: OutboxConfig = {
   mode: 'outbox-polling',
@@ -103,7 +104,7 @@ function crash(w: OutboxWorld, node: OutboxNode, restartAfterMs?: number): void 
 }
 
 function commit(w: OutboxWorld, orderId: string, eventId: string, amountCents: number, outboxRow: boolean): void {
-  w.db.orders[orderId] = { amountCents, eventId, createdAtMs: w.nowMs };
+  setName(w.db.orders, orderId, { amountCents, eventId, createdAtMs: w.nowMs });
   w.db.wal.push({ lsn: w.db.wal.length, table: 'orders', key: orderId });
   if (outboxRow) {
     w.db.outbox.push({ eventId, orderId, createdAtMs: w.nowMs });
@@ -213,9 +214,9 @@ function consumerApply(w: OutboxWorld, offset: number): void {
   } else {
     // Effect and dedup row in one local transaction of the consumer's own database.
     c.ordersCounted++;
-    c.appliedTimes[rec.eventId] = (c.appliedTimes[rec.eventId] ?? 0) + 1;
+    setName(c.appliedTimes, rec.eventId, (getName(c.appliedTimes, rec.eventId) ?? 0) + 1);
     if (w.config.consumerDedup) dedupRecord(c.store, rec.eventId, w.nowMs);
-    emit(w, { type: 'event-applied', eventId: rec.eventId, offset, appliedTimes: c.appliedTimes[rec.eventId]!, ...ids });
+    emit(w, { type: 'event-applied', eventId: rec.eventId, offset, appliedTimes: getName(c.appliedTimes, rec.eventId)!, ...ids });
   }
   const f = takeFault(w, 'consumer-crash-before-commit');
   if (f) return crash(w, 'consumer', f.restartAfterMs);
@@ -271,10 +272,10 @@ export function applyOutboxCommand(w: OutboxWorld, c: OutboxCommand): Result<Run
       if (typeof c.orderId !== 'string' || c.orderId === '')
         return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
       if (!w.service.up) return fail(ErrorCode.NotAvailable, 'the order service is down: the request is refused');
-      if (w.requests[c.orderId]) {
+      if (getName(w.requests, c.orderId)) {
         return fail(ErrorCode.InvalidCommand, `order ${c.orderId} was already placed`, 'orderId');
       }
-      w.requests[c.orderId] = true;
+      setName(w.requests, c.orderId, true);
       emit(w, { type: 'order-received', orderId: c.orderId, correlationId: c.orderId });
       const amountCents = c.amountCents ?? 2_500;
       scheduleTask(w, {

@@ -24,6 +24,7 @@ import { REACTIONS } from './choreography-types.ts';
 import { sagaEventOf } from './kafka-bridge.ts';
 import { crashService, handleAction, type ServiceName } from './services.ts';
 import type { EntryDraft } from './world-kit.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 export function say(w: KafkaChoreographyWorld, entry: EntryDraft<KafkaChoreographyEntry>): void {
   traceEmit(w.trace, { ...entry, atMs: w.kafka.nowMs } as Omit<KafkaChoreographyEntry, 'id'>);
@@ -99,8 +100,8 @@ export function handle(w: KafkaChoreographyWorld, service: ServiceName, rn: numb
   }
   const name = r.outcome.kind === 'ok' ? reaction.ok : r.outcome.kind === 'rejected' ? reaction.rejected : undefined;
   const key = `${e.orderId}/${action}`;
-  if (name === undefined || (w.published[key] && w.services.idempotentHandlers)) return true;
-  w.published[key] = true;
+  if (name === undefined || (getName(w.published, key) && w.services.idempotentHandlers)) return true;
+  setName(w.published, key, true);
   const value: SagaEventValue = {
     eventId: `${name}:${e.orderId}`,
     name,

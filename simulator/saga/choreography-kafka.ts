@@ -36,6 +36,7 @@ import {
 import { recordAboutToBeProcessed, sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
 import { SERVICE_NAMES, armFault, createServices, faultProblem, type ServiceFault, type ServiceName } from './services.ts';
 import { nextEntryTasksMax, nothingRan, type RunReport } from './world-kit.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 /** The config a scenario leaves unsaid (the model's schema checks replication against it). */
 export const KAFKA_CHOREOGRAPHY_DEFAULTS: KafkaChoreographyConfig = {
@@ -154,7 +155,7 @@ export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: Kafk
     case 'place-order': {
       if (typeof c.orderId !== 'string' || c.orderId === '')
         return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
-      if (w.placed[c.orderId] !== undefined)
+      if (getName(w.placed, c.orderId) !== undefined)
         return fail(ErrorCode.InvalidCommand, `order ${c.orderId} was already placed`, 'orderId');
       const qty = c.qty ?? 1;
       const amountCents = c.amountCents ?? 2_500;
@@ -170,7 +171,7 @@ export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: Kafk
         publisher: 'client',
       };
       const rid = produce(w, value, false);
-      w.placed[c.orderId] = { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid };
+      setName(w.placed, c.orderId, { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid });
       return nothingRan();
     }
     case 'inject-fault': {

@@ -9,6 +9,7 @@
 import { busMessagesFor, type BusMessageName } from './event-bus.ts';
 import type { ChoreographyEntry, ChoreographyView, ChoreographyWorld } from './choreography-types.ts';
 import type { ServiceTables } from './services.ts';
+import { getName } from '../core/name-index.ts';
 
 /** A human sentence for one choreography trace entry. */
 export function describeChoreographyEntry(e: ChoreographyEntry): string {
@@ -59,9 +60,9 @@ export function progressFromTables(
   messages: readonly BusMessageName[],
 ): Pick<ChoreographyView, 'status' | 'steps'> {
   const failed = (name: BusMessageName) => messages.includes(name);
-  const order = t.orders[orderId];
-  const charge = t.charges[orderId];
-  const reservation = t.reservations[orderId];
+  const order = getName(t.orders, orderId);
+  const charge = getName(t.charges, orderId);
+  const reservation = getName(t.reservations, orderId);
   const steps: ChoreographyView['steps'] = {
     'create-order': order === undefined ? 'pending' : order.status === 'cancelled' ? 'compensated' : 'done',
     'charge-payment': failed('PaymentFailed')
@@ -78,7 +79,7 @@ export function progressFromTables(
         : reservation.status === 'released'
           ? 'compensated'
           : 'done',
-    'create-shipment': failed('ShippingFailed') ? 'failed' : t.shipments[orderId] ? 'done' : 'pending',
+    'create-shipment': failed('ShippingFailed') ? 'failed' : getName(t.shipments, orderId) ? 'done' : 'pending',
   };
   const status =
     order?.status === 'approved'

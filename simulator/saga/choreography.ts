@@ -48,6 +48,7 @@ import {
   type EntryDraft,
   type RunReport,
 } from './world-kit.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 /** The config a scenario leaves unsaid (the model's schema checks delays against it). */
 export const CHOREOGRAPHY_DEFAULTS: ChoreographyConfig = {
@@ -158,8 +159,8 @@ function handle(w: ChoreographyWorld, index: number, subscriber: ServiceName): v
   }
   busAck(w, index, subscriber);
   const name = r.outcome.kind === 'ok' ? reaction.ok : r.outcome.kind === 'rejected' ? reaction.rejected : undefined;
-  if (name === undefined || (w.published[key] && w.services.idempotentHandlers)) return;
-  w.published[key] = true;
+  if (name === undefined || (getName(w.published, key) && w.services.idempotentHandlers)) return;
+  setName(w.published, key, true);
   const reason = r.outcome.kind === 'rejected' ? r.outcome.reason : undefined;
   const message: BusMessage = {
     messageId: `${name}:${m.order.orderId}`,

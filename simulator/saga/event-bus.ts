@@ -13,6 +13,7 @@
  */
 import { nextIntBetween, type RngState } from '../core/rng.ts';
 import type { OrderData, ServiceName } from './services.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 /** The names a message can carry: the PlaceOrder command and the flow's events. */
 export type BusMessageName =
@@ -94,7 +95,7 @@ export function busPublish(h: EventBusHost, message: BusMessage): BusDelivery[] 
   h.bus.log.push(message);
   const out: BusDelivery[] = [];
   for (const subscriber of h.bus.subscriptions[message.name] ?? []) {
-    h.bus.pending[pendingKey(subscriber, message.messageId)] = 1;
+    setName(h.bus.pending, pendingKey(subscriber, message.messageId), 1);
     const delayMs = nextIntBetween(h.rng, h.bus.deliveryDelayMsMin, h.bus.deliveryDelayMsMax);
     out.push({ index, subscriber, atMs: h.nowMs + delayMs, attempt: 1 });
   }
@@ -109,8 +110,8 @@ export function busAck(h: EventBusHost, index: number, subscriber: ServiceName):
 /** The subscriber could not handle it (down, crashed, transient error): offer it again later. */
 export function busRetry(h: EventBusHost, index: number, subscriber: ServiceName): BusDelivery {
   const key = pendingKey(subscriber, h.bus.log[index]!.messageId);
-  const attempt = (h.bus.pending[key] ?? 0) + 1;
-  h.bus.pending[key] = attempt;
+  const attempt = (getName(h.bus.pending, key) ?? 0) + 1;
+  setName(h.bus.pending, key, attempt);
   return { index, subscriber, atMs: h.nowMs + h.bus.redeliveryMs, attempt };
 }
 

@@ -23,6 +23,7 @@ import {
   type SagaWorld,
 } from './saga-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
+import { getName } from '../core/name-index.ts';
 
 /** The config a scenario leaves unsaid (the saga's schema checks delays against it). */
 export const DEFAULT_CONFIG: SagaConfig = {
@@ -109,7 +110,7 @@ export function applySagaCommand(w: SagaWorld, c: SagaCommand): Result<RunReport
     case 'place-order': {
       if (typeof c.orderId !== 'string' || c.orderId === '')
         return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
-      if (w.sagas[c.orderId] !== undefined)
+      if (getName(w.sagas, c.orderId) !== undefined)
         return fail(ErrorCode.InvalidCommand, `order ${c.orderId} already has a saga`, 'orderId');
       const qty = c.qty ?? 1;
       const amountCents = c.amountCents ?? 2_500;

@@ -19,6 +19,7 @@ import { newId } from '../core/world.ts';
 import type { LocalOutcome, OrderData } from './services.ts';
 import { STEP_DEFS, type SagaInstance, type SagaStep, type SagaWorld, type SagaEntry } from './saga-types.ts';
 import { emit, scheduleTask, type EntryDraft } from './world-kit.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 type Phase = 'forward' | 'compensation';
 
@@ -48,7 +49,7 @@ export function startSaga(w: SagaWorld, order: OrderData, causationId?: string):
     requiredActions: [],
     startedAtMs: w.nowMs,
   };
-  w.sagas[order.orderId] = saga;
+  setName(w.sagas, order.orderId, saga);
   say(w, saga, { type: 'saga-started', sagaId: saga.sagaId, steps: [...w.config.steps] }, causationId);
   startStep(w, saga, 0, causationId);
   return saga;
@@ -115,7 +116,7 @@ export function onReply(
   outcome: LocalOutcome,
   replyId: string,
 ): void {
-  const saga = w.sagas[orderId];
+  const saga = getName(w.sagas, orderId);
   const step = saga?.steps[stepIndex];
   if (saga === undefined || step === undefined) return;
   const ignore = (why: string): void =>
@@ -153,7 +154,7 @@ export function onReply(
 
 /** The timeout armed for one attempt fired. Ignored if a reply already settled that attempt. */
 export function onTimeout(w: SagaWorld, orderId: string, stepIndex: number, phase: Phase, attempt: number): void {
-  const saga = w.sagas[orderId];
+  const saga = getName(w.sagas, orderId);
   const step = saga?.steps[stepIndex];
   if (saga === undefined || step === undefined) return;
   if (step.status !== expectedStatus(phase) || step.awaitingAttempt !== attempt) return;
@@ -166,7 +167,7 @@ export function onTimeout(w: SagaWorld, orderId: string, stepIndex: number, phas
 
 /** A retry's backoff elapsed: send again if the step still wants it. */
 export function onSendRetry(w: SagaWorld, orderId: string, stepIndex: number, phase: Phase): void {
-  const saga = w.sagas[orderId];
+  const saga = getName(w.sagas, orderId);
   const step = saga?.steps[stepIndex];
   if (saga === undefined || step === undefined) return;
   if (step.status !== expectedStatus(phase) || step.awaitingAttempt !== 0) return;

@@ -12,6 +12,7 @@ import { newId } from '../core/world.ts';
 import { crashService, handleAction, type LocalOutcome, type OrderData, type ServiceName } from './services.ts';
 import type { SagaEntry, SagaMessage, SagaWorld } from './saga-types.ts';
 import { emit, scheduleTask, type EntryDraft } from './world-kit.ts';
+import { getName } from '../core/name-index.ts';
 
 function say(w: SagaWorld, orderId: string | undefined, entry: EntryDraft<SagaEntry>, causationId?: string): void {
   const e = { ...entry } as EntryDraft<SagaEntry>;
@@ -21,7 +22,7 @@ function say(w: SagaWorld, orderId: string | undefined, entry: EntryDraft<SagaEn
 }
 
 function serviceOf(message: SagaMessage, w: SagaWorld): ServiceName {
-  return w.sagas[message.orderId]!.steps[message.stepIndex]!.service;
+  return getName(w.sagas, message.orderId)!.steps[message.stepIndex]!.service;
 }
 
 /** A command reached its service: queue it behind the processing time, or lose it if the service is down. */

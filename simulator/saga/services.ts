@@ -13,6 +13,7 @@
  * refused instead of resurrecting a cancelled order. `idempotentHandlers: false` turns both off so
  * a lesson can show a refund paid twice.
  */
+import { getName, getOrSetName, setName } from '../core/name-index.ts';
 
 export const SERVICE_NAMES = ['order', 'inventory', 'payment', 'shipping'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -175,7 +176,7 @@ export function handleAction(s: ServicesState, action: ActionName, order: OrderD
   const service = ACTIONS[action];
   const rt = s.runtime[service];
   const key = `${order.orderId}/${action}`;
-  const stored = rt.processed[key];
+  const stored = getName(rt.processed, key);
   if (s.idempotentHandlers && stored !== undefined) return { kind: 'deduplicated', outcome: stored };
   const fault = takeFault(s, service, action);
   if (fault?.kind === 'crash') return { kind: 'crashed-before-commit', fault };
@@ -187,7 +188,7 @@ export function handleAction(s: ServicesState, action: ActionName, order: OrderD
       ? { kind: 'rejected', reason: fault.reason ?? defaultReason(action) }
       : applyLocal(s, action, order);
   // The processed row is written in the same local transaction as the business change.
-  if (s.idempotentHandlers) rt.processed[key] = outcome;
+  if (s.idempotentHandlers) setName(rt.processed, key, outcome);
   if (fault?.kind === 'crash-after-commit') return { kind: 'crashed-after-commit', fault, outcome };
   return { kind: 'committed', outcome };
 }
@@ -211,51 +212,55 @@ function applyLocal(s: ServicesState, action: ActionName, o: OrderData): LocalOu
   const strict = s.idempotentHandlers;
   switch (action) {
     case 'create-order': {
-      if (t.orders[o.orderId]?.status === 'cancelled') return { kind: 'rejected', reason: 'order already cancelled' };
-      t.orders[o.orderId] ??= { status: 'pending', amountCents: o.amountCents };
+      if (getName(t.orders, o.orderId)?.status === 'cancelled') return { kind: 'rejected', reason: 'order already cancelled' };
+      getOrSetName(t.orders, o.orderId, () => ({ status: 'pending' as const, amountCents: o.amountCents }));
       return { kind: 'ok' };
     }
     case 'approve-order': {
-      const row = t.orders[o.orderId];
+      const row = getName(t.orders, o.orderId);
       if (row === undefined || row.status === 'cancelled') return { kind: 'rejected', reason: 'no open order to approve' };
       row.status = 'approved';
       return { kind: 'ok' };
     }
     case 'cancel-order': {
       // Setting a status is idempotent by nature; a missing row becomes a tombstone.
-      t.orders[o.orderId] = { status: 'cancelled', amountCents: t.orders[o.orderId]?.amountCents ?? o.amountCents };
+      setName(t.orders, o.orderId, {
+        status: 'cancelled',
+        amountCents: getName(t.orders, o.orderId)?.amountCents ?? o.amountCents,
+      });
       return { kind: 'ok' };
     }
     case 'reserve-inventory': {
-      if (strict && t.reservations[o.orderId]?.status === 'released')
+      if (strict && getName(t.reservations, o.orderId)?.status === 'released')
         return { kind: 'rejected', reason: 'reservation already released' };
-      if (strict && t.reservations[o.orderId]?.status === 'reserved') return { kind: 'ok' };
-      const left = t.stock[o.sku] ?? 0;
+      if (strict && getName(t.reservations, o.orderId)?.status === 'reserved') return { kind: 'ok' };
+      const left = getName(t.stock, o.sku) ?? 0;
       if (left < o.qty) return { kind: 'rejected', reason: 'out of stock' };
-      t.stock[o.sku] = left - o.qty;
-      t.reservations[o.orderId] = { sku: o.sku, qty: o.qty, status: 'reserved' };
+      setName(t.stock, o.sku, left - o.qty);
+      setName(t.reservations, o.orderId, { sku: o.sku, qty: o.qty, status: 'reserved' });
       return { kind: 'ok' };
     }
     case 'release-inventory': {
-      const r = t.reservations[o.orderId];
-      if (r === undefined) t.reservations[o.orderId] = { sku: o.sku, qty: 0, status: 'released' };
+      const r = getName(t.reservations, o.orderId);
+      if (r === undefined) setName(t.reservations, o.orderId, { sku: o.sku, qty: 0, status: 'released' });
       else if (r.status === 'reserved' || !strict) {
-        t.stock[r.sku] = (t.stock[r.sku] ?? 0) + r.qty;
+        setName(t.stock, r.sku, (getName(t.stock, r.sku) ?? 0) + r.qty);
         r.status = 'released';
       }
       return { kind: 'ok' };
     }
     case 'charge-payment': {
-      if (strict && t.charges[o.orderId]?.status === 'refunded') return { kind: 'rejected', reason: 'payment already refunded' };
-      if (strict && t.charges[o.orderId]?.status === 'charged') return { kind: 'ok' };
+      if (strict && getName(t.charges, o.orderId)?.status === 'refunded')
+        return { kind: 'rejected', reason: 'payment already refunded' };
+      if (strict && getName(t.charges, o.orderId)?.status === 'charged') return { kind: 'ok' };
       if (o.amountCents > s.cardLimitCents) return { kind: 'rejected', reason: 'card declined' };
-      t.charges[o.orderId] = { amountCents: o.amountCents, status: 'charged' };
+      setName(t.charges, o.orderId, { amountCents: o.amountCents, status: 'charged' });
       t.chargedCentsTotal += o.amountCents;
       return { kind: 'ok' };
     }
     case 'refund-payment': {
-      const c = t.charges[o.orderId];
-      if (c === undefined) t.charges[o.orderId] = { amountCents: 0, status: 'refunded' };
+      const c = getName(t.charges, o.orderId);
+      if (c === undefined) setName(t.charges, o.orderId, { amountCents: 0, status: 'refunded' });
       else if (c.status === 'charged' || !strict) {
         t.refundedCentsTotal += c.amountCents;
         c.status = 'refunded';
@@ -263,7 +268,7 @@ function applyLocal(s: ServicesState, action: ActionName, o: OrderData): LocalOu
       return { kind: 'ok' };
     }
     case 'create-shipment': {
-      t.shipments[o.orderId] = { status: 'shipped' };
+      setName(t.shipments, o.orderId, { status: 'shipped' });
       return { kind: 'ok' };
     }
   }

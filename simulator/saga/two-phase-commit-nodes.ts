@@ -11,6 +11,7 @@
 import { nextIntBetween } from '../core/rng.ts';
 import { scheduleTask, emit, type EntryDraft } from './world-kit.ts';
 import type { Decision, TpcEntry, TpcMessage, TpcNode, TpcWorld } from './two-phase-commit-types.ts';
+import { deleteName, getName, getOrSetName, setName } from '../core/name-index.ts';
 
 function say(w: TpcWorld, txId: string | undefined, entry: EntryDraft<TpcEntry>): void {
   emit(w, (txId === undefined ? entry : { ...entry, correlationId: txId }) as EntryDraft<TpcEntry>);
@@ -24,11 +25,11 @@ export function send(w: TpcWorld, to: TpcNode, message: TpcMessage): void {
 
 /** Starts a transaction: the coordinator asks every participant to prepare. */
 export function beginTx(w: TpcWorld, txId: string, participants: string[], resources: Record<string, string[]>): void {
-  w.coordinator.active[txId] = { participants, resources, votes: {}, acks: {}, decisionAttempts: 0 };
+  setName(w.coordinator.active, txId, { participants, resources, votes: {}, acks: {}, decisionAttempts: 0 });
   say(w, txId, { type: 'tx-begun', txId, participants: [...participants] });
   for (const p of participants) {
     say(w, txId, { type: 'prepare-sent', txId, participant: p });
-    send(w, p, { kind: 'prepare', txId, resources: [...resources[p]!] });
+    send(w, p, { kind: 'prepare', txId, resources: [...getName(resources, p)!] });
   }
   scheduleTask(w, { type: 'vote-timeout', txId, incarnation: w.coordinator.incarnation, atMs: w.nowMs + w.config.voteTimeoutMs });
 }
@@ -55,7 +56,7 @@ function sendDecision(w: TpcWorld, txId: string, decision: Decision, to: string[
 
 /** Phase two for a transaction the coordinator still has in memory. */
 function finishPhaseOne(w: TpcWorld, txId: string, decision: Decision, presumed: boolean): void {
-  const tx = w.coordinator.active[txId]!;
+  const tx = getName(w.coordinator.active, txId)!;
   tx.decision = decide(w, txId, decision, presumed);
   tx.decisionAttempts = 1;
   sendDecision(w, txId, tx.decision, tx.participants, 1);
@@ -80,11 +81,11 @@ export function crashNode(w: TpcWorld, node: TpcNode, recoverAfterMs?: number): 
     c.active = {};
     delete c.crashAfterVotes;
   } else {
-    const p = w.participants[node]!;
+    const p = getName(w.participants, node)!;
     p.up = false;
     p.incarnation++;
   }
-  const inc = node === 'coordinator' ? w.coordinator.incarnation : w.participants[node]!.incarnation;
+  const inc = node === 'coordinator' ? w.coordinator.incarnation : getName(w.participants, node)!.incarnation;
   say(w, undefined, { type: 'node-crashed', node, lostVotes, ...(recoverAtMs === undefined ? {} : { recoverAtMs }) });
   if (recoverAtMs !== undefined) scheduleTask(w, { type: 'recover-node', node, incarnation: inc, atMs: recoverAtMs });
 }
@@ -98,7 +99,7 @@ export function recoverNode(w: TpcWorld, node: TpcNode): void {
     for (const p of w.config.participants) send(w, p, { kind: 'recover-request' });
     return;
   }
-  const p = w.participants[node]!;
+  const p = getName(w.participants, node)!;
   p.up = true;
   say(w, undefined, { type: 'node-recovered', node });
   for (const [txId, tx] of Object.entries(p.txs)) {
@@ -111,27 +112,27 @@ export function recoverNode(w: TpcWorld, node: TpcNode): void {
 /** A message arrived at a running node. */
 export function onMessage(w: TpcWorld, to: TpcNode, m: TpcMessage): void {
   if (to === 'coordinator') return onCoordinatorMessage(w, m);
-  const p = w.participants[to]!;
+  const p = getName(w.participants, to)!;
   switch (m.kind) {
     case 'prepare': {
-      if (p.txs[m.txId] !== undefined) {
+      if (getName(p.txs, m.txId) !== undefined) {
         // A repeated prepare: answer as before (a decided or prepared transaction does not vote twice).
-        const st = p.txs[m.txId]!.state;
+        const st = getName(p.txs, m.txId)!.state;
         send(w, 'coordinator', { kind: 'vote', txId: m.txId, from: p.name, vote: st === 'aborted' ? 'no' : 'yes' });
         return;
       }
-      const held = m.resources.find((r) => p.locks[r] !== undefined);
+      const held = m.resources.find((r) => getName(p.locks, r) !== undefined);
       const planted = held === undefined ? p.voteNo.shift() : undefined;
       if (held !== undefined || planted !== undefined) {
-        const reason = held !== undefined ? `${held} is locked by ${p.locks[held]}` : planted!;
+        const reason = held !== undefined ? `${held} is locked by ${getName(p.locks, held)}` : planted!;
         // Voting NO lets a participant abort on its own at once: nothing was promised.
-        p.txs[m.txId] = { state: 'aborted', resources: [], decidedAtMs: w.nowMs };
+        setName(p.txs, m.txId, { state: 'aborted', resources: [], decidedAtMs: w.nowMs });
         say(w, m.txId, { type: 'vote-cast', txId: m.txId, participant: p.name, vote: 'no', reason });
         send(w, 'coordinator', { kind: 'vote', txId: m.txId, from: p.name, vote: 'no', reason });
         return;
       }
-      for (const r of m.resources) p.locks[r] = m.txId;
-      p.txs[m.txId] = { state: 'prepared', resources: [...m.resources], preparedAtMs: w.nowMs };
+      for (const r of m.resources) setName(p.locks, r, m.txId);
+      setName(p.txs, m.txId, { state: 'prepared', resources: [...m.resources], preparedAtMs: w.nowMs });
       say(w, m.txId, { type: 'vote-cast', txId: m.txId, participant: p.name, vote: 'yes' });
       send(w, 'coordinator', { kind: 'vote', txId: m.txId, from: p.name, vote: 'yes' });
       scheduleTask(w, {
@@ -143,11 +144,11 @@ export function onMessage(w: TpcWorld, to: TpcNode, m: TpcMessage): void {
       return;
     }
     case 'decision': {
-      const tx = (p.txs[m.txId] ??= { state: 'aborted', resources: [] });
+      const tx = getOrSetName(p.txs, m.txId, () => ({ state: 'aborted' as const, resources: [] }));
       if (tx.state === 'prepared') {
         tx.state = m.decision === 'commit' ? 'committed' : 'aborted';
         tx.decidedAtMs = w.nowMs;
-        for (const r of tx.resources) if (p.locks[r] === m.txId) delete p.locks[r];
+        for (const r of tx.resources) if (getName(p.locks, r) === m.txId) deleteName(p.locks, r);
         const type = m.decision === 'commit' ? 'participant-committed' : 'participant-aborted';
         say(w, m.txId, { type, txId: m.txId, participant: p.name, locksReleased: [...tx.resources] });
       }
@@ -155,7 +156,7 @@ export function onMessage(w: TpcWorld, to: TpcNode, m: TpcMessage): void {
       return;
     }
     case 'recover-request': {
-      const txIds = Object.keys(p.txs).filter((id) => p.txs[id]!.state === 'prepared');
+      const txIds = Object.keys(p.txs).filter((id) => getName(p.txs, id)!.state === 'prepared');
       say(w, undefined, { type: 'in-doubt-reported', participant: p.name, txIds });
       send(w, 'coordinator', { kind: 'in-doubt', from: p.name, txIds });
       return;
@@ -169,7 +170,7 @@ function onCoordinatorMessage(w: TpcWorld, m: TpcMessage): void {
   const c = w.coordinator;
   switch (m.kind) {
     case 'vote': {
-      const tx = c.active[m.txId];
+      const tx = getName(c.active, m.txId);
       if (tx === undefined) {
         // A vote for a transaction this coordinator forgot (it crashed): presumed abort, unless logged.
         if (m.vote === 'yes') send(w, m.from, { kind: 'decision', txId: m.txId, decision: decide(w, m.txId, 'abort', true) });
@@ -177,9 +178,9 @@ function onCoordinatorMessage(w: TpcWorld, m: TpcMessage): void {
       }
       say(w, m.txId, { type: 'vote-received', txId: m.txId, participant: m.from, vote: m.vote });
       if (tx.decision !== undefined) return;
-      tx.votes[m.from] = m.vote;
+      setName(tx.votes, m.from, m.vote);
       if (m.vote === 'no') return finishPhaseOne(w, m.txId, 'abort', false);
-      if (!tx.participants.every((p) => tx.votes[p] === 'yes')) return;
+      if (!tx.participants.every((p) => getName(tx.votes, p) === 'yes')) return;
       const armed = c.crashAfterVotes;
       if (armed?.when === 'before-decision') return crashNode(w, 'coordinator', armed.recoverAfterMs);
       if (armed?.when === 'after-decision') {
@@ -189,20 +190,20 @@ function onCoordinatorMessage(w: TpcWorld, m: TpcMessage): void {
       return finishPhaseOne(w, m.txId, 'commit', false);
     }
     case 'ack': {
-      const tx = c.active[m.txId];
+      const tx = getName(c.active, m.txId);
       if (tx === undefined || tx.decision === undefined) return;
       say(w, m.txId, { type: 'ack-received', txId: m.txId, participant: m.from });
-      tx.acks[m.from] = true;
-      if (tx.participants.every((p) => tx.acks[p])) {
+      setName(tx.acks, m.from, true);
+      if (tx.participants.every((p) => getName(tx.acks, p))) {
         say(w, m.txId, { type: 'tx-finished', txId: m.txId, decision: tx.decision });
-        delete c.active[m.txId];
+        deleteName(c.active, m.txId);
       }
       return;
     }
     case 'inquiry':
     case 'in-doubt':
       for (const txId of m.kind === 'inquiry' ? [m.txId] : m.txIds) {
-        const tx = c.active[txId];
+        const tx = getName(c.active, txId);
         // Still collecting votes: nothing is promised yet, so aborting is allowed — and ends the wait.
         if (tx !== undefined && tx.decision === undefined) finishPhaseOne(w, txId, 'abort', false);
         else send(w, m.from, { kind: 'decision', txId, decision: tx?.decision ?? answerFor(w, txId) });
@@ -220,18 +221,18 @@ function answerFor(w: TpcWorld, txId: string): Decision {
 
 /** Votes not all in by the deadline: abort (allowed, since no commit was promised). */
 export function onVoteTimeout(w: TpcWorld, txId: string, incarnation: number): void {
-  const tx = w.coordinator.active[txId];
+  const tx = getName(w.coordinator.active, txId);
   if (!w.coordinator.up || incarnation !== w.coordinator.incarnation || tx === undefined || tx.decision !== undefined) return;
-  say(w, txId, { type: 'vote-timed-out', txId, missing: tx.participants.filter((p) => tx.votes[p] === undefined) });
+  say(w, txId, { type: 'vote-timed-out', txId, missing: tx.participants.filter((p) => getName(tx.votes, p) === undefined) });
   finishPhaseOne(w, txId, 'abort', false);
 }
 
 /** Resend the decision to participants that have not acknowledged it, a bounded number of times. */
 export function onAckTimeout(w: TpcWorld, txId: string, incarnation: number, attempt: number): void {
-  const tx = w.coordinator.active[txId];
+  const tx = getName(w.coordinator.active, txId);
   if (!w.coordinator.up || incarnation !== w.coordinator.incarnation || tx?.decision === undefined) return;
   if (attempt >= w.config.decisionRetriesMax) return; // a participant that comes back will ask
-  const missing = tx.participants.filter((p) => !tx.acks[p]);
+  const missing = tx.participants.filter((p) => !getName(tx.acks, p));
   tx.decisionAttempts = attempt + 1;
   sendDecision(w, txId, tx.decision, missing, attempt + 1);
   scheduleTask(w, { type: 'ack-timeout', txId, incarnation, attempt: attempt + 1, atMs: w.nowMs + w.config.ackTimeoutMs });
@@ -239,8 +240,8 @@ export function onAckTimeout(w: TpcWorld, txId: string, incarnation: number, att
 
 /** A prepared participant has waited long enough to know it is blocked; it asks once. */
 export function onDecisionTimeout(w: TpcWorld, participant: string, txId: string): void {
-  const p = w.participants[participant]!;
-  const tx = p.txs[txId];
+  const p = getName(w.participants, participant)!;
+  const tx = getName(p.txs, txId);
   if (tx?.state !== 'prepared' || tx.blockedSinceMs !== undefined) return;
   tx.blockedSinceMs = w.nowMs;
   say(w, txId, { type: 'participant-blocked', txId, participant, locksHeld: [...tx.resources] });

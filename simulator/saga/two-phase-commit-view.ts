@@ -6,6 +6,7 @@
  * must never show one participant committed and another aborted.
  */
 import type { TpcEntry, TpcWorld } from './two-phase-commit-types.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 export interface TpcTxView {
   txId: string;
@@ -30,8 +31,8 @@ export function twoPhaseCommitView(w: TpcWorld): TpcTxView[] {
     const states: TpcTxView['states'] = {};
     const blocked: TpcTxView['blocked'] = [];
     for (const p of Object.values(w.participants)) {
-      const tx = p.txs[txId];
-      states[p.name] = tx?.state ?? 'unknown';
+      const tx = getName(p.txs, txId);
+      setName(states, p.name, tx?.state ?? 'unknown');
       if (tx?.state === 'prepared' && tx.blockedSinceMs !== undefined) {
         blocked.push({ participant: p.name, blockedSinceMs: tx.blockedSinceMs, locksHeld: [...tx.resources] });
       }

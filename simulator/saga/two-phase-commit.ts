@@ -20,6 +20,7 @@ import {
 } from './two-phase-commit-nodes.ts';
 import type { Participant, TpcCommand, TpcConfig, TpcEntry, TpcOptions, TpcTask, TpcWorld } from './two-phase-commit-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
+import { getName, setName } from '../core/name-index.ts';
 
 /** The config a scenario leaves unsaid (the model's schema checks delays against it). */
 export const TPC_DEFAULTS: TpcConfig = {
@@ -47,7 +48,8 @@ export function createTwoPhaseCommit(opts: TpcOptions): TpcWorld {
     throw new RangeError('2PC needs at least one participant, with distinct names other than "coordinator"');
   }
   const participants: Record<string, Participant> = {};
-  for (const name of config.participants) participants[name] = { name, up: true, incarnation: 0, locks: {}, txs: {}, voteNo: [] };
+  for (const name of config.participants)
+    setName(participants, name, { name, up: true, incarnation: 0, locks: {}, txs: {}, voteNo: [] });
   return {
     ...createWorldBase<TpcTask, TpcEntry>({ seed: opts.seed }),
     config,
@@ -60,7 +62,7 @@ export function createTwoPhaseCommit(opts: TpcOptions): TpcWorld {
 export function runTwoPhaseCommitTask(w: TpcWorld, task: TpcTask & Scheduled): void {
   switch (task.type) {
     case 'deliver': {
-      const up = task.to === 'coordinator' ? w.coordinator.up : w.participants[task.to]!.up;
+      const up = task.to === 'coordinator' ? w.coordinator.up : getName(w.participants, task.to)!.up;
       if (!up) {
         const txId = 'txId' in task.message ? task.message.txId : undefined;
         emit(w, {
@@ -80,7 +82,7 @@ export function runTwoPhaseCommitTask(w: TpcWorld, task: TpcTask & Scheduled): v
     case 'decision-timeout':
       return onDecisionTimeout(w, task.participant, task.txId);
     case 'recover-node': {
-      const node = task.node === 'coordinator' ? w.coordinator : w.participants[task.node]!;
+      const node = task.node === 'coordinator' ? w.coordinator : getName(w.participants, task.node)!;
       if (node.up || node.incarnation !== task.incarnation) return;
       return recoverNode(w, task.node);
     }
@@ -88,7 +90,7 @@ export function runTwoPhaseCommitTask(w: TpcWorld, task: TpcTask & Scheduled): v
 }
 
 function participantProblem(w: TpcWorld, name: string): Result<never> | undefined {
-  return w.participants[name] === undefined
+  return getName(w.participants, name) === undefined
     ? fail(ErrorCode.UnknownNode, `unknown participant "${name}"`, 'participant')
     : undefined;
 }
@@ -109,19 +111,20 @@ export function applyTwoPhaseCommitCommand(w: TpcWorld, c: TpcCommand): Result<R
       if (new Set(participants).size !== participants.length)
         return fail(ErrorCode.InvalidCommand, 'a participant is listed twice', 'participants');
       const txId = c.txId ?? newId(w, 'tx');
-      const seen = w.coordinator.active[txId] !== undefined || w.coordinator.log.some((r) => r.txId === txId);
-      if (seen || Object.values(w.participants).some((p) => p.txs[txId] !== undefined)) {
+      const seen = getName(w.coordinator.active, txId) !== undefined || w.coordinator.log.some((r) => r.txId === txId);
+      if (seen || Object.values(w.participants).some((p) => getName(p.txs, txId) !== undefined)) {
         return fail(ErrorCode.InvalidCommand, `transaction ${txId} already exists`, 'txId');
       }
       const resources: Record<string, string[]> = {};
-      for (const p of participants) resources[p] = [...(c.resources?.[p] ?? ['row-1'])];
+      for (const p of participants)
+        setName(resources, p, [...((c.resources !== undefined ? getName(c.resources, p) : undefined) ?? ['row-1'])]);
       beginTx(w, txId, [...participants], resources);
       return nothingRan();
     }
     case 'plant-no-vote': {
       const bad = participantProblem(w, c.participant);
       if (bad) return bad;
-      w.participants[c.participant]!.voteNo.push(c.reason ?? 'constraint violated');
+      getName(w.participants, c.participant)!.voteNo.push(c.reason ?? 'constraint violated');
       return nothingRan();
     }
     case 'arm-coordinator-crash': {
@@ -145,7 +148,7 @@ export function applyTwoPhaseCommitCommand(w: TpcWorld, c: TpcCommand): Result<R
       const bad = participantProblem(w, c.participant);
       if (bad) return bad;
       const crash = c.type === 'crash-participant';
-      if (w.participants[c.participant]!.up !== crash)
+      if (getName(w.participants, c.participant)!.up !== crash)
         return fail(ErrorCode.InvalidCommand, `${c.participant} is already ${crash ? 'down' : 'up'}`);
       if (crash) crashNode(w, c.participant, c.recoverAfterMs);
       else recoverNode(w, c.participant);

@@ -78,6 +78,11 @@ export function main(argv: readonly string[]): number {
   process.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
   for (const note of run.summary.notes) process.stderr.write(`sim: ${note}\n`);
   if (tracePath !== undefined) process.stderr.write(`sim: wrote ${run.trace.length} trace entries to ${tracePath}\n`);
+  if (run.internalError !== undefined) {
+    // The summary above is what the run got to; the bug itself is exit code 2, as documented.
+    process.stderr.write(`sim: internal error: ${run.internalError}\nPlease report it with the scenario file and the seed.\n`);
+    return 2;
+  }
   return 0;
 }
 

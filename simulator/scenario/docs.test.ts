@@ -11,6 +11,7 @@ import { USAGE } from './cli-args.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { ERROR_CASES } from './error-cases.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
+import { RUN_BUDGETS } from '../kafka/budget.ts';
 import { formatScenarioErrors, loadCommand, loadScenario } from './loader.ts';
 import { ScenarioSpecSchema } from './schema.ts';
 import { minimalScenario } from './test-fixtures.ts';
@@ -121,9 +122,9 @@ describe('docs/scenario-format.md', () => {
     }
   });
 
-  it('states every limit with its value', () => {
+  it('states every limit and run budget with its value', () => {
     const rows = section('Limits');
-    for (const [name, value] of Object.entries(SCENARIO_LIMITS)) {
+    for (const [name, value] of Object.entries({ ...SCENARIO_LIMITS, ...RUN_BUDGETS })) {
       expect(rows, name).toContain(`| \`${name}\` | ${value} |`);
     }
   });

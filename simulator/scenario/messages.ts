@@ -102,6 +102,9 @@ export function closestName(name: string, allowed: readonly string[]): string | 
   return best;
 }
 
+/** How many known names a "did you mean" suggestion compares against. */
+const SUGGEST_FROM_MAX = 500;
+
 function listNames(names: Iterable<string>): string {
   const all = [...names];
   if (all.length === 0) return 'none are defined';
@@ -116,7 +119,8 @@ function listNames(names: Iterable<string>): string {
  */
 export function missing(kind: string, name: string, known: Iterable<string>, where: string, lead?: string): string {
   const names = [...known];
-  const near = kind === 'broker' ? undefined : closestName(name, names);
+  // A typo is looked for among the first names only, so a message costs the same with 10,000.
+  const near = kind === 'broker' ? undefined : closestName(name, names.slice(0, SUGGEST_FROM_MAX));
   const hint = near === undefined ? '' : ` Did you mean "${near}"?`;
   const shown = kind === 'broker' ? name : `"${name}"`;
   const head =

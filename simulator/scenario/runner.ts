@@ -29,7 +29,7 @@ export interface RunOptions {
 }
 
 /** Why a run ended. `tasks-max` means the task bound stopped it with work still to do. */
-export type StoppedBy = 'idle' | 'until' | 'tasks-max';
+export type StoppedBy = 'idle' | 'until' | 'tasks-max' | 'budget';
 
 /**
  * What a run reports: the engine's summary (per-partition offsets, per-group committed offsets
@@ -49,6 +49,11 @@ export interface RunSummary extends KafkaSummary {
 
 export interface RunResult {
   summary: RunSummary;
+  /**
+   * Set when the simulator hit a bug of its own (an exception caught at its boundary) rather than
+   * anything the scenario asked for: the CLI reports it and exits with 2, not 0.
+   */
+  internalError?: string;
   /** The kept trace entries, oldest first (all of them in `full` mode). */
   trace: readonly KafkaTraceEntry[];
 }
@@ -71,7 +76,17 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
   const sim = createKafkaSim({ seed, scenario });
   const state = sim.init();
   const command: SimCommand = untilMs === null ? { type: 'run-until-idle' } : { type: 'advance', untilMs };
-  const r = sim.apply(state, command);
+  let r = sim.apply(state, command);
+  // The per-command task budget protects a page from one long command. A headless run whose
+  // scenario sets its own tasksMax asked for that much work: it carries on with the same command
+  // until the run ends or reaches tasksMax (or another budget).
+  const ownRefusals = new Set<string>();
+  const sliced = spec.tasksMax !== undefined;
+  for (let slices = 0; sliced && !r.ok && r.error.path === 'tasksPerCommandMax' && slices < 1000; slices++) {
+    ownRefusals.add(r.error.message);
+    r = sim.apply(state, command);
+  }
+  if (!r.ok) ownRefusals.add(r.error.message);
   const notes: string[] = [];
   let stoppedBy: StoppedBy;
   if (r.ok) {
@@ -79,23 +94,25 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
   } else if (r.error.code === ErrorCode.TaskLimitReached) {
     stoppedBy = 'tasks-max';
     notes.push(r.error.message);
+  } else if (r.error.code === ErrorCode.BudgetExceeded) {
+    stoppedBy = 'budget';
+    notes.push(r.error.message);
+  } else if (r.error.code === ErrorCode.Internal) {
+    stoppedBy = 'idle';
+    notes.push(r.error.message);
   } else {
     // The runner's own command cannot be invalid for a valid scenario; say so rather than hide it.
     stoppedBy = 'idle';
     notes.push(`The run could not start: ${r.error.message}`);
   }
   const trace = traceEntries(state.trace);
+  // The engine also traces the refusals of the runner's own advance (the task bound, a budget):
+  // not the scenario's doing, and already in the notes.
   const rejectedCommands = trace
     .filter((e): e is Extract<KafkaTraceEntry, { type: 'command-rejected' }> => e.type === 'command-rejected')
+    .filter((e) => !(e.command === command.type && ownRefusals.has(e.error)))
     .map((e) => ({ atMs: e.atMs, command: e.command, error: e.error }));
-  // The engine also traces the refusal of the runner's own advance (the task bound): not the
-  // scenario's doing, and already in the notes.
-  let rejectedCount = state.trace.counts['command-rejected'] ?? 0;
-  if (!r.ok) {
-    rejectedCount--;
-    const last = rejectedCommands[rejectedCommands.length - 1];
-    if (last !== undefined && last.command === command.type && last.error === r.error.message) rejectedCommands.pop();
-  }
+  const rejectedCount = (state.trace.counts['command-rejected'] ?? 0) - ownRefusals.size;
   if (rejectedCount > rejectedCommands.length) {
     const n = rejectedCount;
     notes.push(
@@ -119,5 +136,9 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
     consumers: e.consumers,
     traceCounts: e.traceCounts,
   };
-  return { summary, trace };
+  // A scheduled command that hit a bug is traced like any refusal; its message says which it was.
+  const internal = !r.ok && r.error.code === ErrorCode.Internal ? r.error.message : undefined;
+  const internalScheduled = rejectedCommands.find((c) => c.error.startsWith('Internal error'))?.error;
+  const internalError = internal ?? internalScheduled;
+  return internalError === undefined ? { summary, trace } : { summary, trace, internalError };
 }

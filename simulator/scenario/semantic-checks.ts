@@ -7,9 +7,11 @@
  * actually pick a key, a fault names a broker or consumer that will exist when it fires. Each
  * problem carries the exact path of the value to change and a sentence saying why.
  *
- * It runs as a refinement of the scenario schema, after the structure is known to be right, and
- * it must stay cheap and total: no loop here depends on a numeric value from the input (only on
- * array lengths the schema has bounded), and nothing throws.
+ * It runs as a refinement of the scenario schema. zod still runs a refinement when a number is
+ * merely out of bounds (`"consumers": 1235560340` is a "continuable" issue), so nothing here may
+ * trust a numeric value: no loop or allocation is sized by one unless it is first checked against
+ * its limit (`withinCount`), the work per command does not grow with the number of consumers, and
+ * at most PROBLEMS_MAX problems are collected. Nothing throws.
  */
 import { missing } from './messages.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
@@ -24,9 +26,25 @@ export interface ScenarioProblem {
 
 type Path = Array<string | number>;
 
-/** The consumer ids a group's members get: explicit ones, else `${groupId}-c1`, `-c2`, ... */
+/**
+ * Problems collected at most: a file with 100,000 bad schedule entries gets the first ones, not a
+ * message list (and a "did you mean" search per entry) that takes minutes to build.
+ */
+export const PROBLEMS_MAX = 200;
+
+/** True when `n` is a whole number in 0..max, i.e. safe to size a loop or an array by. */
+export function withinCount(n: unknown, max: number): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+}
+
+/**
+ * The consumer ids a group's members get: explicit ones, else `${groupId}-c1`, `-c2`, ... A count
+ * beyond the limit gives no ids at all (the schema has already refused it) rather than allocating
+ * an array of a billion names first.
+ */
 export function consumerIdsOf(group: Pick<GroupSpec, 'id' | 'consumers' | 'consumerIds'>): string[] {
-  if (group.consumerIds !== undefined) return group.consumerIds.slice();
+  if (group.consumerIds !== undefined) return group.consumerIds.slice(0, L.consumersMax);
+  if (!withinCount(group.consumers, L.consumersMax)) return [];
   return Array.from({ length: group.consumers }, (_, i) => `${group.id}-c${i + 1}`);
 }
 
@@ -53,8 +71,9 @@ function reservedMessage(id: string): string {
 export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
   const out: ScenarioProblem[] = [];
   const add = (path: Path, message: string): void => {
-    out.push({ path, message });
+    if (out.length < PROBLEMS_MAX) out.push({ path, message });
   };
+  const full = (): boolean => out.length >= PROBLEMS_MAX;
   const uniq = (items: readonly string[], base: (i: number) => Path, what: string): void => {
     const seen = new Map<string, number>();
     items.forEach((v, i) => {
@@ -71,6 +90,7 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
     'broker id',
   );
   const brokerIds = new Set(spec.brokers.map((b) => b.id));
+  const brokerNodes = new Set(spec.brokers.map((b) => brokerNodeName(b.id)));
   uniq(
     spec.topics.map((t) => t.name),
     (i) => ['topics', i, 'name'],
@@ -208,6 +228,7 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
   const schedule = (spec.schedule ?? []).map((e, i) => ({ e, i }));
   schedule.sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i);
   for (const { e, i } of schedule) {
+    if (full()) break;
     checkCommand(e.command, (...rest) => ['schedule', i, 'command', ...rest]);
   }
 
@@ -220,8 +241,10 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       add(at(field), missing('topic', t, topics.keys(), 'topics'));
       return false;
     };
-    const nodes = (): Set<string> =>
-      new Set([...spec.brokers.map((b) => brokerNodeName(b.id)), ...[...producerIds].map(producerNodeName), ...consumers]);
+    const knownNode = (n: string): boolean =>
+      consumers.has(n) || brokerNodes.has(n) || (n.startsWith('producer-') && producerIds.has(n.slice('producer-'.length)));
+    // Listing every node (for the message) is done only when a problem is reported.
+    const nodes = (): Set<string> => new Set([...brokerNodes, ...[...producerIds].map(producerNodeName), ...consumers]);
     switch (c.type) {
       case 'crash-broker':
       case 'restart-broker':
@@ -238,11 +261,9 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
       case 'delay-link':
       case 'cut-link':
       case 'heal-link': {
-        const known = nodes();
-        if (!known.has(c.from))
-          add(at('from'), missing('node', c.from, known, 'the scenario (brokers are broker-<id>, producers producer-<id>)'));
-        if (!known.has(c.to))
-          add(at('to'), missing('node', c.to, known, 'the scenario (brokers are broker-<id>, producers producer-<id>)'));
+        const where = 'the scenario (brokers are broker-<id>, producers producer-<id>)';
+        if (!knownNode(c.from)) add(at('from'), missing('node', c.from, nodes(), where));
+        if (!knownNode(c.to)) add(at('to'), missing('node', c.to, nodes(), where));
         if (c.from === c.to) add(at('to'), `a link joins two different nodes, but from and to are both "${c.to}"`);
         return;
       }

@@ -9,6 +9,7 @@
  */
 import type { WorkbenchView } from '../../../workbench/view.ts';
 import { kafkaPanels } from '../kafka-view.ts';
+import { getName, setName } from '../../../../simulator/index.ts';
 
 export interface ChartSample {
   cursor: number;
@@ -24,11 +25,12 @@ export interface ChartSample {
 export function sampleOf(view: WorkbenchView, cursor: number): ChartSample {
   const groups: ChartSample['groups'] = {};
   const { groups: gs, partitions: ps } = kafkaPanels(view);
-  for (const g of gs) groups[g.id] = g.lag;
+  // Group ids and topics are the learner's names (`__proto__` is a valid one): define, never assign.
+  for (const g of gs) setName(groups, g.id, g.lag);
   const partitions: ChartSample['partitions'] = {};
-  for (const p of ps) for (const ptr of p.pointers) partitions[`${ptr.label} · ${p.id}`] = ptr.lag;
+  for (const p of ps) for (const ptr of p.pointers) setName(partitions, `${ptr.label} · ${p.id}`, ptr.lag);
   const counters: ChartSample['counters'] = {};
-  for (const c of view.counters) counters[c.label] = c.value;
+  for (const c of view.counters) setName(counters, c.label, c.value);
   return { cursor, atMs: view.nowMs, groups, partitions, counters };
 }
 
@@ -80,8 +82,8 @@ export function ratePerSecond(samples: readonly ChartSample[], counter: string, 
     while (j < i - 1 && samples[j + 1]!.atMs <= t - windowMs) j++;
     const a = samples[j]!;
     const b = samples[i]!;
-    const ca = a.counters[counter];
-    const cb = b.counters[counter];
+    const ca = getName(a.counters, counter);
+    const cb = getName(b.counters, counter);
     if (ca === undefined || cb === undefined || b.atMs <= a.atMs) continue;
     out.push({ x: t, y: Math.max(0, ((cb - ca) / (b.atMs - a.atMs)) * 1000) });
   }
