@@ -64,7 +64,7 @@ export default defineConfig([
   },
   {
     files: ['simulator/**/*.ts'],
-    ignores: ['simulator/**/*.test.ts', 'simulator/**/*.bench.ts', 'simulator/scenario/cli.ts'],
+    ignores: ['simulator/**/*.test.ts', 'simulator/**/*.bench.ts', 'simulator/kafka/scenario/cli.ts'],
     languageOptions: { globals: {} },
     plugins: { local: localRules },
     rules: {

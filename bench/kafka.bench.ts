@@ -11,13 +11,13 @@ import { heapPop, heapPush, type Scheduled } from '../simulator/core/heap.ts';
 import { nextInt, seedRng } from '../simulator/core/rng.ts';
 import { partitionForKey } from '../simulator/kafka/partitioner/index.ts';
 import { createKafkaSim, createKafkaTimeline } from '../simulator/kafka/kafka-sim.ts';
-import type { ScenarioSpec, SimCommand } from '../simulator/scenario/types.ts';
+import type { KafkaScenario, KafkaEngineCommand } from '../simulator/kafka/scenario/types.ts';
 import { heapUsedAfterGc, percentiles, type Report } from './report.ts';
 
 const RECORDS = 1_000_000;
 const KEYS = 10_000;
 
-function w1Scenario(): ScenarioSpec {
+function w1Scenario(): KafkaScenario {
   return {
     version: 1,
     name: 'W1',
@@ -79,7 +79,7 @@ function runW1(): { ms: number; deliveries: number; bytesPerRecord: number; peak
 }
 
 function seekBench(report: Report): void {
-  const scenario: ScenarioSpec = {
+  const scenario: KafkaScenario = {
     version: 1,
     name: 'seek',
     brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
@@ -93,7 +93,7 @@ function seekBench(report: Report): void {
   };
   // A learner's long session: mostly single steps, some produced records, now and then a fault.
   const rng = seedRng(99);
-  const commands: SimCommand[] = [];
+  const commands: KafkaEngineCommand[] = [];
   const down = new Set<number>();
   for (let i = 0; i < 100_000; i++) {
     const x = nextInt(rng, 1000);

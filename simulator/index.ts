@@ -89,7 +89,8 @@ export { createWorldBase, nextTaskAtMs, runNext, schedule, type WorldBase, type 
 export { traceEmit } from './core/trace.ts';
 export { getName, setName } from './core/name-index.ts';
 
-// The Kafka model. `createSim` is the engine's generic name in the design notes.
+// The Kafka engine beneath the Kafka model. `createSim` is kept as an alias for callers written
+// before it was named for Kafka.
 export {
   createKafkaSim,
   createKafkaSim as createSim,
@@ -114,14 +115,14 @@ export type { EsTraceEntry } from './eventstore/trace-entries.ts';
 export { bankModel, accountAggregate, seedBusyAccount } from './eventstore/demo-bank.ts';
 
 // Scenarios.
-export { loadScenario, loadCommand, formatScenarioErrors } from './scenario/loader.ts';
-export type { ScenarioSpec, SimCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec, AssignorName } from './scenario/types.ts';
-export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './scenario/types.ts';
-export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './scenario/loader.ts';
-export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './scenario/runner.ts';
-export { ScenarioSpecSchema, SimCommandSchema } from './scenario/schema.ts';
-export { SCENARIO_LIMITS, SEED_MAX } from './scenario/limits.ts';
-export { SCENARIO_DEFAULTS } from './scenario/defaults.ts';
+export { loadScenario, loadCommand, formatScenarioErrors } from './kafka/scenario/loader.ts';
+export type { KafkaEngineCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec, AssignorName } from './kafka/scenario/types.ts';
+export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './kafka/scenario/types.ts';
+export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './kafka/scenario/loader.ts';
+export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './kafka/scenario/runner.ts';
+export { KafkaScenarioSchema, KafkaEngineCommandSchema } from './kafka/scenario/schema.ts';
+export { SCENARIO_LIMITS, SEED_MAX } from './kafka/scenario/limits.ts';
+export { SCENARIO_DEFAULTS } from './kafka/scenario/defaults.ts';
 
 // Sagas, two-phase commit, outbox and idempotent consumers.
 export { describeSagaEntry } from './saga/saga-describe.ts';

@@ -6,7 +6,7 @@ import type { KafkaCommand } from '../../simulator/index.ts';
 import { linkModels } from '../models/open-link.ts';
 import { commandsMax, decodeShareState as decodeWith, encodeShareState, type SharedState } from './share-link.ts';
 
-type SimCommand = KafkaCommand;
+type KafkaEngineCommand = KafkaCommand;
 /** Decodes against the app's registry of models, as the playground does. */
 const decodeShareState = (text: string) => decodeWith(text, linkModels);
 
@@ -18,14 +18,14 @@ const spec = {
   groups: [{ id: 'billing', topics: ['orders'], consumers: 2 }],
 };
 
-const commandArb: fc.Arbitrary<SimCommand> = fc.oneof(
-  fc.constant<SimCommand>({ type: 'step' }),
-  fc.constant<SimCommand>({ type: 'run-until-idle' }),
-  fc.integer({ min: 0, max: 1_000_000 }).map((untilMs): SimCommand => ({ type: 'advance', untilMs })),
+const commandArb: fc.Arbitrary<KafkaEngineCommand> = fc.oneof(
+  fc.constant<KafkaEngineCommand>({ type: 'step' }),
+  fc.constant<KafkaEngineCommand>({ type: 'run-until-idle' }),
+  fc.integer({ min: 0, max: 1_000_000 }).map((untilMs): KafkaEngineCommand => ({ type: 'advance', untilMs })),
   fc
     .record({ key: fc.stringMatching(/^[a-z0-9-]{1,12}$/) })
-    .map((r): SimCommand => ({ type: 'produce', topic: 'orders', key: r.key })),
-  fc.constant<SimCommand>({ type: 'crash-consumer', consumer: 'billing-c1' }),
+    .map((r): KafkaEngineCommand => ({ type: 'produce', topic: 'orders', key: r.key })),
+  fc.constant<KafkaEngineCommand>({ type: 'crash-consumer', consumer: 'billing-c1' }),
 );
 
 const stateArb: fc.Arbitrary<SharedState<{ type: string }>> = fc
@@ -133,10 +133,10 @@ describe('share links', () => {
 
 describe('share links for long runs', () => {
   it('stay short: a played run of identical steps is run-length encoded', () => {
-    const commands: SimCommand[] = [
-      ...Array.from({ length: 49_999 }, (): SimCommand => ({ type: 'step' })),
+    const commands: KafkaEngineCommand[] = [
+      ...Array.from({ length: 49_999 }, (): KafkaEngineCommand => ({ type: 'step' })),
       { type: 'crash-consumer', consumer: 'billing-c1' },
-      ...Array.from({ length: 50_000 }, (): SimCommand => ({ type: 'step' })),
+      ...Array.from({ length: 50_000 }, (): KafkaEngineCommand => ({ type: 'step' })),
     ];
     const text = encodeShareState({ model: 'kafka', scenario: { id: 'x' }, seed: 3, commands, cursor: 70_000 });
     expect(text.length).toBeLessThan(200);
@@ -184,7 +184,7 @@ describe('share link command limit (issue #12)', () => {
   });
 
   it('opens a link at the limit', () => {
-    const commands = Array.from({ length: commandsMax }, (): SimCommand => ({ type: 'step' }));
+    const commands = Array.from({ length: commandsMax }, (): KafkaEngineCommand => ({ type: 'step' }));
     const r = decodeShareState(
       encodeShareState({ model: 'kafka', scenario: { id: 'busy-cluster' }, seed: 1, commands, cursor: commandsMax }),
     );

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import { nextEntryCommand, runUntilNextEntry, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
 import { nextTaskAtMs } from '../core/world.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import { describeAmqpEntry } from './describe.ts';
 import { AmqpCommandSchema, AmqpScenarioSchema, type AmqpCommandInput, type AmqpScenario } from './schema.ts';
 import type { AmqpEntry } from './trace-entries.ts';

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { ErrorCode, type Result } from '../core/errors.ts';
 import { nextEntryCommand, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
 import { nextTaskAtMs } from '../core/world.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import { BankCommandSchema, BankScenarioSchema, type BankCommand, type BankScenario } from './bank-commands.ts';
 import { applyBankCommand, cloneBank, createBank, type BankState } from './bank-model.ts';
 import { bankNode } from './bank-reads.ts';

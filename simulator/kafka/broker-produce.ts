@@ -6,7 +6,7 @@
  * waits in the purgatory until the HW passes the batch. Split from the producer's client side
  * (producer*.ts), which it never imports.
  */
-import type { Acks } from '../scenario/types.ts';
+import type { Acks } from './scenario/types.ts';
 import { traceWants } from '../core/trace.ts';
 import { countEntries, emit, partRef, recordRef } from './emit.ts';
 import { appendRecord, lastRnOf, rnAt } from './log.ts';

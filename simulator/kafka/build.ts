@@ -7,7 +7,7 @@
  * Every replica starts in sync, the first replica leads, and every follower starts fetching.
  */
 import { createWorldBase } from '../core/world.ts';
-import type { GroupSpec, ScenarioSpec } from '../scenario/types.ts';
+import type { GroupSpec, KafkaScenario } from './scenario/types.ts';
 import { createReplicaLog } from './log.ts';
 import { lookup, nameIndex, setName } from './names.ts';
 import { brokerNode, scheduleTask } from './network.ts';
@@ -36,7 +36,7 @@ export const DEFAULT_SEGMENT_MS = 604_800_000;
 export const DEFAULT_TASKS_MAX = 50_000_000;
 
 /** Builds the world at virtual time 0 with its first tasks queued. */
-export function buildWorld(seed: number, scenario: ScenarioSpec, tuning: Partial<KafkaTuning> = {}): KafkaState {
+export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partial<KafkaTuning> = {}): KafkaState {
   const base = createWorldBase<KafkaTask, KafkaTraceEntry>({
     seed,
     traceMode: scenario.trace?.mode ?? 'full',

@@ -4,7 +4,7 @@
  * LogValidator.validateKey rejects keyless records on a compacted topic).
  */
 import { describe, expect, it } from 'vitest';
-import type { TopicSpec } from '../scenario/types.ts';
+import type { TopicSpec } from './scenario/types.ts';
 import { baseScenario, world } from './test-kit.ts';
 
 const topic = (over: Partial<TopicSpec>) =>

@@ -9,7 +9,7 @@
  * run-task.ts without going back up through kafka-sim.ts.
  */
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
-import type { SimCommand } from '../scenario/types.ts';
+import type { KafkaEngineCommand } from './scenario/types.ts';
 import {
   addConsumerCommand,
   addGroupCommand,
@@ -35,8 +35,8 @@ export interface ApplyOutcome {
  */
 export function applyGuarded(
   s: KafkaState,
-  command: SimCommand,
-  dispatch: (s: KafkaState, c: SimCommand) => Result<ApplyOutcome>,
+  command: KafkaEngineCommand,
+  dispatch: (s: KafkaState, c: KafkaEngineCommand) => Result<ApplyOutcome>,
 ): Result<ApplyOutcome> {
   let r: Result<ApplyOutcome>;
   try {
@@ -58,7 +58,7 @@ function done<T>(r: Result<T>): Result<ApplyOutcome> {
 }
 
 /** Applies a command that does not move time; any other command is an unknown one here. */
-export function dispatchWorldCommand(s: KafkaState, c: SimCommand): Result<ApplyOutcome> {
+export function dispatchWorldCommand(s: KafkaState, c: KafkaEngineCommand): Result<ApplyOutcome> {
   switch (c.type) {
     case 'produce':
       return done(produceCommand(s, c));

@@ -4,7 +4,7 @@
  * returns a SimError value for anything impossible.
  */
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
-import type { Acks, SimCommand } from '../scenario/types.ts';
+import type { Acks, KafkaEngineCommand } from './scenario/types.ts';
 import { addConsumer, addGroup } from './build.ts';
 import { commitPositions } from './consumer-assignment.ts';
 import { closeConsumer } from './consumer.ts';
@@ -17,7 +17,7 @@ import { createProducer, internKey, produceRecord } from './producer.ts';
 import { ensureTick } from './producer-send.ts';
 import type { KafkaState } from './state.ts';
 
-type Cmd<T extends SimCommand['type']> = Extract<SimCommand, { type: T }>;
+type Cmd<T extends KafkaEngineCommand['type']> = Extract<KafkaEngineCommand, { type: T }>;
 
 function implicitProducer(s: KafkaState, acks: Acks | undefined): number {
   const id = acks === undefined ? 'cli' : `cli-acks${acks}`;

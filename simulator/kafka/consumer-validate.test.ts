@@ -5,7 +5,7 @@
  * LogTruncationException. Before, it reset by auto.offset.reset (earliest: all over again).
  */
 import { describe, expect, it } from 'vitest';
-import type { OffsetReset } from '../scenario/types.ts';
+import type { OffsetReset } from './scenario/types.ts';
 import { baseScenario, world } from './test-kit.ts';
 
 function truncated(reset: OffsetReset) {

@@ -3,7 +3,7 @@
  * versus at-most-once), slow consumers and lag, offset resets and replay, retention and compaction.
  */
 import { describe, expect, it } from 'vitest';
-import type { CommitPolicy, GroupSpec, TopicSpec } from '../scenario/types.ts';
+import type { CommitPolicy, GroupSpec, TopicSpec } from './scenario/types.ts';
 import { baseScenario, world } from './test-kit.ts';
 
 function cw(group: Partial<GroupSpec>, topic: Partial<TopicSpec> = {}, count = 20) {

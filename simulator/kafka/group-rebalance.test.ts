@@ -5,7 +5,7 @@
  * (AbstractCoordinator). Both were found by property runs over fault schedules.
  */
 import { describe, expect, it } from 'vitest';
-import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
+import type { KafkaScenario, KafkaEngineCommand } from './scenario/types.ts';
 import { world } from './test-kit.ts';
 import type { KafkaState } from './state.ts';
 
@@ -20,7 +20,7 @@ function rounds(s: KafkaState): Array<[number, number | null]> {
 }
 
 describe('REBALANCE_IN_PROGRESS answers every heartbeat of a rebalance (property regression, seed 661986227)', () => {
-  const scenario: ScenarioSpec = {
+  const scenario: KafkaScenario = {
     version: 1,
     name: 'five-minute rebalance',
     brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
@@ -45,7 +45,7 @@ describe('REBALANCE_IN_PROGRESS answers every heartbeat of a rebalance (property
     ],
     trace: { mode: 'full' },
   };
-  const faults: Array<[number, SimCommand]> = [
+  const faults: Array<[number, KafkaEngineCommand]> = [
     [8, { type: 'slow-consumer', consumer: 'g0c3', processingMs: 20 }],
     [2032, { type: 'crash-broker', broker: 3 }],
     [5273, { type: 'crash-consumer', consumer: 'g0c2' }],

@@ -4,7 +4,7 @@
  * rejoined, and UNKNOWN_MEMBER_ID for a member the group has already removed.
  */
 import { describe, expect, it } from 'vitest';
-import type { GroupSpec, ScenarioSpec, SimCommand } from '../scenario/types.ts';
+import type { GroupSpec, KafkaScenario, KafkaEngineCommand } from './scenario/types.ts';
 import { coordinatorOf } from './group.ts';
 import { createKafkaSim } from './kafka-sim.ts';
 import { readLog } from './replication.ts';
@@ -38,7 +38,7 @@ describe('a member cut off from the coordinator when a rebalance starts (propert
   // first round completed at 301 (GroupCoordinator.onCompleteJoin schedules every member's next
   // heartbeat expiration). The model used to wait for g0c2 for ever,
   // and g0 never processed its records.
-  const scenario: ScenarioSpec = {
+  const scenario: KafkaScenario = {
     version: 1,
     name: 'property',
     brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
@@ -84,7 +84,7 @@ describe('a member cut off from the coordinator when a rebalance starts (propert
     trace: { mode: 'full' },
     tasksMax: 2_000_000,
   };
-  const faults: Array<{ atMs: number; command: SimCommand }> = [
+  const faults: Array<{ atMs: number; command: KafkaEngineCommand }> = [
     { atMs: 1, command: { type: 'crash-consumer', consumer: 'g0c1' } },
     { atMs: 302, command: { type: 'cut-link', from: 'g0c2', to: 'broker-2' } },
     { atMs: 701, command: { type: 'restart-consumer', consumer: 'g0c1' } },

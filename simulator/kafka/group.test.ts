@@ -3,7 +3,7 @@
  * eager versus cooperative rebalancing, and static membership.
  */
 import { describe, expect, it } from 'vitest';
-import type { GroupSpec } from '../scenario/types.ts';
+import type { GroupSpec } from './scenario/types.ts';
 import { baseScenario, world } from './test-kit.ts';
 
 function groupWorld(group: Partial<GroupSpec>, partitions = 3) {

@@ -3,7 +3,7 @@
  * states are plain data, clones are independent and the timeline's seek equals a straight run.
  */
 import { describe, expect, it } from 'vitest';
-import type { SimCommand } from '../scenario/types.ts';
+import type { KafkaEngineCommand } from './scenario/types.ts';
 import { createKafkaSim, createKafkaTimeline } from './kafka-sim.ts';
 import { describeEntry } from './describe.ts';
 import { baseScenario, world } from './test-kit.ts';
@@ -17,7 +17,7 @@ const scenario = baseScenario({
   ],
 });
 
-const script: SimCommand[] = [
+const script: KafkaEngineCommand[] = [
   { type: 'advance', untilMs: 3500 },
   { type: 'crash-broker', broker: 2 },
   { type: 'advance', untilMs: 3700 },
@@ -42,7 +42,7 @@ describe('impossible commands', { timeout: 60_000 }, () => {
       w.reject({ type: 'cut-link', from: 'broker-1', to: 'mars' }),
       w.reject({ type: 'add-consumer', group: 'nope' }),
       w.reject({ type: 'advance', untilMs: -5 }),
-      w.reject({ type: 'teleport' } as unknown as SimCommand),
+      w.reject({ type: 'teleport' } as unknown as KafkaEngineCommand),
     ];
     expect(errors.every((m) => m.length > 10)).toBe(true);
     expect(w.entries('command-rejected')).toHaveLength(errors.length);

@@ -11,7 +11,7 @@ import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import { heapPeek } from '../core/heap.ts';
 import { runNext } from '../core/world.ts';
 import { createTimeline, type Timeline, type TimelineModel } from '../core/timeline.ts';
-import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
+import type { KafkaScenario, KafkaEngineCommand } from './scenario/types.ts';
 import { buildWorld } from './build.ts';
 import { budgetProblem } from './budget.ts';
 import { cloneState } from './clone.ts';
@@ -26,7 +26,7 @@ export type { ApplyOutcome } from './command-dispatch.ts';
 
 export interface KafkaSimOptions {
   seed: number;
-  scenario: ScenarioSpec;
+  scenario: KafkaScenario;
   /** Kafka settings the scenario format does not name (README lists the defaults). */
   tuning?: Partial<KafkaTuning>;
 }
@@ -35,7 +35,7 @@ export interface KafkaSim {
   /** A fresh world at virtual time 0. */
   init(): KafkaState;
   /** Applies one command to the state, in place. Impossible commands return an error value. */
-  apply(state: KafkaState, command: SimCommand): Result<ApplyOutcome>;
+  apply(state: KafkaState, command: KafkaEngineCommand): Result<ApplyOutcome>;
   /** Runs one scheduled task (for callers driving the core scheduler themselves). */
   runTask: typeof runTask;
   /** An independent copy of a state (fast: big columns are sliced, not deep-cloned). */
@@ -57,22 +57,22 @@ export function createKafkaSim(opts: KafkaSimOptions): KafkaSim {
 }
 
 /** A timeline (checkpoints every `every` commands, seek, fork) over a Kafka simulation. */
-export function createKafkaTimeline(opts: KafkaSimOptions, every = 256): Timeline<KafkaState, SimCommand> {
+export function createKafkaTimeline(opts: KafkaSimOptions, every = 256): Timeline<KafkaState, KafkaEngineCommand> {
   return createTimeline(kafkaTimelineModel(opts), every);
 }
 
 /** The init/apply/clone triple `createTimeline` needs. */
-export function kafkaTimelineModel(opts: KafkaSimOptions): TimelineModel<KafkaState, SimCommand> {
+export function kafkaTimelineModel(opts: KafkaSimOptions): TimelineModel<KafkaState, KafkaEngineCommand> {
   const sim = createKafkaSim(opts);
   return { init: sim.init, apply: (s, c) => void sim.apply(s, c), clone: sim.clone };
 }
 
 /** Applies a command; a rejected command is also recorded in the trace as `command-rejected`. */
-export function applyCommand(s: KafkaState, command: SimCommand): Result<ApplyOutcome> {
+export function applyCommand(s: KafkaState, command: KafkaEngineCommand): Result<ApplyOutcome> {
   return applyGuarded(s, command, dispatch);
 }
 
-function dispatch(s: KafkaState, c: SimCommand): Result<ApplyOutcome> {
+function dispatch(s: KafkaState, c: KafkaEngineCommand): Result<ApplyOutcome> {
   switch (c.type) {
     case 'step':
       return ok({ tasksRun: runNext(s, runTask) ? 1 : 0 });

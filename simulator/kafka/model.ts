@@ -21,9 +21,10 @@ import {
   type NodeId,
   type SimModel,
 } from '../core/model.ts';
-import { loadScenario, parseWithSchema } from '../scenario/loader.ts';
-import { ScenarioSpecSchema, SimCommandSchema } from '../scenario/schema.ts';
-import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
+import { parseWithSchema } from '../core/parse.ts';
+import { loadScenario } from './scenario/loader.ts';
+import { KafkaScenarioSchema, KafkaEngineCommandSchema } from './scenario/schema.ts';
+import type { KafkaScenario, KafkaEngineCommand } from './scenario/types.ts';
 import { cloneState } from './clone.ts';
 import { describeEntry } from './describe.ts';
 import { createKafkaSim } from './kafka-sim.ts';
@@ -31,10 +32,10 @@ import type { KafkaState } from './state.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
 
 /** A Kafka command as the workbench, lessons and links carry it: the engine's, plus `next-entry`. */
-export type KafkaCommand = SimCommand | NextEntryCommand;
-export type KafkaScenario = ScenarioSpec;
+export type KafkaCommand = KafkaEngineCommand | NextEntryCommand;
+export type { KafkaScenario };
 
-export const KafkaCommandSchema = z.union([SimCommandSchema, z.strictObject({ type: z.literal('next-entry') })]);
+export const KafkaCommandSchema = z.union([KafkaEngineCommandSchema, z.strictObject({ type: z.literal('next-entry') })]);
 
 /** Tasks one `next-entry` may run before giving up (a quiet stretch of heartbeats). */
 export const nextEntryTasksMax = 100_000;
@@ -129,7 +130,7 @@ function kafkaRun(scenario: KafkaScenario): ModelRun<KafkaState, KafkaCommand, K
 export const kafkaModel: SimModel<KafkaScenario, KafkaState, KafkaCommand, KafkaTraceEntry> = {
   id: 'kafka',
   title: 'Kafka',
-  scenarioSchema: ScenarioSpecSchema as unknown as z.ZodType<KafkaScenario>,
+  scenarioSchema: KafkaScenarioSchema as unknown as z.ZodType<KafkaScenario>,
   commandSchema: KafkaCommandSchema as unknown as z.ZodType<KafkaCommand>,
   loadScenario,
   loadCommand: (input) => parseWithSchema(KafkaCommandSchema, input, ErrorCode.InvalidCommand, 'command') as Result<KafkaCommand>,

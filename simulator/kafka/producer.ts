@@ -14,7 +14,7 @@
  * acknowledgements in producer-ack.ts; the leader's side is broker-produce.ts and purgatory.ts.
  */
 import { chance, nextInt, pickWeighted } from '../core/rng.ts';
-import type { ProducerSpec } from '../scenario/types.ts';
+import type { ProducerSpec } from './scenario/types.ts';
 import { lookup, setName } from './names.ts';
 import { partitionForKey } from './partitioner/index.ts';
 import { countEntries, emit, recordRef } from './emit.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { AssignorName, CommitPolicy, ScenarioSpec, SimCommand } from '../scenario/types.ts';
+import type { AssignorName, CommitPolicy, KafkaScenario, KafkaEngineCommand } from './scenario/types.ts';
 import { createKafkaSim, createKafkaTimeline } from './kafka-sim.ts';
 import { rnAt } from './log.ts';
 import { readLog } from './replication.ts';
@@ -14,8 +14,8 @@ import type { EntryOf, KafkaTraceEntry } from './trace-types.ts';
 
 interface Case {
   seed: number;
-  scenario: ScenarioSpec;
-  faults: Array<{ atMs: number; command: SimCommand }>;
+  scenario: KafkaScenario;
+  faults: Array<{ atMs: number; command: KafkaEngineCommand }>;
 }
 
 const assignors: AssignorName[] = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'];
@@ -119,7 +119,7 @@ function caseArb(opts: { ackAll: boolean }): fc.Arbitrary<Case> {
         );
       }
       faults.sort((a, b) => a.atMs - b.atMs);
-      const scenario: ScenarioSpec = {
+      const scenario: KafkaScenario = {
         version: 1,
         name: 'property',
         brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
@@ -158,8 +158,8 @@ const tuning = {
 };
 
 /** The command script of a case: faults at their times, then everything healed and run to idle. */
-function script(c: Case): SimCommand[] {
-  const out: SimCommand[] = [];
+function script(c: Case): KafkaEngineCommand[] {
+  const out: KafkaEngineCommand[] = [];
   for (const f of c.faults) out.push({ type: 'advance', untilMs: f.atMs }, f.command);
   // Runs to 6 s, or on from the last fault when a broker flapping late put one past that.
   out.push({ type: 'advance', untilMs: Math.max(6000, ...c.faults.map((f) => f.atMs)) });

@@ -4,7 +4,7 @@
  * min.cleanable.dirty.ratio (LogCleanerManager).
  */
 import { describe, expect, it } from 'vitest';
-import type { TopicSpec } from '../scenario/types.ts';
+import type { TopicSpec } from './scenario/types.ts';
 import { baseScenario, world, type World } from './test-kit.ts';
 
 const topic = (over: Partial<TopicSpec>) =>

@@ -11,7 +11,7 @@
 import type { TraceLog } from '../core/trace.ts';
 import type { Scheduled } from '../core/heap.ts';
 import type { WorldBase } from '../core/world.ts';
-import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } from '../scenario/types.ts';
+import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } from './scenario/types.ts';
 import type { NameIndex } from './names.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';

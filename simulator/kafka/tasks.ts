@@ -10,7 +10,7 @@
  * housekeeping and periodic checks are background, so `run-until-idle` can stop when only they are
  * left (otherwise a cluster with live consumers would never be idle).
  */
-import type { SimCommand } from '../scenario/types.ts';
+import type { KafkaEngineCommand } from './scenario/types.ts';
 
 interface T {
   /** 1 = foreground; absent = background. */
@@ -19,7 +19,7 @@ interface T {
 
 export type KafkaTask = T &
   (
-    | { type: 'command'; command: SimCommand; cmdId: string }
+    | { type: 'command'; command: KafkaEngineCommand; cmdId: string }
     | { type: 'producer-tick'; prod: number }
     | { type: 'produce-arrive'; prod: number; pid: number; reqId: number; broker: number; rns: number[]; acks: 0 | 1 | 'all' }
     | { type: 'produce-response'; prod: number; pid: number; reqId: number; error: string | null; baseOffset: number }

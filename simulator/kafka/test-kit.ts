@@ -2,13 +2,13 @@
  * Helpers for the Kafka model's tests: build a small world, drive it with commands that must
  * succeed, and read the trace. Test-only; not part of the public surface.
  */
-import type { ScenarioSpec, SimCommand } from '../scenario/types.ts';
+import type { KafkaScenario, KafkaEngineCommand } from './scenario/types.ts';
 import { createKafkaSim, type KafkaSim } from './kafka-sim.ts';
 import type { KafkaState, KafkaTuning } from './state.ts';
 import type { EntryOf, KafkaTraceEntry, KafkaTraceType } from './trace-types.ts';
 
 /** A three-broker cluster with one topic, to be overridden field by field. */
-export function baseScenario(over: Partial<ScenarioSpec> = {}): ScenarioSpec {
+export function baseScenario(over: Partial<KafkaScenario> = {}): KafkaScenario {
   return {
     version: 1,
     name: 'test',
@@ -23,9 +23,9 @@ export interface World {
   sim: KafkaSim;
   s: KafkaState;
   /** Applies a command and fails the test if it is rejected. */
-  run(c: SimCommand): void;
+  run(c: KafkaEngineCommand): void;
   /** Applies a command that must be rejected; returns the error message. */
-  reject(c: SimCommand): string;
+  reject(c: KafkaEngineCommand): string;
   idle(): void;
   advance(untilMs: number): void;
   entries<T extends KafkaTraceType>(type: T): EntryOf<T>[];
@@ -33,7 +33,7 @@ export interface World {
 }
 
 /** A world for a scenario, seed and tuning. */
-export function world(scenario: ScenarioSpec, seed = 1, tuning: Partial<KafkaTuning> = {}): World {
+export function world(scenario: KafkaScenario, seed = 1, tuning: Partial<KafkaTuning> = {}): World {
   const sim = createKafkaSim({ seed, scenario, tuning });
   const s = sim.init();
   const w: World = {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ErrorCode, type Result } from '../core/errors.ts';
 import { nextEntryCommand, nodeId, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
 import { nextTaskAtMs } from '../core/world.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import { clockCommandSchemas, timeMs } from '../saga/saga-schemas.ts';
 import {
   applyIdempotentConsumerCommand,

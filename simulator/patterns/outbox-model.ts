@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ErrorCode, type Result } from '../core/errors.ts';
 import { nextEntryCommand, nodeId, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
 import { nextTaskAtMs } from '../core/world.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import { clockCommandSchemas, timeMs } from '../saga/saga-schemas.ts';
 import { applyOutboxCommand, cloneOutboxSim, createOutboxSim, OUTBOX_FAULT_KINDS } from './outbox.ts';
 import type { OutboxCommand, OutboxEntry, OutboxFault, OutboxNode, OutboxOptions, OutboxWorld } from './outbox-types.ts';

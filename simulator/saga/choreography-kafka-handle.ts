@@ -11,7 +11,7 @@ import { traceEmit } from '../core/trace.ts';
 import { applyCommand as applyKafkaCommand } from '../kafka/kafka-sim.ts';
 import { recordId, scheduleTask as scheduleKafkaTask } from '../kafka/net.ts';
 import type { KafkaTask } from '../kafka/tasks.ts';
-import type { SimCommand } from '../scenario/types.ts';
+import type { KafkaEngineCommand } from '../kafka/scenario/types.ts';
 import {
   ORDER_EVENTS_TOPIC,
   consumerOf,
@@ -31,7 +31,7 @@ export function say(w: KafkaChoreographyWorld, entry: EntryDraft<KafkaChoreograp
 }
 
 /** A Kafka command the bridge issues; a refusal here is a bug in the bridge, not a user error. */
-function kafka(w: KafkaChoreographyWorld, c: SimCommand): unknown {
+function kafka(w: KafkaChoreographyWorld, c: KafkaEngineCommand): unknown {
   const r = applyKafkaCommand(w.kafka, c);
   if (!r.ok) throw new Error(`kafka choreography: ${c.type} refused: ${r.error.message}`);
   return r.value.detail;

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ErrorCode, type Result } from '../core/errors.ts';
 import { heapPeek } from '../core/heap.ts';
 import { nextEntryCommand, nodeId, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import {
   applyKafkaChoreographyCommand,
   cloneKafkaChoreography,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ErrorCode, type Result } from '../core/errors.ts';
 import { nextEntryCommand, nodeId, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
 import { nextTaskAtMs } from '../core/world.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import { applyChoreographyCommand, CHOREOGRAPHY_DEFAULTS, cloneChoreography, createChoreography } from './choreography.ts';
 import type { ChoreographyCommand, ChoreographyEntry, ChoreographyOptions, ChoreographyWorld } from './choreography-types.ts';
 import { describeChoreographyEntry } from './choreography-view.ts';

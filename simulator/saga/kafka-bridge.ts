@@ -12,7 +12,7 @@
  *
  * Nothing here changes the Kafka state; it only reads it.
  */
-import type { ScenarioSpec } from '../scenario/types.ts';
+import type { KafkaScenario } from '../kafka/scenario/types.ts';
 import { indexAtOrAfter, offsetAtIndex } from '../kafka/log.ts';
 import { valueOf } from '../kafka/net.ts';
 import { readLog } from '../kafka/replication.ts';
@@ -28,7 +28,7 @@ import {
 import { SERVICE_NAMES, type ServiceName, type ServicesState } from './services.ts';
 
 /** The cluster, topic, one producer per service (plus the client) and one group per service. */
-export function sagaScenario(config: KafkaChoreographyConfig, services: ServicesState): ScenarioSpec {
+export function sagaScenario(config: KafkaChoreographyConfig, services: ServicesState): KafkaScenario {
   return {
     version: 1,
     name: 'choreographed order saga',

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { ErrorCode, type Result } from '../core/errors.ts';
 import { nextEntryCommand, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
 import { nextTaskAtMs } from '../core/world.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import { applySagaCommand, cloneSagaWorld, createOrchestratedSaga } from './orchestrated-saga.ts';
 import { sagaNode } from './saga-reads.ts';
 import { SagaCommandSchema, SagaScenarioSchema } from './saga-schemas.ts';

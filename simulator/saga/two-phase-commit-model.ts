@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ErrorCode, type Result } from '../core/errors.ts';
 import { nextEntryCommand, nodeId, type EntryRoute, type NodeId, type SimModel } from '../core/model.ts';
 import { nextTaskAtMs } from '../core/world.ts';
-import { parseWithSchema } from '../scenario/loader.ts';
+import { parseWithSchema } from '../core/parse.ts';
 import { clockCommandSchemas, timeMs } from './saga-schemas.ts';
 import { applyTwoPhaseCommitCommand, cloneTwoPhaseCommit, createTwoPhaseCommit, TPC_DEFAULTS } from './two-phase-commit.ts';
 import type { TpcCommand, TpcEntry, TpcNode, TpcOptions, TpcWorld } from './two-phase-commit-types.ts';

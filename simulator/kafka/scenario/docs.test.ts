@@ -11,12 +11,12 @@ import { USAGE } from './cli-args.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { ERROR_CASES } from './error-cases.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
-import { RUN_BUDGETS } from '../kafka/budget.ts';
+import { RUN_BUDGETS } from '../budget.ts';
 import { formatScenarioErrors, loadCommand, loadScenario } from './loader.ts';
-import { ScenarioSpecSchema } from './schema.ts';
+import { KafkaScenarioSchema } from './schema.ts';
 import { minimalScenario } from './test-fixtures.ts';
 
-const root = join(import.meta.dirname, '..', '..', 'docs');
+const root = join(import.meta.dirname, '..', '..', '..', 'docs');
 const doc = readFileSync(join(root, 'scenario-format.md'), 'utf8');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json'));
 
@@ -80,7 +80,7 @@ function spaced(v: unknown): string {
 }
 
 describe('docs/scenario-format.md', () => {
-  const { fields, literals } = namesIn(ScenarioSpecSchema);
+  const { fields, literals } = namesIn(KafkaScenarioSchema);
 
   it('documents every field of the format', () => {
     expect(fields.size).toBeGreaterThan(60);

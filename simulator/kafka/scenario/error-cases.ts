@@ -5,14 +5,14 @@
  * message quoted in docs/scenario-format.md is one of these, so the documentation cannot quote a
  * message the loader no longer gives.
  */
-import type { ScenarioSpec } from './types.ts';
+import type { KafkaScenario } from './types.ts';
 
 /** An edit of a valid scenario that makes it invalid. */
-export type Edit = (s: ScenarioSpec & Record<string, unknown>) => void;
+export type Edit = (s: KafkaScenario & Record<string, unknown>) => void;
 
-const p0 = (s: ScenarioSpec) => s.producers![0]!;
-const g0 = (s: ScenarioSpec) => s.groups![0]!;
-const t0 = (s: ScenarioSpec) => s.topics[0]!;
+const p0 = (s: KafkaScenario) => s.producers![0]!;
+const g0 = (s: KafkaScenario) => s.groups![0]!;
+const t0 = (s: KafkaScenario) => s.topics[0]!;
 
 /** Each row: what is wrong, an edit of the minimal scenario, and the exact first message expected. */
 export const ERROR_CASES: Array<[string, Edit, string]> = [
@@ -198,7 +198,7 @@ export const ERROR_CASES: Array<[string, Edit, string]> = [
   ],
   [
     'a missing required field',
-    (s) => delete (s as Partial<ScenarioSpec>).brokers,
+    (s) => delete (s as Partial<KafkaScenario>).brokers,
     'brokers: is required: expected a list (a JSON array)',
   ],
   ['no brokers', (s) => (s.brokers = []), 'brokers: a cluster needs at least 1 broker'],

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalScenario } from './test-fixtures.ts';
 
-const repo = join(import.meta.dirname, '..', '..');
+const repo = join(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'eda-sim-'));
 
 /** Runs the CLI in its own Node process (concurrently with the other tests: each takes seconds). */
 function sim(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const argv = ['--import', 'tsx', 'simulator/scenario/cli.ts', ...args];
+  const argv = ['--import', 'tsx', 'simulator/kafka/scenario/cli.ts', ...args];
   return new Promise((resolve) => {
     execFile(process.execPath, argv, { cwd: repo, encoding: 'utf8' }, (err, stdout, stderr) => {
       resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });

@@ -12,8 +12,8 @@ import process from 'node:process';
 import { parseCliArgs, USAGE, type CliOptions } from './cli-args.ts';
 import { formatScenarioErrors, loadScenario } from './loader.ts';
 import { runScenario } from './runner.ts';
-import { simModelById } from '../models.ts';
-import { runModelScript } from '../run-model.ts';
+import { simModelById } from '../../models.ts';
+import { runModelScript } from '../../run-model.ts';
 
 /** Why a file could not be read or written, in words (no errno soup). */
 function fileProblem(err: unknown): string {

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from './loader.ts';
 import { runScenario } from './runner.ts';
-import type { ScenarioSpec } from './types.ts';
+import type { KafkaScenario } from './types.ts';
 
-function heavyWeights(keys: number): ScenarioSpec {
+function heavyWeights(keys: number): KafkaScenario {
   return {
     version: 1,
     name: 'heavy weights',
@@ -47,11 +47,11 @@ describe('weighted keys whose weights sum above 2^32', () => {
   it('npm run sim runs it and exits 0', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'eda-weights-')), 'w.json');
     writeFileSync(file, JSON.stringify(heavyWeights(4295)));
-    const repo = join(import.meta.dirname, '..', '..');
+    const repo = join(import.meta.dirname, '..', '..', '..');
     const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['--import', 'tsx', 'simulator/scenario/cli.ts', file],
+        ['--import', 'tsx', 'simulator/kafka/scenario/cli.ts', file],
         { cwd: repo, encoding: 'utf8' },
         (err, stdout, stderr) => resolve({ code: err === null ? 0 : Number(err.code), stdout, stderr }),
       );

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatScenarioErrors, loadScenario } from './loader.ts';
 import { runScenario } from './runner.ts';
-import type { FaultSpec, GroupSpec, KeyDistribution, ProducerSpec, ScenarioSpec, ScheduledCommand, TopicSpec } from './types.ts';
+import type { FaultSpec, GroupSpec, KeyDistribution, ProducerSpec, KafkaScenario, ScheduledCommand, TopicSpec } from './types.ts';
 
 const keyDistribution: fc.Arbitrary<KeyDistribution> = fc.oneof(
   fc.constant({ type: 'none' as const }),
@@ -30,7 +30,7 @@ const keyDistribution: fc.Arbitrary<KeyDistribution> = fc.oneof(
   }),
 );
 
-const scenario: fc.Arbitrary<ScenarioSpec> = fc
+const scenario: fc.Arbitrary<KafkaScenario> = fc
   .record({ brokers: fc.integer({ min: 1, max: 3 }), topics: fc.integer({ min: 1, max: 2 }), seed: fc.nat({ max: 1000 }) })
   .chain(({ brokers, topics, seed }) => {
     const topicNames = Array.from({ length: topics }, (_, i) => `t${i}`);
@@ -122,7 +122,7 @@ const scenario: fc.Arbitrary<ScenarioSpec> = fc
       );
       return fc
         .record({ schedule, durationMs: fc.option(fc.integer({ min: 0, max: 30_000 }), { nil: undefined }) })
-        .map(({ schedule, durationMs }): ScenarioSpec => ({
+        .map(({ schedule, durationMs }): KafkaScenario => ({
           version: 1,
           name: 'random',
           seed,

@@ -13,10 +13,10 @@
  * its limit (`withinCount`), the work per command does not grow with the number of consumers, and
  * at most PROBLEMS_MAX problems are collected. Nothing throws.
  */
-import { missing } from './messages.ts';
+import { missing } from '../../core/messages.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
-import type { GroupSpec, ScenarioSpec, SimCommand } from './types.ts';
+import type { GroupSpec, KafkaScenario, KafkaEngineCommand } from './types.ts';
 
 /** A cross-field problem: where it is and what is wrong. */
 export interface ScenarioProblem {
@@ -68,7 +68,7 @@ function reservedMessage(id: string): string {
 }
 
 /** Checks one scenario; returns every problem found, in input order. */
-export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
+export function checkScenario(spec: KafkaScenario): ScenarioProblem[] {
   const out: ScenarioProblem[] = [];
   const add = (path: Path, message: string): void => {
     if (out.length < PROBLEMS_MAX) out.push({ path, message });
@@ -232,7 +232,7 @@ export function checkScenario(spec: ScenarioSpec): ScenarioProblem[] {
     checkCommand(e.command, (...rest) => ['schedule', i, 'command', ...rest]);
   }
 
-  function checkCommand(c: SimCommand, at: (...rest: Path) => Path): void {
+  function checkCommand(c: KafkaEngineCommand, at: (...rest: Path) => Path): void {
     const needConsumer = (id: string): void => {
       if (!consumers.has(id)) add(at('consumer'), missing('consumer', id, consumers, 'any group or earlier add-consumer'));
     };

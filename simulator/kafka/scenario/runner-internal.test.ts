@@ -3,11 +3,11 @@
  * so the CLI exits with 2 as documented, where it used to print the summary and exit 0.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorCode } from '../core/errors.ts';
-import type * as KafkaSimModule from '../kafka/kafka-sim.ts';
+import { ErrorCode } from '../../core/errors.ts';
+import type * as KafkaSimModule from '../kafka-sim.ts';
 import { minimalScenario } from './test-fixtures.ts';
 
-vi.mock('../kafka/kafka-sim.ts', async (importOriginal) => {
+vi.mock('../kafka-sim.ts', async (importOriginal) => {
   const real = await importOriginal<typeof KafkaSimModule>();
   return {
     ...real,

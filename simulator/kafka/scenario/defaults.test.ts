@@ -4,12 +4,12 @@
  * keeps its own literals, so this is what stops the two from drifting apart.
  */
 import { describe, expect, it } from 'vitest';
-import { createKafkaSim } from '../kafka/kafka-sim.ts';
+import { createKafkaSim } from '../kafka-sim.ts';
 import { SCENARIO_DEFAULTS as D } from './defaults.ts';
 import { runScenario } from './runner.ts';
-import type { ScenarioSpec } from './types.ts';
+import type { KafkaScenario } from './types.ts';
 
-const bare: ScenarioSpec = {
+const bare: KafkaScenario = {
   version: 1,
   name: 'defaults',
   brokers: [{ id: 1 }],

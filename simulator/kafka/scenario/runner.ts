@@ -7,13 +7,13 @@
  * console — so it runs the same in Node, in a test and in a browser worker; cli.ts is the thin
  * Node wrapper around it.
  */
-import { ErrorCode } from '../core/errors.ts';
-import { traceEntries } from '../core/trace.ts';
-import { createKafkaSim } from '../kafka/kafka-sim.ts';
-import type { KafkaSummary } from '../kafka/lag.ts';
-import type { KafkaTraceEntry } from '../kafka/trace-types.ts';
+import { ErrorCode } from '../../core/errors.ts';
+import { traceEntries } from '../../core/trace.ts';
+import { createKafkaSim } from '../kafka-sim.ts';
+import type { KafkaSummary } from '../lag.ts';
+import type { KafkaTraceEntry } from '../trace-types.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
-import type { ScenarioSpec, SimCommand } from './types.ts';
+import type { KafkaScenario, KafkaEngineCommand } from './types.ts';
 
 /** How to run a scenario; each field overrides the scenario's own setting. */
 export interface RunOptions {
@@ -58,7 +58,7 @@ export interface RunResult {
   trace: readonly KafkaTraceEntry[];
 }
 
-function withTraceMode(spec: ScenarioSpec, mode: RunOptions['trace']): ScenarioSpec {
+function withTraceMode(spec: KafkaScenario, mode: RunOptions['trace']): KafkaScenario {
   if (mode === undefined || mode === 'scenario') return spec;
   return { ...spec, trace: mode === 'full' ? { mode: 'full' } : { mode: 'summary', keepLast: 0 } };
 }
@@ -67,7 +67,7 @@ function withTraceMode(spec: ScenarioSpec, mode: RunOptions['trace']): ScenarioS
  * Runs a scenario headless. `spec` must be valid (from loadScenario): the runner does not check it
  * again. Never unbounded: the scenario's `tasksMax` (or the engine's default) stops any run.
  */
-export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResult {
+export function runScenario(spec: KafkaScenario, opts: RunOptions = {}): RunResult {
   const seed = opts.seed ?? spec.seed ?? SCENARIO_DEFAULTS.scenario.seed;
   const untilMs = opts.untilMs ?? spec.durationMs ?? null;
   const scenario = withTraceMode(spec, opts.trace);
@@ -75,7 +75,7 @@ export function runScenario(spec: ScenarioSpec, opts: RunOptions = {}): RunResul
   // entries give their details when the trace keeps them.
   const sim = createKafkaSim({ seed, scenario });
   const state = sim.init();
-  const command: SimCommand = untilMs === null ? { type: 'run-until-idle' } : { type: 'advance', untilMs };
+  const command: KafkaEngineCommand = untilMs === null ? { type: 'run-until-idle' } : { type: 'advance', untilMs };
   let r = sim.apply(state, command);
   // The per-command task budget protects a page from one long command. A headless run whose
   // scenario sets its own tasksMax asked for that much work: it carries on with the same command

@@ -4,10 +4,10 @@
  * Kept in one place so each test states only what it changes ("this valid scenario, but with a
  * topic of 0 partitions") and reads like the rule it checks.
  */
-import type { ScenarioSpec } from './types.ts';
+import type { KafkaScenario } from './types.ts';
 
 /** The smallest useful valid scenario: two brokers, one topic, one producer, one group. */
-export function minimalScenario(): ScenarioSpec {
+export function minimalScenario(): KafkaScenario {
   return {
     version: 1,
     name: 'minimal',
@@ -19,7 +19,7 @@ export function minimalScenario(): ScenarioSpec {
 }
 
 /** A scenario that sets every optional field at least once (the docs test relies on it too). */
-export function fullScenario(): ScenarioSpec {
+export function fullScenario(): KafkaScenario {
   return {
     version: 1,
     name: 'every field',

@@ -4,7 +4,7 @@
  * within seconds and without running out of memory.
  */
 import { describe, expect, it } from 'vitest';
-import { RUN_BUDGETS } from '../kafka/budget.ts';
+import { RUN_BUDGETS } from '../budget.ts';
 import { loadScenario } from './loader.ts';
 import { runScenario } from './runner.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The loader: JSON text or parsed values in, a ScenarioSpec or a SimError with every issue out,
+ * The loader: JSON text or parsed values in, a KafkaScenario or a SimError with every issue out,
  * and never an exception, whatever the input (fuzzed with fast-check).
  */
 import fc from 'fast-check';

@@ -1,17 +1,13 @@
 /**
- * Loading a scenario (or a single command) from untrusted input, as a Result.
- *
- * This is the one door through which scenario files, share links and the CLI bring data into the
- * simulator. It never throws, whatever it is given: bad JSON, a wrong type, a missing topic all
- * come back as a SimError with code SCENARIO_INVALID, the path of the first problem, a message a
- * learner can act on, and the full list of problems (so a file with three mistakes is fixed in
- * one go, not three). `formatScenarioErrors` renders that list for a terminal.
+ * Checking untrusted input against a zod schema, as a Result: the one door through which scenario
+ * files, share links, scripts and the CLI bring data into any model. It never throws, whatever it
+ * is given: bad JSON, a wrong type, an unknown field all come back as a SimError with the path of
+ * the first problem, a message a learner can act on, and the full list of problems (so a file with
+ * three mistakes is fixed in one go, not three).
  */
 import type { z } from 'zod';
-import { ErrorCode, type SimError } from '../core/errors.ts';
-import { formatPath, plainWordsErrorMap, ROOT_LABEL } from './messages.ts';
-import { ScenarioSpecSchema, SimCommandSchema } from './schema.ts';
-import type { ScenarioSpec, SimCommand } from './types.ts';
+import type { ErrorCode, SimError } from './errors.ts';
+import { formatPath, plainWordsErrorMap } from './messages.ts';
 
 /** One problem in the input: where it is (`topics[0].partitions`, '' for the whole input) and what. */
 export interface ScenarioIssue {
@@ -94,40 +90,4 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, input: unknown, code: E
     const why = err instanceof Error ? err.message : 'unknown error';
     return failWith(code, [issue('', `could not be checked (${why})`, rootLabel)]);
   }
-}
-
-/**
- * Validates a scenario. `input` is a JSON text or an already parsed value; a string is always
- * read as JSON text. Never throws.
- */
-export function loadScenario(input: unknown): LoadResult<ScenarioSpec> {
-  return parseWithSchema(ScenarioSpecSchema, input, ErrorCode.ScenarioInvalid, ROOT_LABEL);
-}
-
-/**
- * Validates one command (its structure only: whether the topic or consumer it names exists is
- * decided when the engine applies it). For commands from share links and scripts. Never throws.
- */
-export function loadCommand(input: unknown): LoadResult<SimCommand> {
-  return parseWithSchema(SimCommandSchema, input, ErrorCode.InvalidCommand, 'command');
-}
-
-/**
- * A multi-line, terminal-friendly rendering of a load error:
- *
- * ```
- * bad.json is not a valid scenario (2 problems):
- *   - topics[0].partitions: a topic needs at least 1 partition, got 0
- *   - groups[0].topics[0]: group "billing" subscribes to topic "payment", ...
- * The format is described in docs/scenario-format.md.
- * ```
- */
-export function formatScenarioErrors(error: SimError & { issues?: readonly ScenarioIssue[] }, source = 'the input'): string {
-  const lines = error.issues !== undefined && error.issues.length > 0 ? error.issues.map((i) => i.message) : [error.message];
-  const n = lines.length;
-  return [
-    `${source} is not a valid scenario (${n} problem${n === 1 ? '' : 's'}):`,
-    ...lines.map((l) => `  - ${l}`),
-    'The format is described in docs/scenario-format.md.',
-  ].join('\n');
 }

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { partitionForKey } from '../kafka/partitioner/index.ts';
+import { partitionForKey } from '../partitioner/index.ts';
 import { loadScenario } from './loader.ts';
 import { runScenario, type RunResult } from './runner.ts';
 import { minimalScenario } from './test-fixtures.ts';
-import type { ScenarioSpec } from './types.ts';
+import type { KafkaScenario } from './types.ts';
 
-function example(name: string): ScenarioSpec {
-  const r = loadScenario(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'examples', name), 'utf8'));
+function example(name: string): KafkaScenario {
+  const r = loadScenario(readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', name), 'utf8'));
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
@@ -122,7 +122,7 @@ describe('runScenario', () => {
   });
 
   it('stops at the task bound and says why', () => {
-    const endless: ScenarioSpec = {
+    const endless: KafkaScenario = {
       ...minimalScenario(),
       producers: [{ id: 'tap', topic: 'orders', ratePerSec: 1000, keys: { type: 'none' } }],
       tasksMax: 2000,
@@ -135,7 +135,7 @@ describe('runScenario', () => {
   });
 
   it('reports scheduled commands the engine refused', () => {
-    const spec: ScenarioSpec = {
+    const spec: KafkaScenario = {
       ...minimalScenario(),
       durationMs: 3000,
       schedule: [

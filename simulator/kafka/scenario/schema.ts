@@ -2,8 +2,8 @@
  * The zod schema of the scenario format, and of a single command.
  *
  * types.ts is the contract the engine builds against; this module is its runtime twin, used to
- * turn untrusted JSON (a file, a share link, a fuzzer's output) into a ScenarioSpec or a
- * SimCommand. Objects are strict, because a misspelt optional field (`partiton`) silently ignored
+ * turn untrusted JSON (a file, a share link, a fuzzer's output) into a KafkaScenario or a
+ * KafkaEngineCommand. Objects are strict, because a misspelt optional field (`partiton`) silently ignored
  * is the worst kind of error for a learner. Every number has an upper bound from limits.ts so
  * that no valid input can make the engine hang or allocate absurdly. Cross-field rules (a group
  * naming a missing topic, a replication factor larger than the cluster) are in semantic-checks.ts
@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { NAME_PATTERN, SCENARIO_LIMITS as L, SEED_MAX } from './limits.ts';
-import { describeValue } from './messages.ts';
+import { describeValue } from '../../core/messages.ts';
 import { jsonValueProblem } from './json-value.ts';
 import { checkScenario } from './semantic-checks.ts';
 import type {
@@ -21,8 +21,8 @@ import type {
   GroupSpec,
   KeyDistribution,
   ProducerSpec,
-  ScenarioSpec,
-  SimCommand,
+  KafkaScenario,
+  KafkaEngineCommand,
   TopicSpec,
 } from './types.ts';
 
@@ -205,7 +205,7 @@ const resetTarget = z.union(
 );
 
 /** Schema for one command, as a share link or a script carries it (structure only). */
-export const SimCommandSchema = z.discriminatedUnion('type', [
+export const KafkaEngineCommandSchema = z.discriminatedUnion('type', [
   ...FaultSpecSchemas,
   z.strictObject({
     type: z.literal('produce'),
@@ -235,10 +235,10 @@ export const SimCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run-until-idle') }),
 ]);
 
-export const ScheduledCommandSchema = z.strictObject({ atMs: timeMs, command: SimCommandSchema });
+export const ScheduledCommandSchema = z.strictObject({ atMs: timeMs, command: KafkaEngineCommandSchema });
 
 /** Schema for a whole scenario: structure, bounds, and the cross-field rules of semantic-checks.ts. */
-export const ScenarioSpecSchema = z
+export const KafkaScenarioSchema = z
   .strictObject({
     version: z.literal(1, {
       error: (iss) => `the format version must be 1 (the only version so far), got ${describeValue(iss.input)}`,
@@ -266,8 +266,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 function assertSame<T extends true>(): T | undefined {
   return undefined;
 }
-assertSame<Same<z.infer<typeof ScenarioSpecSchema>, ScenarioSpec>>();
-assertSame<Same<z.infer<typeof SimCommandSchema>, SimCommand>>();
+assertSame<Same<z.infer<typeof KafkaScenarioSchema>, KafkaScenario>>();
+assertSame<Same<z.infer<typeof KafkaEngineCommandSchema>, KafkaEngineCommand>>();
 assertSame<Same<z.infer<typeof TopicSpecSchema>, TopicSpec>>();
 assertSame<Same<z.infer<typeof ProducerSpecSchema>, ProducerSpec>>();
 assertSame<Same<z.infer<typeof GroupSpecSchema>, GroupSpec>>();

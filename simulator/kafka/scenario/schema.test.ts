@@ -7,19 +7,19 @@ import { ERROR_CASES, type Edit } from './error-cases.ts';
 import { loadCommand, loadScenario } from './loader.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { fullScenario, minimalScenario } from './test-fixtures.ts';
-import type { ScenarioSpec, SimCommand } from './types.ts';
+import type { KafkaScenario, KafkaEngineCommand } from './types.ts';
 
 /** Loads the minimal scenario after an edit; returns the issues as `path: message` lines. */
-function problems(edit: Edit, base: () => ScenarioSpec = minimalScenario): string[] {
-  const s = base() as ScenarioSpec & Record<string, unknown>;
+function problems(edit: Edit, base: () => KafkaScenario = minimalScenario): string[] {
+  const s = base() as KafkaScenario & Record<string, unknown>;
   edit(s);
   const r = loadScenario(s);
   return r.ok ? [] : r.error.issues.map((i) => i.message);
 }
 
-const p0 = (s: ScenarioSpec) => s.producers![0]!;
-const g0 = (s: ScenarioSpec) => s.groups![0]!;
-const t0 = (s: ScenarioSpec) => s.topics[0]!;
+const p0 = (s: KafkaScenario) => s.producers![0]!;
+const g0 = (s: KafkaScenario) => s.groups![0]!;
+const t0 = (s: KafkaScenario) => s.topics[0]!;
 
 describe('scenario schema: accepted input', () => {
   it('accepts the minimal scenario and one that sets every field', () => {
@@ -56,7 +56,7 @@ describe('scenario schema: each rule names the path and says what is wrong', () 
 });
 
 describe('command schema', () => {
-  const valid: SimCommand[] = [
+  const valid: KafkaEngineCommand[] = [
     ...fullScenario().schedule!.map((e) => e.command),
     { type: 'step' },
     { type: 'advance', untilMs: 100 },

@@ -100,7 +100,7 @@ export type FaultSpec =
   | { type: 'heal-link'; from: string; to: string };
 
 /** A learner's or a script's intent. Applying one is deterministic. */
-export type SimCommand =
+export type KafkaEngineCommand =
   | FaultSpec
   | { type: 'produce'; producer?: string; topic: string; key?: string | null; partition?: number; value?: unknown; acks?: Acks }
   | { type: 'add-consumer'; group: string; consumer?: string; groupInstanceId?: string }
@@ -122,10 +122,10 @@ export type SimCommand =
 
 export interface ScheduledCommand {
   atMs: number;
-  command: SimCommand;
+  command: KafkaEngineCommand;
 }
 
-export interface ScenarioSpec {
+export interface KafkaScenario {
   /** Format version of this file; currently 1. */
   version: 1;
   name: string;

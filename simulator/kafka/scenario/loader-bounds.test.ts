@@ -13,7 +13,7 @@ import { SCENARIO_LIMITS as L } from './limits.ts';
 import { loadScenario } from './loader.ts';
 import { PROBLEMS_MAX } from './semantic-checks.ts';
 import { fullScenario, minimalScenario } from './test-fixtures.ts';
-import type { ScenarioSpec } from './types.ts';
+import type { KafkaScenario } from './types.ts';
 
 /** Generous: a bounded load takes milliseconds; an unbounded one took 14 s to minutes. */
 const CASE_MS_MAX = 3000;
@@ -66,7 +66,7 @@ describe('loader bounds (issue #12)', () => {
 });
 
 /** One way to push a scenario against a limit: set a number, or grow a list to `n` entries. */
-type Knob = { limit: number; set: (s: ScenarioSpec, n: number) => void; list?: boolean };
+type Knob = { limit: number; set: (s: KafkaScenario, n: number) => void; list?: boolean };
 
 const numberKnobs: Record<string, Knob> = {
   'brokers[0].id': { limit: L.brokerIdMax, set: (s, n) => void (s.brokers[0]!.id = n) },
