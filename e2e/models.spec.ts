@@ -58,6 +58,8 @@ function linkMoment(page: Page): string | null {
 
 test('the Model menu offers exactly the models this spec tries', async ({ page, problems }) => {
   await page.goto('/#/playground');
+  // The playground loads on demand: wait for its Model menu before reading the options.
+  await expect(page.getByLabel('Model')).toBeVisible();
   const options = await page
     .getByLabel('Model')
     .locator('option')
