@@ -314,7 +314,7 @@ async function main() {
     const wantSoak = only.includes('soak') || (only.length === 0 && process.env.BENCH_SOAK_MS !== undefined);
     if (want('interactive')) await step('interactive', () => benchInteractive(browser, base));
     if (want('fps')) await step('fps', () => benchFps(browser, base));
-    if (want('fps-heavy')) await step('fps-heavy', () => benchFps(browser, base, 2, 'ui.fps_heavy'));
+    if (want('fps-heavy')) await step('fps-heavy', () => benchFps(browser, base, 5, 'ui.fps_heavy'));
     if (want('seek')) await step('seek', () => benchSeek(browser, base));
     if (wantSoak) await step('soak', () => benchSoak(browser, base));
   } catch (e) {

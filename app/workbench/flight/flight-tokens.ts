@@ -13,10 +13,10 @@ import type { RouteTable } from './flight-map.ts';
 
 /** Real time one token takes to cross its route, in ms. */
 export const flightRealMs = 800;
-/** Entries the buffer keeps at most (tokens in flight are a subset). */
-export const flightBufferMax = 4000;
-/** Tokens drawn at most in one frame. */
-export const tokensMax = 2000;
+/** Entries the buffer keeps at most (tokens in flight are a subset): room for over a thousand records. */
+export const flightBufferMax = 8000;
+/** Tokens drawn at most in one frame (a record flies as about five: its hops and acknowledgements). */
+export const tokensMax = 6000;
 
 export type TokenShape = 'record' | 'batch' | 'control';
 
