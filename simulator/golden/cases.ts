@@ -132,7 +132,7 @@ export const outboxGolden = (mode: string): { scenario: unknown; commands: unkno
   ],
 });
 
-/** The idempotent consumer with and without its dedup store, across the retention window. */
+/** The idempotent consumer with and without its dedup store, before and after its retention period. */
 export const idempotentGolden = (dedup: boolean): { scenario: unknown; commands: unknown[] } => ({
   scenario: { dedup, retentionMs: 5000 } as unknown,
   commands: [

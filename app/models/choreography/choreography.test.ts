@@ -1,8 +1,8 @@
 /** The choreography's view, topology and node actions, over runs of the real model. */
+import { expectOpensInWorkbench } from '../ui-test-kit.ts';
 import { describe, expect, it } from 'vitest';
 import { choreographyModel, choreographyNode as ids, type ChoreographyCommand } from '../../../simulator/index.ts';
 import type { WorkbenchView } from '../../workbench/view.ts';
-import { openModel } from '../open.ts';
 import { choreographyUi } from './index.tsx';
 
 function run(commands: readonly ChoreographyCommand[], scenario: object = {}) {
@@ -117,22 +117,6 @@ describe('choreography in the app', () => {
     for (const s of choreographyUi.scenarios) expect(choreographyModel.loadScenario(s.raw).ok, s.id).toBe(true);
   });
   it('opens in the workbench from its first scenario: acts, steps, steps back, runs to the end', () => {
-    const first = choreographyUi.model.loadScenario(choreographyUi.scenarios[0]!.raw);
-    expect(first.ok).toBe(true);
-    const store = openModel(choreographyUi, first.ok ? first.value : {}, { seed: 9 });
-    const a = store
-      .getState()
-      .actionsFor(ids.client)
-      .find((x) => x.label === 'Place order-1');
-    expect(a, 'the first move is offered').toBeDefined();
-    expect(store.getState().dispatch(a!.command)).toBe(true);
-    for (let i = 0; i < 4; i++) store.getState().stepForward();
-    const entries = store.getState().view.entries.length;
-    expect(entries).toBeGreaterThan(0);
-    store.getState().stepBack();
-    expect(store.getState().view.entries.length).toBeLessThan(entries);
-    store.getState().runToEnd();
-    expect(store.getState().view.entries.length).toBeGreaterThanOrEqual(entries);
-    expect(store.getState().actionsFor(ids.bus)).toEqual([]);
+    expectOpensInWorkbench(choreographyUi, { node: ids.client, action: 'Place order-1' }, ids.bus);
   });
 });

@@ -1,8 +1,8 @@
 /** The idempotent consumer in the app: deliveries, the dedup store, SMS and duplicates, actions. */
+import { expectOpensInWorkbench } from '../ui-test-kit.ts';
 import { describe, expect, it } from 'vitest';
 import { idempotentConsumerModel, idempotentNode as ids } from '../../../simulator/index.ts';
 import type { WorkbenchView } from '../../workbench/view.ts';
-import { openModel } from '../open.ts';
 import { idempotentConsumerUi as ui } from './index.tsx';
 
 function start(scenarioId: string) {
@@ -83,22 +83,6 @@ describe('idempotent consumer in the app', () => {
     for (const id of [ids.consumer, ids.dedup, ids.sms]) expect(ui.actions(w, id, {})).toEqual([]);
   });
   it('opens in the workbench from its first scenario: acts, steps, steps back, runs to the end', () => {
-    const first = ui.model.loadScenario(ui.scenarios[0]!.raw);
-    expect(first.ok).toBe(true);
-    const store = openModel(ui, first.ok ? first.value : {}, { seed: 9 });
-    const a = store
-      .getState()
-      .actionsFor(ids.broker)
-      .find((x) => x.label === 'Deliver evt-1');
-    expect(a, 'the first move is offered').toBeDefined();
-    expect(store.getState().dispatch(a!.command)).toBe(true);
-    for (let i = 0; i < 4; i++) store.getState().stepForward();
-    const entries = store.getState().view.entries.length;
-    expect(entries).toBeGreaterThan(0);
-    store.getState().stepBack();
-    expect(store.getState().view.entries.length).toBeLessThan(entries);
-    store.getState().runToEnd();
-    expect(store.getState().view.entries.length).toBeGreaterThanOrEqual(entries);
-    expect(store.getState().actionsFor(ids.sms)).toEqual([]);
+    expectOpensInWorkbench(ui, { node: ids.broker, action: 'Deliver evt-1' }, ids.sms);
   });
 });

@@ -1,8 +1,8 @@
 /** The choreography over Kafka in the app: view, topology and node actions over real runs. */
+import { expectOpensInWorkbench } from '../ui-test-kit.ts';
 import { describe, expect, it } from 'vitest';
 import { kafkaChoreographyModel, kafkaChoreographyNode as ids, type KafkaChoreographyCommand } from '../../../simulator/index.ts';
 import type { WorkbenchView } from '../../workbench/view.ts';
-import { openModel } from '../open.ts';
 import { kafkaChoreographyUi } from './index.tsx';
 
 function run(commands: readonly KafkaChoreographyCommand[], scenario: object = {}) {
@@ -81,22 +81,6 @@ describe('choreography over Kafka in the app', () => {
     for (const x of kafkaChoreographyUi.scenarios) expect(kafkaChoreographyModel.loadScenario(x.raw).ok, x.id).toBe(true);
   });
   it('opens in the workbench from its first scenario: acts, steps, steps back, runs to the end', () => {
-    const first = kafkaChoreographyUi.model.loadScenario(kafkaChoreographyUi.scenarios[0]!.raw);
-    expect(first.ok).toBe(true);
-    const store = openModel(kafkaChoreographyUi, first.ok ? first.value : {}, { seed: 9 });
-    const a = store
-      .getState()
-      .actionsFor(ids.client)
-      .find((x) => x.label === 'Place order-1');
-    expect(a, 'the first move is offered').toBeDefined();
-    expect(store.getState().dispatch(a!.command)).toBe(true);
-    for (let i = 0; i < 4; i++) store.getState().stepForward();
-    const entries = store.getState().view.entries.length;
-    expect(entries).toBeGreaterThan(0);
-    store.getState().stepBack();
-    expect(store.getState().view.entries.length).toBeLessThan(entries);
-    store.getState().runToEnd();
-    expect(store.getState().view.entries.length).toBeGreaterThanOrEqual(entries);
-    expect(store.getState().actionsFor(ids.topic)).toEqual([]);
+    expectOpensInWorkbench(kafkaChoreographyUi, { node: ids.client, action: 'Place order-1' }, ids.topic);
   });
 });

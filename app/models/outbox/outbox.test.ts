@@ -1,8 +1,8 @@
 /** Dual write vs outbox in the app: the tables, the relay, the broker, the consumer, node actions. */
+import { expectOpensInWorkbench } from '../ui-test-kit.ts';
 import { describe, expect, it } from 'vitest';
 import { outboxModel, outboxNode as ids, type OutboxCommand } from '../../../simulator/index.ts';
 import type { WorkbenchView } from '../../workbench/view.ts';
-import { openModel } from '../open.ts';
 import { outboxUi } from './index.tsx';
 
 function scenario(id: string): object {
@@ -91,22 +91,6 @@ describe('dual write vs outbox in the app', () => {
     expect(outboxUi.actions(dual, ids.relay, {})).toEqual([]);
   });
   it('opens in the workbench from its first scenario: acts, steps, steps back, runs to the end', () => {
-    const first = outboxUi.model.loadScenario(outboxUi.scenarios[0]!.raw);
-    expect(first.ok).toBe(true);
-    const store = openModel(outboxUi, first.ok ? first.value : {}, { seed: 9 });
-    const a = store
-      .getState()
-      .actionsFor(ids.client)
-      .find((x) => x.label === 'Place order-1');
-    expect(a, 'the first move is offered').toBeDefined();
-    expect(store.getState().dispatch(a!.command)).toBe(true);
-    for (let i = 0; i < 4; i++) store.getState().stepForward();
-    const entries = store.getState().view.entries.length;
-    expect(entries).toBeGreaterThan(0);
-    store.getState().stepBack();
-    expect(store.getState().view.entries.length).toBeLessThan(entries);
-    store.getState().runToEnd();
-    expect(store.getState().view.entries.length).toBeGreaterThanOrEqual(entries);
-    expect(store.getState().actionsFor(ids.broker)).toEqual([]);
+    expectOpensInWorkbench(outboxUi, { node: ids.client, action: 'Place order-1' }, ids.broker);
   });
 });

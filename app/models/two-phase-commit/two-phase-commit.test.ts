@@ -1,11 +1,11 @@
 /** Two-phase commit in the app: votes, the logged decision, blocking and locks, and node actions. */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { expectOpensInWorkbench } from '../ui-test-kit.ts';
 import { describe, expect, it } from 'vitest';
 import { tpcNode as ids, twoPhaseCommitModel, type TpcCommand } from '../../../simulator/index.ts';
 import { SectionsPanel } from '../../workbench/panels/SectionsPanel.tsx';
 import type { WorkbenchView } from '../../workbench/view.ts';
-import { openModel } from '../open.ts';
 import { twoPhaseCommitUi } from './index.tsx';
 
 function run(commands: readonly TpcCommand[], scenario: object = {}) {
@@ -93,23 +93,7 @@ describe('two-phase commit in the app', () => {
     for (const s of twoPhaseCommitUi.scenarios) expect(twoPhaseCommitModel.loadScenario(s.raw).ok, s.id).toBe(true);
   });
   it('opens in the workbench from its first scenario: acts, steps, steps back, runs to the end', () => {
-    const first = twoPhaseCommitUi.model.loadScenario(twoPhaseCommitUi.scenarios[0]!.raw);
-    expect(first.ok).toBe(true);
-    const store = openModel(twoPhaseCommitUi, first.ok ? first.value : {}, { seed: 9 });
-    const a = store
-      .getState()
-      .actionsFor(ids.coordinator)
-      .find((x) => x.label === 'Begin tx-1');
-    expect(a, 'the first move is offered').toBeDefined();
-    expect(store.getState().dispatch(a!.command)).toBe(true);
-    for (let i = 0; i < 4; i++) store.getState().stepForward();
-    const entries = store.getState().view.entries.length;
-    expect(entries).toBeGreaterThan(0);
-    store.getState().stepBack();
-    expect(store.getState().view.entries.length).toBeLessThan(entries);
-    store.getState().runToEnd();
-    expect(store.getState().view.entries.length).toBeGreaterThanOrEqual(entries);
-    expect(store.getState().actionsFor(ids.log)).toEqual([]);
+    expectOpensInWorkbench(twoPhaseCommitUi, { node: ids.coordinator, action: 'Begin tx-1' }, ids.log);
   });
   it('draws its sections as text, whatever a link names a transaction', () => {
     const { r, w } = run([{ type: 'begin', txId: '<img src=x onerror=alert(1)>' }]);
