@@ -109,3 +109,31 @@ test('a RabbitMQ scenario downloads as a Node program that runs it on a real bro
   expect(text).toContain('runAmqpScriptOnBroker');
   expect(problems).toEqual([]);
 });
+
+test('RabbitMQ routing can be built from the page: an exchange, a queue, a binding and a consumer', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/#/playground?model=amqp&scenario=topic-alerts');
+  await page.getByText('Build routing').click();
+  await page.getByLabel('Exchange', { exact: true }).fill('logs');
+  await page.getByLabel('type').selectOption('topic');
+  await page.getByRole('button', { name: 'Declare exchange' }).click();
+  await page.getByLabel('Queue', { exact: true }).fill('errors');
+  await page.getByRole('button', { name: 'Declare queue' }).click();
+  await page.getByLabel('Exchange to bind from').selectOption('logs');
+  await page.getByLabel('Queue to bind to').selectOption('errors');
+  await page.getByLabel('Binding key').fill('*.error');
+  await page.getByRole('button', { name: 'Bind', exact: true }).click();
+  await page.getByLabel('Consumer', { exact: true }).fill('reader');
+  await page.getByRole('button', { name: 'Consume from errors' }).click();
+  // The new binding is drawn with its key, and a message published with a matching key reaches the queue.
+  await expect(page.locator('.react-flow__node[data-id="queue:errors"]')).toBeVisible();
+  await act(page, 'logs', 'with key "any.error"');
+  await page.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('tab', { name: 'Trace' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('routed "msg-');
+  await expect(page.getByRole('tabpanel')).toContainText("to queue 'errors'");
+  await expect(page.getByRole('tabpanel')).toContainText("to consumer 'reader'");
+  expect(problems).toEqual([]);
+});

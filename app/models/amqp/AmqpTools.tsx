@@ -6,8 +6,9 @@
 import { useState } from 'react';
 import type { AmqpScenario } from '../../../simulator/index.ts';
 import type { ModelTools } from '../types.ts';
+import { AmqpBuilder } from './AmqpBuilder.tsx';
 
-export const AmqpTools: ModelTools = ({ scenario }) => {
+export const AmqpTools: ModelTools = ({ store, scenario }) => {
   const [problem, setProblem] = useState<string | null>(null);
   const download = async (): Promise<void> => {
     const { amqpScenarioToNodeProgram } = await import('../../../scripts/amqp/standalone-script.ts');
@@ -26,6 +27,7 @@ export const AmqpTools: ModelTools = ({ scenario }) => {
   };
   return (
     <>
+      <AmqpBuilder store={store} />
       <button
         type="button"
         onClick={() => void download()}
