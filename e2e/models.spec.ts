@@ -137,3 +137,14 @@ test('RabbitMQ routing can be built from the page: an exchange, a queue, a bindi
   await expect(page.getByRole('tabpanel')).toContainText("to consumer 'reader'");
   expect(problems).toEqual([]);
 });
+
+test('at phone width no model pushes the page sideways (long scenario titles included)', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const model of Object.keys(firstMoves)) {
+    await page.goto(`/#/playground?model=${model}`);
+    await expect(page.getByLabel('Model')).toHaveValue(model);
+    const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scroll, model).toBeLessThanOrEqual(inner);
+  }
+  expect(problems).toEqual([]);
+});
