@@ -1,9 +1,9 @@
+import { act } from '../ui-test-kit.ts';
 import { describe, expect, it } from 'vitest';
 import { lesson as l13 } from '../../../lessons/13-event-sourcing/lesson.ts';
 import { lesson as l15 } from '../../../lessons/15-snapshots/lesson.ts';
 import type { WorkbenchView } from '../../workbench/view.ts';
 import { bankNode as ids, eventStoreModel, type BankCommand } from '../../../simulator/index.ts';
-import type { WorkbenchStore } from '../../workbench/store.ts';
 import { openModel } from '../open.ts';
 import { bankView } from './bank-view.ts';
 import { bankPanels } from './StreamsPanel.tsx';
@@ -24,16 +24,6 @@ const make = (commands: readonly BankAppCommand[] = [], checkpointEvery = 4) =>
 const stream = (v: WorkbenchView, id: string) => [...bankPanels(v).streams, bankPanels(v).all].find((s) => s?.id === id);
 const node = (v: WorkbenchView, id: string) => v.nodes.find((x) => x.id === id);
 const section = (v: WorkbenchView, id: string) => v.sections?.find((s) => s.id === id);
-/** Runs the action whose label starts with `label` on a node. */
-function act(store: WorkbenchStore<{ type: string }>, nodeId: string, label: string): void {
-  const a = store
-    .getState()
-    .actionsFor(nodeId)
-    .find((x) => x.label.startsWith(label));
-  expect(a, `${nodeId} offers "${label}"`).toBeDefined();
-  expect(store.getState().dispatch(a!.command)).toBe(true);
-}
-
 describe('the event-sourced bank in the workbench', () => {
   it("replays the lessons' own scripts unchanged (L13 and L15)", () => {
     for (const lesson of [l13, l15]) {

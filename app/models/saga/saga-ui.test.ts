@@ -1,11 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
+import { act } from '../ui-test-kit.ts';
 import { describe, expect, it } from 'vitest';
 import { lesson as l20 } from '../../../lessons/20-saga-compensation/lesson.ts';
 import type { WorkbenchView } from '../../workbench/view.ts';
 import { SectionsPanel } from '../../workbench/panels/SectionsPanel.tsx';
 import { sagaModel, sagaNode as ids, type SagaCommand } from '../../../simulator/index.ts';
-import type { WorkbenchStore } from '../../workbench/store.ts';
 import { openModel } from '../open.ts';
 import { sagaUi } from './index.tsx';
 import { sagaTopology } from './saga-view.ts';
@@ -16,15 +16,6 @@ const make = (commands: readonly SagaAppCommand[] = [], scenario = {}) =>
 const node = (v: WorkbenchView, id: string) => v.nodes.find((x) => x.id === id);
 const saga = (v: WorkbenchView, orderId: string) => v.sections?.find((s) => s.id === `saga:${orderId}`);
 const steps = (v: WorkbenchView, orderId: string) => saga(v, orderId)?.rows.map((r) => `${r.label} ${r.statusWord}`);
-function act(store: WorkbenchStore<{ type: string }>, nodeId: string, label: string): void {
-  const a = store
-    .getState()
-    .actionsFor(nodeId)
-    .find((x) => x.label.startsWith(label));
-  expect(a, `${nodeId} offers "${label}"`).toBeDefined();
-  expect(store.getState().dispatch(a!.command)).toBe(true);
-}
-
 describe('the orchestrated saga in the workbench', () => {
   it("replays the lesson's own script unchanged (L20)", () => {
     let store = make([], l20.scenario);
