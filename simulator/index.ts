@@ -83,6 +83,7 @@ export {
 // Engine core.
 export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts';
 export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';
+export { approxBytes } from './core/approx-size.ts';
 export { createTraceLog, traceEntries, type TraceBase, type TraceLog, type TraceMode } from './core/trace.ts';
 export { ErrorCode, ok, fail, type Result, type SimError } from './core/errors.ts';
 export { createWorldBase, nextTaskAtMs, runNext, schedule, type WorldBase, type TaskBase } from './core/world.ts';

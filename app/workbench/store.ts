@@ -8,7 +8,7 @@
  * future (the timeline drops what came after the cursor).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
+import { approxBytes, createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
 import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
@@ -76,6 +76,13 @@ export interface WorkbenchInit<C> {
   runToEndMax?: number;
 }
 
+/**
+ * Estimated bytes of checkpoints a workbench keeps (approxBytes errs high, about 1.7× the heap a
+ * busy cluster's state really takes). Past it the timeline thins far checkpoints, so a long play
+ * or a long link costs replay time, not memory (issue #12's soak).
+ */
+export const checkpointBytesMax = 64 * 1024 * 1024;
+
 export function clampSpeed(speed: number): number {
   if (!Number.isFinite(speed)) return 1;
   return Math.min(speedMax, Math.max(speedMin, speed));
@@ -87,9 +94,15 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   init: WorkbenchInit<C>,
 ): WorkbenchStore<C> {
   const timeline: Timeline<S, C> = createTimeline<S, C>(
-    { init: () => model.init(init.seed), apply: (s, c) => void model.apply(s, c), clone: model.clone },
+    {
+      init: () => model.init(init.seed),
+      apply: (s, c) => void model.apply(s, c),
+      clone: model.clone,
+      sizeOf: approxBytes,
+    },
     init.checkpointEvery ?? 128,
     init.commands ?? [],
+    { checkpointBytesMax: checkpointBytesMax },
   );
   if (init.cursor !== undefined) timeline.seek(init.cursor);
 
