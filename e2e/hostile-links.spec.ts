@@ -67,3 +67,40 @@ test('a link as long as the app writes after long play opens and stays responsiv
   expect(await clickAnswerMs(page, '[role="tab"]')).toBeLessThan(answeredMsMax);
   expect(problems).toEqual([]);
 });
+
+const heavy = link({ s: 'busy-cluster', r: 1, c: [[100_000, { type: 'next-happening' }]], k: 100_000 });
+
+/** Time until the next frame: a page busy replaying on its main thread answers late. */
+const frameMs = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }),
+  );
+
+test('a heavy link replays in the background with progress, the page answering meanwhile', async ({ page, problems }) => {
+  await page.goto(heavy);
+  await expect(page.getByRole('heading', { name: 'Opening the shared moment' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Replay progress' })).toBeVisible();
+  expect(await frameMs(page)).toBeLessThan(answeredMsMax);
+  await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible({ timeout: 45_000 });
+  const position = page.getByRole('slider', { name: 'Position in the timeline' });
+  await expect(position).toHaveAttribute('aria-valuetext', /^entry 100000 of 100000, at /);
+  // Stepping back from the replayed moment is one step, not a replay from the start.
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(position).toHaveAttribute('aria-valuetext', /^entry 99999 of 100000, at /);
+  expect(problems).toEqual([]);
+});
+
+test('cancelling a heavy link opens it at its start, its steps kept', async ({ page, problems }) => {
+  await page.goto(heavy);
+  const cancel = page.getByRole('button', { name: 'Cancel and open it at the start' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible();
+  const position = page.getByRole('slider', { name: 'Position in the timeline' });
+  await expect(position).toHaveAttribute('aria-valuetext', /^entry 0 of 100000, at /);
+  expect(problems).toEqual([]);
+});

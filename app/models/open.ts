@@ -14,6 +14,8 @@ export interface OpenOptions<C> {
   cursor?: number;
   /** Overrides the model's checkpoint interval (tests). */
   checkpointEvery?: number;
+  /** States already replayed for `commands` (by the link replay Worker). */
+  restore?: ReadonlyArray<{ at: number; state: unknown }>;
 }
 
 /** A workbench store over a model and a scenario the model has already validated. */
@@ -27,6 +29,7 @@ export function openModel<C extends { type: string }>(
     ...(opts.commands ? { commands: opts.commands } : {}),
     ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}),
     checkpointEvery: opts.checkpointEvery ?? ui.checkpointEvery,
+    ...(opts.restore ? { restore: opts.restore } : {}),
   });
   ui.attach?.(store as WorkbenchStore<{ type: string }>);
   return store;

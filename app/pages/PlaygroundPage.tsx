@@ -10,10 +10,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type Result } from '../../simulator/index.ts';
 import { ConnectedSequencePanel } from '../diagram/SequencePanel.tsx';
 import { modelUis } from '../models/index.ts';
-import { linkOf, openLink, openScenario, type Session } from '../models/open-link.ts';
+import { linkOf, openLinkResponsively, openScenario, type Opening, type Session } from '../models/open-link.ts';
+import { ReplayingLink } from '../share/ReplayingLink.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
 import { ConnectedInspector } from '../workbench/panels/Inspector.tsx';
@@ -24,16 +24,17 @@ import { ConnectedTraceLog } from '../workbench/panels/TraceLog.tsx';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { OwnLinks } from '../share/own-links.ts';
 
-function openSession(params: URLSearchParams): Result<Session> {
+function openSession(params: URLSearchParams): Opening {
   const shared = params.get('s');
-  return shared !== null ? openLink(shared) : openScenario(params.get('model'), params.get('scenario'));
+  return shared !== null ? openLinkResponsively(shared) : openScenario(params.get('model'), params.get('scenario'));
 }
 
 export function PlaygroundPage() {
   usePageTitle('Playground');
   const [params, setParams] = useSearchParams();
   const [written] = useState(() => new OwnLinks(params.get('s')));
-  const [session, setSession] = useState(() => openSession(params));
+  const [session, setSession] = useState<Opening>(() => openSession(params));
+  const opened = useCallback((s: Session) => setSession({ ok: true, value: s }), []);
   // A link pasted or followed while the page is open (not one we wrote) opens a new session, and
   // so does picking a model or a scenario (the address then has no link, only the choice).
   const current = params.get('s');
@@ -49,6 +50,7 @@ export function PlaygroundPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, choice]);
 
+  if (session.ok === 'replaying') return <ReplayingLink link={session.link} onOpened={opened} />;
   if (!session.ok) {
     // "Open the playground fresh" must work from here even though the address it leads to may be
     // the one this page is already on: it opens the session itself, not only the route.

@@ -8,6 +8,7 @@
  * future (the timeline drops what came after the cursor).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { checkpointBytesMax } from './budget.ts';
 import { approxBytes, createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
 import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
@@ -74,14 +75,9 @@ export interface WorkbenchInit<C> {
   checkpointEvery?: number;
   /** Bound on entries `runToEnd` may run. */
   runToEndMax?: number;
+  /** States a Worker computed for these commands (app/share/replay.ts): opened without a replay. */
+  restore?: ReadonlyArray<{ at: number; state: unknown }>;
 }
-
-/**
- * Estimated bytes of checkpoints a workbench keeps (approxBytes errs high, about 1.7× the heap a
- * busy cluster's state really takes). Past it the timeline thins far checkpoints, so a long play
- * or a long link costs replay time, not memory (issue #12's soak).
- */
-export const checkpointBytesMax = 64 * 1024 * 1024;
 
 export function clampSpeed(speed: number): number {
   if (!Number.isFinite(speed)) return 1;
@@ -102,7 +98,10 @@ export function createWorkbenchStore<S, C extends { type: string }>(
     },
     init.checkpointEvery ?? 128,
     init.commands ?? [],
-    { checkpointBytesMax: checkpointBytesMax },
+    {
+      checkpointBytesMax,
+      ...(init.restore ? { restore: init.restore as ReadonlyArray<{ at: number; state: S }> } : {}),
+    },
   );
   if (init.cursor !== undefined) timeline.seek(init.cursor);
 

@@ -22,7 +22,7 @@ describe('approxBytes', () => {
   });
 
   it('stays within a small factor of V8’s serialised size for a busy Kafka cluster, and errs high', () => {
-    const model = simModelById('kafka');
+    const model = simModelById('kafka')!;
     const loaded = model.loadScenario(busy);
     if (!loaded.ok) throw new Error(loaded.error.message);
     const run = model.run(loaded.value as never);

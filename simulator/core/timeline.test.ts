@@ -159,3 +159,37 @@ describe('repeated identical commands', () => {
     expect(c.map((x) => x.type)).toEqual(['step', 'step', 'step', 'step', 'step', 'other', 'step']);
   });
 });
+
+describe('a timeline restored from checkpoints computed elsewhere (a Worker)', () => {
+  it('opens at the cursor without replaying, steps back cheaply, and still equals a straight replay', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 50, maxLength: 400 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.nat(),
+        (cmds, every, pick) => {
+          const cursor = 1 + (pick % cmds.length);
+          const worker = createTimeline(countingModel(), every, cmds, { cursor });
+          const handed = structuredClone(worker.checkpointsNear(6));
+          expect(handed.at(-1)!.at).toBe(cursor);
+          const m = countingModel();
+          const tl = createTimeline(m, every, cmds, { cursor, restore: handed });
+          expect(m.applied).toBe(0);
+          expect(tl.state).toEqual(straight(cmds, cursor));
+          // Back one step replays from the nearest handed-over checkpoint, not from the start.
+          tl.seek(cursor - 1);
+          expect(tl.state).toEqual(straight(cmds, cursor - 1));
+          expect(m.applied).toBeLessThanOrEqual(Math.max(every, cursor - handed[0]!.at));
+          for (const k of [0, Math.floor(cmds.length / 2), cmds.length]) expect(tl.seek(k)).toEqual(straight(cmds, k));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('ignores restored states outside the commands it has', () => {
+    const m = countingModel();
+    const tl = createTimeline(m, 4, [1, 2, 3], { restore: [{ at: 9, state: { sum: -1, log: [] } }] });
+    expect(tl.state).toEqual(straight([1, 2, 3], 3));
+  });
+});

@@ -36,9 +36,16 @@ export interface TimelineModel<S, C> {
   sizeOf?: (state: S) => number;
 }
 
-export interface TimelineOptions {
+export interface TimelineOptions<S = unknown> {
   /** Start at this cursor instead of after every initial command (clamped); the rest is lazy. */
   cursor?: number;
+  /**
+   * States already computed elsewhere for these initial commands (a replay done in a Worker):
+   * each becomes a checkpoint, so seeking to or near them costs no replay. `at` counts the
+   * commands applied in `state`; entries outside 1..commands.length are ignored. The caller
+   * vouches that each state is what replaying the commands would give (same model, seed, scenario).
+   */
+  restore?: ReadonlyArray<{ at: number; state: S }>;
   /** Checkpoints held at most (the initial state included). Default 48. */
   checkpointsMax?: number;
   /** Bytes of checkpoints held at most, when the model has `sizeOf`. Default 256 MB. */
@@ -58,6 +65,12 @@ export interface Timeline<S, C> {
   seek(k: number): S;
   /** Checkpoints currently held (for tests and memory budgeting). */
   checkpointCount(): number;
+  /**
+   * The `count` checkpoints nearest before the cursor (the cursor's own state included), oldest
+   * first — what a Worker that replayed a link hands back, so stepping back there stays cheap.
+   * Read them; do not mutate them (the last is the live state: copy or post it before going on).
+   */
+  checkpointsNear(count: number): Array<{ at: number; state: S }>;
 }
 
 export const TIMELINE_DEFAULTS = { checkpointsMax: 48, checkpointBytesMax: 256 * 1024 * 1024 } as const;
@@ -81,7 +94,7 @@ export function createTimeline<S, C>(
   model: TimelineModel<S, C>,
   every = 256,
   initial: readonly C[] = [],
-  options: TimelineOptions = {},
+  options: TimelineOptions<S> = {},
 ): Timeline<S, C> {
   if (!(every >= 1)) throw new RangeError('checkpoint interval must be at least 1');
   const countMax = Math.max(2, Math.floor(options.checkpointsMax ?? TIMELINE_DEFAULTS.checkpointsMax));
@@ -115,6 +128,16 @@ export function createTimeline<S, C>(
     bytesHeld += bytes;
   };
   keep(0, state);
+  const restored = [...(options.restore ?? [])]
+    .filter((r) => Number.isInteger(r.at) && r.at >= 1 && r.at <= commands.length)
+    .sort((a, b) => a.at - b.at);
+  for (const r of restored) {
+    if (r.at <= checkpoints[checkpoints.length - 1]!.at) continue;
+    // Handed over, not shared: held as they are (a copy of a big state costs what replay saves).
+    const bytes = sizeOf(r.state);
+    checkpoints.push({ at: r.at, state: r.state, bytes });
+    bytesHeld += bytes;
+  }
   // Initial commands not yet applied: settled on the first read unless a seek comes first.
   let pending = commands.length > 0 && options.cursor === undefined;
 
@@ -217,6 +240,11 @@ export function createTimeline<S, C>(
     },
     checkpointCount() {
       return checkpoints.length;
+    },
+    checkpointsNear(count: number) {
+      settle();
+      const near = checkpoints.filter((c) => c.at < cursor).slice(-Math.max(0, count - 1));
+      return [...near.map((c) => ({ at: c.at, state: c.state })), { at: cursor, state }];
     },
   };
   if (options.cursor !== undefined) timeline.seek(options.cursor);
