@@ -10,6 +10,7 @@
 import type { Page } from '@playwright/test';
 import lz from 'lz-string';
 import { test, expect } from './fixtures.ts';
+import { lzBombLink } from '../app/share/lz-bomb.test-helper.ts';
 
 const link = (wire: unknown): string => `/#/playground?s=v1:${lz.compressToEncodedURIComponent(JSON.stringify(wire))}`;
 
@@ -102,5 +103,13 @@ test('cancelling a heavy link opens it at its start, its steps kept', async ({ p
   await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible();
   const position = page.getByRole('slider', { name: 'Position in the timeline' });
   await expect(position).toHaveAttribute('aria-valuetext', /^entry 0 of 100000, at /);
+  expect(problems).toEqual([]);
+});
+
+test('a small link crafted to expand to gigabytes is refused with a message', async ({ page, problems }) => {
+  const bomb = lzBombLink(60_000);
+  await page.goto(`/#/playground?s=${bomb}`);
+  await expect(page.getByRole('alert')).toContainText('it expands to more than 16,000,000 characters');
+  expect(await clickAnswerMs(page, 'main a')).toBeLessThan(answeredMsMax);
   expect(problems).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { KafkaCommand } from '../../simulator/index.ts';
 import { linkModels } from '../models/open-link.ts';
+import { lzBombLink as bombOf } from './lz-bomb.test-helper.ts';
 import { commandsMax, decodeShareState as decodeWith, encodeShareState, type SharedState } from './share-link.ts';
 
 type KafkaEngineCommand = KafkaCommand;
@@ -190,5 +191,57 @@ describe('share link command limit (issue #12)', () => {
     );
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.commands.length).toBe(commandsMax);
+  });
+});
+
+describe('share link sizes near and over every limit (issue #12)', () => {
+  const wrap = (wire: unknown) => `v2:${compressToEncodedURIComponent(JSON.stringify(wire))}`;
+  const bounded = (text: string) => {
+    const heap0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const r = decodeShareState(text);
+    // Generous bounds: the broken decoder took tens of seconds and gigabytes on these.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(1_500_000_000);
+    return r;
+  };
+
+  it('a small link that would expand to gigabytes is refused before it expands', () => {
+    const bomb = bombOf(60_000); // about 1.8 × 10^9 characters
+    expect(bomb.length).toBeLessThan(200_000);
+    const r = bounded(bomb);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/expands to more than 16,000,000 characters/);
+  });
+
+  it('command counts, repeat counts and cursors near and over their limits end in a value or a clear refusal', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(1, 2, 99_999, 100_000, 100_001, 999_999, 1_000_000, 1_000_001, 2 ** 31, -1, 1.5),
+            fc.constantFrom({ type: 'next-entry' }, { type: 'advance', untilMs: 1e12 }, { type: 'nope' }),
+          ),
+          { maxLength: 4 },
+        ),
+        fc.constantFrom(0, 1, 100_000, 100_001, -1, 2 ** 53),
+        (runs, cursor) => {
+          const c = runs.map(([n, cmd]) => (n === 1 ? cmd : [n, cmd]));
+          const r = bounded(wrap({ m: 'kafka', s: 'busy-cluster', r: 1, c, k: cursor }));
+          if (r.ok) {
+            expect(r.value.commands.length).toBeLessThanOrEqual(commandsMax);
+            expect(r.value.cursor).toBeLessThanOrEqual(r.value.commands.length);
+          } else expect(r.error.code).toBe('SHARE_LINK_INVALID');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('an encoded link at and over its length limit is refused at once, not decompressed', () => {
+    for (const n of [1_999_990, 2_000_001, 8_000_000]) {
+      const r = bounded(`v2:${'A'.repeat(n)}`);
+      expect(r.ok).toBe(false);
+    }
   });
 });

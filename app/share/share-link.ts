@@ -10,7 +10,8 @@
  * schemas validate the scenario and each command, and every failure is a value with a message the
  * learner can act on.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { expandLink } from './bounded-lz.ts';
 import { ErrorCode, fail, ok, type Result } from '../../simulator/index.ts';
 
 export const shareFormatVersion = 2;
@@ -36,6 +37,11 @@ export type LinkModels<C> = (modelId: string) => Result<LinkModel<C>>;
 
 /** Links longer than this are refused before decompression (browsers cap URLs near 2 MB). */
 const encodedLengthMax = 2_000_000;
+/**
+ * What a link may expand to. A crafted link of a few kilobytes can expand quadratically (see
+ * bounded-lz.ts); 16 million characters hold 100,000 commands of 160 characters each.
+ */
+export const decodedLengthMax = 16_000_000;
 /**
  * Commands a link may carry. Opening a link replays its commands up to its cursor on the page's
  * own thread: 100,000 steps of busy-cluster replay in under a second; 2,000,000 (a 125-character
@@ -109,9 +115,12 @@ export function decodeShareState<C = { type: string }>(text: string, models: Lin
   if (version !== 1 && version !== 2) return broken(`format v${version} is not one this page knows`);
   let wire: unknown;
   try {
-    const json = decompressFromEncodedURIComponent(text.slice(tag[0].length));
-    if (!json) return broken('it could not be decompressed');
-    wire = JSON.parse(json);
+    const json = expandLink(text.slice(tag[0].length), decodedLengthMax);
+    if (!json.ok && json.why === 'too-big') {
+      return broken(`it expands to more than ${decodedLengthMax.toLocaleString('en')} characters`);
+    }
+    if (!json.ok || !json.text) return broken('it could not be decompressed');
+    wire = JSON.parse(json.text);
   } catch {
     return broken('it could not be decompressed');
   }
