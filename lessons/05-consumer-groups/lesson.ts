@@ -346,5 +346,26 @@ export const lesson = defineLesson({
         },
       ],
     },
+    setupCommands: 1,
+    goals: [
+      { id: 'six', text: 'billing has 6 consumers', pass: (s) => read.members(s, 'billing') === 6 },
+      {
+        id: 'one-each',
+        text: 'the group has settled and every consumer owns exactly 1 partition',
+        pass: (s) =>
+          s.k.groups.find((g) => g.id === 'billing')?.phase === 'stable' &&
+          s.k.consumers.filter((c) => c.phase !== 'left').every((c) => c.assigned.length === 1),
+      },
+      {
+        id: 'idle',
+        text: 'no consumer is idle',
+        pass: (s) => read.members(s, 'billing') > 0 && read.idleMembers(s, 'billing') === 0,
+      },
+      {
+        id: 'fewest',
+        text: 'no more than 4 partitions were revoked, the fewest possible',
+        pass: (s) => read.revokedSince(s, 'billing', 0) <= 4,
+      },
+    ],
   },
 });

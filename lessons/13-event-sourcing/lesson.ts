@@ -149,5 +149,25 @@ export const lesson = defineLesson({
         { id: 'history', text: 'loading as of revision 3 still shows 750', value: (s) => read.loadedBalance(s), expected: 750 },
       ],
     },
+    goals: [
+      {
+        id: 'withdrawal-kept',
+        text: 'the withdrawal of 50 is still in the stream',
+        pass: (s) => read.eventType(s, acc, 3) === 'Withdrawn' && read.eventAmount(s, acc, 3) === 50,
+      },
+      {
+        id: 'refund',
+        text: 'a deposit of 50 records the correction as a new event',
+        pass: (s) =>
+          read.eventCount(s, acc) === 5 && read.eventType(s, acc, 4) === 'Deposited' && read.eventAmount(s, acc, 4) === 50,
+      },
+      { id: 'balance', text: 'the balance is 800 again', pass: (s) => read.balanceNow(s, acc) === 800 },
+      {
+        id: 'history',
+        text: 'a load as of revision 3 still shows 750',
+        pass: (s) =>
+          s.lastLoad?.stream === acc && s.lastLoad.by === 'load' && s.lastLoad.revision === 3 && read.loadedBalance(s) === 750,
+      },
+    ],
   },
 });

@@ -159,5 +159,19 @@ export const lesson = defineLesson({
         },
       ],
     },
+    setupCommands: 1,
+    goals: [
+      {
+        id: 'interval',
+        // With a snapshot every N events, a load replays at most N - 1 events.
+        text: 'snapshots are on, every 101 events or fewer, so no load replays more than 100',
+        pass: (s) => s.world.snapshotEveryEvents >= 1 && s.world.snapshotEveryEvents <= 101 && read.snapshotCount(s, acc) > 0,
+      },
+      {
+        id: 'worst',
+        text: 'a load as of revision 9,998 replayed at most 100 events',
+        pass: (s) => s.lastLoad?.by === 'load' && s.lastLoad.revision === 9_998 && replayed(s) >= 0 && replayed(s) <= 100,
+      },
+    ],
   },
 });
