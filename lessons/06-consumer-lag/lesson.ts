@@ -226,6 +226,7 @@ export const lesson = defineLesson({
         { id: 'lag', text: 'the lag on partition 3 is 1', value: (s) => read.partitionLag(s, 'billing', 3), expected: 1 },
       ],
     },
+    controls: ['processing-time'],
     goals: [
       {
         id: 'faster',

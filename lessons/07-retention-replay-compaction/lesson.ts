@@ -319,6 +319,7 @@ export const lesson = defineLesson({
       ],
     },
     setupCommands: 1,
+    controls: ['group'],
     goals: [
       {
         id: 'reset-to-20',

@@ -3,7 +3,14 @@
  * chooses, undone in reverse order; a refund retried after a crash and paid once; shipping moved
  * before payment, and why that is wrong. Prose in content.md.
  */
-import { DEFAULT_STEPS, type ActionName, type SagaCommand, type SagaWorld, type ServiceName } from '../../simulator/index.ts';
+import {
+  DEFAULT_STEPS,
+  type ActionName,
+  type SagaCommand,
+  type SagaWorld,
+  type ServiceName,
+  type StepName,
+} from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
 import { sagaNode as n, sagaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
@@ -16,6 +23,7 @@ const order = (orderId: string): SagaCommand[] => [
   { type: 'place-order', orderId, amountCents: 2_500 },
   { type: 'run-until-idle' },
 ];
+const shippingFirst: StepName[] = ['create-order', 'reserve-inventory', 'create-shipment', 'charge-payment'];
 const declineCard = refuse('payment', 'charge-payment', 'card declined');
 /** The newest order other than order-5 whose card was declined (the challenge's order), if any. */
 const declined = (w: SagaWorld): string | undefined =>
@@ -161,10 +169,7 @@ export const lesson = defineLesson({
     {
       id: 'shipping-first',
       title: 'Move shipping before payment, and see why not',
-      scenario: {
-        initialStock: { 'sku-1': 10 },
-        steps: ['create-order', 'reserve-inventory', 'create-shipment', 'charge-payment'],
-      },
+      scenario: { initialStock: { 'sku-1': 10 }, steps: shippingFirst },
       commands: [declineCard, ...order('order-5')],
       highlight: [n.orchestrator, n.service('shipping'), n.service('payment')],
       claims: [
@@ -172,7 +177,7 @@ export const lesson = defineLesson({
           id: 'order',
           text: 'create-order, reserve-inventory, create-shipment, charge-payment',
           value: (w) => w.config.steps.join(', '),
-          expected: 'create-order, reserve-inventory, create-shipment, charge-payment',
+          expected: shippingFirst.join(', '),
         },
         {
           id: 'manual',
@@ -228,11 +233,14 @@ export const lesson = defineLesson({
         { id: 'no-shipment', text: 'no shipment for order-6', value: (w) => read.shipment(w, 'order-6'), expected: 'none' },
       ],
     },
+    controls: ['step-order', 'orders'],
     goals: [
       {
-        id: 'same-steps',
-        text: 'the saga runs the same four steps, only in another order',
-        pass: (w) => [...w.config.steps].sort().join() === [...DEFAULT_STEPS].sort().join(),
+        id: 'reordered',
+        text: 'the steps are in a new order: the same four, only reordered',
+        pass: (w) =>
+          [...w.config.steps].sort().join() === [...DEFAULT_STEPS].sort().join() &&
+          w.config.steps.join() !== shippingFirst.join(),
       },
       {
         id: 'declined',

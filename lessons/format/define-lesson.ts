@@ -86,6 +86,8 @@ export interface ChallengeSpec<M extends ModelName> {
    * that the task was done (challenge-goals.test.ts runs both).
    */
   goals?: ChallengeGoal<StateOf<M>>[];
+  /** Which of the model's control forms the challenge page shows, by id, in order (default: all). */
+  controls?: string[];
 }
 
 /** One condition of a challenge, in words the learner reads beside a tick. */
