@@ -72,9 +72,9 @@ export interface SolutionMove {
 }
 
 /** Real time one chunk of a long advance is shown for, and the bounds on their number. */
-export const advancePauseMs = 120;
+export const advancePauseMs = 150;
 const chunksMin = 4;
-const chunksMax = 40;
+const chunksMax = 24;
 /** Virtual ms per chunk the runner aims for before the bounds apply. */
 const chunkMsTarget = 500;
 /** Pause after a command that is not a clock command (produce, reset, reorder…). */

@@ -175,10 +175,17 @@ function GroupControls({ store, s }: Props) {
   const { feedback, setFeedback, run } = useCommandRunner<KafkaCommand>(store);
   if (group === undefined) return null;
   const active = group.members.length;
+  const leaving = active > 0 && group.members.every((m) => s.k.consumers[m.consumer]!.phase === 'left');
+  const membersWords =
+    active === 0
+      ? 'no active members'
+      : leaving
+        ? `${active} member${active === 1 ? '' : 's'} leaving (the coordinator has not handled the leave yet)`
+        : `${active} active member${active === 1 ? '' : 's'}`;
   return (
     <ControlGroup
       title="A consumer group"
-      hint={`${groupId}: ${active === 0 ? 'no active members' : `${active} active member${active === 1 ? '' : 's'}`}. Kafka resets a group's offsets only when it has no active members.`}
+      hint={`${groupId}: ${membersWords}. Kafka resets a group's offsets only when it has none.`}
     >
       <div className="control-row">
         <label>
