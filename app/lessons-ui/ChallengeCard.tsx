@@ -17,13 +17,7 @@ import './challenge.css';
 
 type Cmd = { type: string };
 
-/** A command in a few words, for the line that says what the solution is doing. */
-function commandWords(c: Cmd): string {
-  const rest = Object.entries(c)
-    .filter(([k]) => k !== 'type')
-    .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
-  return [c.type, ...rest].join(' · ');
-}
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -64,14 +58,20 @@ export function ChallengeCard({
     for (const move of watchableSolution(solutionMoves(lesson), probe, nextEntryCommand)) {
       if (cancel.current) break;
       if (move.command === nextEntryCommand) {
-        setDoing('running the saga on, one thing at a time');
         st().stepForward();
+        setDoing(`one thing at a time. ${st().announcement}`);
       } else {
-        setDoing(commandWords(move.command));
         if (!st().dispatch(move.command)) {
           setProblem(st().error?.message ?? 'the model refused a step of the solution');
           break;
         }
+        // The model's own sentence for what the command did; for waiting, the clock.
+        const until = (move.command as { untilMs?: unknown }).untilMs;
+        setDoing(
+          move.command.type === 'advance' && typeof until === 'number'
+            ? `running on, ${seconds(st().view.nowMs)}`
+            : st().announcement,
+        );
       }
       await sleep(move.pauseMs);
     }
@@ -100,9 +100,7 @@ export function ChallengeCard({
       {store && Controls && (
         <section className="challenge-controls" aria-labelledby="challenge-controls-title">
           <h3 id="challenge-controls-title">Your controls</h3>
-          <p className="control-hint">
-            Each control changes the simulation on the right. Play, Step, Back and End are in its transport bar.
-          </p>
+          <p className="control-hint">Each control changes the simulation. Play, Step, Back and End are in its transport bar.</p>
           <Controls store={store as WorkbenchStore<{ type: string }>} only={lesson.challenge.controls} />
         </section>
       )}

@@ -44,17 +44,19 @@ function StepOrderControls({ store, w }: Props) {
       <ol className="step-order">
         {steps.map((step, i) => (
           <li key={step}>
-            <span>{stepWords(step)}</span>{' '}
-            <button type="button" aria-label={`Move ${step} up`} disabled={i === 0} onClick={() => move(i, -1)}>
-              ↑
-            </button>
-            <button type="button" aria-label={`Move ${step} down`} disabled={i === steps.length - 1} onClick={() => move(i, 1)}>
-              ↓
-            </button>
+            <div className="step-order-row">
+              <span>{stepWords(step)}</span>
+              <button type="button" aria-label={`Move ${step} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                ↑
+              </button>
+              <button type="button" aria-label={`Move ${step} down`} disabled={i === steps.length - 1} onClick={() => move(i, 1)}>
+                ↓
+              </button>
+            </div>
           </li>
         ))}
       </ol>
-      <p className="control-hint">If the last step fails, compensation runs: {compensationOrder(steps.slice(0, -1))}.</p>
+      <p className="control-hint">{compensationOrder(steps)}</p>
       <button
         type="button"
         disabled={!changed}

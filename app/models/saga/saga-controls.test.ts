@@ -16,8 +16,11 @@ describe('saga controls', () => {
   it('names each step with what undoes it, and the reverse order compensations run in', () => {
     expect(stepWords('charge-payment')).toBe('charge-payment (payment; undone by refund-payment)');
     expect(stepWords('create-shipment')).toBe('create-shipment (shipping; cannot be undone by a compensation)');
-    expect(compensationOrder(['create-order', 'reserve-inventory', 'create-shipment'])).toBe(
-      'nothing undoes create-shipment → release-inventory → cancel-order',
+    expect(compensationOrder(['create-order', 'reserve-inventory', 'create-shipment', 'charge-payment'])).toBe(
+      'If charge-payment fails, the done steps are undone in reverse: nothing can undo create-shipment: a person must act, then release-inventory, then cancel-order.',
+    );
+    expect(compensationOrder([...DEFAULT_STEPS])).toBe(
+      'If create-shipment fails, the done steps are undone in reverse: refund-payment, then release-inventory, then cancel-order.',
     );
   });
 

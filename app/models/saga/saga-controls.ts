@@ -21,10 +21,14 @@ export function stepWords(step: StepName): string {
   return `${step} (${def.service}; ${undo})`;
 }
 
-/** The order compensations would run in if every step of `steps` were done and then undone. */
+/**
+ * What happens in this order if the last step fails: the done steps are undone in reverse, and a
+ * step with no compensation is left for a person.
+ */
 export function compensationOrder(steps: readonly StepName[]): string {
-  return [...steps]
-    .reverse()
-    .map((s) => STEP_DEFS[s].compensation ?? `nothing undoes ${s}`)
-    .join(' → ');
+  const last = steps.at(-1);
+  const done = steps.slice(0, -1);
+  if (last === undefined || done.length === 0) return '';
+  const undo = [...done].reverse().map((s) => STEP_DEFS[s].compensation ?? `nothing can undo ${s}: a person must act`);
+  return `If ${last} fails, the done steps are undone in reverse: ${undo.join(', then ')}.`;
 }
