@@ -23,6 +23,8 @@ import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
 import { lessonParts, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
+import { ChallengeCard } from './ChallengeCard.tsx';
+import { challengeScript } from './challenge-script.ts';
 import { useLessonProgress } from './useLessonProgress.ts';
 import { progressNotice } from '../../lessons/format/progress-session.ts';
 import './lesson.css';
@@ -41,7 +43,10 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
   usePageTitle(`${lesson.id} ${lesson.title}: ${part.title}`);
 
   const view = partView(lesson, part, answered);
-  const script = useMemo(() => partScript(lesson, view), [lesson, view.stepIndex, view.atStart]); // eslint-disable-line react-hooks/exhaustive-deps
+  const script = useMemo(
+    () => ({ ...partScript(lesson, view), ...(part.kind === 'challenge' ? challengeScript(lesson) : {}) }),
+    [lesson, view.stepIndex, view.atStart, part.kind], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const [reload, setReload] = useState(0);
   const store = useMemo(
     () =>
@@ -95,7 +100,17 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
             {part.kind === 'step' ? `Step ${part.stepIndex + 1} of ${lesson.steps.length}: ` : ''}
             {part.title}
           </h2>
-          <PartProse lesson={lesson} part={part} answered={answered} predictAnswer={progress.predictAnswer} onAnswer={onAnswer} />
+          {part.kind === 'challenge' ? (
+            <ChallengeCard key={reload} lesson={lesson} store={store} ui={ui} />
+          ) : (
+            <PartProse
+              lesson={lesson}
+              part={part}
+              answered={answered}
+              predictAnswer={progress.predictAnswer}
+              onAnswer={onAnswer}
+            />
+          )}
         </section>
         <div className="lesson-nav">
           <button type="button" onClick={() => go(partIndex - 1)} disabled={partIndex === 0}>

@@ -58,7 +58,15 @@ export interface ModelUi<Scn, S, C extends { type: string }, E extends TraceBase
   /** Starts whatever the model's panels sample from the first moment (Kafka's chart history). */
   attach?(store: WorkbenchStore<{ type: string }>): void;
   readonly Tools?: ModelTools;
+  /**
+   * The model's controls as keyboard-usable forms (produce, set a processing time, deposit an
+   * amount, reorder saga steps…), each sending one model command; a lesson's challenge shows them.
+   */
+  readonly Controls?: ModelControls;
 }
+
+/** A model's control forms; they read the state at the cursor and dispatch commands to the store. */
+export type ModelControls = ComponentType<{ store: WorkbenchStore<{ type: string }>; only?: readonly string[] }>;
 
 /** Any model's entry, for the registry. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds entries of every model's types

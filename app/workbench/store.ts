@@ -45,6 +45,8 @@ export interface WorkbenchState<C> {
   /** One sentence about the last change, for the live region. */
   announcement: string;
   commands(): readonly C[];
+  /** The model's state at the cursor, read-only: for checks such as a lesson challenge's goals. */
+  peekState(): unknown;
   /** What the learner can do to a node right now (crash, restart, slow down…). */
   actionsFor(nodeId: string): Array<NodeAction<C>>;
   /** Applies a learner's command at the cursor (forking the future if the cursor is not at the end). */
@@ -155,6 +157,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       error: null,
       announcement: latest(first.view),
       commands: () => timeline.commands,
+      peekState: () => timeline.state,
       actionsFor: (nodeId) => model.nodeActions(timeline.state, nodeId),
       dispatch(command) {
         // Try it on a copy first, so a refused command leaves no trace in the timeline.

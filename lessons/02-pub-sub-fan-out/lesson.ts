@@ -219,5 +219,37 @@ export const lesson = defineLesson({
         { id: 'dashboard', text: 'dashboard is at 13', value: (s) => read.delivered(s, 'dashboard'), expected: 13 },
       ],
     },
+    controls: ['group', 'produce'],
+    goals: [
+      {
+        id: 'third',
+        text: 'payments has 3 consumers, each owning 1 partition',
+        pass: (s) =>
+          read.members(s, 'payments') === 3 &&
+          s.k.consumers
+            .filter((c) => c.phase !== 'left' && s.k.groups[c.group]!.id === 'payments')
+            .every((c) => c.assigned.length === 1),
+      },
+      { id: 'ten', text: '10 more orders are written (30 in all)', pass: (s) => read.produced(s) >= 30 },
+      {
+        id: 'shared',
+        text: 'the new payments consumer processed some of them',
+        pass: (s) =>
+          s.k.consumers.some(
+            (c) =>
+              c.id !== 'payments-c1' &&
+              c.id !== 'payments-c2' &&
+              s.k.groups[c.group]!.id === 'payments' &&
+              read.processedBy(s, c.id) > 0,
+          ),
+      },
+      {
+        id: 'everyone',
+        text: 'payments, inventory, notifications and fraud have each processed all of them',
+        pass: (s) =>
+          read.produced(s) >= 30 &&
+          ['payments', 'inventory', 'notifications', 'fraud'].every((g) => read.delivered(s, g) >= read.produced(s)),
+      },
+    ],
   },
 });

@@ -46,6 +46,7 @@ const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs }
 const keys = (...orders: number[]): string[] => orders.map((o) => `order-${o}`);
 const on = (s: KafkaState, key: string, eventType?: string): number => read.appendedPartition(s, key, eventType);
 const at = (s: KafkaState, key: string, eventType?: string): number => read.appendedOffset(s, key, eventType);
+const within = (s: KafkaState, eventType: string): string => read.appendedTopicPartition(s, 'order-22', eventType);
 
 export const lesson = defineLesson({
   id: 'L04',
@@ -254,5 +255,27 @@ export const lesson = defineLesson({
         },
       ],
     },
+    controls: ['produce'],
+    goals: [
+      {
+        id: 'both',
+        text: "order-22's OrderPlaced and PaymentCharged are both written",
+        pass: (s) => within(s, 'OrderPlaced') !== '' && within(s, 'PaymentCharged') !== '',
+      },
+      {
+        id: 'same-partition',
+        text: 'they are on the same partition, OrderPlaced first',
+        pass: (s) =>
+          within(s, 'OrderPlaced') === within(s, 'PaymentCharged') &&
+          at(s, 'order-22', 'OrderPlaced') < at(s, 'order-22', 'PaymentCharged'),
+      },
+      {
+        id: 'processed',
+        text: 'shipping processed OrderPlaced order-22, then PaymentCharged order-22, with shipping-c1 still slow',
+        pass: (s) =>
+          read.processedOrder(s, 'shipping', keys(22)) === 'OrderPlaced order-22, PaymentCharged order-22' &&
+          read.processingMs(s, 'shipping-c1') === 1000,
+      },
+    ],
   },
 });

@@ -346,5 +346,24 @@ export const lesson = defineLesson({
         },
       ],
     },
+    setupCommands: 1,
+    controls: ['group'],
+    goals: [
+      { id: 'six', text: 'billing has grown to 6 consumers', pass: (s) => read.members(s, 'billing') === 6 },
+      {
+        id: 'one-each',
+        text: 'the group has settled and each consumer owns exactly 1 partition, so none is idle',
+        pass: (s) =>
+          read.members(s, 'billing') === 6 &&
+          read.idleMembers(s, 'billing') === 0 &&
+          s.k.groups.find((g) => g.id === 'billing')?.phase === 'stable' &&
+          s.k.consumers.filter((c) => c.phase !== 'left').every((c) => c.assigned.length === 1),
+      },
+      {
+        id: 'fewest',
+        text: 'no more than 4 partitions were revoked on the way, the fewest possible',
+        pass: (s) => read.members(s, 'billing') === 6 && read.revokedSince(s, 'billing', 0) <= 4,
+      },
+    ],
   },
 });

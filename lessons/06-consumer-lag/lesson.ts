@@ -226,5 +226,22 @@ export const lesson = defineLesson({
         { id: 'lag', text: 'the lag on partition 3 is 1', value: (s) => read.partitionLag(s, 'billing', 3), expected: 1 },
       ],
     },
+    controls: ['processing-time'],
+    goals: [
+      {
+        id: 'faster',
+        text: 'billing-c4, the owner of partition 3, processes a record in less than 20 ms',
+        pass: (s) => read.owned(s, 'billing', 'billing-c4') === 'orders-3' && read.processingMs(s, 'billing-c4') < 20,
+      },
+      { id: 'time', text: 'the run has reached 100 seconds', pass: (s) => at(s) >= 100 },
+      {
+        id: 'caught-up',
+        text: 'the lag on partition 3 is back under 10',
+        pass: (s) => {
+          const lag = read.partitionLag(s, 'billing', 3);
+          return lag >= 0 && lag < 10;
+        },
+      },
+    ],
   },
 });

@@ -75,6 +75,12 @@ const resetTo = (s: KafkaState): number => {
   return e?.type === 'offsets-reset' ? (e.offsets[0] ?? -1) : -1;
 };
 
+/** Where the group's latest reset moved its offset (-1 before any). */
+const lastResetTo = (s: KafkaState): number => {
+  const e = s.trace.entries.findLast((x) => x.type === 'offsets-reset' && x.group === 'analytics');
+  return e?.type === 'offsets-reset' ? (e.offsets[0] ?? -1) : -1;
+};
+
 export const lesson = defineLesson({
   id: 'L07',
   title: 'Retention, replay, compaction',
@@ -312,5 +318,19 @@ export const lesson = defineLesson({
         { id: 'total', text: 'for 40 processed in all', value: (s) => read.delivered(s, 'analytics'), expected: 40 },
       ],
     },
+    setupCommands: 1,
+    controls: ['group'],
+    goals: [
+      {
+        id: 'reset-to-20',
+        text: "analytics' offsets were reset to the first record at or after 15 seconds (offset 20)",
+        pass: (s) => lastResetTo(s) === 20,
+      },
+      {
+        id: 'replayed',
+        text: 'analytics replayed the 10 records from offset 20 on, and nothing before',
+        pass: (s) => read.replayed(s, 'analytics') === 10 && read.delivered(s, 'analytics') === 40,
+      },
+    ],
   },
 });

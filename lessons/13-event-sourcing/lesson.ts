@@ -149,5 +149,24 @@ export const lesson = defineLesson({
         { id: 'history', text: 'loading as of revision 3 still shows 750', value: (s) => read.loadedBalance(s), expected: 750 },
       ],
     },
+    controls: ['money', 'load'],
+    goals: [
+      {
+        id: 'refund',
+        text: 'a deposit of 50 follows the withdrawal, which stays in the stream',
+        pass: (s) =>
+          read.eventType(s, acc, 3) === 'Withdrawn' &&
+          read.eventCount(s, acc) === 5 &&
+          read.eventType(s, acc, 4) === 'Deposited' &&
+          read.eventAmount(s, acc, 4) === 50,
+      },
+      { id: 'balance', text: 'the balance is 800 again', pass: (s) => read.balanceNow(s, acc) === 800 },
+      {
+        id: 'history',
+        text: 'a load as of revision 3 still shows 750',
+        pass: (s) =>
+          s.lastLoad?.stream === acc && s.lastLoad.by === 'load' && s.lastLoad.revision === 3 && read.loadedBalance(s) === 750,
+      },
+    ],
   },
 });

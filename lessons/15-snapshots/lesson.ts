@@ -12,6 +12,21 @@ const acc = 'account-7';
 /** Opened plus 9,999 deposits: 10,000 events. */
 const seed: BankCommand = { type: 'seed-busy-account', stream: acc, deposits: 9_999 };
 const replayed = (s: Parameters<typeof read.loadedBalance>[0]): number => s.lastLoad?.eventsReplayed ?? -1;
+/**
+ * The most events any load of the account as of any revision would replay: the widest gap
+ * between snapshots (from the start to the first one, between two, after the last).
+ */
+const worstReplay = (s: Parameters<typeof read.loadedBalance>[0]): number => {
+  const last = read.eventCount(s, acc) - 1;
+  let worst = 0;
+  let prev = -1;
+  for (const snap of s.world.snapshots[acc] ?? []) {
+    // A load as of the revision just before this snapshot starts from the previous one.
+    worst = Math.max(worst, prev < 0 ? snap.revision : snap.revision - 1 - prev);
+    prev = snap.revision;
+  }
+  return Math.max(worst, prev < 0 ? last + 1 : last - prev);
+};
 const from = (s: Parameters<typeof read.loadedBalance>[0]): number => s.lastLoad?.snapshotRevision ?? -2;
 
 export const lesson = defineLesson({
@@ -159,5 +174,19 @@ export const lesson = defineLesson({
         },
       ],
     },
+    setupCommands: 1,
+    controls: ['snapshots', 'load'],
+    goals: [
+      {
+        id: 'interval',
+        text: 'the snapshots are close enough that no load of account-7 replays more than 100 events',
+        pass: (s) => worstReplay(s) <= 100,
+      },
+      {
+        id: 'worst',
+        text: 'a load as of revision 9,998 replayed at most 100 events',
+        pass: (s) => s.lastLoad?.by === 'load' && s.lastLoad.revision === 9_998 && replayed(s) >= 0 && replayed(s) <= 100,
+      },
+    ],
   },
 });

@@ -3,7 +3,14 @@
  * chooses, undone in reverse order; a refund retried after a crash and paid once; shipping moved
  * before payment, and why that is wrong. Prose in content.md.
  */
-import type { ActionName, SagaCommand, ServiceName } from '../../simulator/index.ts';
+import {
+  DEFAULT_STEPS,
+  type ActionName,
+  type SagaCommand,
+  type SagaWorld,
+  type ServiceName,
+  type StepName,
+} from '../../simulator/index.ts';
 import { defineLesson } from '../format/define-lesson.ts';
 import { sagaNode as n, sagaRead as read } from '../../simulator/index.ts';
 import content from './content.md?raw';
@@ -16,7 +23,13 @@ const order = (orderId: string): SagaCommand[] => [
   { type: 'place-order', orderId, amountCents: 2_500 },
   { type: 'run-until-idle' },
 ];
+const shippingFirst: StepName[] = ['create-order', 'reserve-inventory', 'create-shipment', 'charge-payment'];
 const declineCard = refuse('payment', 'charge-payment', 'card declined');
+/** The newest order other than order-5 whose card was declined (the challenge's order), if any. */
+const declined = (w: SagaWorld): string | undefined =>
+  Object.values(w.sagas)
+    .filter((s) => s.order.orderId !== 'order-5' && s.steps.some((x) => x.name === 'charge-payment' && x.status === 'failed'))
+    .at(-1)?.order.orderId;
 
 export const lesson = defineLesson({
   id: 'L20',
@@ -156,10 +169,7 @@ export const lesson = defineLesson({
     {
       id: 'shipping-first',
       title: 'Move shipping before payment, and see why not',
-      scenario: {
-        initialStock: { 'sku-1': 10 },
-        steps: ['create-order', 'reserve-inventory', 'create-shipment', 'charge-payment'],
-      },
+      scenario: { initialStock: { 'sku-1': 10 }, steps: shippingFirst },
       commands: [declineCard, ...order('order-5')],
       highlight: [n.orchestrator, n.service('shipping'), n.service('payment')],
       claims: [
@@ -167,7 +177,7 @@ export const lesson = defineLesson({
           id: 'order',
           text: 'create-order, reserve-inventory, create-shipment, charge-payment',
           value: (w) => w.config.steps.join(', '),
-          expected: 'create-order, reserve-inventory, create-shipment, charge-payment',
+          expected: shippingFirst.join(', '),
         },
         {
           id: 'manual',
@@ -194,11 +204,12 @@ export const lesson = defineLesson({
   predict: { stepId: 'shipping-fails', answer: 'a' },
   challenge: {
     solution: {
-      scenario: {
-        initialStock: { 'sku-1': 10 },
-        steps: ['create-order', 'reserve-inventory', 'charge-payment', 'create-shipment'],
-      },
-      commands: [declineCard, ...order('order-6')],
+      // From the shipping-first run the last step left: reorder, then the same declined card.
+      commands: [
+        { type: 'set-step-order', steps: ['create-order', 'reserve-inventory', 'charge-payment', 'create-shipment'] },
+        declineCard,
+        ...order('order-6'),
+      ],
       claims: [
         {
           id: 'order',
@@ -222,5 +233,36 @@ export const lesson = defineLesson({
         { id: 'no-shipment', text: 'no shipment for order-6', value: (w) => read.shipment(w, 'order-6'), expected: 'none' },
       ],
     },
+    controls: ['step-order', 'orders'],
+    goals: [
+      {
+        id: 'reordered',
+        text: 'the steps are in a new order: the same four, only reordered',
+        pass: (w) =>
+          [...w.config.steps].sort().join() === [...DEFAULT_STEPS].sort().join() &&
+          w.config.steps.join() !== shippingFirst.join(),
+      },
+      {
+        id: 'declined',
+        text: 'a new order is placed and its card is declined',
+        pass: (w) => declined(w) !== undefined,
+      },
+      {
+        id: 'compensated',
+        text: 'that saga ends compensated, with no manual action',
+        pass: (w) => {
+          const id = declined(w);
+          return id !== undefined && read.status(w, id) === 'compensated' && read.requiredActions(w, id) === '';
+        },
+      },
+      {
+        id: 'no-shipment',
+        text: 'the shipping table holds no shipment for it',
+        pass: (w) => {
+          const id = declined(w);
+          return id !== undefined && read.shipment(w, id) === 'none';
+        },
+      },
+    ],
   },
 });

@@ -75,6 +75,26 @@ export interface ChallengeSpec<M extends ModelName> {
     commands: CommandOf<M>[];
     claims: Claim<StateOf<M>>[];
   };
+  /**
+   * How many of the solution's first commands only set the challenge up (default 0): the page's
+   * workbench opens after them, and "Show the solution" runs the rest.
+   */
+  setupCommands?: number;
+  /**
+   * What the page checks on the learner's own run, whatever path they took: the challenge is done
+   * when every goal holds. The solution's claims check the worked answer's numbers; goals check
+   * that the task was done (challenge-goals.test.ts runs both).
+   */
+  goals?: ChallengeGoal<StateOf<M>>[];
+  /** Which of the model's control forms the challenge page shows, by id, in order (default: all). */
+  controls?: string[];
+}
+
+/** One condition of a challenge, in words the learner reads beside a tick. */
+export interface ChallengeGoal<S> {
+  id: string;
+  text: string;
+  pass: (state: S) => boolean;
 }
 
 export interface LessonSpec<M extends ModelName> {

@@ -141,9 +141,13 @@ export function resetOffsetsCommand(s: KafkaState, c: Cmd<'reset-offsets'>): Res
   if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
   const grp = k.groups[g]!;
   if (groupIsActive(grp)) {
+    // A consumer that has closed is still a member until its LeaveGroup reaches the coordinator.
+    const leaving = grp.members.every((m) => k.consumers[m.consumer]!.phase === 'left');
     return fail(
       ErrorCode.NotAvailable,
-      `Group ${grp.id} still has members; Kafka only resets offsets of an inactive group. Remove its consumers (or wait for their sessions to time out) first.`,
+      leaving
+        ? `Group ${grp.id} still has members: its consumers are leaving, but the coordinator has not yet handled their LeaveGroup. Let the run go on a moment, then reset; Kafka only resets offsets of an inactive group.`
+        : `Group ${grp.id} still has members; Kafka only resets offsets of an inactive group. Remove its consumers (or wait for their sessions to time out) first.`,
     );
   }
   const topic = k.topics[ti]!;

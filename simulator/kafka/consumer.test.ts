@@ -166,6 +166,17 @@ describe('offset resets and replay', () => {
     expect(g.delivered).toBe(25);
   });
 
+  it('a reset just after the last consumer left is refused until the coordinator has handled the leave', () => {
+    const w = cw({ commit: { type: 'after-process' } });
+    w.idle();
+    w.run({ type: 'remove-consumer', consumer: 'c1' });
+    expect(w.reject({ type: 'reset-offsets', group: 'billing', topic: 'orders', to: 'earliest' })).toMatch(
+      /its consumers are leaving, but the coordinator has not yet handled their LeaveGroup/,
+    );
+    w.idle();
+    w.run({ type: 'reset-offsets', group: 'billing', topic: 'orders', to: 'earliest' });
+  });
+
   it('reset to a timestamp finds the first record at or after it', () => {
     const w = cw({ commit: { type: 'after-process' } });
     w.idle();

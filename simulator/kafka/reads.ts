@@ -109,6 +109,11 @@ export const kafkaRead = {
     entries(s, 'record-appended').find(
       (e) => e.key === key && (eventType === undefined || eventTypeOf(s, e.recordId) === eventType),
     )?.offset ?? -1,
+  /** The partition (`orders-0`) the first record with this key and event type was appended to ('' if none). */
+  appendedTopicPartition: (s: KafkaState, key: string, eventType: string): string => {
+    const e = entries(s, 'record-appended').find((x) => x.key === key && eventTypeOf(s, x.recordId) === eventType);
+    return e === undefined ? '' : `${e.topic}-${e.partition}`;
+  },
   /** The keys a partition's records carry, in offset order as appended (`order-2, order-3`). */
   keysIn: (s: KafkaState, topic: string, partition: number): string =>
     entries(s, 'record-appended')

@@ -24,6 +24,7 @@ import {
 } from './saga-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
 import { getName } from '../core/name-index.ts';
+import { setStepOrder } from './step-order.ts';
 
 /** The config a scenario leaves unsaid (the saga's schema checks delays against it). */
 export const DEFAULT_CONFIG: SagaConfig = {
@@ -143,6 +144,8 @@ export function applySagaCommand(w: SagaWorld, c: SagaCommand): Result<RunReport
       emit(w, { type: 'service-restarted', service: c.service });
       return nothingRan();
     }
+    case 'set-step-order':
+      return setStepOrder(w, c.steps);
     default:
       return fail(ErrorCode.InvalidCommand, `unknown command "${(c as { type: string }).type}"`);
   }

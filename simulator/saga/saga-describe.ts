@@ -61,5 +61,7 @@ export function describeSagaEntry(e: SagaEntry): string {
       return `Saga ${e.sagaId}${order} could not be undone by compensation alone; required: ${e.actions.map((a) => a.type).join(', ')}.`;
     case 'fault-injected':
       return `Planted a ${e.fault.kind} fault on ${e.fault.action} at the ${e.fault.service} service.`;
+    case 'steps-reordered':
+      return `Sagas started from now on run ${e.steps.join(' → ')}; a failure compensates the done steps in reverse.`;
   }
 }

@@ -92,7 +92,11 @@ export const SagaScenarioSchema = z
     }
   });
 
-export const SagaCommandSchema = z.discriminatedUnion('type', [...clockCommandSchemas, ...orderCommandSchemas]);
+export const SagaCommandSchema = z.discriminatedUnion('type', [
+  ...clockCommandSchemas,
+  ...orderCommandSchemas,
+  z.strictObject({ type: z.literal('set-step-order'), steps: z.array(stepName).min(1).max(4) }),
+]);
 
 /**
  * A refinement for a scenario's planted faults: each one `problem` refuses (a compensation asked to

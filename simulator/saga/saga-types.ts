@@ -147,7 +147,8 @@ export type SagaEntry =
   | (E<'saga-completed'> & { sagaId: string })
   | (E<'saga-compensated'> & { sagaId: string })
   | (E<'saga-needs-manual-action'> & { sagaId: string; actions: RequiredAction[] })
-  | (E<'fault-injected'> & { fault: ServiceFault });
+  | (E<'fault-injected'> & { fault: ServiceFault })
+  | (E<'steps-reordered'> & { steps: StepName[] });
 
 export type SagaEntryType = SagaEntry['type'];
 
@@ -165,4 +166,6 @@ export type SagaCommand =
   | { type: 'place-order'; orderId: string; sku?: string; qty?: number; amountCents?: number }
   | { type: 'inject-fault'; fault: ServiceFault }
   | { type: 'crash-service'; service: ServiceName; restartAfterMs?: number }
-  | { type: 'restart-service'; service: ServiceName };
+  | { type: 'restart-service'; service: ServiceName }
+  /** New sagas run the same steps in this order (see step-order.ts). */
+  | { type: 'set-step-order'; steps: StepName[] };

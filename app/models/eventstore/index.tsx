@@ -15,6 +15,7 @@ import { inspectBank } from './bank-inspect.ts';
 import { bankTopology } from './bank-topology.ts';
 import { bankView } from './bank-view.ts';
 import { ConnectedStreamsPanel } from './StreamsPanel.tsx';
+import { BankControls } from './BankControls.tsx';
 
 export const eventStoreUi: ModelUi<BankScenario, BankState, BankCommand, EsTraceEntry> = {
   model: eventStoreModel,
@@ -30,4 +31,5 @@ export const eventStoreUi: ModelUi<BankScenario, BankState, BankCommand, EsTrace
   // Seeding thousands of events is one command: a checkpoint after every command keeps stepping
   // back instant (copies share the immutable store value and cost about 2 ms).
   checkpointEvery: 1,
+  Controls: BankControls,
 };

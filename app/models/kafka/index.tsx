@@ -20,6 +20,7 @@ import { kafkaView } from './kafka-view.ts';
 import { ConnectedGroupsPanel } from './panels/GroupsPanel.tsx';
 import { ConnectedPartitionStrips } from './panels/PartitionStrips.tsx';
 import { KafkaTools } from './ProduceForm.tsx';
+import { KafkaControls } from './KafkaControls.tsx';
 import { kafkaScenarios } from './scenarios.ts';
 
 export const kafkaUi: ModelUi<KafkaScenario, KafkaState, KafkaCommand, KafkaTraceEntry> = {
@@ -38,4 +39,5 @@ export const kafkaUi: ModelUi<KafkaScenario, KafkaState, KafkaCommand, KafkaTrac
   checkpointEvery: 128,
   attach: (store) => void chartFeedFor(store),
   Tools: KafkaTools,
+  Controls: KafkaControls,
 };

@@ -7,6 +7,7 @@ import { sagaModel, type SagaCommand, type SagaEntry, type SagaScenario, type Sa
 import type { ModelUi } from '../types.ts';
 import { sagaActions } from './saga-actions.ts';
 import { sagaTopology, sagaView } from './saga-view.ts';
+import { SagaControls } from './SagaControls.tsx';
 
 export const sagaUi: ModelUi<SagaScenario, SagaWorld, SagaCommand, SagaEntry> = {
   model: sagaModel,
@@ -23,4 +24,5 @@ export const sagaUi: ModelUi<SagaScenario, SagaWorld, SagaCommand, SagaEntry> = 
   actions: (w, node) => sagaActions(w, node),
   panels: [],
   checkpointEvery: 64,
+  Controls: SagaControls,
 };

@@ -26,9 +26,17 @@ export const refusalReasons: Record<ServiceName, string> = {
   shipping: 'no courier can collect',
 };
 
-/** The first `order-N` without a saga, for "place a new order". */
+/**
+ * The next `order-N` for "place a new order": one past the highest number placed so far, so a run
+ * that already placed order-5 offers order-6 (as the lessons number their orders), not a gap.
+ */
 export function freeOrderId(w: SagaWorld): string {
-  for (let i = 1; ; i++) if (!Object.hasOwn(w.sagas, `order-${i}`)) return `order-${i}`;
+  let high = 0;
+  for (const id of Object.keys(w.sagas)) {
+    const m = /^order-(\d{1,9})$/.exec(id);
+    if (m !== null) high = Math.max(high, Number(m[1]));
+  }
+  for (let i = high + 1; ; i++) if (!Object.hasOwn(w.sagas, `order-${i}`)) return `order-${i}`;
 }
 
 function serviceActions(w: SagaWorld, svc: ServiceName): Action[] {

@@ -1,0 +1,140 @@
+/**
+ * The orchestrated saga's controls as forms, each reachable from the keyboard: reorder the steps
+ * (each keeps its compensation) for sagas started from then on; plant a business refusal on a
+ * step; place an order. Each is a model command, so it steps back and travels in the share link.
+ */
+import { useState } from 'react';
+import { STEP_DEFS, type SagaCommand, type SagaWorld, type StepName } from '../../../simulator/index.ts';
+import { ControlGroup, FeedbackLine, pickForms, useCommandRunner, useModelState, type AnyStore } from '../control-kit.tsx';
+import { freeOrderId, refusalReasons } from './saga-actions.ts';
+import { compensationOrder, moveStep, stepWords } from './saga-controls.ts';
+
+/** The forms by id, as a lesson's challenge names them. */
+const forms = [
+  { id: 'step-order', Form: StepOrderControls },
+  { id: 'orders', Form: OrderControls },
+];
+
+export function SagaControls({ store, only }: { store: AnyStore; only?: readonly string[] }) {
+  const w = useModelState<SagaWorld>(store);
+  return (
+    <div className="model-controls">
+      {pickForms(forms, only).map(({ id, Form }) => (
+        <Form key={id} store={store} w={w} />
+      ))}
+    </div>
+  );
+}
+
+type Props = { store: AnyStore; w: SagaWorld };
+
+function StepOrderControls({ store, w }: Props) {
+  const current = w.config.steps;
+  const [draft, setDraft] = useState<StepName[] | null>(null);
+  // A draft made for another step list (after stepping back) is dropped.
+  const steps = draft !== null && [...draft].sort().join() === [...current].sort().join() ? draft : current;
+  const { feedback, run } = useCommandRunner<SagaCommand>(store);
+  const changed = steps.join() !== current.join();
+  const move = (i: number, by: -1 | 1): void => setDraft(moveStep(steps, i, by));
+  return (
+    <ControlGroup
+      title="Order of the steps"
+      hint={`Sagas now run ${current.join(' → ')}. A new order applies to sagas placed after it.`}
+    >
+      <ol className="step-order">
+        {steps.map((step, i) => (
+          <li key={step}>
+            <div className="step-order-row">
+              <span>{stepWords(step)}</span>
+              <button type="button" aria-label={`Move ${step} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                ↑
+              </button>
+              <button type="button" aria-label={`Move ${step} down`} disabled={i === steps.length - 1} onClick={() => move(i, 1)}>
+                ↓
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p className="control-hint">{compensationOrder(steps)}</p>
+      <button
+        type="button"
+        disabled={!changed}
+        onClick={() =>
+          run([{ type: 'set-step-order', steps }], () => {
+            setDraft(null);
+            return `New sagas run ${steps.join(' → ')}.`;
+          })
+        }
+      >
+        Use this order
+      </button>
+      <FeedbackLine feedback={feedback} />
+    </ControlGroup>
+  );
+}
+
+function OrderControls({ store, w }: Props) {
+  const steps = w.config.steps;
+  const [step, setStep] = useState<StepName>('charge-payment');
+  const [orderId, setOrderId] = useState('');
+  const { feedback, setFeedback, run } = useCommandRunner<SagaCommand>(store);
+  const suggested = freeOrderId(w);
+  const service = STEP_DEFS[step].service;
+  return (
+    <ControlGroup title="Faults and orders">
+      <div className="control-row">
+        <label>
+          Refuse the next{' '}
+          <select value={step} onChange={(e) => setStep(e.currentTarget.value as StepName)}>
+            {steps.map((s) => (
+              <option key={s} value={s}>
+                {s} ({refusalReasons[STEP_DEFS[s].service]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            run(
+              [
+                {
+                  type: 'inject-fault',
+                  fault: { service, action: step, kind: 'business', reason: refusalReasons[service] },
+                },
+              ],
+              () => `The ${service} service will refuse the next ${step} (${refusalReasons[service]}).`,
+            )
+          }
+        >
+          Plant the refusal
+        </button>
+      </div>
+      <form
+        className="control-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const id = orderId.trim() === '' ? suggested : orderId.trim();
+          if (!/^[A-Za-z0-9._-]{1,64}$/.test(id))
+            return setFeedback({ ok: false, text: 'an order id is 1 to 64 letters, digits, dots, dashes or underscores' });
+          if (run([{ type: 'place-order', orderId: id }], () => `Placed ${id}: its saga starts (${steps.join(' → ')}).`))
+            setOrderId('');
+        }}
+      >
+        <label>
+          Order id{' '}
+          <input
+            value={orderId}
+            placeholder={suggested}
+            size={10}
+            maxLength={64}
+            onChange={(e) => setOrderId(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit">Place order</button>
+      </form>
+      <FeedbackLine feedback={feedback} />
+    </ControlGroup>
+  );
+}
