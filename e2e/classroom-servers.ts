@@ -25,19 +25,17 @@ export async function serve(dir: string, port: number): Promise<Served> {
     process.execPath,
     ['scripts/static-server.mjs', '--port', String(port), '--mount', `/=${dir}`],
     {
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Ready when it says so; a port already taken (another server) fails here, not in a puzzling way later.
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => d.toString().includes('Serving') && resolve());
+    child.once('exit', (code) => reject(new Error(`The static server on port ${port} stopped (${code}): ${err.slice(0, 300)}`)));
+  });
   const url = `http://127.0.0.1:${port}/`;
-  // Generous bound: a loaded machine can take seconds to start node.
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(url, { method: 'HEAD' }).then(
-      () => true,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return {
     url,
     dir,
