@@ -39,7 +39,7 @@ export function handoutMarkdown({ lesson, part, url, pictureDataUrl, mermaid }: 
   if (part.kind === 'step') {
     const claims = lesson.steps[part.stepIndex]!.claims;
     if (claims.length > 0) {
-      lines.push('### What the simulation shows', '');
+      lines.push('### Checked by running the simulation', '');
       for (const c of claims) lines.push(`- ${c.text}`);
       lines.push('');
     }

@@ -9,7 +9,8 @@
  */
 import { themeColours } from './files.ts';
 
-const leftOut = ['react-flow__controls', 'react-flow__minimap', 'react-flow__attribution', 'flight-layer'];
+// The nodes' "Actions" menus are controls too, noise on a slide.
+const leftOut = ['react-flow__controls', 'react-flow__minimap', 'react-flow__attribution', 'flight-layer', 'node-actions'];
 
 function keep(node: Node): boolean {
   if (!(node instanceof Element)) return true;

@@ -20,6 +20,12 @@ export const updateCheckEveryMs = 60 * 60 * 1000;
 export function registerOffline(): void {
   if (!('serviceWorker' in navigator)) return;
   if (window.self !== window.top) return;
+  // Precaching downloads the course in the background: let the first page finish drawing first.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 5000 });
+  else setTimeout(register, 2000);
+}
+
+function register(): void {
   const update = registerSW({
     onNeedRefresh: () => showUpdateOffer(() => void update()),
     onRegisteredSW: (_url, registration) => {
