@@ -27,3 +27,9 @@ if (root) {
     </StrictMode>,
   );
 }
+// Offline and update offers (app/classroom/offline): loaded after the page is up, so the service
+// worker's code is not part of the first page's JavaScript.
+void import('./classroom/offline/register.ts').then(
+  (m) => m.registerOffline(),
+  () => undefined,
+);

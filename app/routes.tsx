@@ -12,6 +12,23 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PracticePage } from './pages/PracticePage.tsx';
 
 export const routes: RouteObject[] = [
+  // Classroom pages without the site's frame (app/classroom): the embed player an <iframe> shows,
+  // and the presenter window's notes and controls. Loaded only when opened.
+  {
+    path: '/embed/lessons/:lessonId/:partId?',
+    errorElement: <ErrorPage />,
+    lazy: () => import('./classroom/embed/EmbedPage.tsx').then((m) => ({ Component: m.EmbedLessonPage })),
+  },
+  {
+    path: '/embed/playground',
+    errorElement: <ErrorPage />,
+    lazy: () => import('./classroom/embed/EmbedPage.tsx').then((m) => ({ Component: m.EmbedPlaygroundPage })),
+  },
+  {
+    path: '/presenter',
+    errorElement: <ErrorPage />,
+    lazy: () => import('./classroom/presenter/PresenterPage.tsx').then((m) => ({ Component: m.PresenterPage })),
+  },
   {
     element: <AppShell />,
     errorElement: <ErrorPage />,

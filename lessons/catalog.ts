@@ -22,6 +22,11 @@ export interface LessonEntry {
   minutes?: number;
   /** Imports the written lesson. */
   load?: () => Promise<AnyLesson>;
+  /**
+   * Imports the lesson's speaker notes (notes.md: one `## <step-id>` section per step), read by the
+   * presenter view (app/classroom). Separate from content.md so notes never change what learners read.
+   */
+  notes?: () => Promise<string>;
 }
 
 type Entry = Omit<LessonEntry, 'ready'>;
@@ -45,6 +50,7 @@ const entries: readonly Entry[] = [
     part: 'foundations',
     minutes: 12,
     load: () => import('./02-pub-sub-fan-out/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./02-pub-sub-fan-out/notes.md?raw').then((m) => m.default),
   },
   { id: 'L03', title: 'Four messaging primitives', part: 'foundations' },
   {
@@ -53,6 +59,7 @@ const entries: readonly Entry[] = [
     part: 'logs',
     minutes: 12,
     load: () => import('./04-partitions-offsets-keys/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./04-partitions-offsets-keys/notes.md?raw').then((m) => m.default),
   },
   {
     id: 'L05',
@@ -60,6 +67,7 @@ const entries: readonly Entry[] = [
     part: 'logs',
     minutes: 15,
     load: () => import('./05-consumer-groups/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./05-consumer-groups/notes.md?raw').then((m) => m.default),
   },
   {
     id: 'L06',
@@ -67,6 +75,7 @@ const entries: readonly Entry[] = [
     part: 'logs',
     minutes: 12,
     load: () => import('./06-consumer-lag/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./06-consumer-lag/notes.md?raw').then((m) => m.default),
   },
   {
     id: 'L07',
@@ -74,6 +83,7 @@ const entries: readonly Entry[] = [
     part: 'logs',
     minutes: 14,
     load: () => import('./07-retention-replay-compaction/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./07-retention-replay-compaction/notes.md?raw').then((m) => m.default),
   },
   { id: 'L08', title: 'Replication and durability', part: 'logs' },
   { id: 'L09', title: 'Delivery semantics', part: 'reliability' },
@@ -86,6 +96,7 @@ const entries: readonly Entry[] = [
     part: 'event-sourcing',
     minutes: 12,
     load: () => import('./13-event-sourcing/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./13-event-sourcing/notes.md?raw').then((m) => m.default),
   },
   { id: 'L14', title: 'Optimistic concurrency', part: 'event-sourcing' },
   {
@@ -94,6 +105,7 @@ const entries: readonly Entry[] = [
     part: 'event-sourcing',
     minutes: 10,
     load: () => import('./15-snapshots/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./15-snapshots/notes.md?raw').then((m) => m.default),
   },
   { id: 'L16', title: 'Temporal queries and rebuilding projections', part: 'event-sourcing' },
   { id: 'L17', title: 'CQRS and eventual consistency', part: 'event-sourcing' },
@@ -105,6 +117,7 @@ const entries: readonly Entry[] = [
     part: 'transactions',
     minutes: 15,
     load: () => import('./20-saga-compensation/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./20-saga-compensation/notes.md?raw').then((m) => m.default),
   },
   { id: 'L21', title: 'Saga choreography', part: 'transactions' },
   { id: 'L22', title: 'Dual writes, outbox and CDC', part: 'transactions' },

@@ -28,6 +28,7 @@ import { challengeScript } from './challenge-script.ts';
 import { useLessonProgress } from './useLessonProgress.ts';
 import { progressNotice } from '../../lessons/format/progress-session.ts';
 import './lesson.css';
+import { ClassroomBar } from '../classroom/ClassroomBar.tsx';
 
 type Cmd = { type: string };
 
@@ -79,6 +80,7 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
         <h1>
           {lesson.id} · {lesson.title}
         </h1>
+        <ClassroomBar kind="lesson" lesson={lesson} partIndex={partIndex} goToPart={go} store={store} />
         {notice !== null && (
           <p className="notice" role="status">
             {notice}

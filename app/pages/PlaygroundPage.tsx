@@ -23,6 +23,7 @@ import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
 import { ConnectedTraceLog } from '../workbench/panels/TraceLog.tsx';
 import { Workbench } from '../workbench/Workbench.tsx';
 import { OwnLinks } from '../share/own-links.ts';
+import { ClassroomBar } from '../classroom/ClassroomBar.tsx';
 
 function openSession(params: URLSearchParams): Opening {
   const shared = params.get('s');
@@ -214,6 +215,13 @@ function PlaygroundWorkbench({
           <button type="button" onClick={() => void copyLink()}>
             {copied ? 'Link copied' : 'Copy link'}
           </button>
+          <ClassroomBar
+            kind="playground"
+            store={store}
+            title={`${ui.model.title} — ${title}`}
+            modelId={ui.model.id}
+            link={() => linkOf(session)}
+          />
         </>
       }
       footer={
