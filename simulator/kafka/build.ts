@@ -8,6 +8,7 @@
  */
 import { createWorldBase } from '../core/world.ts';
 import type { GroupSpec, KafkaScenario } from './scenario/types.ts';
+import { createApp, withHandlerTopics } from './app-build.ts';
 import { createReplicaLog } from './log.ts';
 import { lookup, nameIndex, setName } from './names.ts';
 import { brokerNode, scheduleTask } from './network.ts';
@@ -36,7 +37,9 @@ export const DEFAULT_SEGMENT_MS = 604_800_000;
 export const DEFAULT_TASKS_MAX = 50_000_000;
 
 /** Builds the world at virtual time 0 with its first tasks queued. */
-export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partial<KafkaTuning> = {}): KafkaState {
+export function buildWorld(seed: number, input: KafkaScenario, tuning: Partial<KafkaTuning> = {}): KafkaState {
+  // Retry and dead-letter topics a handler needs exist from the start (none without handlers).
+  const scenario = withHandlerTopics(input);
   const base = createWorldBase<KafkaTask, KafkaTraceEntry>({
     seed,
     traceMode: scenario.trace?.mode ?? 'full',
@@ -66,6 +69,7 @@ export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partia
     fg: 0,
     counters: { produced: 0, acknowledged: 0, failed: 0, lost: 0, delivered: 0, duplicated: 0 },
     commandSeq: 0,
+    headers: nameIndex(),
   };
   const k = s.k;
   const nb = k.brokers.length;
@@ -165,9 +169,14 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     joinNotBeforeMs: 0,
     rebalanceReason: '',
     consumerCount: 0,
+    app: null,
   };
   setName(k.groupIndex, spec.id, g);
   k.groups.push(group);
+  group.app = createApp(s, spec);
+  // The group reads its retry topics too (withHandlerTopics lists them for scenario groups).
+  for (const rts of group.app?.retryTopics ?? [])
+    for (const rt of rts ?? []) if (!group.topics.includes(rt)) group.topics.push(rt);
   for (let i = 0; i < spec.consumers; i++) {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
     addConsumer(s, g, id, spec.groupInstanceIds?.[i] ?? null, Math.max(s.nowMs, spec.startAtMs ?? 0));
@@ -211,6 +220,7 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     errorMessage: null,
     fatalError: null,
     joinSeq: 0,
+    paused: [],
   };
   setName(k.consumerIndex, id, c);
   k.consumers.push(con);

@@ -102,6 +102,16 @@ export function cloneState(s: KafkaState): KafkaState {
   out.k.groupIndex = copyNameIndex(out.k.groupIndex);
   out.k.consumerIndex = copyNameIndex(out.k.consumerIndex);
   out.k.links = copyNameIndex(out.k.links);
+  out.k.headers = copyNameIndex(out.k.headers);
+  for (const g of out.k.groups) {
+    const a = g.app;
+    if (a === null) continue;
+    a.store = copyNameIndex(a.store);
+    a.calls = copyNameIndex(a.calls);
+    a.effects = copyNameIndex(a.effects);
+    a.attempts = copyNameIndex(a.attempts);
+    a.lastDone = copyNameIndex(a.lastDone);
+  }
   out.k.topics = topics.map((t) => ({ ...t, keyPartition: t.keyPartition.slice() }));
   return out;
 }

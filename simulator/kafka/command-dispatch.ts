@@ -18,6 +18,7 @@ import {
   removeConsumerCommand,
   resetOffsetsCommand,
 } from './commands.ts';
+import { fixHandlerCommand, replayDeadLettersCommand } from './app-commands.ts';
 import { emit } from './emit.ts';
 import { crashBroker, crashConsumerCmd, restartBroker, restartConsumerCmd, setLink, slowConsumer } from './faults.ts';
 import type { KafkaState } from './state.ts';
@@ -88,6 +89,10 @@ export function dispatchWorldCommand(s: KafkaState, c: KafkaEngineCommand): Resu
       return done(commitCommand(s, c));
     case 'reset-offsets':
       return done(resetOffsetsCommand(s, c));
+    case 'fix-handler':
+      return done(fixHandlerCommand(s, c));
+    case 'replay-dead-letters':
+      return done(replayDeadLettersCommand(s, c));
     default:
       return fail(ErrorCode.InvalidCommand, `Unknown command type ${JSON.stringify((c as { type?: unknown }).type)}.`);
   }

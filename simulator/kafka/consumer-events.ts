@@ -7,7 +7,9 @@
  */
 import { commitPositions, resetPosition } from './consumer-assignment.ts';
 import { ensureFetches } from './consumer-fetch.ts';
+import { unpause } from './consumer-pause.ts';
 import { processNext } from './consumer-process.ts';
+import type { RecordHost } from './handler.ts';
 import { poll } from './consumer.ts';
 import { emit, partRef } from './emit.ts';
 import { scheduleTask } from './network.ts';
@@ -36,6 +38,14 @@ export function onAssignment(s: KafkaState, c: number, inc: number, generation: 
   // 'idle': it left the group since it joined, so this answer is for a member that is gone.
   if (con.inc !== inc || !con.alive || con.phase === 'idle' || generation < con.generation) return;
   con.pendingAssignment = { generation, pids };
+  if (!con.processing) poll(s, c);
+}
+
+/** A paused partition's time is up (consumer-pause.ts): fetch it again. */
+export function onResume(s: KafkaState, c: number, inc: number, pid: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || !unpause(con, pid)) return;
+  ensureFetches(s, c);
   if (!con.processing) poll(s, c);
 }
 
@@ -96,11 +106,14 @@ export function onFetchResponse(
 }
 
 /** One record's processing time is over (processingMs > 0). */
-export function onProcess(s: KafkaState, c: number, inc: number): void {
+export function onProcess(s: KafkaState, c: number, inc: number, host?: RecordHost): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive || !con.processing) return;
   const g = s.k.groups[con.group]!;
-  if (processNext(s, c)) {
+  const more = processNext(s, c, host);
+  // The handler crashed the consumer: nothing more happens in this task, nothing is committed.
+  if (con.inc !== inc || !con.alive) return;
+  if (more) {
     scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc }, true);
     return;
   }

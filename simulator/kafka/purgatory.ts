@@ -85,7 +85,8 @@ function respondFetch(
 ): void {
   const con = s.k.consumers[c]!;
   const part = s.k.parts[pid]!;
-  const recs = error === null && to > from ? fetchedRecords(s, leaderLog(part)!, from, to) : null;
+  const ids = s.k.groups[con.group]!.app !== null;
+  const recs = error === null && to > from ? fetchedRecords(s, leaderLog(part)!, from, to, ids) : null;
   const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error, epoch: part.epoch, recs };
   if (!send(s, brokerNode(broker), con.id, task)) {
     scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc, pid }, false);
@@ -94,11 +95,11 @@ function respondFetch(
 
 /**
  * The records a fetch response carries: flat [offset, rn] pairs of what the log holds in
- * [from, to), or null when that is every offset and no trace entry will name a record (the hot
+ * [from, to), or null when that is every offset and neither a trace entry nor a handler will name a record (the hot
  * path of a summary-trace run allocates nothing per fetch).
  */
-function fetchedRecords(s: KafkaState, log: ReplicaLog, from: number, to: number): number[] | null {
-  if (log.offs === null && !traceWants(s.trace)) return null;
+function fetchedRecords(s: KafkaState, log: ReplicaLog, from: number, to: number, ids: boolean): number[] | null {
+  if (log.offs === null && !ids && !traceWants(s.trace)) return null;
   const out: number[] = [];
   const end = indexAtOrAfter(log, to);
   for (let i = indexAtOrAfter(log, from); i < end; i++) out.push(offsetAtIndex(log, i), log.rns[i]!);

@@ -12,6 +12,7 @@ import type { TraceLog } from '../core/trace.ts';
 import type { Scheduled } from '../core/heap.ts';
 import type { WorldBase } from '../core/world.ts';
 import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } from './scenario/types.ts';
+import type { AppState, RecordHeaders } from './app-state.ts';
 import type { NameIndex } from './names.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
@@ -325,6 +326,11 @@ export interface ConsumerState {
   fatalError: string | null;
   /** Counts JoinGroup requests sent; the client's join timeout carries it (AbstractCoordinator). */
   joinSeq: number;
+  /**
+   * Partitions paused by the application (consumer.pause), flat pairs [pid, resumeAtMs]: no fetch
+   * is sent for them until then (a blocking retry's backoff, a retry topic's delay).
+   */
+  paused: number[];
 }
 
 export interface MemberState {
@@ -382,6 +388,8 @@ export interface GroupState {
   /** Why the rebalance in progress started. */
   rebalanceReason: string;
   consumerCount: number;
+  /** The application's handler and what it has done (app-state.ts); null: records are only counted. */
+  app: AppState | null;
 }
 
 export interface Counters {
@@ -422,6 +430,8 @@ export interface KafkaModel {
   counters: Counters;
   /** Next command id (cmd-N). */
   commandSeq: number;
+  /** Record number -> headers, for the few records that carry any (retries, dead letters). */
+  headers: NameIndex<RecordHeaders>;
 }
 
 /** The whole world of a Kafka simulation. */

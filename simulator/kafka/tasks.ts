@@ -46,6 +46,7 @@ export type KafkaTask = T &
     | { type: 'fetch-retry'; c: number; inc: number; pid: number }
     | { type: 'consumer-start'; c: number; inc: number }
     | { type: 'process'; c: number; inc: number }
+    | { type: 'resume'; c: number; inc: number; pid: number }
     | { type: 'auto-commit'; c: number; inc: number }
     | { type: 'hb-timer'; c: number; inc: number }
     | { type: 'hb'; g: number; c: number; memberId: string }

@@ -15,6 +15,7 @@ import { NAME_PATTERN, SCENARIO_LIMITS as L, SEED_MAX } from './limits.ts';
 import { describeValue } from '../../core/messages.ts';
 import { jsonValueProblem } from './json-value.ts';
 import { checkScenario } from './semantic-checks.ts';
+import { HandlerSpecSchema } from './handler-schema.ts';
 import type {
   CommitPolicy,
   FaultSpec,
@@ -154,6 +155,7 @@ export const CommitPolicySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auto'), intervalMs: positiveMs }),
   z.strictObject({ type: z.literal('after-process') }),
   z.strictObject({ type: z.literal('before-process') }),
+  z.strictObject({ type: z.literal('after-record') }),
 ]);
 
 export const GroupSpecSchema = z.strictObject({
@@ -170,6 +172,7 @@ export const GroupSpecSchema = z.strictObject({
   heartbeatIntervalMs: positiveMs.optional(),
   maxPollRecords: z.int().min(1).max(L.batchMax).optional(),
   startAtMs: timeMs.optional(),
+  handler: HandlerSpecSchema.optional(),
 });
 
 const nodeName = name('a node name');
@@ -230,6 +233,8 @@ export const KafkaEngineCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('add-group'), group: GroupSpecSchema }),
   z.strictObject({ type: z.literal('reset-offsets'), group: name('a group id'), topic: name('a topic name'), to: resetTarget }),
   z.strictObject({ type: z.literal('commit'), consumer: consumerRef }),
+  z.strictObject({ type: z.literal('fix-handler'), group: name('a group id') }),
+  z.strictObject({ type: z.literal('replay-dead-letters'), group: name('a group id'), topic: name('a topic name') }),
   z.strictObject({ type: z.literal('step') }),
   z.strictObject({ type: z.literal('advance'), untilMs: timeMs }),
   z.strictObject({ type: z.literal('run-until-idle') }),
