@@ -10,6 +10,12 @@ import { produceRecord } from './producer.ts';
 import { ensureTick } from './producer-send.ts';
 import type { KafkaState } from './state.ts';
 
+/** The producer a consumer's application writes with: its transactional one under the `transaction` policy. */
+export function appProducer(s: KafkaState, c: number, fallback: number): number {
+  const tx = s.k.consumers[c]!.txProd;
+  return tx >= 0 ? tx : fallback;
+}
+
 /** Queues a copy of record `rn` on topic `ti` from producer `prod`; returns the new record number. */
 export function produceCopy(s: KafkaState, prod: number, ti: number, rn: number, headers?: RecordHeaders): number {
   const k = s.k;

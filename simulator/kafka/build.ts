@@ -13,6 +13,7 @@ import { createReplicaLog } from './log.ts';
 import { lookup, nameIndex, setName } from './names.ts';
 import { brokerNode, scheduleTask } from './network.ts';
 import { createProducer } from './producer.ts';
+import { initTransactions } from './txn-coordinator.ts';
 import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
 import { startCleaner } from './cleaner.ts';
@@ -70,6 +71,9 @@ export function buildWorld(seed: number, input: KafkaScenario, tuning: Partial<K
     counters: { produced: 0, acknowledged: 0, failed: 0, lost: 0, delivered: 0, duplicated: 0 },
     commandSeq: 0,
     headers: nameIndex(),
+    txns: [],
+    txnIndex: nameIndex(),
+    markerProd: -1,
   };
   const k = s.k;
   const nb = k.brokers.length;
@@ -117,6 +121,7 @@ export function buildWorld(seed: number, input: KafkaScenario, tuning: Partial<K
         waiters: [],
         parked: [],
         isrCheckFg: false,
+        openTx: [],
       };
       k.parts.push(part);
     }
@@ -126,6 +131,8 @@ export function buildWorld(seed: number, input: KafkaScenario, tuning: Partial<K
     setName(k.producerIndex, spec.id, k.producers.length);
     k.producers.push(createProducer(spec, ti, k.parts.length, k.topics.length));
     if (ti >= 0 && spec.ratePerSec > 0) ensureTick(s, k.producers.length - 1, spec.startAtMs ?? 0);
+    // A rate-driven transactional producer starts initialised (its transactions are automatic).
+    if (spec.transactionalId !== undefined && spec.ratePerSec > 0) initTransactions(s, k.producers.length - 1);
   }
   for (const g of scenario.groups ?? []) addGroup(s, g);
   for (let pid = 0; pid < k.parts.length; pid++) {
@@ -169,6 +176,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     joinNotBeforeMs: 0,
     rebalanceReason: '',
     consumerCount: 0,
+    readCommitted: spec.isolationLevel === 'read_committed',
     app: null,
   };
   setName(k.groupIndex, spec.id, g);
@@ -221,9 +229,20 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     fatalError: null,
     joinSeq: 0,
     paused: [],
+    txProd: -1,
   };
   setName(k.consumerIndex, id, c);
   k.consumers.push(con);
+  if (grp.commit.type === 'transaction') {
+    // Read-process-write: one transactional producer per consumer (as with KIP-447).
+    const prodId = `${id}-tx`;
+    con.txProd = lookup(k.producerIndex, prodId) ?? k.producers.length;
+    if (con.txProd === k.producers.length) {
+      setName(k.producerIndex, prodId, con.txProd);
+      const spec = { id: prodId, topic: '', ratePerSec: 0, keys: { type: 'none' as const }, transactionalId: `${grp.id}.${id}` };
+      k.producers.push(createProducer(spec, -1, k.parts.length, k.topics.length));
+    }
+  }
   grp.consumerCount++;
   scheduleTask(s, startAtMs, { type: 'consumer-start', c, inc: 1 }, true);
   return c;

@@ -37,6 +37,7 @@ function clonePart(p: PartitionState): PartitionState {
     epochStarts: p.epochStarts.slice(),
     waiters: p.waiters.map((w) => ({ ...w })),
     parked: p.parked.map((f) => ({ ...f })),
+    openTx: p.openTx.slice(),
   };
 }
 
@@ -103,6 +104,7 @@ export function cloneState(s: KafkaState): KafkaState {
   out.k.consumerIndex = copyNameIndex(out.k.consumerIndex);
   out.k.links = copyNameIndex(out.k.links);
   out.k.headers = copyNameIndex(out.k.headers);
+  out.k.txnIndex = copyNameIndex(out.k.txnIndex);
   for (const g of out.k.groups) {
     const a = g.app;
     if (a === null) continue;

@@ -62,6 +62,16 @@ export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recor
       );
     }
     prod = p;
+    const pp = k.producers[p]!;
+    // KafkaProducer.send outside a transaction throws for a transactional producer.
+    if (pp.transactionalId !== null && pp.txnState !== 'in-transaction')
+      return fail(
+        ErrorCode.InvalidCommand,
+        pp.txnState === 'fenced'
+          ? `ProducerFencedException: producer ${c.producer} was fenced by a newer instance of ${pp.transactionalId}.`
+          : `Producer ${c.producer} is transactional: call begin-transaction before producing (it is ${pp.txnState}).`,
+        'producer',
+      );
   } else prod = implicitProducer(s, c.acks);
   const keyId = c.key === undefined || c.key === null ? -1 : internKey(s, c.key);
   let valRef: number;

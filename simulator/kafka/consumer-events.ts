@@ -13,6 +13,7 @@ import type { RecordHost } from './handler.ts';
 import { poll } from './consumer.ts';
 import { emit, partRef } from './emit.ts';
 import { scheduleTask } from './network.ts';
+import { commitConsumerBatch, rollingBack } from './txn-coordinator.ts';
 import type { KafkaState } from './state.ts';
 
 /** The coordinator said a rebalance is in progress: rejoin at the next poll. */
@@ -113,13 +114,17 @@ export function onProcess(s: KafkaState, c: number, inc: number, host?: RecordHo
   const more = processNext(s, c, host);
   // The handler crashed the consumer: nothing more happens in this task, nothing is committed.
   if (con.inc !== inc || !con.alive) return;
+  // A failure rolled the batch's transaction back: wait for the abort to end (txn-events.ts).
+  if (rollingBack(s, c)) return;
   if (more) {
     scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc }, true);
     return;
   }
-  con.processing = false;
   con.batch = [];
   con.batchRecs = [];
+  // Read-process-write: the batch's transaction commits; the poll loop waits for it (txn-events.ts).
+  if (con.txProd >= 0 && commitConsumerBatch(s, c)) return;
+  con.processing = false;
   if (g.commit.type === 'after-process') commitPositions(s, c);
   poll(s, c);
 }

@@ -4,6 +4,7 @@
  * at-most-once skips counted), the application's handler run first on each record. It never calls poll(): the
  * handler that ends a batch is in consumer-events.ts.
  */
+import { skipsRecord } from './txn-log.ts';
 import type { HandleOutcome } from './app-state.ts';
 import { commitRecord } from './consumer-assignment.ts';
 import { countEntries, emit, recordRef } from './emit.ts';
@@ -59,7 +60,8 @@ export function takeBatch(s: KafkaState, c: number): boolean {
 export function processWholeBatch(s: KafkaState, c: number): void {
   const con = s.k.consumers[c]!;
   const b = con.batch;
-  for (let i = 0; i < b.length; i += 3) processRange(s, c, b[i]!, b[i + 1]!, b[i + 2]!, con.batchRecs[i / 3] ?? null);
+  for (let i = 0; i < b.length && con.batch === b; i += 3)
+    processRange(s, c, b[i]!, b[i + 1]!, b[i + 2]!, con.batchRecs[i / 3] ?? null);
   con.batch = [];
   con.batchRecs = [];
 }
@@ -108,6 +110,8 @@ function processOne(
   rn: number,
   host?: RecordHost,
 ): HandleOutcome {
+  // Transaction markers are never handed to the application; aborted records only to read_uncommitted.
+  if (s.k.txns.length > 0 && rn >= 0 && skipsRecord(s, g.readCommitted, rn)) return 'done';
   if (g.app !== null || host !== undefined) {
     const out = handleRecord(s, c, pid, offset, rn, host);
     if (out !== 'done') return out;

@@ -140,6 +140,12 @@ export function describeEntry(e: KafkaTraceEntry): string {
       }.`;
     case 'partition-paused':
       return `Consumer ${e.consumer} paused ${tp(e)} at offset ${e.offset} until ${e.untilMs} ms (${e.reason === 'retry-backoff' ? 'backoff before a retry' : 'a retry record not yet due'}); its lag grows meanwhile.`;
+    case 'transactions-initialized':
+      return `Producer ${e.producer} called initTransactions for ${e.transactionalId}: epoch ${e.epoch}${e.abortedOpen ? '; the transaction the previous instance left open is aborted' : ''}.`;
+    case 'transaction-ended':
+      return `The coordinator ${e.result === 'committed' ? 'committed' : 'aborted'} ${e.transactionalId}'s transaction (${e.reason}): a ${e.result === 'committed' ? 'COMMIT' : 'ABORT'} marker goes to ${list(e.partitions)}${e.offsets.length > 0 && e.result === 'committed' ? `, and offsets ${e.offsets.join(', ')} are committed` : ''}.`;
+    case 'producer-fenced':
+      return `Producer ${e.producer} is a zombie: it has epoch ${e.epoch} of ${e.transactionalId}, now at epoch ${e.currentEpoch}, so it is fenced (ProducerFencedException).`;
     case 'handler-fixed':
       return `Group ${e.group}'s handler was fixed: ${e.stepsRemoved} failing step(s) removed.`;
     case 'dead-letters-replayed':

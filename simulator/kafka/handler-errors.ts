@@ -13,11 +13,12 @@
  *   without a dead-letter topic, dropped (logged; its effect never happens).
  */
 import { Header, type HandleOutcome, type RecordHeaders } from './app-state.ts';
-import { produceCopy } from './app-produce.ts';
+import { appProducer, produceCopy } from './app-produce.ts';
 import { pausePartition } from './consumer-pause.ts';
 import { emit, partRef, recordRef } from './emit.ts';
 import { lookup } from './names.ts';
 import type { KafkaState } from './state.ts';
+import { endTransaction } from './txn-coordinator.ts';
 
 export interface Failure {
   origin: string;
@@ -73,7 +74,7 @@ export function onHandlerError(s: KafkaState, c: number, pid: number, offset: nu
       action = 'retry-topic';
       retryAtMs = s.nowMs + policy.delaysMs[next]!;
       toTopic = s.k.topics[rts[next]!]!.name;
-      produceCopy(s, app.prod, rts[next]!, rn, failureHeaders(s, pid, offset, f, retryAtMs));
+      produceCopy(s, appProducer(s, c, app.prod), rts[next]!, rn, failureHeaders(s, pid, offset, f, retryAtMs));
       app.sentToRetryTopic++;
     }
   }
@@ -82,7 +83,7 @@ export function onHandlerError(s: KafkaState, c: number, pid: number, offset: nu
     if (dlt >= 0) {
       action = 'dead-letter';
       toTopic = s.k.topics[dlt]!.name;
-      produceCopy(s, app.prod, dlt, rn, failureHeaders(s, pid, offset, f, null));
+      produceCopy(s, appProducer(s, c, app.prod), dlt, rn, failureHeaders(s, pid, offset, f, null));
       app.deadLettered++;
     } else app.dropped++;
   }
@@ -105,6 +106,33 @@ export function onHandlerError(s: KafkaState, c: number, pid: number, offset: nu
     'record-handler-failed',
   );
   if (action !== 'retry-in-place') return 'done';
+  if (con.txProd >= 0) return rollBackBatch(s, c, pid, offset, retryAtMs!);
   pausePartition(s, c, pid, offset, retryAtMs!, 'retry-backoff');
   return 'paused';
+}
+
+/**
+ * Under the `transaction` policy a failure rolls the batch back, as a transactional listener
+ * container does: the transaction is aborted (so the output of the records already handled is
+ * never visible to read_committed readers), every partition of the batch goes back to the offset the last
+ * transaction committed (the batch's first offsets), and the failing one pauses for the backoff. The consumer waits for the
+ * abort to end before it polls again (txn-events.ts).
+ */
+function rollBackBatch(s: KafkaState, c: number, pid: number, offset: number, retryAtMs: number): HandleOutcome {
+  const con = s.k.consumers[c]!;
+  endTransaction(s, con.txProd, false);
+  // Back to where this batch began on each of its partitions: what the last transaction committed.
+  let from = offset;
+  for (let i = 0; i < con.batch.length; i += 3) {
+    const a = con.assigned.indexOf(con.batch[i]!);
+    if (a >= 0) con.pos[a] = con.batch[i + 1]!;
+    if (con.batch[i] === pid) from = con.batch[i + 1]!;
+  }
+  for (let a = 0; a < con.assigned.length; a++) con.fetching[a] = 0;
+  con.buf = [];
+  con.bufRecs = [];
+  con.batch = [];
+  con.batchRecs = [];
+  pausePartition(s, c, pid, from, retryAtMs, 'retry-backoff');
+  return 'stopped';
 }

@@ -13,7 +13,7 @@ import { emit, keyOf, partName, recordRef, valueOf } from './emit.ts';
 import { onHandlerError } from './handler-errors.ts';
 import { lookup, setName } from './names.ts';
 import { pausePartition } from './consumer-pause.ts';
-import { produceCopy } from './app-produce.ts';
+import { appProducer, produceCopy } from './app-produce.ts';
 import type { FailWhen } from './scenario/types.ts';
 import type { GroupState, KafkaState } from './state.ts';
 
@@ -113,7 +113,7 @@ function runSteps(
       }
       case 'produce': {
         const ti = lookup(s.k.topicIndex, step.topic);
-        if (ti !== undefined) produceCopy(s, app.prod, ti, rn, hdr);
+        if (ti !== undefined) produceCopy(s, appProducer(s, c, app.prod), ti, rn, hdr);
         break;
       }
       case 'side-effect': {

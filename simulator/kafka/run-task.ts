@@ -22,6 +22,8 @@ import { onFetch } from './purgatory.ts';
 import { onFollowerFetch, onFollowerResponse, onFollowerRetry, onIsrCheck } from './replication.ts';
 import type { KafkaState } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
+import { onTxnTimeout } from './txn-coordinator.ts';
+import { onTxnEndTask } from './txn-events.ts';
 
 /**
  * Runs one task. Scheduled commands that fail are recorded as `command-rejected` entries. `host` is
@@ -51,7 +53,11 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled, host?: RecordHo
     case 'producer-tick':
       return onProducerTick(s, t.prod);
     case 'produce-arrive':
-      return onProduceArrive(s, t.prod, t.pid, t.reqId, t.broker, t.rns, t.acks);
+      return onProduceArrive(s, t.prod, t.pid, t.reqId, t.broker, t.rns, t.acks, t.txe);
+    case 'txn-end':
+      return onTxnEndTask(s, t.prod, t.txSeq);
+    case 'txn-timeout':
+      return onTxnTimeout(s, t.txn, t.txSeq);
     case 'produce-response':
       return onProduceResponse(s, t.prod, t.pid, t.reqId, t.error, t.baseOffset);
     case 'produce-timeout':

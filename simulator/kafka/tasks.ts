@@ -21,7 +21,19 @@ export type KafkaTask = T &
   (
     | { type: 'command'; command: KafkaEngineCommand; cmdId: string }
     | { type: 'producer-tick'; prod: number }
-    | { type: 'produce-arrive'; prod: number; pid: number; reqId: number; broker: number; rns: number[]; acks: 0 | 1 | 'all' }
+    | {
+        type: 'produce-arrive';
+        prod: number;
+        pid: number;
+        reqId: number;
+        broker: number;
+        rns: number[];
+        acks: 0 | 1 | 'all';
+        /** A transactional producer's epoch, checked by the leader (fencing). */
+        txe?: number;
+      }
+    | { type: 'txn-end'; prod: number; txSeq: number }
+    | { type: 'txn-timeout'; txn: number; txSeq: number }
     | { type: 'produce-response'; prod: number; pid: number; reqId: number; error: string | null; baseOffset: number }
     | { type: 'produce-timeout'; prod: number; pid: number; reqId: number }
     | { type: 'produce-retry'; prod: number; pid: number; reqId: number }

@@ -160,6 +160,19 @@ export type KafkaTraceEntry =
       reason: string;
     })
   | (E<'handler-fixed'> & { group: string; stepsRemoved: number })
+  | (E<'transactions-initialized'> & { producer: string; transactionalId: string; epoch: number; abortedOpen: boolean })
+  | (E<'transaction-ended'> & {
+      producer: string;
+      transactionalId: string;
+      epoch: number;
+      result: 'committed' | 'aborted';
+      reason: string;
+      /** Partitions that got a marker. */
+      partitions: string[];
+      /** Group offsets committed with it, as `group topic-partition@offset`. */
+      offsets: string[];
+    })
+  | (E<'producer-fenced'> & { producer: string; transactionalId: string; epoch: number; currentEpoch: number })
   | (E<'dead-letters-replayed'> & { group: string; topic: string; count: number });
 
 export type KafkaTraceType = KafkaTraceEntry['type'];

@@ -297,6 +297,17 @@ export function checkScenario(spec: KafkaScenario): ScenarioProblem[] {
       case 'add-group':
         checkGroup(c.group, (...rest) => at('group', ...rest));
         return;
+      case 'init-transactions':
+      case 'begin-transaction':
+      case 'commit-transaction':
+      case 'abort-transaction':
+      case 'send-offsets-to-transaction':
+        if (!producerIds.has(c.producer)) add(at('producer'), missing('producer', c.producer, producerIds, 'producers'));
+        else if (producers.find((p) => p.id === c.producer)?.transactionalId === undefined)
+          add(at('producer'), `producer "${c.producer}" has no transactionalId, so it cannot use transactions`);
+        if (c.type === 'send-offsets-to-transaction' && !groupIds.has(c.group))
+          add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
+        return;
       case 'fix-handler':
         if (!groupIds.has(c.group)) add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
         return;

@@ -64,6 +64,10 @@ export interface ProducerSpec {
   idempotent?: boolean;
   /** Keyless records stick to one partition for this many records (a stand-in for batch size). */
   stickyBatchSize?: number;
+  /** transactional.id: the producer writes in transactions (idempotent, acks=all). */
+  transactionalId?: string;
+  /** A rate-driven transactional producer commits a transaction every this many records. */
+  transactionRecords?: number;
 }
 
 /**
@@ -71,7 +75,12 @@ export interface ProducerSpec {
  * each batch, `after-record` after each record, `before-process` as soon as poll returns.
  */
 export type CommitPolicy =
-  { type: 'auto'; intervalMs: number } | { type: 'after-process' } | { type: 'before-process' } | { type: 'after-record' };
+  | { type: 'auto'; intervalMs: number }
+  | { type: 'after-process' }
+  | { type: 'before-process' }
+  | { type: 'after-record' }
+  /** Read-process-write: each batch's output and offsets go in one transaction of the consumer's own producer. */
+  | { type: 'transaction' };
 
 export interface GroupSpec {
   id: string;
@@ -91,6 +100,8 @@ export interface GroupSpec {
   maxPollRecords?: number;
   /** Join the group at this time (default 0). */
   startAtMs?: number;
+  /** isolation.level: read_committed reads up to the last stable offset and never sees aborted records. */
+  isolationLevel?: 'read_uncommitted' | 'read_committed';
   /** What the application does with each record (handler.ts); absent: it only counts it. */
   handler?: HandlerSpec;
 }
@@ -172,6 +183,13 @@ export type KafkaEngineCommand =
       to: 'earliest' | 'latest' | { offset: number } | { timestampMs: number };
     }
   | { type: 'commit'; consumer: string }
+  /** Transactions of a producer with a transactional.id (KafkaProducer's methods). */
+  | { type: 'init-transactions'; producer: string }
+  | { type: 'begin-transaction'; producer: string }
+  | { type: 'commit-transaction'; producer: string }
+  | { type: 'abort-transaction'; producer: string }
+  /** The group's consumers' current positions become part of the producer's transaction. */
+  | { type: 'send-offsets-to-transaction'; producer: string; group: string }
   /** Deploy the fix: the group's handler loses its `fail` steps. */
   | { type: 'fix-handler'; group: string }
   /** Produce every record of `<topic>-dlt` back to `topic`, as an operator replays dead letters. */
