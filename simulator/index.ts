@@ -37,6 +37,7 @@ export {
 export { simModels, simModelById, type ModelId } from './models.ts';
 export { kafkaModel, kafkaNode, KafkaCommandSchema, type KafkaCommand, type KafkaScenario } from './kafka/model.ts';
 export { kafkaRead } from './kafka/reads.ts';
+export { kafkaAppRead } from './kafka/app-reads.ts';
 export {
   consumerStatus,
   cutOffFrom,
@@ -119,6 +120,7 @@ export { bankModel, accountAggregate, seedBusyAccount } from './eventstore/demo-
 export { loadScenario, loadCommand, formatScenarioErrors } from './kafka/scenario/loader.ts';
 export type { KafkaEngineCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec, AssignorName } from './kafka/scenario/types.ts';
 export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './kafka/scenario/types.ts';
+export type { HandlerSpec, HandlerStep, ErrorPolicy, FailWhen } from './kafka/scenario/types.ts';
 export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './kafka/scenario/loader.ts';
 export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './kafka/scenario/runner.ts';
 export { KafkaScenarioSchema, KafkaEngineCommandSchema } from './kafka/scenario/schema.ts';

@@ -16,6 +16,7 @@ import { completeWaiters, respondProduce } from './purgatory.ts';
 import { maybeRoll } from './segments.ts';
 import { maybeAdvanceHw, onLeaderAppend, wakeFollowers } from './replication.ts';
 import type { KafkaState, ReplicaLog } from './state.ts';
+import { onTxnAppend, staleEpoch } from './txn-log.ts';
 
 /** A produce request arrives at a broker. */
 export function onProduceArrive(
@@ -26,12 +27,14 @@ export function onProduceArrive(
   broker: number,
   rns: number[],
   acks: Acks,
+  txe?: number,
 ): void {
   const k = s.k;
   const part = k.parts[pid]!;
   const b = k.brokers.find((x) => x.id === broker)!;
   if (!b.alive) return respondProduce(s, prod, pid, reqId, broker, 'DISCONNECTED', -1);
   if (part.leader !== broker) return respondProduce(s, prod, pid, reqId, broker, 'NOT_LEADER_OR_FOLLOWER', -1);
+  if (staleEpoch(s, prod, txe)) return respondProduce(s, prod, pid, reqId, broker, 'PRODUCER_FENCED', -1);
   const topic = k.topics[part.topic]!;
   if (acks === 'all' && part.isr.length < topic.minInsyncReplicas)
     return respondProduce(s, prod, pid, reqId, broker, 'NOT_ENOUGH_REPLICAS', -1);
@@ -129,6 +132,7 @@ function appendRecords(
     for (let i = first; i < n; i++) appendRecord(log, rns[i]!, prod);
     countEntries(s, 'record-appended', n - first);
   }
+  if (s.k.txns.length > 0) onTxnAppend(s, pid, log, rns, first);
   wakeFollowers(s, pid);
   onLeaderAppend(s, pid);
   // Kafka moves the HW on every leader append (Partition.appendRecordsToLeader calls

@@ -8,10 +8,12 @@
  */
 import { createWorldBase } from '../core/world.ts';
 import type { GroupSpec, KafkaScenario } from './scenario/types.ts';
+import { createApp, withHandlerTopics } from './app-build.ts';
 import { createReplicaLog } from './log.ts';
 import { lookup, nameIndex, setName } from './names.ts';
 import { brokerNode, scheduleTask } from './network.ts';
 import { createProducer } from './producer.ts';
+import { initTransactions } from './txn-coordinator.ts';
 import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
 import { startCleaner } from './cleaner.ts';
@@ -36,7 +38,9 @@ export const DEFAULT_SEGMENT_MS = 604_800_000;
 export const DEFAULT_TASKS_MAX = 50_000_000;
 
 /** Builds the world at virtual time 0 with its first tasks queued. */
-export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partial<KafkaTuning> = {}): KafkaState {
+export function buildWorld(seed: number, input: KafkaScenario, tuning: Partial<KafkaTuning> = {}): KafkaState {
+  // Retry and dead-letter topics a handler needs exist from the start (none without handlers).
+  const scenario = withHandlerTopics(input);
   const base = createWorldBase<KafkaTask, KafkaTraceEntry>({
     seed,
     traceMode: scenario.trace?.mode ?? 'full',
@@ -66,6 +70,10 @@ export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partia
     fg: 0,
     counters: { produced: 0, acknowledged: 0, failed: 0, lost: 0, delivered: 0, duplicated: 0 },
     commandSeq: 0,
+    headers: nameIndex(),
+    txns: [],
+    txnIndex: nameIndex(),
+    markerProd: -1,
   };
   const k = s.k;
   const nb = k.brokers.length;
@@ -113,6 +121,7 @@ export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partia
         waiters: [],
         parked: [],
         isrCheckFg: false,
+        openTx: [],
       };
       k.parts.push(part);
     }
@@ -122,6 +131,8 @@ export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partia
     setName(k.producerIndex, spec.id, k.producers.length);
     k.producers.push(createProducer(spec, ti, k.parts.length, k.topics.length));
     if (ti >= 0 && spec.ratePerSec > 0) ensureTick(s, k.producers.length - 1, spec.startAtMs ?? 0);
+    // A rate-driven transactional producer starts initialised (its transactions are automatic).
+    if (spec.transactionalId !== undefined && spec.ratePerSec > 0) initTransactions(s, k.producers.length - 1);
   }
   for (const g of scenario.groups ?? []) addGroup(s, g);
   for (let pid = 0; pid < k.parts.length; pid++) {
@@ -165,9 +176,15 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     joinNotBeforeMs: 0,
     rebalanceReason: '',
     consumerCount: 0,
+    readCommitted: spec.isolationLevel === 'read_committed',
+    app: null,
   };
   setName(k.groupIndex, spec.id, g);
   k.groups.push(group);
+  group.app = createApp(s, spec);
+  // The group reads its retry topics too (withHandlerTopics lists them for scenario groups).
+  for (const rts of group.app?.retryTopics ?? [])
+    for (const rt of rts ?? []) if (!group.topics.includes(rt)) group.topics.push(rt);
   for (let i = 0; i < spec.consumers; i++) {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
     addConsumer(s, g, id, spec.groupInstanceIds?.[i] ?? null, Math.max(s.nowMs, spec.startAtMs ?? 0));
@@ -211,9 +228,21 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
     errorMessage: null,
     fatalError: null,
     joinSeq: 0,
+    paused: [],
+    txProd: -1,
   };
   setName(k.consumerIndex, id, c);
   k.consumers.push(con);
+  if (grp.commit.type === 'transaction') {
+    // Read-process-write: one transactional producer per consumer (as with KIP-447).
+    const prodId = `${id}-tx`;
+    con.txProd = lookup(k.producerIndex, prodId) ?? k.producers.length;
+    if (con.txProd === k.producers.length) {
+      setName(k.producerIndex, prodId, con.txProd);
+      const spec = { id: prodId, topic: '', ratePerSec: 0, keys: { type: 'none' as const }, transactionalId: `${grp.id}.${id}` };
+      k.producers.push(createProducer(spec, -1, k.parts.length, k.topics.length));
+    }
+  }
   grp.consumerCount++;
   scheduleTask(s, startAtMs, { type: 'consumer-start', c, inc: 1 }, true);
   return c;

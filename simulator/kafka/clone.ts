@@ -37,6 +37,7 @@ function clonePart(p: PartitionState): PartitionState {
     epochStarts: p.epochStarts.slice(),
     waiters: p.waiters.map((w) => ({ ...w })),
     parked: p.parked.map((f) => ({ ...f })),
+    openTx: p.openTx.slice(),
   };
 }
 
@@ -102,6 +103,17 @@ export function cloneState(s: KafkaState): KafkaState {
   out.k.groupIndex = copyNameIndex(out.k.groupIndex);
   out.k.consumerIndex = copyNameIndex(out.k.consumerIndex);
   out.k.links = copyNameIndex(out.k.links);
+  out.k.headers = copyNameIndex(out.k.headers);
+  out.k.txnIndex = copyNameIndex(out.k.txnIndex);
+  for (const g of out.k.groups) {
+    const a = g.app;
+    if (a === null) continue;
+    a.store = copyNameIndex(a.store);
+    a.calls = copyNameIndex(a.calls);
+    a.effects = copyNameIndex(a.effects);
+    a.attempts = copyNameIndex(a.attempts);
+    a.lastDone = copyNameIndex(a.lastDone);
+  }
   out.k.topics = topics.map((t) => ({ ...t, keyPartition: t.keyPartition.slice() }));
   return out;
 }

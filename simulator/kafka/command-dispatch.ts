@@ -18,7 +18,9 @@ import {
   removeConsumerCommand,
   resetOffsetsCommand,
 } from './commands.ts';
+import { fixHandlerCommand, replayDeadLettersCommand } from './app-commands.ts';
 import { emit } from './emit.ts';
+import { txnCommand } from './txn-commands.ts';
 import { crashBroker, crashConsumerCmd, restartBroker, restartConsumerCmd, setLink, slowConsumer } from './faults.ts';
 import type { KafkaState } from './state.ts';
 
@@ -88,6 +90,16 @@ export function dispatchWorldCommand(s: KafkaState, c: KafkaEngineCommand): Resu
       return done(commitCommand(s, c));
     case 'reset-offsets':
       return done(resetOffsetsCommand(s, c));
+    case 'init-transactions':
+    case 'begin-transaction':
+    case 'commit-transaction':
+    case 'abort-transaction':
+    case 'send-offsets-to-transaction':
+      return done(txnCommand(s, c));
+    case 'fix-handler':
+      return done(fixHandlerCommand(s, c));
+    case 'replay-dead-letters':
+      return done(replayDeadLettersCommand(s, c));
     default:
       return fail(ErrorCode.InvalidCommand, `Unknown command type ${JSON.stringify((c as { type?: unknown }).type)}.`);
   }

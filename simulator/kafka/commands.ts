@@ -5,6 +5,7 @@
  */
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import type { Acks, KafkaEngineCommand } from './scenario/types.ts';
+import { missingHandlerTopics } from './app-build.ts';
 import { addConsumer, addGroup } from './build.ts';
 import { commitPositions } from './consumer-assignment.ts';
 import { closeConsumer } from './consumer.ts';
@@ -61,6 +62,16 @@ export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recor
       );
     }
     prod = p;
+    const pp = k.producers[p]!;
+    // KafkaProducer.send outside a transaction throws for a transactional producer.
+    if (pp.transactionalId !== null && pp.txnState !== 'in-transaction')
+      return fail(
+        ErrorCode.InvalidCommand,
+        pp.txnState === 'fenced'
+          ? `ProducerFencedException: producer ${c.producer} was fenced by a newer instance of ${pp.transactionalId}.`
+          : `Producer ${c.producer} is transactional: call begin-transaction before producing (it is ${pp.txnState}).`,
+        'producer',
+      );
   } else prod = implicitProducer(s, c.acks);
   const keyId = c.key === undefined || c.key === null ? -1 : internKey(s, c.key);
   let valRef: number;
@@ -116,6 +127,13 @@ export function addGroupCommand(s: KafkaState, c: Cmd<'add-group'>): Result<null
     if (lookup(s.k.consumerIndex, id) !== undefined)
       return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'group.consumerIds');
   }
+  const lacking = missingHandlerTopics(s, spec);
+  if (lacking.length > 0)
+    return fail(
+      ErrorCode.UnknownTopic,
+      `Group ${spec.id}'s handler needs topic(s) ${lacking.join(', ')}; a running cluster does not create them: declare them in the scenario.`,
+      'group.handler',
+    );
   addGroup(s, { ...spec, startAtMs: Math.max(s.nowMs, spec.startAtMs ?? 0) });
   return ok(null);
 }

@@ -192,6 +192,7 @@ export function dropAssignment(s: KafkaState, c: number, announce: boolean): voi
   con.fetching = [];
   con.buf = [];
   con.bufRecs = [];
+  con.paused = [];
 }
 
 /** Commits the consumer's positions (OffsetCommit to the coordinator). */
@@ -208,6 +209,32 @@ export function commitPositions(s: KafkaState, c: number): void {
   if (pids.length === 0) return;
   if (con.generation < 0) return commitOutOfGroup(s, c);
   const task = { type: 'commit' as const, g: con.group, c, memberId: con.memberId, generation: con.generation, pids, offsets };
+  if (!sendToCoordinator(s, c, task)) {
+    const g = s.k.groups[con.group]!;
+    emit(
+      s,
+      () => ({ type: 'commit-failed', atMs: s.nowMs, consumer: con.id, group: g.id, reason: 'COORDINATOR_NOT_AVAILABLE' }),
+      'commit-failed',
+    );
+  }
+}
+
+/**
+ * Commits one partition's offset after a record (commitSync of that record's offset + 1): the
+ * `after-record` policy, which shrinks what a crash can repeat to the record being processed.
+ */
+export function commitRecord(s: KafkaState, c: number, pid: number, offset: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.generation < 0) return commitOutOfGroup(s, c);
+  const task = {
+    type: 'commit' as const,
+    g: con.group,
+    c,
+    memberId: con.memberId,
+    generation: con.generation,
+    pids: [pid],
+    offsets: [offset],
+  };
   if (!sendToCoordinator(s, c, task)) {
     const g = s.k.groups[con.group]!;
     emit(

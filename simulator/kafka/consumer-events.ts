@@ -7,10 +7,13 @@
  */
 import { commitPositions, resetPosition } from './consumer-assignment.ts';
 import { ensureFetches } from './consumer-fetch.ts';
+import { unpause } from './consumer-pause.ts';
 import { processNext } from './consumer-process.ts';
+import type { RecordHost } from './handler.ts';
 import { poll } from './consumer.ts';
 import { emit, partRef } from './emit.ts';
 import { scheduleTask } from './network.ts';
+import { commitConsumerBatch, rollingBack } from './txn-coordinator.ts';
 import type { KafkaState } from './state.ts';
 
 /** The coordinator said a rebalance is in progress: rejoin at the next poll. */
@@ -36,6 +39,14 @@ export function onAssignment(s: KafkaState, c: number, inc: number, generation: 
   // 'idle': it left the group since it joined, so this answer is for a member that is gone.
   if (con.inc !== inc || !con.alive || con.phase === 'idle' || generation < con.generation) return;
   con.pendingAssignment = { generation, pids };
+  if (!con.processing) poll(s, c);
+}
+
+/** A paused partition's time is up (consumer-pause.ts): fetch it again. */
+export function onResume(s: KafkaState, c: number, inc: number, pid: number): void {
+  const con = s.k.consumers[c]!;
+  if (con.inc !== inc || !con.alive || !unpause(con, pid)) return;
+  ensureFetches(s, c);
   if (!con.processing) poll(s, c);
 }
 
@@ -96,17 +107,24 @@ export function onFetchResponse(
 }
 
 /** One record's processing time is over (processingMs > 0). */
-export function onProcess(s: KafkaState, c: number, inc: number): void {
+export function onProcess(s: KafkaState, c: number, inc: number, host?: RecordHost): void {
   const con = s.k.consumers[c]!;
   if (con.inc !== inc || !con.alive || !con.processing) return;
   const g = s.k.groups[con.group]!;
-  if (processNext(s, c)) {
+  const more = processNext(s, c, host);
+  // The handler crashed the consumer: nothing more happens in this task, nothing is committed.
+  if (con.inc !== inc || !con.alive) return;
+  // A failure rolled the batch's transaction back: wait for the abort to end (txn-events.ts).
+  if (rollingBack(s, c)) return;
+  if (more) {
     scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc }, true);
     return;
   }
-  con.processing = false;
   con.batch = [];
   con.batchRecs = [];
+  // Read-process-write: the batch's transaction commits; the poll loop waits for it (txn-events.ts).
+  if (con.txProd >= 0 && commitConsumerBatch(s, c)) return;
+  con.processing = false;
   if (g.commit.type === 'after-process') commitPositions(s, c);
   poll(s, c);
 }

@@ -5,6 +5,7 @@
  * side (answer, park, fail) is purgatory.ts; the response handler is consumer-events.ts.
  */
 import { sendJoin } from './consumer-assignment.ts';
+import { isPaused } from './consumer-pause.ts';
 import { validatePosition } from './consumer-validate.ts';
 import { brokerNode, scheduleTask, send } from './network.ts';
 import type { KafkaState } from './state.ts';
@@ -17,6 +18,7 @@ export function ensureFetches(s: KafkaState, c: number): void {
   for (let a = 0; a < con.assigned.length; a++) {
     if (con.fetching[a] || con.pos[a]! < 0) continue;
     const pid = con.assigned[a]!;
+    if (con.paused.length > 0 && isPaused(con, pid)) continue;
     let buffered = false;
     for (let i = 0; i < con.buf.length; i += 3) if (con.buf[i] === pid) buffered = true;
     if (!buffered) sendFetch(s, c, a);

@@ -1,10 +1,14 @@
 /**
  * The consumer's processing: taking a batch of up to max.poll.records from the fetched buffer,
  * working through it one record at a time (processing time per record, duplicates, replays and
- * at-most-once skips counted), what the next process task will take. It never calls poll(): the
+ * at-most-once skips counted), the application's handler run first on each record. It never calls poll(): the
  * handler that ends a batch is in consumer-events.ts.
  */
+import { skipsRecord } from './txn-log.ts';
+import type { HandleOutcome } from './app-state.ts';
+import { commitRecord } from './consumer-assignment.ts';
 import { countEntries, emit, recordRef } from './emit.ts';
+import { handleRecord, type RecordHost } from './handler.ts';
 import type { ConsumerState, GroupState, KafkaState } from './state.ts';
 
 /** The pairs of `recs` with offsets in [from, to) (recs is sorted by offset). */
@@ -56,7 +60,8 @@ export function takeBatch(s: KafkaState, c: number): boolean {
 export function processWholeBatch(s: KafkaState, c: number): void {
   const con = s.k.consumers[c]!;
   const b = con.batch;
-  for (let i = 0; i < b.length; i += 3) processRange(s, c, b[i]!, b[i + 1]!, b[i + 2]!, con.batchRecs[i / 3] ?? null);
+  for (let i = 0; i < b.length && con.batch === b; i += 3)
+    processRange(s, c, b[i]!, b[i + 1]!, b[i + 2]!, con.batchRecs[i / 3] ?? null);
   con.batch = [];
   con.batchRecs = [];
 }
@@ -70,7 +75,8 @@ function processRange(s: KafkaState, c: number, pid: number, from: number, to: n
   const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
   if (recs !== null) {
-    for (let i = 0; i < recs.length; i += 2) processOne(s, con, g, pid, recs[i]!, recs[i + 1]!);
+    // A paused partition (a retry's backoff) gives up the rest of its records in this batch.
+    for (let i = 0; i < recs.length; i += 2) if (processOne(s, c, con, g, pid, recs[i]!, recs[i + 1]!) !== 'done') return;
     return;
   }
   const lo = from;
@@ -89,7 +95,27 @@ function processRange(s: KafkaState, c: number, pid: number, from: number, to: n
   countEntries(s, 'record-processed', n);
 }
 
-function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: number, offset: number, rn: number): void {
+/**
+ * One record: the application's handler first (handler.ts: a group's handler, or the embedding
+ * world's `host`), then the record counts as processed, then an after-record commit. Whatever the
+ * handler did stays done if the consumer dies before its offset is committed.
+ */
+function processOne(
+  s: KafkaState,
+  c: number,
+  con: ConsumerState,
+  g: GroupState,
+  pid: number,
+  offset: number,
+  rn: number,
+  host?: RecordHost,
+): HandleOutcome {
+  // Transaction markers are never handed to the application; aborted records only to read_uncommitted.
+  if (s.k.txns.length > 0 && rn >= 0 && skipsRecord(s, g.readCommitted, rn)) return 'done';
+  if (g.app !== null || host !== undefined) {
+    const out = handleRecord(s, c, pid, offset, rn, host);
+    if (out !== 'done') return out;
+  }
   const replay = offset < g.replayUntil[pid]!;
   const duplicate = !replay && offset < g.processedTo[pid]!;
   g.delivered++;
@@ -122,6 +148,8 @@ function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: numbe
     },
     'record-processed',
   );
+  if (g.commit.type === 'after-record') commitRecord(s, c, pid, offset + 1);
+  return 'done';
 }
 
 /**
@@ -136,20 +164,6 @@ function nextInTriple(con: ConsumerState, j: number, from: number): [number, num
   return null;
 }
 
-/**
- * The record the next `process` task of consumer `c` will process: what it fetched, not what the
- * log holds now. For views that show a record before it is processed.
- */
-export function peekNextRecord(s: KafkaState, c: number): { pid: number; offset: number; rn: number } | undefined {
-  const con = s.k.consumers[c]!;
-  const b = con.batch;
-  for (let j = con.batchIdx, from = con.batchOff; j < b.length; j += 3, from = b[j + 1]!) {
-    const next = nextInTriple(con, j, from);
-    if (next !== null) return { pid: b[j]!, offset: next[0], rn: next[1] };
-  }
-  return undefined;
-}
-
 export function hasMore(con: ConsumerState): boolean {
   const b = con.batch;
   for (let j = con.batchIdx; j < b.length; j += 3) {
@@ -162,7 +176,7 @@ export function hasMore(con: ConsumerState): boolean {
  * Processes the batch's next fetched record (processingMs > 0) and returns whether another one is
  * left; the caller schedules it, or ends the batch.
  */
-export function processNext(s: KafkaState, c: number): boolean {
+export function processNext(s: KafkaState, c: number, host?: RecordHost): boolean {
   const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
   const b = con.batch;
@@ -170,8 +184,10 @@ export function processNext(s: KafkaState, c: number): boolean {
   while (con.batchIdx < b.length) {
     const next = nextInTriple(con, con.batchIdx, con.batchOff);
     if (next !== null) {
-      processOne(s, con, g, b[con.batchIdx]!, next[0], next[1]);
-      con.batchOff = next[0] + 1;
+      const out = processOne(s, c, con, g, b[con.batchIdx]!, next[0], next[1], host);
+      if (out === 'stopped') return false;
+      // Paused: the rest of this partition's records in the batch are given up (fetched again later).
+      con.batchOff = out === 'paused' ? b[con.batchIdx + 2]! : next[0] + 1;
       break;
     }
     con.batchIdx += 3;

@@ -32,6 +32,7 @@ import { emit } from './emit.ts';
 import { onMemberCrashed } from './group.ts';
 import { scheduleTask } from './network.ts';
 import type { KafkaState } from './state.ts';
+import { beginTransaction, commitConsumerBatch, dropUnsent, initTransactions, rollingBack } from './txn-coordinator.ts';
 
 /** A consumer starts (first start, restart or added by a command): it joins its group. */
 export function onConsumerStart(s: KafkaState, c: number, inc: number): void {
@@ -39,6 +40,8 @@ export function onConsumerStart(s: KafkaState, c: number, inc: number): void {
   if (con.inc !== inc || !con.alive) return;
   const g = s.k.groups[con.group]!;
   con.phase = 'joining';
+  // Read-process-write: a (re)started instance fences its previous one and aborts what it left open.
+  if (con.txProd >= 0) initTransactions(s, con.txProd);
   emit(s, () => ({ type: 'consumer-started', atMs: s.nowMs, consumer: con.id, group: g.id }), 'consumer-started');
   con.nextHbMs = s.nowMs + g.heartbeatIntervalMs;
   scheduleTask(s, con.nextHbMs, { type: 'hb-timer', c, inc }, false);
@@ -105,6 +108,7 @@ export function poll(s: KafkaState, c: number): void {
     }
     ensureFetches(s, c);
     if (g.commit.type === 'before-process') commitPositions(s, c);
+    if (con.txProd >= 0) beginTransaction(s, con.txProd);
     if (con.processingMs > 0) {
       con.processing = true;
       scheduleTask(s, s.nowMs + con.processingMs, { type: 'process', c, inc: con.inc }, true);
@@ -120,7 +124,16 @@ export function poll(s: KafkaState, c: number): void {
       return;
     }
     processWholeBatch(s, c);
+    if (rollingBack(s, c)) {
+      con.processing = true;
+      return;
+    }
     if (g.commit.type === 'after-process') commitPositions(s, c);
+    // commitTransaction blocks the poll loop until the coordinator has ended it (txn-events.ts).
+    if (con.txProd >= 0 && commitConsumerBatch(s, c)) {
+      con.processing = true;
+      return;
+    }
   }
 }
 
@@ -147,6 +160,8 @@ export function crashConsumer(s: KafkaState, c: number): void {
   const g = s.k.groups[con.group]!;
   con.alive = false;
   con.phase = 'crashed';
+  // The process dies with its producer: what that producer had not sent yet is gone.
+  if (con.txProd >= 0) dropUnsent(s, con.txProd);
   con.processing = false;
   con.batch = [];
   con.batchRecs = [];

@@ -126,5 +126,29 @@ export function describeEntry(e: KafkaTraceEntry): string {
           : `The link ${e.from} ↔ ${e.to} now takes ${e.latencyMs} ms.`;
     case 'command-rejected':
       return `Command ${e.command} was rejected: ${e.error}`;
+    case 'side-effect-called':
+      return `Consumer ${e.consumer} (${e.group}) called ${e.name} for ${e.origin}.`;
+    case 'record-handler-failed':
+      return `Group ${e.group}'s handler failed on ${tp(e)} offset ${e.offset} (attempt ${e.attempt}: ${e.error}); ${
+        e.action === 'retry-in-place'
+          ? `the partition pauses and retries it at ${e.retryAtMs} ms`
+          : e.action === 'retry-topic'
+            ? `it goes to ${e.toTopic}, due at ${e.retryAtMs} ms, and the partition moves on`
+            : e.action === 'dead-letter'
+              ? `it goes to the dead-letter topic ${e.toTopic}`
+              : 'it is given up and its effect never happens'
+      }.`;
+    case 'partition-paused':
+      return `Consumer ${e.consumer} paused ${tp(e)} at offset ${e.offset} until ${e.untilMs} ms (${e.reason === 'retry-backoff' ? 'backoff before a retry' : 'a retry record not yet due'}); its lag grows meanwhile.`;
+    case 'transactions-initialized':
+      return `Producer ${e.producer} called initTransactions for ${e.transactionalId}: epoch ${e.epoch}${e.abortedOpen ? '; the transaction the previous instance left open is aborted' : ''}.`;
+    case 'transaction-ended':
+      return `The coordinator ${e.result === 'committed' ? 'committed' : 'aborted'} ${e.transactionalId}'s transaction (${e.reason}): a ${e.result === 'committed' ? 'COMMIT' : 'ABORT'} marker goes to ${list(e.partitions)}${e.offsets.length > 0 && e.result === 'committed' ? `, and offsets ${e.offsets.join(', ')} are committed` : ''}.`;
+    case 'producer-fenced':
+      return `Producer ${e.producer} is a zombie: it has epoch ${e.epoch} of ${e.transactionalId}, now at epoch ${e.currentEpoch}, so it is fenced (ProducerFencedException).`;
+    case 'handler-fixed':
+      return `Group ${e.group}'s handler was fixed: ${e.stepsRemoved} failing step(s) removed.`;
+    case 'dead-letters-replayed':
+      return `${e.count} record(s) of the dead-letter topic were produced back to ${e.topic} for group ${e.group}.`;
   }
 }

@@ -4,6 +4,7 @@
  * request fails or times out (retry after the backoff, or give the batch up). Split from
  * producer.ts, which keeps the producer's state, keys, partition choice and record creation.
  */
+import { beginTransaction, endTransaction, markFenced } from './txn-coordinator.ts';
 import { nextInt } from '../core/rng.ts';
 import { emit, partRef } from './emit.ts';
 import { brokerNode, scheduleTask, send } from './network.ts';
@@ -37,7 +38,8 @@ function dueAtMs(p: ProducerState, i: number): number {
 export function onProducerTick(s: KafkaState, prod: number): void {
   const p = s.k.producers[prod]!;
   p.ticking = false;
-  if (p.topic >= 0 && p.ratePerSec > 0) {
+  if (p.txnRecords > 0) transactionalTick(s, prod);
+  else if (p.topic >= 0 && p.ratePerSec > 0) {
     const due = dueBy(p, s.nowMs);
     for (let i = p.rateGenerated; i < due; i++) {
       produceRecord(s, prod, p.topic, drawKey(s, p), -1, -(p.generated + 1), dueAtMs(p, i));
@@ -51,6 +53,28 @@ export function onProducerTick(s: KafkaState, prod: number): void {
     const q = p.queues[pid];
     if (q != null && q.inflight === 0 && q.rns.length > q.head) sendBatch(s, prod, pid);
   }
+}
+
+/**
+ * A rate-driven transactional producer: records go in transactions of `txnRecords`; the producer
+ * generates nothing while a commit is under way (commitTransaction blocks its thread) and goes on
+ * once the coordinator has ended it (txn-coordinator.ts ticks it).
+ */
+function transactionalTick(s: KafkaState, prod: number): void {
+  const p = s.k.producers[prod]!;
+  if (p.topic < 0 || p.ratePerSec <= 0) return;
+  if (p.txnState === 'ready' && (p.count === null || p.rateGenerated < p.count)) beginTransaction(s, prod);
+  if (p.txnState !== 'in-transaction') return;
+  const due = dueBy(p, s.nowMs);
+  let i = p.rateGenerated;
+  while (i < due && p.txnCount < p.txnRecords) {
+    produceRecord(s, prod, p.topic, drawKey(s, p), -1, -(p.generated + 1), dueAtMs(p, i));
+    i++;
+  }
+  p.rateGenerated = i;
+  const last = p.count !== null && i >= p.count;
+  if (p.txnCount >= p.txnRecords || (last && p.txnCount > 0)) endTransaction(s, prod, true);
+  else if (!last) ensureTick(s, prod, Math.max(s.nowMs + s.k.tuning.lingerMs, dueAtMs(p, i)));
 }
 
 /** Sends the next batch of a partition's queue to the partition's leader. */
@@ -85,7 +109,16 @@ export function sendBatch(s: KafkaState, prod: number, pid: number, sameAs = 0):
       onProduceFailure(s, prod, pid, 'LEADER_NOT_AVAILABLE');
       return;
     }
-    const task = { type: 'produce-arrive' as const, prod, pid, reqId: q.reqId, broker: part.leader, rns, acks: q.acks };
+    const task = {
+      type: 'produce-arrive' as const,
+      prod,
+      pid,
+      reqId: q.reqId,
+      broker: part.leader,
+      rns,
+      acks: q.acks,
+      ...(p.transactionalId === null ? {} : { txe: p.epoch }),
+    };
     if (!send(s, p.node, brokerNode(part.leader), task)) {
       scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'produce-timeout', prod, pid, reqId: q.reqId }, true);
     }
@@ -124,8 +157,13 @@ export function onProduceFailure(s: KafkaState, prod: number, pid: number, error
   q.attempts++;
   // Only retriable errors are retried (Sender.canRetry); INVALID_RECORD is InvalidRecordException.
   const backoffMs = retryBackoffMs(s, q.attempts);
+  // A fenced epoch is fatal (ProducerFencedException): nothing is retried, the zombie learns it is one.
+  if (error === 'PRODUCER_FENCED' && p.txn >= 0 && p.epoch < s.k.txns[p.txn]!.epoch) markFenced(s, prod);
   const willRetry =
-    error !== 'INVALID_RECORD' && q.attempts <= p.retries && s.nowMs - q.firstSentMs + backoffMs < s.k.tuning.deliveryTimeoutMs;
+    error !== 'INVALID_RECORD' &&
+    error !== 'PRODUCER_FENCED' &&
+    q.attempts <= p.retries &&
+    s.nowMs - q.firstSentMs + backoffMs < s.k.tuning.deliveryTimeoutMs;
   const attempt = q.attempts;
   emit(
     s,

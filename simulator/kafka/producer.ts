@@ -21,6 +21,7 @@ import { countEntries, emit, recordRef } from './emit.ts';
 import { producerNode } from './network.ts';
 import { DEFAULT_TUNING, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
 import { traceWants } from '../core/trace.ts';
+import { noteTxnRecord } from './txn-log.ts';
 
 /** Builds a producer's state from its spec (topic index -1 for a command-only producer). */
 export function createProducer(spec: ProducerSpec, topic: number, partitionsTotal: number, topicsTotal: number): ProducerState {
@@ -39,7 +40,8 @@ export function createProducer(spec: ProducerSpec, topic: number, partitionsTota
     acks,
     retries: spec.retries ?? 2_147_483_647,
     // Kafka 3.0+ enables idempotence by default, but only together with acks=all.
-    idempotent: (spec.idempotent ?? acks === 'all') && acks === 'all',
+    // A transactional producer is idempotent (enable.idempotence is required by transactions).
+    idempotent: spec.transactionalId !== undefined || ((spec.idempotent ?? acks === 'all') && acks === 'all'),
     stickyBatchSize: spec.stickyBatchSize ?? DEFAULT_TUNING.stickyBatchSize,
     generated: 0,
     rateGenerated: 0,
@@ -49,6 +51,12 @@ export function createProducer(spec: ProducerSpec, topic: number, partitionsTota
     keyCache: [],
     nextReqId: 0,
     ticking: false,
+    transactionalId: spec.transactionalId ?? null,
+    txn: -1,
+    epoch: -1,
+    txnState: spec.transactionalId === undefined ? 'none' : 'uninitialized',
+    txnRecords: spec.transactionRecords ?? 0,
+    txnCount: 0,
   };
 }
 
@@ -153,6 +161,7 @@ export function produceRecord(
   let q = p.queues[pid];
   if (q == null) q = p.queues[pid] = { rns: [], head: 0, inflight: 0, reqId: 0, attempts: 0, firstSentMs: 0, acks: p.acks };
   q.rns.push(rn);
+  if (p.txnState === 'in-transaction') noteTxnRecord(s, prod, rn, pid);
   if (traceWants(s.trace)) {
     emit(
       s,

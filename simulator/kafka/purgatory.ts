@@ -5,6 +5,7 @@
  * the HW moves; this module depends on nothing above it (no producer or consumer code), so the
  * broker side and the client side stay apart and import in one direction.
  */
+import { lastStableOffset } from './txn-log.ts';
 import { traceWants } from '../core/trace.ts';
 import { leaderLog, markAcked } from './partition.ts';
 import { indexAtOrAfter, offsetAtIndex } from './log.ts';
@@ -66,10 +67,10 @@ export function onFetch(s: KafkaState, c: number, inc: number, pid: number, offs
   if (part.leader !== broker) return respondFetch(s, c, inc, pid, broker, offset, offset, 'NOT_LEADER_OR_FOLLOWER');
   const log = leaderLog(part)!;
   if (offset < log.start || offset > log.leo) return respondFetch(s, c, inc, pid, broker, offset, offset, 'OFFSET_OUT_OF_RANGE');
-  if (offset < log.hw) {
-    const g = s.k.groups[s.k.consumers[c]!.group]!;
-    return respondFetch(s, c, inc, pid, broker, offset, Math.min(log.hw, offset + g.maxPollRecords), null);
-  }
+  const g = s.k.groups[s.k.consumers[c]!.group]!;
+  // read_committed reads only below the last stable offset (the HW when no transaction is open).
+  const end = g.readCommitted ? lastStableOffset(s, pid) : log.hw;
+  if (offset < end) return respondFetch(s, c, inc, pid, broker, offset, Math.min(end, offset + g.maxPollRecords), null);
   part.parked.push({ consumer: c, inc, offset });
 }
 
@@ -85,7 +86,9 @@ function respondFetch(
 ): void {
   const con = s.k.consumers[c]!;
   const part = s.k.parts[pid]!;
-  const recs = error === null && to > from ? fetchedRecords(s, leaderLog(part)!, from, to) : null;
+  // A handler reads each record; markers and aborted records must be told apart.
+  const ids = s.k.groups[con.group]!.app !== null || s.k.txns.length > 0;
+  const recs = error === null && to > from ? fetchedRecords(s, leaderLog(part)!, from, to, ids) : null;
   const task = { type: 'fetch-response' as const, c, inc, pid, from, to, error, epoch: part.epoch, recs };
   if (!send(s, brokerNode(broker), con.id, task)) {
     scheduleTask(s, s.nowMs + s.k.tuning.requestTimeoutMs, { type: 'fetch-retry', c, inc, pid }, false);
@@ -94,11 +97,11 @@ function respondFetch(
 
 /**
  * The records a fetch response carries: flat [offset, rn] pairs of what the log holds in
- * [from, to), or null when that is every offset and no trace entry will name a record (the hot
+ * [from, to), or null when that is every offset and neither a trace entry nor a handler will name a record (the hot
  * path of a summary-trace run allocates nothing per fetch).
  */
-function fetchedRecords(s: KafkaState, log: ReplicaLog, from: number, to: number): number[] | null {
-  if (log.offs === null && !traceWants(s.trace)) return null;
+function fetchedRecords(s: KafkaState, log: ReplicaLog, from: number, to: number, ids: boolean): number[] | null {
+  if (log.offs === null && !ids && !traceWants(s.trace)) return null;
   const out: number[] = [];
   const end = indexAtOrAfter(log, to);
   for (let i = indexAtOrAfter(log, from); i < end; i++) out.push(offsetAtIndex(log, i), log.rns[i]!);
@@ -111,9 +114,10 @@ export function answerParkedFetches(s: KafkaState, pid: number): void {
   const log = leaderLog(part)!;
   let kept = 0;
   for (const f of part.parked) {
-    if (f.offset < log.hw) {
-      const g = s.k.groups[s.k.consumers[f.consumer]!.group]!;
-      respondFetch(s, f.consumer, f.inc, pid, part.leader, f.offset, Math.min(log.hw, f.offset + g.maxPollRecords), null);
+    const g = s.k.groups[s.k.consumers[f.consumer]!.group]!;
+    const end = g.readCommitted ? lastStableOffset(s, pid) : log.hw;
+    if (f.offset < end) {
+      respondFetch(s, f.consumer, f.inc, pid, part.leader, f.offset, Math.min(end, f.offset + g.maxPollRecords), null);
     } else part.parked[kept++] = f;
   }
   part.parked.length = kept;

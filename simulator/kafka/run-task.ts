@@ -10,7 +10,8 @@ import { onCleaner } from './cleaner.ts';
 import { onProduceArrive } from './broker-produce.ts';
 import { applyGuarded, dispatchWorldCommand } from './command-dispatch.ts';
 import { onConsumerStart, onHeartbeatTimer, onJoinTimeout } from './consumer.ts';
-import { onAssignment, onAutoCommit, onFetchResponse, onProcess, onRebalanceNotice } from './consumer-events.ts';
+import { onAssignment, onAutoCommit, onFetchResponse, onProcess, onRebalanceNotice, onResume } from './consumer-events.ts';
+import type { RecordHost } from './handler.ts';
 import { onFetchRetry } from './consumer-fetch.ts';
 import { onFenced, onJoinError, onPollTimeout, onUnknownMember } from './consumer-leave.ts';
 import { emit } from './emit.ts';
@@ -21,9 +22,14 @@ import { onFetch } from './purgatory.ts';
 import { onFollowerFetch, onFollowerResponse, onFollowerRetry, onIsrCheck } from './replication.ts';
 import type { KafkaState } from './state.ts';
 import type { KafkaTask } from './tasks.ts';
+import { onTxnTimeout } from './txn-coordinator.ts';
+import { onTxnEndTask } from './txn-events.ts';
 
-/** Runs one task. Scheduled commands that fail are recorded as `command-rejected` entries. */
-export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
+/**
+ * Runs one task. Scheduled commands that fail are recorded as `command-rejected` entries. `host` is
+ * the embedding world's record handler (handler.ts), run for every record a consumer processes.
+ */
+export function runTask(s: KafkaState, t: KafkaTask & Scheduled, host?: RecordHost): void {
   if (t.fg) s.k.fg--;
   switch (t.type) {
     case 'command':
@@ -47,7 +53,11 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'producer-tick':
       return onProducerTick(s, t.prod);
     case 'produce-arrive':
-      return onProduceArrive(s, t.prod, t.pid, t.reqId, t.broker, t.rns, t.acks);
+      return onProduceArrive(s, t.prod, t.pid, t.reqId, t.broker, t.rns, t.acks, t.txe);
+    case 'txn-end':
+      return onTxnEndTask(s, t.prod, t.txSeq);
+    case 'txn-timeout':
+      return onTxnTimeout(s, t.txn, t.txSeq);
     case 'produce-response':
       return onProduceResponse(s, t.prod, t.pid, t.reqId, t.error, t.baseOffset);
     case 'produce-timeout':
@@ -71,7 +81,9 @@ export function runTask(s: KafkaState, t: KafkaTask & Scheduled): void {
     case 'consumer-start':
       return onConsumerStart(s, t.c, t.inc);
     case 'process':
-      return onProcess(s, t.c, t.inc);
+      return onProcess(s, t.c, t.inc, host);
+    case 'resume':
+      return onResume(s, t.c, t.inc, t.pid);
     case 'auto-commit':
       return onAutoCommit(s, t.c, t.inc);
     case 'hb-timer':

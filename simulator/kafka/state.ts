@@ -12,7 +12,9 @@ import type { TraceLog } from '../core/trace.ts';
 import type { Scheduled } from '../core/heap.ts';
 import type { WorldBase } from '../core/world.ts';
 import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } from './scenario/types.ts';
+import type { AppState, RecordHeaders } from './app-state.ts';
 import type { NameIndex } from './names.ts';
+import type { ProducerTxnState, TxnState } from './txn-state.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
 
@@ -187,6 +189,11 @@ export interface PartitionState {
   epochStarts: number[];
   /** The partition has a foreground ISR check scheduled (see replication.ts). */
   isrCheckFg: boolean;
+  /**
+   * Open transactions with records here, flat triples [txn, firstOffset, prod], in the order they
+   * began: the first one's firstOffset is the last stable offset (txn-lso.ts).
+   */
+  openTx: number[];
   /** Key id -> partition cache is per topic; this is the keyless sticky bookkeeping for commands. */
 }
 
@@ -262,6 +269,17 @@ export interface ProducerState {
   nextReqId: number;
   /** Generation task is scheduled. */
   ticking: boolean;
+  /** transactional.id, or null for a non-transactional producer. */
+  transactionalId: string | null;
+  /** Index into KafkaModel.txns once initTransactions ran, else -1. */
+  txn: number;
+  /** The producer epoch this instance got from initTransactions (-1 before). */
+  epoch: number;
+  txnState: ProducerTxnState;
+  /** A rate-driven transactional producer commits every this many records (0: commands drive it). */
+  txnRecords: number;
+  /** Records in the open transaction. */
+  txnCount: number;
 }
 
 export type ConsumerPhase = 'idle' | 'joining' | 'stable' | 'crashed' | 'error' | 'left';
@@ -325,6 +343,13 @@ export interface ConsumerState {
   fatalError: string | null;
   /** Counts JoinGroup requests sent; the client's join timeout carries it (AbstractCoordinator). */
   joinSeq: number;
+  /** The consumer's own transactional producer (`transaction` commit policy), else -1. */
+  txProd: number;
+  /**
+   * Partitions paused by the application (consumer.pause), flat pairs [pid, resumeAtMs]: no fetch
+   * is sent for them until then (a blocking retry's backoff, a retry topic's delay).
+   */
+  paused: number[];
 }
 
 export interface MemberState {
@@ -382,6 +407,10 @@ export interface GroupState {
   /** Why the rebalance in progress started. */
   rebalanceReason: string;
   consumerCount: number;
+  /** isolation.level=read_committed: fetch only below the last stable offset, skip aborted records. */
+  readCommitted: boolean;
+  /** The application's handler and what it has done (app-state.ts); null: records are only counted. */
+  app: AppState | null;
 }
 
 export interface Counters {
@@ -422,6 +451,13 @@ export interface KafkaModel {
   counters: Counters;
   /** Next command id (cmd-N). */
   commandSeq: number;
+  /** Record number -> headers, for the few records that carry any (retries, dead letters). */
+  headers: NameIndex<RecordHeaders>;
+  /** Transaction coordinator state, one per transactional.id (txn-state.ts). */
+  txns: TxnState[];
+  txnIndex: NameIndex<number>;
+  /** The internal producer that writes transaction markers, created on first use (-1 before). */
+  markerProd: number;
 }
 
 /** The whole world of a Kafka simulation. */

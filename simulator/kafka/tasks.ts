@@ -21,7 +21,19 @@ export type KafkaTask = T &
   (
     | { type: 'command'; command: KafkaEngineCommand; cmdId: string }
     | { type: 'producer-tick'; prod: number }
-    | { type: 'produce-arrive'; prod: number; pid: number; reqId: number; broker: number; rns: number[]; acks: 0 | 1 | 'all' }
+    | {
+        type: 'produce-arrive';
+        prod: number;
+        pid: number;
+        reqId: number;
+        broker: number;
+        rns: number[];
+        acks: 0 | 1 | 'all';
+        /** A transactional producer's epoch, checked by the leader (fencing). */
+        txe?: number;
+      }
+    | { type: 'txn-end'; prod: number; txSeq: number }
+    | { type: 'txn-timeout'; txn: number; txSeq: number }
     | { type: 'produce-response'; prod: number; pid: number; reqId: number; error: string | null; baseOffset: number }
     | { type: 'produce-timeout'; prod: number; pid: number; reqId: number }
     | { type: 'produce-retry'; prod: number; pid: number; reqId: number }
@@ -46,6 +58,7 @@ export type KafkaTask = T &
     | { type: 'fetch-retry'; c: number; inc: number; pid: number }
     | { type: 'consumer-start'; c: number; inc: number }
     | { type: 'process'; c: number; inc: number }
+    | { type: 'resume'; c: number; inc: number; pid: number }
     | { type: 'auto-commit'; c: number; inc: number }
     | { type: 'hb-timer'; c: number; inc: number }
     | { type: 'hb'; g: number; c: number; memberId: string }

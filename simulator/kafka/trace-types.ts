@@ -134,7 +134,46 @@ export type KafkaTraceEntry =
   | (E<'retention-deleted'> & { broker: string; topic: string; partition: number; logStartOffset: number; count: number })
   | (E<'compacted'> & { broker: string; topic: string; partition: number; removed: number; tombstonesRemoved: number })
   | (E<'link-changed'> & { from: string; to: string; state: 'delayed' | 'cut' | 'healed'; latencyMs: number })
-  | (E<'command-rejected'> & { command: string; error: string });
+  | (E<'command-rejected'> & { command: string; error: string })
+  /** A handler's external call (`send-sms`); `origin` is the record first consumed (topic-partition@offset). */
+  | (E<'side-effect-called'> & RecordRef & { consumer: string; group: string; offset: number; name: string; origin: string })
+  | (E<'record-handler-failed'> &
+      RecordRef & {
+        consumer: string;
+        group: string;
+        offset: number;
+        origin: string;
+        attempt: number;
+        error: string;
+        /** What the error policy did: retry in place after a backoff, to a retry topic, to the dead-letter topic, or give up. */
+        action: 'retry-in-place' | 'retry-topic' | 'dead-letter' | 'skip';
+        retryAtMs: number | null;
+        toTopic: string | null;
+      })
+  | (E<'partition-paused'> & {
+      consumer: string;
+      group: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      untilMs: number;
+      reason: string;
+    })
+  | (E<'handler-fixed'> & { group: string; stepsRemoved: number })
+  | (E<'transactions-initialized'> & { producer: string; transactionalId: string; epoch: number; abortedOpen: boolean })
+  | (E<'transaction-ended'> & {
+      producer: string;
+      transactionalId: string;
+      epoch: number;
+      result: 'committed' | 'aborted';
+      reason: string;
+      /** Partitions that got a marker. */
+      partitions: string[];
+      /** Group offsets committed with it, as `group topic-partition@offset`. */
+      offsets: string[];
+    })
+  | (E<'producer-fenced'> & { producer: string; transactionalId: string; epoch: number; currentEpoch: number })
+  | (E<'dead-letters-replayed'> & { group: string; topic: string; count: number });
 
 export type KafkaTraceType = KafkaTraceEntry['type'];
 

@@ -5,8 +5,8 @@
  *
  * One world holds the Kafka state, the services' databases and what customers placed; there is
  * one clock, the Kafka world's scheduler, and the bridge's only own task (a service restarting)
- * is queued there too. A service handles a record while its consumer processes it — before the
- * consumer's after-process commit (see kafka-bridge.ts) — and produces its outcome event with
+ * is queued there too. A service handles a record as its consumer's handler (the Kafka model's
+ * `RecordHost`), before the record counts as processed and before the after-process commit, and produces its outcome event with
  * its own producer (choreography-kafka-handle.ts). A service crash is `crash-consumer`: whatever was being processed is not
  * committed, so the restarted consumer reads it again from the committed offset, and the
  * services' idempotency tables make that redelivery a no-op. There are no timeouts and no
@@ -19,12 +19,10 @@ import { createTraceLog } from '../core/trace.ts';
 import { runNext } from '../core/world.ts';
 import { buildWorld } from '../kafka/build.ts';
 import { cloneState } from '../kafka/clone.ts';
-import { recordId } from '../kafka/net.ts';
 import { runTask as runKafkaTask } from '../kafka/run-task.ts';
 import type { KafkaState } from '../kafka/state.ts';
 import { crash, handle, produce, restart, say } from './choreography-kafka-handle.ts';
 import {
-  consumerOf,
   type KafkaChoreographyCommand,
   type KafkaChoreographyConfig,
   type KafkaChoreographyEntry,
@@ -33,7 +31,7 @@ import {
   type KafkaChoreographyWorld,
   type SagaEventValue,
 } from './choreography-kafka-types.ts';
-import { recordAboutToBeProcessed, sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
+import { sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
 import { SERVICE_NAMES, armFault, createServices, faultProblem, type ServiceFault, type ServiceName } from './services.ts';
 import { nextEntryTasksMax, nothingRan, type RunReport } from './world-kit.ts';
 import { getName, setName } from '../core/name-index.ts';
@@ -91,17 +89,14 @@ export function runKafkaChoreographyTask(w: KafkaChoreographyWorld, task: KafkaC
     if (!rt.up && rt.incarnation === task.incarnation) restart(w, task.service);
     return;
   }
-  const next = recordAboutToBeProcessed(w.kafka, task);
-  const service = next === undefined ? undefined : serviceOfConsumer(w.kafka, next.c);
-  const alive = service === undefined || handle(w, service, next!.rn);
-  const mark = w.kafka.trace.entries.length;
-  runKafkaTask(w.kafka, task);
-  if (service !== undefined && alive) {
-    const processed = w.kafka.trace.entries
-      .slice(mark)
-      .some((x) => x.type === 'record-processed' && x.recordId === recordId(next!.rn) && x.consumer === consumerOf(service));
-    if (!processed) throw new Error(`kafka choreography: ${consumerOf(service)} did not process rec-${next!.rn} as predicted`);
-  }
+  // Each service's code is its consumer's handler: the Kafka model runs it on every record the
+  // consumer processes, before the record counts and before any commit (a crash inside it stops both).
+  runKafkaTask(w.kafka, task, {
+    onRecord: (s, c, _pid, _offset, rn) => {
+      const service = serviceOfConsumer(s, c);
+      if (service !== undefined) handle(w, service, rn);
+    },
+  });
 }
 
 function runOne(w: KafkaChoreographyWorld): boolean {

@@ -1,23 +1,20 @@
 /**
- * The read-only seam between the saga's services and the Kafka model.
+ * The read-only seam between the saga's services and the Kafka model: the scenario the saga runs
+ * on, which service a consumer stands for, and the saga's records on the topic.
  *
  * A service must handle a record *while* its consumer processes it, before the consumer commits
  * its offset: that ordering is what makes a crash redeliver (at-least-once) instead of losing the
- * event. The Kafka model processes a record and sends the after-process commit in the same task,
- * so watching `record-processed` afterwards would be too late to stop that commit. Instead the
- * bridge looks at the next task before it runs: a `process` task of a live consumer will process
- * the next stored record of its batch, found here exactly as `onProcess` finds it. The bridge
- * then checks the `record-processed` entry the task emits against this prediction, so a change
- * in the Kafka model that breaks the prediction fails loudly instead of silently.
+ * event. The Kafka model gives it that place directly: the world passes its services as the
+ * consumers' handler (`RecordHost`, simulator/kafka/handler.ts) and the model runs it inside the
+ * process task, before the record counts and before the after-process commit.
  *
  * Nothing here changes the Kafka state; it only reads it.
  */
 import type { KafkaScenario } from '../kafka/scenario/types.ts';
-import { indexAtOrAfter, offsetAtIndex } from '../kafka/log.ts';
+import { offsetAtIndex } from '../kafka/log.ts';
 import { valueOf } from '../kafka/net.ts';
 import { readLog } from '../kafka/replication.ts';
 import type { KafkaState } from '../kafka/state.ts';
-import type { KafkaTask } from '../kafka/tasks.ts';
 import {
   ORDER_EVENTS_TOPIC,
   consumerOf,
@@ -52,7 +49,6 @@ export function sagaScenario(config: KafkaChoreographyConfig, services: Services
       processingMs: services.runtime[s].processingMs,
       autoOffsetReset: 'earliest' as const,
     })),
-    // The bridge checks every processed record against its prediction, so it needs every entry.
     trace: { mode: 'full' },
   };
 }
@@ -61,30 +57,6 @@ export function sagaScenario(config: KafkaChoreographyConfig, services: Services
 export function serviceOfConsumer(s: KafkaState, c: number): ServiceName | undefined {
   const id = s.k.consumers[c]?.id;
   return SERVICE_NAMES.find((name) => consumerOf(name) === id);
-}
-
-/** The record a task will process, predicted before it runs (see the header). */
-export function recordAboutToBeProcessed(
-  s: KafkaState,
-  t: KafkaTask,
-): { c: number; pid: number; offset: number; rn: number } | undefined {
-  if (t.type !== 'process') return undefined;
-  const con = s.k.consumers[t.c];
-  if (con === undefined || con.inc !== t.inc || !con.alive || !con.processing) return undefined;
-  const b = con.batch;
-  let idx = con.batchIdx;
-  let from = con.batchOff;
-  while (idx < b.length) {
-    const pid = b[idx]!;
-    const to = b[idx + 2]!;
-    const log = readLog(s.k.parts[pid]!);
-    const i = indexAtOrAfter(log, from);
-    const offset = i < log.rns.length ? offsetAtIndex(log, i) : to;
-    if (offset < to) return { c: t.c, pid, offset, rn: log.rns[i]! };
-    idx += 3;
-    if (idx < b.length) from = b[idx + 1]!;
-  }
-  return undefined;
 }
 
 /** A record's value when it is one of the saga's events (anything else on the topic is ignored). */

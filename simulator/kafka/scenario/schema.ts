@@ -15,6 +15,7 @@ import { NAME_PATTERN, SCENARIO_LIMITS as L, SEED_MAX } from './limits.ts';
 import { describeValue } from '../../core/messages.ts';
 import { jsonValueProblem } from './json-value.ts';
 import { checkScenario } from './semantic-checks.ts';
+import { HandlerSpecSchema } from './handler-schema.ts';
 import type {
   CommitPolicy,
   FaultSpec,
@@ -148,12 +149,16 @@ export const ProducerSpecSchema = z.strictObject({
   retries: count(L.retriesMax).optional(),
   idempotent: z.boolean().optional(),
   stickyBatchSize: z.int().min(1).max(L.batchMax).optional(),
+  transactionalId: name('a transactional id').optional(),
+  transactionRecords: z.int().min(1).max(L.batchMax).optional(),
 });
 
 export const CommitPolicySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auto'), intervalMs: positiveMs }),
   z.strictObject({ type: z.literal('after-process') }),
   z.strictObject({ type: z.literal('before-process') }),
+  z.strictObject({ type: z.literal('after-record') }),
+  z.strictObject({ type: z.literal('transaction') }),
 ]);
 
 export const GroupSpecSchema = z.strictObject({
@@ -170,6 +175,8 @@ export const GroupSpecSchema = z.strictObject({
   heartbeatIntervalMs: positiveMs.optional(),
   maxPollRecords: z.int().min(1).max(L.batchMax).optional(),
   startAtMs: timeMs.optional(),
+  isolationLevel: z.enum(['read_uncommitted', 'read_committed']).optional(),
+  handler: HandlerSpecSchema.optional(),
 });
 
 const nodeName = name('a node name');
@@ -230,6 +237,13 @@ export const KafkaEngineCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('add-group'), group: GroupSpecSchema }),
   z.strictObject({ type: z.literal('reset-offsets'), group: name('a group id'), topic: name('a topic name'), to: resetTarget }),
   z.strictObject({ type: z.literal('commit'), consumer: consumerRef }),
+  z.strictObject({ type: z.literal('init-transactions'), producer: name('a producer id') }),
+  z.strictObject({ type: z.literal('begin-transaction'), producer: name('a producer id') }),
+  z.strictObject({ type: z.literal('commit-transaction'), producer: name('a producer id') }),
+  z.strictObject({ type: z.literal('abort-transaction'), producer: name('a producer id') }),
+  z.strictObject({ type: z.literal('send-offsets-to-transaction'), producer: name('a producer id'), group: name('a group id') }),
+  z.strictObject({ type: z.literal('fix-handler'), group: name('a group id') }),
+  z.strictObject({ type: z.literal('replay-dead-letters'), group: name('a group id'), topic: name('a topic name') }),
   z.strictObject({ type: z.literal('step') }),
   z.strictObject({ type: z.literal('advance'), untilMs: timeMs }),
   z.strictObject({ type: z.literal('run-until-idle') }),

@@ -16,6 +16,7 @@
 import { missing } from '../../core/messages.ts';
 import { SCENARIO_DEFAULTS } from './defaults.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
+import { handlerProblems } from './handler-checks.ts';
 import type { GroupSpec, KafkaScenario, KafkaEngineCommand } from './types.ts';
 
 /** A cross-field problem: where it is and what is wrong. */
@@ -217,6 +218,7 @@ export function checkScenario(spec: KafkaScenario): ScenarioProblem[] {
       consumers.add(c);
     });
     consumersTotal += g.consumers;
+    if (g.handler !== undefined) for (const p of handlerProblems(g, topics)) add(at('handler', ...p.path), p.message);
   };
   (spec.groups ?? []).forEach((g, i) => checkGroup(g, (...rest) => ['groups', i, ...rest]));
   if (consumersTotal > L.consumersTotalMax) {
@@ -295,6 +297,21 @@ export function checkScenario(spec: KafkaScenario): ScenarioProblem[] {
       case 'add-group':
         checkGroup(c.group, (...rest) => at('group', ...rest));
         return;
+      case 'init-transactions':
+      case 'begin-transaction':
+      case 'commit-transaction':
+      case 'abort-transaction':
+      case 'send-offsets-to-transaction':
+        if (!producerIds.has(c.producer)) add(at('producer'), missing('producer', c.producer, producerIds, 'producers'));
+        else if (producers.find((p) => p.id === c.producer)?.transactionalId === undefined)
+          add(at('producer'), `producer "${c.producer}" has no transactionalId, so it cannot use transactions`);
+        if (c.type === 'send-offsets-to-transaction' && !groupIds.has(c.group))
+          add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
+        return;
+      case 'fix-handler':
+        if (!groupIds.has(c.group)) add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
+        return;
+      case 'replay-dead-letters':
       case 'reset-offsets':
         if (!groupIds.has(c.group)) add(at('group'), missing('group', c.group, groupIds, 'groups or an earlier add-group'));
         needTopic('topic', c.topic);

@@ -64,9 +64,23 @@ export interface ProducerSpec {
   idempotent?: boolean;
   /** Keyless records stick to one partition for this many records (a stand-in for batch size). */
   stickyBatchSize?: number;
+  /** transactional.id: the producer writes in transactions (idempotent, acks=all). */
+  transactionalId?: string;
+  /** A rate-driven transactional producer commits a transaction every this many records. */
+  transactionRecords?: number;
 }
 
-export type CommitPolicy = { type: 'auto'; intervalMs: number } | { type: 'after-process' } | { type: 'before-process' };
+/**
+ * When a consumer's offsets move relative to what its handler does. `after-process` commits after
+ * each batch, `after-record` after each record, `before-process` as soon as poll returns.
+ */
+export type CommitPolicy =
+  | { type: 'auto'; intervalMs: number }
+  | { type: 'after-process' }
+  | { type: 'before-process' }
+  | { type: 'after-record' }
+  /** Read-process-write: each batch's output and offsets go in one transaction of the consumer's own producer. */
+  | { type: 'transaction' };
 
 export interface GroupSpec {
   id: string;
@@ -86,6 +100,62 @@ export interface GroupSpec {
   maxPollRecords?: number;
   /** Join the group at this time (default 0). */
   startAtMs?: number;
+  /** isolation.level: read_committed reads up to the last stable offset and never sees aborted records. */
+  isolationLevel?: 'read_uncommitted' | 'read_committed';
+  /** What the application does with each record (handler.ts); absent: it only counts it. */
+  handler?: HandlerSpec;
+}
+
+/** Which attempts of a record a `fail` step fails. */
+export type FailWhen =
+  | { type: 'always' }
+  /** Records with this key. */
+  | { type: 'key'; key: string }
+  /** The record at this offset of this partition of the group's first topic (or `topic`). */
+  | { type: 'record'; partition: number; offset: number; topic?: string }
+  /** Every record's first `attempts` attempts (a flaky dependency). */
+  | { type: 'first-attempts'; attempts: number };
+
+/** One thing a handler does with a record, in order; a `fail` step stops the rest. */
+export type HandlerStep =
+  /** Write the service's own store: `set` the record's value, or `increment` a counter by `by` (1). */
+  | { type: 'store'; op: 'set' | 'increment'; key?: string; by?: number }
+  /** Produce the record's key and value to `topic` with the group's application producer. */
+  | { type: 'produce'; topic: string }
+  /** Call an external system once (`send-sms`): counted per record. */
+  | { type: 'side-effect'; name: string }
+  /** Throw `error` on the attempts `when` matches. */
+  | { type: 'fail'; when: FailWhen; error?: string };
+
+/**
+ * What happens when a handler throws: blocking retries in place (the partition pauses for the
+ * backoff and the record is fetched again), or non-blocking retry topics with a delay each; after
+ * the last attempt the record goes to `<topic>-dlt` when `deadLetter` is set, else it is skipped.
+ */
+export type ErrorPolicy =
+  | {
+      type: 'blocking';
+      /** Attempts in all, the first included. */
+      maxAttempts: number;
+      backoffMs: number;
+      /** Each wait is the previous one times this (1 = fixed backoff). */
+      multiplier?: number;
+      maxBackoffMs?: number;
+      deadLetter?: boolean;
+    }
+  | {
+      type: 'retry-topics';
+      /** One retry topic per delay, `<topic>-retry-<delay>` (1s, 10s, 500ms). */
+      delaysMs: number[];
+      deadLetter?: boolean;
+    }
+  /** Log and move on (the record's effect never happens). */
+  | { type: 'skip'; deadLetter?: boolean };
+
+export interface HandlerSpec {
+  steps: HandlerStep[];
+  /** Default: skip without a dead-letter topic. */
+  onError?: ErrorPolicy;
 }
 
 export type FaultSpec =
@@ -113,6 +183,17 @@ export type KafkaEngineCommand =
       to: 'earliest' | 'latest' | { offset: number } | { timestampMs: number };
     }
   | { type: 'commit'; consumer: string }
+  /** Transactions of a producer with a transactional.id (KafkaProducer's methods). */
+  | { type: 'init-transactions'; producer: string }
+  | { type: 'begin-transaction'; producer: string }
+  | { type: 'commit-transaction'; producer: string }
+  | { type: 'abort-transaction'; producer: string }
+  /** The group's consumers' current positions become part of the producer's transaction. */
+  | { type: 'send-offsets-to-transaction'; producer: string; group: string }
+  /** Deploy the fix: the group's handler loses its `fail` steps. */
+  | { type: 'fix-handler'; group: string }
+  /** Produce every record of `<topic>-dlt` back to `topic`, as an operator replays dead letters. */
+  | { type: 'replay-dead-letters'; group: string; topic: string }
   /** Run the scheduler for one task (one entry). */
   | { type: 'step' }
   /** Run the scheduler until virtual time `untilMs` (bounded by the world's task limit). */
