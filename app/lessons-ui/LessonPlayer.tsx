@@ -4,22 +4,16 @@
  * leave the script (crash something, produce more) and come back with one click. The predict
  * step holds the simulation before the step until the learner has committed to an answer.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useStore } from 'zustand';
 import type { AnyLesson } from '../../lessons/format/define-lesson.ts';
 import { stateAfterStep } from '../../lessons/format/run-lesson.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { modelUiById } from '../models/index.ts';
 import { openModel } from '../models/open.ts';
-import type { AnyModelUi } from '../models/types.ts';
-import { ConnectedNarration } from '../workbench/panels/Narration.tsx';
-import { ConnectedTraceLog } from '../workbench/panels/TraceLog.tsx';
-import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
-import type { WorkbenchStore } from '../workbench/store.ts';
-import { Workbench } from '../workbench/Workbench.tsx';
+import { lessons, type LessonEntry } from '../../lessons/catalog.ts';
+import { LessonWorkbench } from './LessonWorkbench.tsx';
 import { ClaimsList, type ShownClaim } from './ClaimsList.tsx';
-import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
 import { lessonParts, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
@@ -41,15 +35,27 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
   usePageTitle(`${lesson.id} ${lesson.title}: ${part.title}`);
 
   const view = partView(lesson, part, answered);
-  const script = useMemo(() => partScript(lesson, view), [lesson, view.stepIndex, view.atStart]); // eslint-disable-line react-hooks/exhaustive-deps
-  const [reload, setReload] = useState(0);
-  const store = useMemo(
-    () =>
-      ui
-        ? openModel(ui, script.scenario, { seed: script.seed, commands: script.commands as Cmd[], cursor: script.cursor })
-        : undefined,
-    [lesson, script, reload], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  // Returning to the script after running off it reopens the step at its end.
+  const [reload, setReload] = useState({ n: 0, part: -1 });
+  const atStart = view.atStart && reload.part !== partIndex;
+  const script = useMemo(() => partScript(lesson, view.stepIndex, atStart), [lesson, view.stepIndex, atStart]);
+  const store = useMemo(() => {
+    if (!ui || !script) return undefined;
+    const s = openModel(ui, script.scenario, {
+      seed: script.seed,
+      commands: script.commands as Cmd[],
+      cursor: script.cursor,
+      script: script.step,
+      speed: script.speed,
+    });
+    s.getState().setLock(view.lock);
+    return s;
+  }, [lesson, script, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lock = view.lock;
+  useEffect(() => {
+    // A step plays as it opens (Next, a link, a reload); the prediction holds it until answered.
+    if (store && view.autoplay && atStart) store.getState().play();
+  }, [store]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     save({
@@ -59,11 +65,24 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
     });
   }, [partIndex, part.id, part.kind, save]);
 
+  // Keyboard focus follows the learner to the new part's heading (not the body, not below).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+    moved.current = true;
+  }, [partIndex]);
+
   const go = useCallback((i: number) => navigate(`/lessons/${lesson.id}/${parts[i]!.id}`), [navigate, lesson.id, parts]);
   const onAnswer = (optionId: string): void => {
     save({ predictAnswer: optionId });
-    store?.getState().seek(script.stepEnd);
+    // "Run it and see": the step plays from its start, and focus goes to its heading.
+    store?.getState().setLock(null);
+    store?.getState().play();
+    requestAnimationFrame(() => heading.current?.focus());
   };
+  const next = nextLesson(lesson.id);
+  const stepNo = part.kind === 'step' ? `Step ${part.stepIndex + 1} of ${lesson.steps.length}: ` : '';
 
   return (
     <div className="lesson">
@@ -83,30 +102,51 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
           <ol className="lesson-parts">
             {parts.map((p, i) => (
               <li key={p.id}>
-                <Link to={`/lessons/${lesson.id}/${p.id}`} aria-current={i === partIndex ? 'step' : undefined}>
-                  {p.title}
-                </Link>
+                {lock !== null && i > partIndex ? (
+                  <span className="part-locked" aria-disabled="true" aria-describedby="lock-reason">
+                    {partLabel(p)}
+                  </span>
+                ) : (
+                  <Link to={`/lessons/${lesson.id}/${p.id}`} aria-current={i === partIndex ? 'step' : undefined}>
+                    {partLabel(p)}
+                  </Link>
+                )}
               </li>
             ))}
           </ol>
         </nav>
         <section aria-labelledby="part-title" className="lesson-part">
-          <h2 id="part-title">
-            {part.kind === 'step' ? `Step ${part.stepIndex + 1} of ${lesson.steps.length}: ` : ''}
+          <h2 id="part-title" ref={heading} tabIndex={-1}>
+            {stepNo}
             {part.title}
           </h2>
           <PartProse lesson={lesson} part={part} answered={answered} predictAnswer={progress.predictAnswer} onAnswer={onAnswer} />
         </section>
+        {lock !== null && (
+          <p id="lock-reason" className="lock-reason">
+            {lock}
+          </p>
+        )}
         <div className="lesson-nav">
           <button type="button" onClick={() => go(partIndex - 1)} disabled={partIndex === 0}>
             ← Previous
           </button>
-          <span>
-            {partIndex + 1} / {parts.length}
-          </span>
-          <button type="button" onClick={() => go(partIndex + 1)} disabled={partIndex === parts.length - 1}>
-            Next →
-          </button>
+          {partIndex < parts.length - 1 ? (
+            <button
+              type="button"
+              onClick={() => go(partIndex + 1)}
+              disabled={lock !== null}
+              aria-describedby={lock !== null ? 'lock-reason' : undefined}
+            >
+              Next →
+            </button>
+          ) : next ? (
+            <Link className="next-lesson" to={`/lessons/${next.id}`}>
+              Next lesson: {next.id} · {next.title} →
+            </Link>
+          ) : (
+            <Link to="/lessons">Back to all lessons</Link>
+          )}
         </div>
       </div>
       <div className="lesson-sim">
@@ -114,9 +154,8 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
           <LessonWorkbench
             store={store}
             ui={ui}
-            scriptLength={script.commands.length}
             highlight={part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : []}
-            onReturn={() => setReload((n) => n + 1)}
+            onReturn={() => setReload((r) => ({ n: r.n + 1, part: partIndex }))}
           />
         ) : (
           <p className="notice">
@@ -126,6 +165,17 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
       </div>
     </div>
   );
+}
+
+/** A part's name in the parts list, numbered like its heading: "Step 2", not a second scheme. */
+function partLabel(p: LessonPart): string {
+  return p.kind === 'step' ? `Step ${p.stepIndex + 1} · ${p.title}` : p.title;
+}
+
+/** The next written lesson in the curriculum, if any. */
+function nextLesson(id: string): LessonEntry | undefined {
+  const i = lessons.findIndex((l) => l.id === id);
+  return i < 0 ? undefined : lessons.slice(i + 1).find((l) => l.ready);
 }
 
 function PartProse({
@@ -188,59 +238,4 @@ function PartProse({
       );
     }
   }
-}
-
-function LessonWorkbench({
-  store,
-  ui,
-  scriptLength,
-  highlight,
-  onReturn,
-}: {
-  store: WorkbenchStore<Cmd>;
-  ui: AnyModelUi;
-  scriptLength: number;
-  highlight: readonly string[];
-  onReturn: () => void;
-}) {
-  // A boolean, so playing (which changes the length every frame) does not re-render the lesson.
-  const offScript = useStore(store, (s) => s.length !== scriptLength || s.commands().length !== scriptLength);
-  const noop = useCallback(() => undefined, []);
-  const hasSections = store.getState().view.sections !== undefined;
-  const panels = useMemo(
-    () => [
-      ...ui.panels.map((p) => ({ id: p.id, label: p.label, render: () => p.render({ store, onInspect: noop, selected: null }) })),
-      ...(hasSections ? [{ id: 'sections', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> }] : []),
-      {
-        id: 'trace',
-        label: 'Trace',
-        render: () => <ConnectedTraceLog store={store} onJump={(id) => store.getState().seekToEntry(id)} />,
-      },
-    ],
-    [store, noop, ui, hasSections],
-  );
-  return (
-    <Workbench
-      title="Simulation"
-      titleLevel={2}
-      store={store}
-      panels={panels}
-      highlighted={highlight}
-      tools={
-        offScript ? (
-          <button type="button" onClick={onReturn}>
-            Return to the script
-          </button>
-        ) : (
-          <span className="badge">on script</span>
-        )
-      }
-      footer={
-        <>
-          <ConnectedNarration store={store} />
-          <ConnectedCountersBar store={store} />
-        </>
-      }
-    />
-  );
 }

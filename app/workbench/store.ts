@@ -12,6 +12,7 @@ import { createTimeline, type SimError, type Timeline } from '../../simulator/in
 import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
+import { backTarget, beatHoldMs, discreteStepMs, forwardTarget, skipQuiet, type StepScript } from './step-script.ts';
 
 export const speedMin = 0.1;
 export const speedMax = 100;
@@ -57,11 +58,28 @@ export interface WorkbenchState<C> {
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
-  /** Advances the play clock by a real-time interval; called once per animation frame. */
-  tick(realMs: number): void;
+  /**
+   * Advances the play clock by a real-time interval; called once per animation frame. `discrete`
+   * (reduced motion) changes the picture in visible steps instead of continuously.
+   */
+  tick(realMs: number, discrete?: boolean): void;
   restart(): void;
-  /** Runs until nothing is scheduled (bounded). */
+  /** Runs until nothing is scheduled (bounded); in a lesson step, to the step's end. */
   runToEnd(): void;
+  /** The lesson step the transport is bounded to (its first and last cursor), or null. */
+  bounds: { start: number; end: number } | null;
+  /** True once the learner ran past the step or changed the simulation: the transport is unbounded. */
+  offScript: boolean;
+  /** Why the forward controls are held (the predict question is not answered yet), or null. */
+  lock: string | null;
+  setLock(reason: string | null): void;
+  /** Leaves the step's bounds on purpose and plays on with the model's own time. */
+  keepRunning(): void;
+  /**
+   * Replays the run from time zero to the cursor on a copy, handing `visit` the view about every
+   * `gapMs` of virtual time and at the cursor: a chart opened mid-lesson draws its history.
+   */
+  replayViews(visit: (view: WorkbenchView, cursor: number) => void, gapMs: number): void;
 }
 
 export type WorkbenchStore<C> = StoreApi<WorkbenchState<C>>;
@@ -74,6 +92,10 @@ export interface WorkbenchInit<C> {
   checkpointEvery?: number;
   /** Bound on entries `runToEnd` may run. */
   runToEndMax?: number;
+  /** A lesson step: the transport plays, steps and ends inside it (see step-script.ts). */
+  script?: StepScript;
+  /** Virtual ms per real ms to start at (default 1). */
+  speed?: number;
 }
 
 export function clampSpeed(speed: number): number {
@@ -113,8 +135,65 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   let viewStale = false;
   let sinceViewMs = 0;
   const nowOf = (state: S): number => model.nowMs(state);
+  const script = init.script;
+  // Real ms left to hold on an instant command, and real time gathered for a discrete step.
+  let holdMs = 0;
+  let gatheredMs = 0;
+  const holdFor = script ? beatHoldMs(script) : 0;
 
   return createStore<WorkbenchState<C>>()((set, get) => {
+    /** Inside the step's script: bounded transport, entries at their own times. */
+    const scripted = (): boolean => script !== undefined && !get().offScript;
+    const clampToStep = (k: number): number =>
+      scripted() ? Math.max(script!.start, Math.min(script!.end, k)) : Math.max(0, Math.min(timeline.commands.length, k));
+    const moveTo = (k: number): void => {
+      holdMs = 0;
+      timeline.seek(k);
+      refresh({ error: null, playing: false });
+    };
+    /** One frame of play inside the step: commands land at their virtual times; beats hold. */
+    const tickScripted = (realMs: number, discrete: boolean): void => {
+      const s = get();
+      let real = Math.max(0, realMs);
+      if (discrete) {
+        // Reduced motion: the same states, changed in visible steps instead of continuously.
+        gatheredMs += real;
+        if (gatheredMs < discreteStepMs) return;
+        real = gatheredMs;
+        gatheredMs = 0;
+      }
+      sinceViewMs += real;
+      const used = Math.min(holdMs, real);
+      holdMs -= used;
+      real -= used;
+      let clockMs = s.clockMs;
+      let steps = 0;
+      let beat = false;
+      if (holdMs <= 0 && real > 0) {
+        const target = clockMs + real * s.speed;
+        while (timeline.cursor < script!.end && steps < stepsPerFrameMax) {
+          const k = timeline.cursor;
+          if (script!.atMs[k]! > target) break;
+          timeline.seek(k + 1);
+          steps++;
+          if (script!.beat[k]) {
+            beat = true;
+            holdMs = holdFor;
+            break;
+          }
+        }
+        clockMs = beat || steps >= stepsPerFrameMax ? nowOf(timeline.state) : target;
+      }
+      const ended = timeline.cursor >= script!.end;
+      if (ended) clockMs = nowOf(timeline.state);
+      else if (holdMs <= 0) clockMs = skipQuiet(clockMs, nowOf(timeline.state), script!.atMs[timeline.cursor]!, s.speed);
+      if (steps > 0) viewStale = true;
+      if (viewStale && (ended || beat || discrete || sinceViewMs >= playViewRefreshMs)) {
+        sinceViewMs = 0;
+        viewStale = false;
+        refresh({ clockMs, playing: !ended });
+      } else set({ clockMs, playing: !ended, cursor: timeline.cursor, length: timeline.commands.length });
+    };
     const refresh = (extra: Partial<WorkbenchState<C>> = {}): void => {
       const snap = snapshot();
       set({
@@ -137,8 +216,11 @@ export function createWorkbenchStore<S, C extends { type: string }>(
     return {
       seed: init.seed,
       ...first,
+      bounds: script ? { start: script.start, end: script.end } : null,
+      offScript: false,
+      lock: null,
       playing: false,
-      speed: 1,
+      speed: clampSpeed(init.speed ?? 1),
       clockMs: first.view.nowMs,
       error: null,
       announcement: latest(first.view),
@@ -152,20 +234,27 @@ export function createWorkbenchStore<S, C extends { type: string }>(
           return false;
         }
         timeline.push(command);
-        refresh({ error: null });
+        // A change the script does not contain: what follows is the learner's own run.
+        refresh({ error: null, offScript: script !== undefined ? true : get().offScript });
         return true;
       },
       stepForward() {
+        if (get().lock !== null) return;
+        if (scripted()) return moveTo(forwardTarget(script!, timeline.cursor));
         stepOnce();
         refresh({ error: null, playing: false });
       },
       stepBack() {
+        if (scripted()) return moveTo(backTarget(script!, timeline.cursor));
         if (timeline.cursor === 0) return;
         timeline.seek(timeline.cursor - 1);
         refresh({ error: null, playing: false });
       },
       seek(k) {
-        timeline.seek(k);
+        const to = clampToStep(k);
+        if (get().lock !== null && to > timeline.cursor) return;
+        holdMs = 0;
+        timeline.seek(to);
         refresh({ error: null });
       },
       seekToEntry(id) {
@@ -182,10 +271,15 @@ export function createWorkbenchStore<S, C extends { type: string }>(
           if (model.traceLength(timeline.seek(mid)) > id) hi = mid;
           else lo = mid + 1;
         }
-        timeline.seek(lo);
+        timeline.seek(scripted() ? clampToStep(lo) : lo);
         refresh({ error: null, playing: false });
       },
       play() {
+        if (get().lock !== null) return;
+        // At the step's end, Play plays the step again; running on is keepRunning's choice.
+        if (scripted() && timeline.cursor >= script!.end) moveTo(script!.start);
+        holdMs = 0;
+        gatheredMs = 0;
         set({ playing: true, error: null });
       },
       pause() {
@@ -202,9 +296,10 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       setSpeed(speed) {
         set({ speed: clampSpeed(speed) });
       },
-      tick(realMs) {
+      tick(realMs, discrete = false) {
         const s = get();
         if (!s.playing) return;
+        if (scripted()) return tickScripted(realMs, discrete);
         sinceViewMs += Math.max(0, realMs);
         const target = s.clockMs + Math.max(0, realMs) * s.speed;
         let steps = 0;
@@ -225,11 +320,14 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         } else set({ clockMs, playing: !idle, idle, cursor: timeline.cursor, length: timeline.commands.length });
       },
       restart() {
-        // Back to the start; the commands stay, so play or step replays the same future.
-        timeline.seek(0);
+        // Back to the start (of the step, in a lesson); the commands stay, so play replays them.
+        holdMs = 0;
+        timeline.seek(scripted() ? script!.start : 0);
         refresh({ playing: false, error: null });
       },
       runToEnd() {
+        if (get().lock !== null) return;
+        if (scripted()) return moveTo(script!.end);
         // Replay a recorded future first; then run on with the model's own end, if it has one.
         if (timeline.cursor < timeline.commands.length) timeline.seek(timeline.commands.length);
         const end = model.runToEndCommand?.(timeline.state);
@@ -241,6 +339,29 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         const max = init.runToEndMax ?? 20_000;
         for (let i = 0; i < max && stepOnce(); i++);
         refresh({ playing: false, error: null });
+      },
+      setLock(reason) {
+        if (reason !== null) holdMs = 0;
+        set(reason !== null ? { lock: reason, playing: false } : { lock: null });
+      },
+      replayViews(visit, gapMs) {
+        const end = timeline.cursor;
+        const state = model.init(init.seed);
+        let lastMs = -Infinity;
+        for (let k = 0; k < end; k++) {
+          const now = nowOf(state);
+          if (now - lastMs >= gapMs) {
+            lastMs = now;
+            visit(model.view(state), k);
+          }
+          model.apply(state, timeline.commands[k]!);
+        }
+        visit(get().view, end);
+      },
+      keepRunning() {
+        if (get().lock !== null) return;
+        holdMs = 0;
+        set({ offScript: true, playing: true, error: null, announcement: 'Running on past the end of the step, off script.' });
       },
     };
   });

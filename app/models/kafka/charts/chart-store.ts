@@ -4,7 +4,7 @@
  * hear about changes at most a few times a second while playing, and at once after a seek.
  */
 import type { WorkbenchStore } from '../../../workbench/store.ts';
-import { ChartHistory, sampleOf } from './chart-history.ts';
+import { ChartHistory, sampleGapMsMin, sampleOf } from './chart-history.ts';
 
 export interface ChartFeed {
   history: ChartHistory;
@@ -13,6 +13,8 @@ export interface ChartFeed {
 }
 
 const notifyEveryMs = 250;
+/** Points a history drawn by replay aims for (the ring thins itself past its capacity). */
+const backfillSamples = 160;
 const feeds = new WeakMap<object, ChartFeed>();
 
 /** The chart feed of a store, created (and subscribed) on first use. */
@@ -29,7 +31,12 @@ export function chartFeedFor<C>(store: WorkbenchStore<C>): ChartFeed {
     for (const l of listeners) l();
   };
   const first = store.getState();
-  history.add(sampleOf(first.view, first.cursor));
+  // Opened mid-run (a lesson step, a shared link): draw the history from time zero, sampled by
+  // replaying the run, about backfillSamples points of it.
+  if (first.cursor > 0) {
+    const gapMs = Math.max(sampleGapMsMin, first.view.nowMs / backfillSamples);
+    first.replayViews((view, cursor) => history.add(sampleOf(view, cursor)), gapMs);
+  } else history.add(sampleOf(first.view, first.cursor));
   // The store lives as long as its page; the subscription goes with it.
   store.subscribe((s, prev) => {
     if (s.view === prev.view && s.cursor === prev.cursor) return;
