@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { AnyLesson } from '../../lessons/format/define-lesson.ts';
-import { stateAfterStep } from '../../lessons/format/run-lesson.ts';
+import { playScript } from '../../lessons/format/play-script.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { modelUiById } from '../models/index.ts';
 import { openModel } from '../models/open.ts';
@@ -73,6 +73,15 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
     moved.current = true;
   }, [partIndex]);
 
+  // The parts list scrolls sideways on a phone: keep the current part in view.
+  const partsList = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const list = partsList.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (list && current && list.scrollWidth > list.clientWidth)
+      list.scrollLeft = current.offsetLeft - list.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+  }, [partIndex]);
+
   const go = useCallback((i: number) => navigate(`/lessons/${lesson.id}/${parts[i]!.id}`), [navigate, lesson.id, parts]);
   const onAnswer = (optionId: string): void => {
     save({ predictAnswer: optionId });
@@ -99,7 +108,7 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
           </p>
         )}
         <nav aria-label="Lesson parts">
-          <ol className="lesson-parts">
+          <ol className="lesson-parts" ref={partsList}>
             {parts.map((p, i) => (
               <li key={p.id}>
                 {lock !== null && i > partIndex ? (
@@ -193,12 +202,12 @@ function PartProse({
 }) {
   const claims = useMemo<ShownClaim[]>(() => {
     if (part.kind !== 'step') return [];
-    const state = stateAfterStep(lesson as never, part.stepIndex);
-    return lesson.steps[part.stepIndex]!.claims.map((c) => ({
+    // Evaluated once per lesson on the state each step ends in (play-script.ts), not replayed here.
+    return (playScript(lesson, part.stepIndex)?.claims ?? []).map((c) => ({
       id: c.id,
       text: c.text,
       expected: c.expected,
-      actual: state === undefined ? null : (c.value as (s: unknown) => string | number | boolean)(state),
+      actual: c.actual,
     }));
   }, [lesson, part]);
   const [showSolution, setShowSolution] = useState(false);

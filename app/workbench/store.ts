@@ -76,10 +76,10 @@ export interface WorkbenchState<C> {
   /** Leaves the step's bounds on purpose and plays on with the model's own time. */
   keepRunning(): void;
   /**
-   * Replays the run from time zero to the cursor on a copy, handing `visit` the view about every
-   * `gapMs` of virtual time and at the cursor: a chart opened mid-lesson draws its history.
+   * Replays the run from time zero to `upTo` (default: the cursor) on a copy, handing `visit` the
+   * view about every `gapMs` of virtual time: a chart opened mid-lesson draws its history.
    */
-  replayViews(visit: (view: WorkbenchView, cursor: number) => void, gapMs: number): void;
+  replayViews(visit: (view: WorkbenchView, cursor: number) => void, gapMs: number, upTo?: number): void;
 }
 
 export type WorkbenchStore<C> = StoreApi<WorkbenchState<C>>;
@@ -344,8 +344,8 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         if (reason !== null) holdMs = 0;
         set(reason !== null ? { lock: reason, playing: false } : { lock: null });
       },
-      replayViews(visit, gapMs) {
-        const end = timeline.cursor;
+      replayViews(visit, gapMs, upTo) {
+        const end = Math.min(upTo ?? timeline.cursor, timeline.commands.length);
         const state = model.init(init.seed);
         let lastMs = -Infinity;
         for (let k = 0; k < end; k++) {
@@ -356,7 +356,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
           }
           model.apply(state, timeline.commands[k]!);
         }
-        visit(get().view, end);
+        visit(end === timeline.cursor ? get().view : model.view(state), end);
       },
       keepRunning() {
         if (get().lock !== null) return;

@@ -18,6 +18,7 @@
 import type { AnyLesson, Lesson } from './define-lesson.ts';
 import { runFor, type CommandOf, type ModelName, type ScenarioOf, type StateOf } from './models.ts';
 import type { ModelRun } from '../../simulator/index.ts';
+import { evaluateClaims, type ClaimResult } from './run-lesson.ts';
 
 /** Entries one command may be expanded into, at most (beyond it the command is kept whole). */
 export const walkEntriesMax = 50_000;
@@ -43,6 +44,8 @@ export interface PlayScript<M extends ModelName = ModelName> {
   /** Virtual time and trace length before the first command. */
   startMs: number;
   startEntries: number;
+  /** The step's claims, evaluated on the state it ends in (the same state the headless runner checks). */
+  claims: ClaimResult[];
 }
 
 type Run<M extends ModelName> = ModelRun<StateOf<M>, CommandOf<M>>;
@@ -96,6 +99,8 @@ interface Segment {
   beat: boolean[];
   /** Index into `commands` where each step of the segment starts, and where it ends. */
   starts: number[];
+  /** Each step's claims, evaluated on the state the step ends in (what the page lists). */
+  claims: ClaimResult[][];
   startMs: number;
   startEntries: number;
 }
@@ -119,6 +124,7 @@ function buildSegment<M extends ModelName>(lesson: Lesson<M>, first: number): Se
     entries: [],
     beat: [],
     starts: [],
+    claims: [],
     startMs: run.nowMs(s),
     startEntries: run.trace(s).nextId,
   };
@@ -143,6 +149,7 @@ function buildSegment<M extends ModelName>(lesson: Lesson<M>, first: number): Se
       seg.beat.push(w.steps === 0 && wrote && run.nowMs(target) === run.nowMs(state));
       state = target;
     }
+    seg.claims.push(evaluateClaims(lesson.steps[k]!.claims, state));
   }
   seg.starts.push(seg.commands.length);
   return seg;
@@ -177,6 +184,7 @@ export function playScript(lesson: AnyLesson, stepIndex: number): PlayScript | u
     beat: seg.beat.slice(0, stepEnd),
     startMs: seg.startMs,
     startEntries: seg.startEntries,
+    claims: seg.claims[i - first]!,
   };
 }
 

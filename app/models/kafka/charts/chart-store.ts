@@ -8,6 +8,8 @@ import { ChartHistory, sampleGapMsMin, sampleOf } from './chart-history.ts';
 
 export interface ChartFeed {
   history: ChartHistory;
+  /** Draws the history before the moment the feed started (a replay, done once). */
+  fill(): void;
   version(): number;
   subscribe(listener: () => void): () => void;
 }
@@ -31,12 +33,22 @@ export function chartFeedFor<C>(store: WorkbenchStore<C>): ChartFeed {
     for (const l of listeners) l();
   };
   const first = store.getState();
-  // Opened mid-run (a lesson step, a shared link): draw the history from time zero, sampled by
-  // replaying the run, about backfillSamples points of it.
-  if (first.cursor > 0) {
-    const gapMs = Math.max(sampleGapMsMin, first.view.nowMs / backfillSamples);
-    first.replayViews((view, cursor) => history.add(sampleOf(view, cursor)), gapMs);
-  } else history.add(sampleOf(first.view, first.cursor));
+  history.add(sampleOf(first.view, first.cursor));
+  // Opened mid-run (a lesson step, a shared link): the history from time zero is drawn by
+  // replaying the run up to where it opened — once, when the charts are first shown, so opening
+  // a step does not pay for a replay nobody looks at.
+  let backfill = first.cursor > 0 ? { cursor: first.cursor, nowMs: first.view.nowMs } : null;
+  const fill = (): void => {
+    if (!backfill) return;
+    const { cursor, nowMs } = backfill;
+    backfill = null;
+    const live = history.samples;
+    history.clear();
+    const gapMs = Math.max(sampleGapMsMin, nowMs / backfillSamples);
+    store.getState().replayViews((view, k) => history.add(sampleOf(view, k)), gapMs, cursor);
+    // The live samples go on from there (unless the learner went back before it: then they are gone).
+    for (const s of live) if (s.cursor >= cursor) history.add(s);
+  };
   // The store lives as long as its page; the subscription goes with it.
   store.subscribe((s, prev) => {
     if (s.view === prev.view && s.cursor === prev.cursor) return;
@@ -48,6 +60,7 @@ export function chartFeedFor<C>(store: WorkbenchStore<C>): ChartFeed {
   });
   const feed: ChartFeed = {
     history,
+    fill,
     version: () => version,
     subscribe(l) {
       listeners.add(l);
