@@ -60,7 +60,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
         title="Play or pause (Space)"
         {...held}
       >
-        <Icon d={playing ? 'M7 4h4v16H7zM14 4h4v16h-4z' : stepDone ? 'M4 12a8 8 0 1 0 3-6.2M4 4v5h5' : 'M7 4l12 8-12 8z'} />{' '}
+        <Icon d={playing ? 'M7 4h4v16H7zM14 4h4v16h-4z' : stepDone ? 'M5 4v16M9 4l11 8-11 8z' : 'M7 4l12 8-12 8z'} />{' '}
         {playing ? 'Pause' : stepDone ? 'Replay step' : 'Play'}
       </button>
       <button

@@ -72,3 +72,77 @@ export function beatHoldMs(script: StepScript): number {
   for (let i = script.start; i < script.end; i++) if (script.beat[i]) n++;
   return n === 0 ? beatMs : Math.min(beatMs, beatsRealMsMax / n);
 }
+
+export interface FrameIn {
+  clockMs: number;
+  speed: number;
+  realMs: number;
+  /** Reduced motion: gather real time and change the picture in visible steps. */
+  discrete: boolean;
+}
+
+export interface FrameOut {
+  clockMs: number;
+  /** Positions moved this frame. */
+  steps: number;
+  /** The frame stopped on an instant command, which now holds for a beat. */
+  beat: boolean;
+  ended: boolean;
+  /** Real ms this frame stood for. */
+  realMs: number;
+}
+
+/**
+ * Plays a step frame by frame: each position lands when the play clock reaches its virtual time,
+ * an instant command holds for a beat, quiet time is skipped, and nothing runs past the step's
+ * end. Holds its own small state (the beat left, the time gathered for a discrete step); the
+ * timeline is reached through the callbacks, so this stays free of the store.
+ */
+export function createScriptPlayer(script: StepScript, stepsMax: number) {
+  const holdFor = beatHoldMs(script);
+  let holdMs = 0;
+  let gatheredMs = 0;
+  return {
+    reset(): void {
+      holdMs = 0;
+      gatheredMs = 0;
+    },
+    /** One frame; undefined while a discrete step is still gathering time. */
+    frame(f: FrameIn, cursor: () => number, seek: (k: number) => void, nowMs: () => number): FrameOut | undefined {
+      let real = Math.max(0, f.realMs);
+      if (f.discrete) {
+        gatheredMs += real;
+        if (gatheredMs < discreteStepMs) return undefined;
+        real = gatheredMs;
+        gatheredMs = 0;
+      }
+      const spent = real;
+      const used = Math.min(holdMs, real);
+      holdMs -= used;
+      real -= used;
+      let clockMs = f.clockMs;
+      let steps = 0;
+      let beat = false;
+      if (holdMs <= 0 && real > 0) {
+        const target = clockMs + real * f.speed;
+        while (cursor() < script.end && steps < stepsMax) {
+          const k = cursor();
+          if (script.atMs[k]! > target) break;
+          seek(k + 1);
+          steps++;
+          if (script.beat[k]) {
+            beat = true;
+            holdMs = holdFor;
+            break;
+          }
+        }
+        // When a frame hits its step cap, the clock waits for the model instead of running away.
+        clockMs = beat || steps >= stepsMax ? nowMs() : target;
+      }
+      const ended = cursor() >= script.end;
+      if (ended) clockMs = nowMs();
+      else if (holdMs <= 0) clockMs = skipQuiet(clockMs, nowMs(), script.atMs[cursor()]!, f.speed);
+      return { clockMs, steps, beat, ended, realMs: spent };
+    },
+  };
+}

@@ -12,7 +12,7 @@ import { createTimeline, type SimError, type Timeline } from '../../simulator/in
 import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
-import { backTarget, beatHoldMs, discreteStepMs, forwardTarget, skipQuiet, type StepScript } from './step-script.ts';
+import { backTarget, createScriptPlayer, forwardTarget, type StepScript } from './step-script.ts';
 
 export const speedMin = 0.1;
 export const speedMax = 100;
@@ -136,10 +136,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   let sinceViewMs = 0;
   const nowOf = (state: S): number => model.nowMs(state);
   const script = init.script;
-  // Real ms left to hold on an instant command, and real time gathered for a discrete step.
-  let holdMs = 0;
-  let gatheredMs = 0;
-  const holdFor = script ? beatHoldMs(script) : 0;
+  const player = script ? createScriptPlayer(script, stepsPerFrameMax) : undefined;
 
   return createStore<WorkbenchState<C>>()((set, get) => {
     /** Inside the step's script: bounded transport, entries at their own times. */
@@ -147,52 +144,27 @@ export function createWorkbenchStore<S, C extends { type: string }>(
     const clampToStep = (k: number): number =>
       scripted() ? Math.max(script!.start, Math.min(script!.end, k)) : Math.max(0, Math.min(timeline.commands.length, k));
     const moveTo = (k: number): void => {
-      holdMs = 0;
+      player?.reset();
       timeline.seek(k);
       refresh({ error: null, playing: false });
     };
-    /** One frame of play inside the step: commands land at their virtual times; beats hold. */
+    /** One frame of play inside the step (step-script.ts): commands land at their virtual times. */
     const tickScripted = (realMs: number, discrete: boolean): void => {
       const s = get();
-      let real = Math.max(0, realMs);
-      if (discrete) {
-        // Reduced motion: the same states, changed in visible steps instead of continuously.
-        gatheredMs += real;
-        if (gatheredMs < discreteStepMs) return;
-        real = gatheredMs;
-        gatheredMs = 0;
-      }
-      sinceViewMs += real;
-      const used = Math.min(holdMs, real);
-      holdMs -= used;
-      real -= used;
-      let clockMs = s.clockMs;
-      let steps = 0;
-      let beat = false;
-      if (holdMs <= 0 && real > 0) {
-        const target = clockMs + real * s.speed;
-        while (timeline.cursor < script!.end && steps < stepsPerFrameMax) {
-          const k = timeline.cursor;
-          if (script!.atMs[k]! > target) break;
-          timeline.seek(k + 1);
-          steps++;
-          if (script!.beat[k]) {
-            beat = true;
-            holdMs = holdFor;
-            break;
-          }
-        }
-        clockMs = beat || steps >= stepsPerFrameMax ? nowOf(timeline.state) : target;
-      }
-      const ended = timeline.cursor >= script!.end;
-      if (ended) clockMs = nowOf(timeline.state);
-      else if (holdMs <= 0) clockMs = skipQuiet(clockMs, nowOf(timeline.state), script!.atMs[timeline.cursor]!, s.speed);
-      if (steps > 0) viewStale = true;
-      if (viewStale && (ended || beat || discrete || sinceViewMs >= playViewRefreshMs)) {
+      const f = player!.frame(
+        { clockMs: s.clockMs, speed: s.speed, realMs, discrete },
+        () => timeline.cursor,
+        (k) => timeline.seek(k),
+        () => nowOf(timeline.state),
+      );
+      if (f === undefined) return;
+      sinceViewMs += f.realMs;
+      if (f.steps > 0) viewStale = true;
+      if (viewStale && (f.ended || f.beat || discrete || sinceViewMs >= playViewRefreshMs)) {
         sinceViewMs = 0;
         viewStale = false;
-        refresh({ clockMs, playing: !ended });
-      } else set({ clockMs, playing: !ended, cursor: timeline.cursor, length: timeline.commands.length });
+        refresh({ clockMs: f.clockMs, playing: !f.ended });
+      } else set({ clockMs: f.clockMs, playing: !f.ended, cursor: timeline.cursor, length: timeline.commands.length });
     };
     const refresh = (extra: Partial<WorkbenchState<C>> = {}): void => {
       const snap = snapshot();
@@ -253,7 +225,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       seek(k) {
         const to = clampToStep(k);
         if (get().lock !== null && to > timeline.cursor) return;
-        holdMs = 0;
+        player?.reset();
         timeline.seek(to);
         refresh({ error: null });
       },
@@ -278,8 +250,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         if (get().lock !== null) return;
         // At the step's end, Play plays the step again; running on is keepRunning's choice.
         if (scripted() && timeline.cursor >= script!.end) moveTo(script!.start);
-        holdMs = 0;
-        gatheredMs = 0;
+        player?.reset();
         set({ playing: true, error: null });
       },
       pause() {
@@ -321,7 +292,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       restart() {
         // Back to the start (of the step, in a lesson); the commands stay, so play replays them.
-        holdMs = 0;
+        player?.reset();
         timeline.seek(scripted() ? script!.start : 0);
         refresh({ playing: false, error: null });
       },
@@ -341,7 +312,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         refresh({ playing: false, error: null });
       },
       setLock(reason) {
-        if (reason !== null) holdMs = 0;
+        if (reason !== null) player?.reset();
         set(reason !== null ? { lock: reason, playing: false } : { lock: null });
       },
       replayViews(visit, gapMs, upTo) {
@@ -360,7 +331,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       keepRunning() {
         if (get().lock !== null) return;
-        holdMs = 0;
+        player?.reset();
         set({ offScript: true, playing: true, error: null, announcement: 'Running on past the end of the step, off script.' });
       },
     };
