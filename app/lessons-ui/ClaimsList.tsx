@@ -12,8 +12,13 @@ export interface ShownClaim {
 }
 
 const show = (v: ClaimValue | null): string =>
-  v === null ? 'not available' : typeof v === 'number' ? v.toLocaleString('en') : String(v);
+  v === null ? 'nothing' : typeof v === 'number' ? v.toLocaleString('en') : v === '' ? 'nothing' : String(v);
 
+/**
+ * Each claim in the learner's words: the sentence from the prose and whether the simulation bears
+ * it out. The raw value the check compared (`false`, `-1`, an empty string) is the test's business,
+ * not the learner's, so it is shown only when a claim fails — which a lesson's tests forbid.
+ */
 export function ClaimsList({ claims }: { claims: readonly ShownClaim[] }) {
   if (claims.length === 0) return null;
   return (
@@ -23,12 +28,13 @@ export function ClaimsList({ claims }: { claims: readonly ShownClaim[] }) {
         {claims.map((c) => {
           const holds = c.actual === c.expected;
           return (
-            <li key={c.id}>
-              <span aria-hidden="true">{holds ? '✓' : '✗'}</span> {c.text}{' '}
-              <span className="claim-value">
-                ({holds ? 'checked' : 'expected'}: {show(c.expected)}
-                {holds ? '' : `, simulation: ${show(c.actual)}`})
-              </span>
+            <li key={c.id} className={holds ? 'claim-holds' : 'claim-fails'}>
+              <span aria-hidden="true">{holds ? '✓' : '✗'}</span> {c.text}
+              {holds ? (
+                <span className="visually-hidden"> — the simulation agrees</span>
+              ) : (
+                <span className="claim-value"> — the simulation disagrees: it gives {show(c.actual)}</span>
+              )}
             </li>
           );
         })}

@@ -4,22 +4,16 @@
  * leave the script (crash something, produce more) and come back with one click. The predict
  * step holds the simulation before the step until the learner has committed to an answer.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useStore } from 'zustand';
 import type { AnyLesson } from '../../lessons/format/define-lesson.ts';
-import { stateAfterStep } from '../../lessons/format/run-lesson.ts';
+import { playScript } from '../../lessons/format/play-script.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { modelUiById } from '../models/index.ts';
 import { openModel } from '../models/open.ts';
-import type { AnyModelUi } from '../models/types.ts';
-import { ConnectedNarration } from '../workbench/panels/Narration.tsx';
-import { ConnectedTraceLog } from '../workbench/panels/TraceLog.tsx';
-import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
-import type { WorkbenchStore } from '../workbench/store.ts';
-import { Workbench } from '../workbench/Workbench.tsx';
+import { lessons, type LessonEntry } from '../../lessons/catalog.ts';
+import { LessonWorkbench } from './LessonWorkbench.tsx';
 import { ClaimsList, type ShownClaim } from './ClaimsList.tsx';
-import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
 import { lessonParts, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
@@ -44,18 +38,38 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
   usePageTitle(`${lesson.id} ${lesson.title}: ${part.title}`);
 
   const view = partView(lesson, part, answered);
-  const script = useMemo(
-    () => ({ ...partScript(lesson, view), ...(part.kind === 'challenge' ? challengeScript(lesson) : {}) }),
-    [lesson, view.stepIndex, view.atStart, part.kind], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-  const [reload, setReload] = useState(0);
-  const store = useMemo(
-    () =>
-      ui
-        ? openModel(ui, script.scenario, { seed: script.seed, commands: script.commands as Cmd[], cursor: script.cursor })
-        : undefined,
-    [lesson, script, reload], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  // Returning to the script after running off it reopens the step at its end.
+  const [reload, setReload] = useState({ n: 0, part: -1 });
+  const atStart = view.atStart && reload.part !== partIndex;
+  const challenge = part.kind === 'challenge';
+  const script = useMemo(() => partScript(lesson, view.stepIndex, atStart), [lesson, view.stepIndex, atStart]);
+  // The challenge is the learner's own run from the challenge's start: no step bounds it.
+  const challengeRun = useMemo(() => (challenge ? challengeScript(lesson) : undefined), [lesson, challenge]);
+  const store = useMemo(() => {
+    if (!ui) return undefined;
+    if (challengeRun) {
+      return openModel(ui, challengeRun.scenario, {
+        seed: challengeRun.seed,
+        commands: challengeRun.commands,
+        cursor: challengeRun.cursor,
+      });
+    }
+    if (!script) return undefined;
+    const s = openModel(ui, script.scenario, {
+      seed: script.seed,
+      commands: script.commands as Cmd[],
+      cursor: script.cursor,
+      script: script.step,
+      speed: script.speed,
+    });
+    s.getState().setLock(view.lock);
+    return s;
+  }, [lesson, script, challengeRun, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lock = view.lock;
+  useEffect(() => {
+    // A step plays as it opens (Next, a link, a reload); the prediction holds it until answered.
+    if (store && view.autoplay && atStart) store.getState().play();
+  }, [store]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     save({
@@ -65,11 +79,33 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
     });
   }, [partIndex, part.id, part.kind, save]);
 
+  // Keyboard focus follows the learner to the new part's heading (not the body, not below).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+    moved.current = true;
+  }, [partIndex]);
+
+  // The parts list scrolls sideways on a phone: keep the current part in view.
+  const partsList = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const list = partsList.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (list && current && list.scrollWidth > list.clientWidth)
+      list.scrollLeft = current.offsetLeft - list.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+  }, [partIndex]);
+
   const go = useCallback((i: number) => navigate(`/lessons/${lesson.id}/${parts[i]!.id}`), [navigate, lesson.id, parts]);
   const onAnswer = (optionId: string): void => {
     save({ predictAnswer: optionId });
-    store?.getState().seek(script.stepEnd);
+    // "Run it and see": the step plays from its start, and focus goes to its heading.
+    store?.getState().setLock(null);
+    store?.getState().play();
+    requestAnimationFrame(() => heading.current?.focus());
   };
+  const next = nextLesson(lesson.id);
+  const stepNo = part.kind === 'step' ? `Step ${part.stepIndex + 1} of ${lesson.steps.length}: ` : '';
 
   return (
     <div className="lesson">
@@ -87,23 +123,29 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
           </p>
         )}
         <nav aria-label="Lesson parts">
-          <ol className="lesson-parts">
+          <ol className="lesson-parts" ref={partsList}>
             {parts.map((p, i) => (
               <li key={p.id}>
-                <Link to={`/lessons/${lesson.id}/${p.id}`} aria-current={i === partIndex ? 'step' : undefined}>
-                  {p.title}
-                </Link>
+                {lock !== null && i > partIndex ? (
+                  <span className="part-locked" aria-disabled="true" aria-describedby="lock-reason">
+                    {partLabel(p)}
+                  </span>
+                ) : (
+                  <Link to={`/lessons/${lesson.id}/${p.id}`} aria-current={i === partIndex ? 'step' : undefined}>
+                    {partLabel(p)}
+                  </Link>
+                )}
               </li>
             ))}
           </ol>
         </nav>
         <section aria-labelledby="part-title" className="lesson-part">
-          <h2 id="part-title">
-            {part.kind === 'step' ? `Step ${part.stepIndex + 1} of ${lesson.steps.length}: ` : ''}
+          <h2 id="part-title" ref={heading} tabIndex={-1}>
+            {stepNo}
             {part.title}
           </h2>
           {part.kind === 'challenge' ? (
-            <ChallengeCard key={reload} lesson={lesson} store={store} ui={ui} />
+            <ChallengeCard key={reload.n} lesson={lesson} store={store} ui={ui} />
           ) : (
             <PartProse
               lesson={lesson}
@@ -114,16 +156,31 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
             />
           )}
         </section>
+        {lock !== null && (
+          <p id="lock-reason" className="lock-reason">
+            {lock}
+          </p>
+        )}
         <div className="lesson-nav">
           <button type="button" onClick={() => go(partIndex - 1)} disabled={partIndex === 0}>
             ← Previous
           </button>
-          <span>
-            {partIndex + 1} / {parts.length}
-          </span>
-          <button type="button" onClick={() => go(partIndex + 1)} disabled={partIndex === parts.length - 1}>
-            Next →
-          </button>
+          {partIndex < parts.length - 1 ? (
+            <button
+              type="button"
+              onClick={() => go(partIndex + 1)}
+              disabled={lock !== null}
+              aria-describedby={lock !== null ? 'lock-reason' : undefined}
+            >
+              Next →
+            </button>
+          ) : next ? (
+            <Link className="next-lesson" to={`/lessons/${next.id}`}>
+              Next lesson: {next.id} · {next.title} →
+            </Link>
+          ) : (
+            <Link to="/lessons">Back to all lessons</Link>
+          )}
         </div>
       </div>
       <div className="lesson-sim">
@@ -131,9 +188,8 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
           <LessonWorkbench
             store={store}
             ui={ui}
-            scriptLength={script.commands.length}
             highlight={part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : []}
-            onReturn={() => setReload((n) => n + 1)}
+            onReturn={() => setReload((r) => ({ n: r.n + 1, part: partIndex }))}
           />
         ) : (
           <p className="notice">
@@ -143,6 +199,17 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
       </div>
     </div>
   );
+}
+
+/** A part's name in the parts list, numbered like its heading: "Step 2", not a second scheme. */
+function partLabel(p: LessonPart): string {
+  return p.kind === 'step' ? `Step ${p.stepIndex + 1} · ${p.title}` : p.title;
+}
+
+/** The next written lesson in the curriculum, if any. */
+function nextLesson(id: string): LessonEntry | undefined {
+  const i = lessons.findIndex((l) => l.id === id);
+  return i < 0 ? undefined : lessons.slice(i + 1).find((l) => l.ready);
 }
 
 function PartProse({
@@ -160,12 +227,12 @@ function PartProse({
 }) {
   const claims = useMemo<ShownClaim[]>(() => {
     if (part.kind !== 'step') return [];
-    const state = stateAfterStep(lesson as never, part.stepIndex);
-    return lesson.steps[part.stepIndex]!.claims.map((c) => ({
+    // Evaluated once per lesson on the state each step ends in (play-script.ts), not replayed here.
+    return (playScript(lesson, part.stepIndex)?.claims ?? []).map((c) => ({
       id: c.id,
       text: c.text,
       expected: c.expected,
-      actual: state === undefined ? null : (c.value as (s: unknown) => string | number | boolean)(state),
+      actual: c.actual,
     }));
   }, [lesson, part]);
   const [showSolution, setShowSolution] = useState(false);
@@ -205,59 +272,4 @@ function PartProse({
       );
     }
   }
-}
-
-function LessonWorkbench({
-  store,
-  ui,
-  scriptLength,
-  highlight,
-  onReturn,
-}: {
-  store: WorkbenchStore<Cmd>;
-  ui: AnyModelUi;
-  scriptLength: number;
-  highlight: readonly string[];
-  onReturn: () => void;
-}) {
-  // A boolean, so playing (which changes the length every frame) does not re-render the lesson.
-  const offScript = useStore(store, (s) => s.length !== scriptLength || s.commands().length !== scriptLength);
-  const noop = useCallback(() => undefined, []);
-  const hasSections = store.getState().view.sections !== undefined;
-  const panels = useMemo(
-    () => [
-      ...ui.panels.map((p) => ({ id: p.id, label: p.label, render: () => p.render({ store, onInspect: noop, selected: null }) })),
-      ...(hasSections ? [{ id: 'sections', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> }] : []),
-      {
-        id: 'trace',
-        label: 'Trace',
-        render: () => <ConnectedTraceLog store={store} onJump={(id) => store.getState().seekToEntry(id)} />,
-      },
-    ],
-    [store, noop, ui, hasSections],
-  );
-  return (
-    <Workbench
-      title="Simulation"
-      titleLevel={2}
-      store={store}
-      panels={panels}
-      highlighted={highlight}
-      tools={
-        offScript ? (
-          <button type="button" onClick={onReturn}>
-            Return to the script
-          </button>
-        ) : (
-          <span className="badge">on script</span>
-        )
-      }
-      footer={
-        <>
-          <ConnectedNarration store={store} />
-          <ConnectedCountersBar store={store} />
-        </>
-      }
-    />
-  );
 }

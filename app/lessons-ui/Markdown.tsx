@@ -34,7 +34,13 @@ function block(b: Block, i: number): ReactNode {
     case 'ul':
     case 'ol': {
       const items = b.items.map((it, j) => <li key={j}>{inline(it)}</li>);
-      return b.type === 'ul' ? <ul key={i}>{items}</ul> : <ol key={i}>{items}</ol>;
+      return b.type === 'ul' ? (
+        <ul key={i}>{items}</ul>
+      ) : (
+        <ol key={i} start={b.start}>
+          {items}
+        </ol>
+      );
     }
   }
 }

@@ -22,10 +22,21 @@ export function PredictCard({
     const chosen = predict.options.find((o) => o.id === answer)?.text ?? answer;
     return (
       <section className={`predict predict-${right ? 'right' : 'wrong'}`} aria-labelledby={`${name}-result`}>
-        <h3 id={`${name}-result`}>{right ? '✓ You predicted it' : '✗ Not quite'}</h3>
+        <h3 id={`${name}-result`}>
+          <span className="predict-mark" aria-hidden="true">
+            {right ? '✓' : '✗'}
+          </span>{' '}
+          {right ? 'You predicted it' : 'Not quite'}
+        </h3>
         <p>
           You said: <em>{chosen}</em>
+          {right ? ' — that is what happens.' : ' — that is not what happens. Watch the step play, then read why.'}
         </p>
+        {!right && (
+          <p>
+            What happens: <strong>{predict.options.find((o) => o.id === predict.answer)?.text ?? predict.answer}</strong>
+          </p>
+        )}
         <Markdown text={predict.explanation} />
       </section>
     );

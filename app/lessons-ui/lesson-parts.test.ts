@@ -17,14 +17,21 @@ describe('lesson parts', () => {
     }
   });
 
-  it('hold a predict step at its start until the learner has answered', async () => {
+  it('hold a predict step at its start until the learner has answered, then play it', async () => {
     const lesson = await lessonLoaders.L06!();
     const parts = lessonParts(lesson);
     const predict = parts.find((p) => p.id === lesson.predict.stepId)!;
-    const before = partScript(lesson, partView(lesson, predict, false));
-    const after = partScript(lesson, partView(lesson, predict, true));
-    expect(before.cursor).toBe(before.stepStart);
-    expect(after.cursor).toBe(after.stepEnd);
-    expect(after.cursor).toBeGreaterThan(before.cursor);
+    const before = partView(lesson, predict, false);
+    const after = partView(lesson, predict, true);
+    expect(before).toMatchObject({ atStart: true, autoplay: false });
+    expect(before.lock).toMatch(/Answer the prediction first/);
+    expect(after).toMatchObject({ atStart: true, autoplay: true, lock: null });
+    const script = partScript(lesson, before.stepIndex, true)!;
+    expect(script.cursor).toBe(script.stepStart);
+    expect(script.step.end).toBeGreaterThan(script.step.start);
+    // The step's default speed plays its virtual time in about eight seconds.
+    const seconds = (script.atMs[script.stepEnd - 1]! - script.atMs[script.stepStart - 1]!) / script.speed / 1000;
+    expect(seconds).toBeGreaterThan(5);
+    expect(seconds).toBeLessThan(10);
   });
 });

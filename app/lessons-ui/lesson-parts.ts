@@ -4,7 +4,8 @@
  * (`#/lessons/L06/slow-consumer`) and says which script state the workbench shows for it.
  */
 import type { AnyLesson } from '../../lessons/format/define-lesson.ts';
-import { scriptForStep } from '../../lessons/format/run-lesson.ts';
+import { defaultPlaySpeed, playScript, type PlayScript } from '../../lessons/format/play-script.ts';
+import type { StepScript } from '../workbench/step-script.ts';
 
 export type LessonPart =
   | { kind: 'intro'; id: 'intro'; title: string }
@@ -29,26 +30,59 @@ export function partIndexOf(parts: readonly LessonPart[], id: string | undefined
   return parts.findIndex((p) => p.id === id);
 }
 
-/** Which lesson step's script a part shows, and where its cursor starts. */
+/** Which lesson step's script a part shows, and whether it opens playing. */
 export interface PartView {
   stepIndex: number;
-  /** Show the state before the step's commands (intro, and a predict step not yet answered). */
+  /** Open at the step's start (a step plays from there; the intro waits there) or at its end. */
   atStart: boolean;
+  /** Play the step as soon as it opens (a step part, unless its prediction is still open). */
+  autoplay: boolean;
+  /** Why the forward controls are held, or null. */
+  lock: string | null;
 }
+
+export const predictLock = 'Answer the prediction first: pick an option and press “Run it and see”.';
 
 export function partView(lesson: AnyLesson, part: LessonPart, predictAnswered: boolean): PartView {
   switch (part.kind) {
     case 'intro':
-      return { stepIndex: 0, atStart: true };
-    case 'step':
-      return { stepIndex: part.stepIndex, atStart: lesson.predict.stepId === part.id && !predictAnswered };
+      return { stepIndex: 0, atStart: true, autoplay: false, lock: null };
+    case 'step': {
+      const waiting = lesson.predict.stepId === part.id && !predictAnswered;
+      return { stepIndex: part.stepIndex, atStart: true, autoplay: !waiting, lock: waiting ? predictLock : null };
+    }
     default:
-      return { stepIndex: lesson.steps.length - 1, atStart: false };
+      return { stepIndex: lesson.steps.length - 1, atStart: false, autoplay: false, lock: null };
   }
 }
 
-/** The script (scenario, seed, commands) and cursor for a part. */
-export function partScript(lesson: AnyLesson, view: PartView) {
-  const script = scriptForStep(lesson as never, view.stepIndex);
-  return { ...script, cursor: view.atStart ? script.stepStart : script.stepEnd };
+/** What the workbench opens for a part: the step's play script, its bounds and its speed. */
+export function partScript(lesson: AnyLesson, stepIndex: number, atStart: boolean) {
+  const script = playScript(lesson, stepIndex);
+  if (!script) return undefined;
+  const startMs = script.stepStart === 0 ? script.startMs : script.atMs[script.stepStart - 1]!;
+  const endMs = script.stepEnd === 0 ? script.startMs : script.atMs[script.stepEnd - 1]!;
+  const step: StepScript = {
+    start: script.stepStart,
+    end: script.stepEnd,
+    atMs: script.atMs,
+    entries: script.entries,
+    beat: script.beat,
+    startEntries: script.startEntries,
+  };
+  const speed = lesson.steps[stepIndex]!.playSpeed ?? defaultPlaySpeed(activeSpanMs(script) || endMs - startMs);
+  return { ...script, step, speed, cursor: atStart ? script.stepStart : script.stepEnd };
+}
+
+/** Virtual time from the step's first entry to its last: what the default speed spreads out. */
+export function activeSpanMs(script: PlayScript): number {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = script.stepStart; k < script.stepEnd; k++) {
+    // Single entries and instant commands; a coarse command's own end time is not activity.
+    if ((script.commands[k] as { type: string }).type !== 'next-entry' && !script.beat[k]) continue;
+    first = Math.min(first, script.atMs[k]!);
+    last = Math.max(last, script.atMs[k]!);
+  }
+  return last > first ? last - first : 0;
 }

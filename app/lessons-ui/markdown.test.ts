@@ -31,4 +31,26 @@ describe('lesson markdown', () => {
       { type: 'link', href: '#/lessons/L07', children: [{ type: 'text', text: 'L07' }] },
     ]);
   });
+
+  it('keeps a wrapped sentence that begins "5. Look…" as a sentence with its number', () => {
+    const blocks = parseMarkdown('notifications is still at 12 and its lag is\n5. Look at what the group still has.');
+    expect(blocks).toEqual([
+      {
+        type: 'p',
+        children: [{ type: 'text', text: 'notifications is still at 12 and its lag is 5. Look at what the group still has.' }],
+      },
+    ]);
+    // The real L02 prose, as the page renders it.
+    expect(JSON.stringify(parseMarkdown('its lag is\n5. Look at it.'))).toContain('its lag is 5. Look at it.');
+  });
+
+  it('numbers a list from where its text starts', () => {
+    expect(parseMarkdown('3. third\n4. fourth')).toEqual([
+      { type: 'ol', start: 3, items: [[{ type: 'text', text: 'third' }], [{ type: 'text', text: 'fourth' }]] },
+    ]);
+    expect(parseMarkdown('Steps:\n1. one\n2. two')[1]).toEqual({
+      type: 'ol',
+      items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]],
+    });
+  });
 });

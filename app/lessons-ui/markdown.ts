@@ -14,7 +14,8 @@ export type Inline =
 
 export type Block =
   | { type: 'p'; children: Inline[] }
-  | { type: 'ul' | 'ol'; items: Inline[][] }
+  | { type: 'ul'; items: Inline[][] }
+  | { type: 'ol'; items: Inline[][]; start?: number }
   | { type: 'h'; level: 3 | 4; children: Inline[] }
   | { type: 'quote'; children: Inline[] };
 
@@ -52,34 +53,41 @@ export function parseMarkdown(md: string): Block[] {
   const blocks: Block[] = [];
   const lines = md.replace(/\r\n?/g, '\n').split('\n');
   let para: string[] = [];
-  let list: { type: 'ul' | 'ol'; items: string[] } | null = null;
+  let list: { type: 'ul' | 'ol'; items: string[]; start: number } | null = null;
+  const listBlock = (l: { type: 'ul' | 'ol'; items: string[]; start: number }): Block =>
+    l.type === 'ul'
+      ? { type: 'ul', items: l.items.map(parseInline) }
+      : { type: 'ol', items: l.items.map(parseInline), ...(l.start !== 1 ? { start: l.start } : {}) };
   const flush = (): void => {
     if (para.length) blocks.push({ type: 'p', children: parseInline(para.join(' ')) });
     para = [];
-    if (list) blocks.push({ type: list.type, items: list.items.map(parseInline) });
+    if (list) blocks.push(listBlock(list));
     list = null;
   };
   for (const raw of lines) {
     const line = raw.trimEnd();
     const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    const numbered = /^\s*(\d+)[.)]\s+(.*)$/.exec(line);
+    // As in CommonMark, only "1." may start a list in the middle of a paragraph: a wrapped
+    // sentence whose line begins "5. Look…" is still that sentence, number and all.
+    const startsList = bullet !== null || (numbered !== null && (para.length === 0 || list !== null || numbered[1] === '1'));
     const heading = /^(#{3,4})\s+(.*)$/.exec(line);
     if (line.trim() === '') {
       flush();
     } else if (heading) {
       flush();
       blocks.push({ type: 'h', level: heading[1]!.length as 3 | 4, children: parseInline(heading[2]!) });
-    } else if (bullet || numbered) {
+    } else if (startsList) {
       const type = bullet ? 'ul' : 'ol';
       if (para.length) {
         blocks.push({ type: 'p', children: parseInline(para.join(' ')) });
         para = [];
       }
       if (!list || list.type !== type) {
-        if (list) blocks.push({ type: list.type, items: list.items.map(parseInline) });
-        list = { type, items: [] };
+        if (list) blocks.push(listBlock(list));
+        list = { type, items: [], start: numbered ? Number(numbered[1]) : 1 };
       }
-      list.items.push((bullet ?? numbered)![1]!);
+      list.items.push(bullet ? bullet[1]! : numbered![2]!);
     } else if (list && /^\s{2,}\S/.test(raw)) {
       list.items[list.items.length - 1] += ` ${line.trim()}`;
     } else if (/^>\s?/.test(line)) {

@@ -6,6 +6,7 @@
 import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
 import { bindModel } from './bind.ts';
 import type { BoundModel } from '../workbench/view.ts';
+import type { StepScript } from '../workbench/step-script.ts';
 import type { AnyModelUi, ModelUi } from './types.ts';
 
 export interface OpenOptions<C> {
@@ -16,6 +17,9 @@ export interface OpenOptions<C> {
   checkpointEvery?: number;
   /** States already replayed for `commands` (by the link replay Worker). */
   restore?: ReadonlyArray<{ at: number; state: unknown }>;
+  /** A lesson step the transport is bounded to, and the speed it plays at. */
+  script?: StepScript;
+  speed?: number;
 }
 
 /** A workbench store over a model and a scenario the model has already validated. */
@@ -30,6 +34,8 @@ export function openModel<C extends { type: string }>(
     ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}),
     checkpointEvery: opts.checkpointEvery ?? ui.checkpointEvery,
     ...(opts.restore ? { restore: opts.restore } : {}),
+    ...(opts.script ? { script: opts.script } : {}),
+    ...(opts.speed !== undefined ? { speed: opts.speed } : {}),
   });
   ui.attach?.(store as WorkbenchStore<{ type: string }>);
   return store;

@@ -13,6 +13,7 @@ import { approxBytes, createTimeline, type SimError, type Timeline } from '../..
 import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
+import { backTarget, createScriptPlayer, forwardTarget, type StepScript } from './step-script.ts';
 
 export const speedMin = 0.1;
 export const speedMax = 100;
@@ -60,11 +61,28 @@ export interface WorkbenchState<C> {
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
-  /** Advances the play clock by a real-time interval; called once per animation frame. */
-  tick(realMs: number): void;
+  /**
+   * Advances the play clock by a real-time interval; called once per animation frame. `discrete`
+   * (reduced motion) changes the picture in visible steps instead of continuously.
+   */
+  tick(realMs: number, discrete?: boolean): void;
   restart(): void;
-  /** Runs until nothing is scheduled (bounded). */
+  /** Runs until nothing is scheduled (bounded); in a lesson step, to the step's end. */
   runToEnd(): void;
+  /** The lesson step the transport is bounded to (its first and last cursor), or null. */
+  bounds: { start: number; end: number } | null;
+  /** True once the learner ran past the step or changed the simulation: the transport is unbounded. */
+  offScript: boolean;
+  /** Why the forward controls are held (the predict question is not answered yet), or null. */
+  lock: string | null;
+  setLock(reason: string | null): void;
+  /** Leaves the step's bounds on purpose and plays on with the model's own time. */
+  keepRunning(): void;
+  /**
+   * Replays the run from time zero to `upTo` (default: the cursor) on a copy, handing `visit` the
+   * view about every `gapMs` of virtual time: a chart opened mid-lesson draws its history.
+   */
+  replayViews(visit: (view: WorkbenchView, cursor: number) => void, gapMs: number, upTo?: number): void;
 }
 
 export type WorkbenchStore<C> = StoreApi<WorkbenchState<C>>;
@@ -79,6 +97,10 @@ export interface WorkbenchInit<C> {
   runToEndMax?: number;
   /** States a Worker computed for these commands (app/share/replay.ts): opened without a replay. */
   restore?: ReadonlyArray<{ at: number; state: unknown }>;
+  /** A lesson step: the transport plays, steps and ends inside it (see step-script.ts). */
+  script?: StepScript;
+  /** Virtual ms per real ms to start at (default 1). */
+  speed?: number;
 }
 
 export function clampSpeed(speed: number): number {
@@ -127,8 +149,37 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   let viewStale = false;
   let sinceViewMs = 0;
   const nowOf = (state: S): number => model.nowMs(state);
+  const script = init.script;
+  const player = script ? createScriptPlayer(script, stepsPerFrameMax) : undefined;
 
   return createStore<WorkbenchState<C>>()((set, get) => {
+    /** Inside the step's script: bounded transport, entries at their own times. */
+    const scripted = (): boolean => script !== undefined && !get().offScript;
+    const clampToStep = (k: number): number =>
+      scripted() ? Math.max(script!.start, Math.min(script!.end, k)) : Math.max(0, Math.min(timeline.commands.length, k));
+    const moveTo = (k: number): void => {
+      player?.reset();
+      timeline.seek(k);
+      refresh({ error: null, playing: false });
+    };
+    /** One frame of play inside the step (step-script.ts): commands land at their virtual times. */
+    const tickScripted = (realMs: number, discrete: boolean): void => {
+      const s = get();
+      const f = player!.frame(
+        { clockMs: s.clockMs, speed: s.speed, realMs, discrete },
+        () => timeline.cursor,
+        (k) => timeline.seek(k),
+        () => nowOf(timeline.state),
+      );
+      if (f === undefined) return;
+      sinceViewMs += f.realMs;
+      if (f.steps > 0) viewStale = true;
+      if (viewStale && (f.ended || f.beat || discrete || sinceViewMs >= playViewRefreshMs)) {
+        sinceViewMs = 0;
+        viewStale = false;
+        refresh({ clockMs: f.clockMs, playing: !f.ended });
+      } else set({ clockMs: f.clockMs, playing: !f.ended, cursor: timeline.cursor, length: timeline.commands.length });
+    };
     const refresh = (extra: Partial<WorkbenchState<C>> = {}): void => {
       const snap = snapshot();
       set({
@@ -151,8 +202,11 @@ export function createWorkbenchStore<S, C extends { type: string }>(
     return {
       seed: init.seed,
       ...first,
+      bounds: script ? { start: script.start, end: script.end } : null,
+      offScript: false,
+      lock: null,
       playing: false,
-      speed: 1,
+      speed: clampSpeed(init.speed ?? 1),
       clockMs: first.view.nowMs,
       error: null,
       announcement: latest(first.view),
@@ -167,20 +221,27 @@ export function createWorkbenchStore<S, C extends { type: string }>(
           return false;
         }
         timeline.push(command);
-        refresh({ error: null });
+        // A change the script does not contain: what follows is the learner's own run.
+        refresh({ error: null, offScript: script !== undefined ? true : get().offScript });
         return true;
       },
       stepForward() {
+        if (get().lock !== null) return;
+        if (scripted()) return moveTo(forwardTarget(script!, timeline.cursor));
         stepOnce();
         refresh({ error: null, playing: false });
       },
       stepBack() {
+        if (scripted()) return moveTo(backTarget(script!, timeline.cursor));
         if (timeline.cursor === 0) return;
         timeline.seek(timeline.cursor - 1);
         refresh({ error: null, playing: false });
       },
       seek(k) {
-        timeline.seek(k);
+        const to = clampToStep(k);
+        if (get().lock !== null && to > timeline.cursor) return;
+        player?.reset();
+        timeline.seek(to);
         refresh({ error: null });
       },
       seekToEntry(id) {
@@ -197,10 +258,14 @@ export function createWorkbenchStore<S, C extends { type: string }>(
           if (model.traceLength(timeline.seek(mid)) > id) hi = mid;
           else lo = mid + 1;
         }
-        timeline.seek(lo);
+        timeline.seek(scripted() ? clampToStep(lo) : lo);
         refresh({ error: null, playing: false });
       },
       play() {
+        if (get().lock !== null) return;
+        // At the step's end, Play plays the step again; running on is keepRunning's choice.
+        if (scripted() && timeline.cursor >= script!.end) moveTo(script!.start);
+        player?.reset();
         set({ playing: true, error: null });
       },
       pause() {
@@ -217,9 +282,10 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       setSpeed(speed) {
         set({ speed: clampSpeed(speed) });
       },
-      tick(realMs) {
+      tick(realMs, discrete = false) {
         const s = get();
         if (!s.playing) return;
+        if (scripted()) return tickScripted(realMs, discrete);
         sinceViewMs += Math.max(0, realMs);
         const target = s.clockMs + Math.max(0, realMs) * s.speed;
         let steps = 0;
@@ -240,11 +306,14 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         } else set({ clockMs, playing: !idle, idle, cursor: timeline.cursor, length: timeline.commands.length });
       },
       restart() {
-        // Back to the start; the commands stay, so play or step replays the same future.
-        timeline.seek(0);
+        // Back to the start (of the step, in a lesson); the commands stay, so play replays them.
+        player?.reset();
+        timeline.seek(scripted() ? script!.start : 0);
         refresh({ playing: false, error: null });
       },
       runToEnd() {
+        if (get().lock !== null) return;
+        if (scripted()) return moveTo(script!.end);
         // Replay a recorded future first; then run on with the model's own end, if it has one.
         if (timeline.cursor < timeline.commands.length) timeline.seek(timeline.commands.length);
         const end = model.runToEndCommand?.(timeline.state);
@@ -256,6 +325,29 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         const max = init.runToEndMax ?? 20_000;
         for (let i = 0; i < max && stepOnce(); i++);
         refresh({ playing: false, error: null });
+      },
+      setLock(reason) {
+        if (reason !== null) player?.reset();
+        set(reason !== null ? { lock: reason, playing: false } : { lock: null });
+      },
+      replayViews(visit, gapMs, upTo) {
+        const end = Math.min(upTo ?? timeline.cursor, timeline.commands.length);
+        const state = model.init(init.seed);
+        let lastMs = -Infinity;
+        for (let k = 0; k < end; k++) {
+          const now = nowOf(state);
+          if (now - lastMs >= gapMs) {
+            lastMs = now;
+            visit(model.view(state), k);
+          }
+          model.apply(state, timeline.commands[k]!);
+        }
+        visit(end === timeline.cursor ? get().view : model.view(state), end);
+      },
+      keepRunning() {
+        if (get().lock !== null) return;
+        player?.reset();
+        set({ offScript: true, playing: true, error: null, announcement: 'Running on past the end of the step, off script.' });
       },
     };
   });

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { fasterSpeed, slowerSpeed } from './speed.ts';
 import type { WorkbenchStore } from './store.ts';
+import { isMotionReduced, watchMotion } from './flight/motion.ts';
 
 export function runShortcut<C>(store: WorkbenchStore<C>, action: ShortcutAction, onHelp: () => void): void {
   const s = store.getState();
@@ -63,9 +64,12 @@ export function usePlayLoop<C>(store: WorkbenchStore<C>): void {
   useEffect(() => {
     let frame = 0;
     let last: number | undefined;
+    // With reduced motion, play changes the picture in discrete steps (the store gathers the time).
+    let reduced = isMotionReduced();
+    const unwatch = watchMotion(() => (reduced = isMotionReduced()));
     const loop = (t: number): void => {
       if (store.getState().playing) {
-        store.getState().tick(last === undefined ? 0 : Math.min(t - last, 100));
+        store.getState().tick(last === undefined ? 0 : Math.min(t - last, 100), reduced);
         last = t;
       } else {
         last = undefined;
@@ -73,6 +77,9 @@ export function usePlayLoop<C>(store: WorkbenchStore<C>): void {
       frame = requestAnimationFrame(loop);
     };
     frame = requestAnimationFrame(loop);
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      unwatch();
+    };
   }, [store]);
 }

@@ -3,10 +3,17 @@
  * shows the account as of any event; the stream is the audit trail. Prose in content.md.
  */
 import { defineLesson } from '../format/define-lesson.ts';
-import { bankNode as n, bankRead as read } from '../../simulator/index.ts';
+import { bankNode as n, bankRead as read, type BankCommand } from '../../simulator/index.ts';
 import content from './content.md?raw';
 
 const acc = 'account-42';
+/**
+ * Alice's actions happen a second apart on the virtual clock, as a customer's would: each step's
+ * events are appended, then a second passes in which the player shows them travel to the stream.
+ * Nothing in the bank depends on the time; the claims are about revisions and amounts.
+ */
+const later = (seconds: number): BankCommand => ({ type: 'advance', untilMs: seconds * 1000 });
+const playSpeed = 0.5;
 
 export const lesson = defineLesson({
   id: 'L13',
@@ -19,7 +26,8 @@ export const lesson = defineLesson({
     {
       id: 'open-account',
       title: 'Open the account: the first event',
-      commands: [{ type: 'open-account', stream: acc, owner: 'Alice' }],
+      commands: [{ type: 'open-account', stream: acc, owner: 'Alice' }, later(1)],
+      playSpeed,
       highlight: [n.stream(acc)],
       claims: [
         { id: 'one-event', text: 'the stream holds 1 event', value: (s) => read.eventCount(s, acc), expected: 1 },
@@ -30,7 +38,8 @@ export const lesson = defineLesson({
     {
       id: 'deposit',
       title: 'Deposit 1,000: load, decide, append',
-      commands: [{ type: 'deposit', stream: acc, amountCents: 100_000 }],
+      commands: [{ type: 'deposit', stream: acc, amountCents: 100_000 }, later(2)],
+      playSpeed,
       highlight: [n.aggregate(acc), n.stream(acc)],
       claims: [
         { id: 'amount', text: 'Alice pays in 1,000', value: (s) => read.eventAmount(s, acc, 1), expected: 1000 },
@@ -44,8 +53,11 @@ export const lesson = defineLesson({
       title: 'Withdraw 200, then 50',
       commands: [
         { type: 'withdraw', stream: acc, amountCents: 20_000 },
+        later(3),
         { type: 'withdraw', stream: acc, amountCents: 5_000 },
+        later(4),
       ],
+      playSpeed,
       highlight: [n.aggregate(acc), n.stream(acc)],
       claims: [
         {
@@ -63,7 +75,8 @@ export const lesson = defineLesson({
     {
       id: 'overdraw',
       title: 'Ask for too much: a refusal appends nothing',
-      commands: [{ type: 'withdraw', stream: acc, amountCents: 100_000 }],
+      commands: [{ type: 'withdraw', stream: acc, amountCents: 100_000 }, later(5)],
+      playSpeed,
       highlight: [n.aggregate(acc)],
       claims: [
         { id: 'asked', text: 'Alice asks for 1,000', value: (s) => read.askedAmount(s), expected: 1000 },
@@ -80,7 +93,8 @@ export const lesson = defineLesson({
     {
       id: 'replay',
       title: 'Replay the stream from scratch',
-      commands: [{ type: 'load', stream: acc }],
+      commands: [{ type: 'load', stream: acc }, later(6)],
+      playSpeed,
       highlight: [n.stream(acc), n.aggregate(acc)],
       claims: [
         { id: 'replayed-4', text: 'The load replays 4 events', value: (s) => s.lastLoad?.eventsReplayed ?? -1, expected: 4 },
@@ -94,7 +108,8 @@ export const lesson = defineLesson({
     {
       id: 'as-of',
       title: 'The account as it was after any event',
-      commands: [{ type: 'load', stream: acc, asOf: { revision: 2 } }],
+      commands: [{ type: 'load', stream: acc, asOf: { revision: 2 } }, later(7)],
+      playSpeed,
       highlight: [n.stream(acc), n.aggregate(acc)],
       claims: [
         { id: 'stopped-at-2', text: 'we stop at revision 2', value: (s) => s.lastLoad?.revision ?? -1, expected: 2 },

@@ -11,6 +11,13 @@ import content from './content.md?raw';
 const acc = 'account-7';
 /** Opened plus 9,999 deposits: 10,000 events. */
 const seed: BankCommand = { type: 'seed-busy-account', stream: acc, deposits: 9_999 };
+/**
+ * Each step's loads and appends happen a second after the last step's, so the player shows them
+ * travel between the stream, the snapshots and the aggregate. The bank does not depend on the
+ * time; the claims are about events, revisions and snapshots.
+ */
+const later = (seconds: number): BankCommand => ({ type: 'advance', untilMs: seconds * 1000 });
+const playSpeed = 0.5;
 const replayed = (s: Parameters<typeof read.loadedBalance>[0]): number => s.lastLoad?.eventsReplayed ?? -1;
 /**
  * The most events any load of the account as of any revision would replay: the widest gap
@@ -40,7 +47,7 @@ export const lesson = defineLesson({
     {
       id: 'busy-account',
       title: 'A busy account',
-      commands: [seed],
+      commands: [seed, later(11)],
       highlight: [n.stream(acc)],
       claims: [
         { id: 'events', text: 'Its stream holds 10,000 events', value: (s) => read.eventCount(s, acc), expected: 10_000 },
@@ -50,7 +57,8 @@ export const lesson = defineLesson({
     {
       id: 'load-without',
       title: 'Load without snapshots',
-      commands: [{ type: 'load', stream: acc }],
+      commands: [{ type: 'load', stream: acc }, later(12)],
+      playSpeed,
       highlight: [n.stream(acc), n.aggregate(acc)],
       claims: [
         { id: 'all', text: 'the load replays all 10,000 events', value: replayed, expected: 10_000 },
@@ -61,7 +69,8 @@ export const lesson = defineLesson({
     {
       id: 'enable-snapshots',
       title: 'Snapshot every 1,000 events',
-      commands: [{ type: 'enable-snapshots', stream: acc, everyEvents: 1_000 }],
+      commands: [{ type: 'enable-snapshots', stream: acc, everyEvents: 1_000 }, later(13)],
+      playSpeed,
       highlight: [n.snapshots(acc)],
       claims: [
         {
@@ -78,7 +87,8 @@ export const lesson = defineLesson({
     {
       id: 'load-with',
       title: 'Load from the snapshot',
-      commands: [{ type: 'load', stream: acc }],
+      commands: [{ type: 'load', stream: acc }, later(14)],
+      playSpeed,
       highlight: [n.snapshots(acc), n.aggregate(acc)],
       claims: [
         { id: 'from', text: 'finds the snapshot at revision 9,999', value: from, expected: 9999 },
@@ -90,9 +100,15 @@ export const lesson = defineLesson({
       id: 'more-deposits',
       title: 'New events after the snapshot',
       commands: [
-        ...Array.from({ length: 37 }, (): BankCommand => ({ type: 'deposit', stream: acc, amountCents: 100 })),
+        // The deposits arrive 20 ms apart, so the player shows them land one after another.
+        ...Array.from({ length: 37 }, (_, i): BankCommand[] => [
+          { type: 'deposit', stream: acc, amountCents: 100 },
+          { type: 'advance', untilMs: 14_000 + 20 * (i + 1) },
+        ]).flat(),
         { type: 'load', stream: acc },
+        later(16),
       ],
+      playSpeed: 0.25,
       highlight: [n.stream(acc), n.snapshots(acc), n.aggregate(acc)],
       claims: [
         { id: 'deposits', text: '37 more deposits arrive', value: (s) => read.eventCount(s, acc) - 10_000, expected: 37 },
@@ -112,7 +128,8 @@ export const lesson = defineLesson({
     {
       id: 'as-of',
       title: 'Loading the past from a snapshot',
-      commands: [{ type: 'load', stream: acc, asOf: { revision: 5_500 } }],
+      commands: [{ type: 'load', stream: acc, asOf: { revision: 5_500 } }, later(17)],
+      playSpeed,
       highlight: [n.snapshots(acc), n.aggregate(acc)],
       claims: [
         { id: 'target', text: 'as of revision 5,500', value: (s) => s.lastLoad?.revision ?? -1, expected: 5500 },
@@ -129,7 +146,8 @@ export const lesson = defineLesson({
     {
       id: 'worst-case',
       title: 'The worst case is bounded by the interval',
-      commands: [{ type: 'load', stream: acc, asOf: { revision: 9_998 } }],
+      commands: [{ type: 'load', stream: acc, asOf: { revision: 9_998 } }, later(18)],
+      playSpeed,
       highlight: [n.snapshots(acc), n.aggregate(acc)],
       claims: [
         { id: 'policy', text: 'a snapshot every 1,000 events', value: (s) => s.world.snapshotEveryEvents, expected: 1000 },

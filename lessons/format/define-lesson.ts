@@ -41,6 +41,12 @@ export interface StepSpec<M extends ModelName> {
   commands: CommandOf<M>[];
   /** Workbench node ids to highlight while the step is shown. */
   highlight: string[];
+  /**
+   * Virtual ms per real ms the step plays at when it opens (0.1 to 100). By default the step's
+   * virtual duration plays in about eight seconds, so its key moment is watchable; the learner
+   * can still change the speed.
+   */
+  playSpeed?: number;
   claims: Claim<StateOf<M>>[];
 }
 
@@ -187,6 +193,8 @@ export function defineLesson<M extends ModelName>(spec: LessonSpec<M>): Lesson<M
     if (FIXED.has(step.id)) problems.push(`step id "${step.id}" clashes with a fixed section`);
     if (seenSteps.has(step.id)) problems.push(`step id "${step.id}" is used twice`);
     seenSteps.add(step.id);
+    if (step.playSpeed !== undefined && !(step.playSpeed >= 0.1 && step.playSpeed <= 100))
+      problems.push(`step ${step.id}: playSpeed must be from 0.1 to 100`);
     checkClaims(`step ${step.id}`, step.claims as Claim<unknown>[], byName.get(step.id), problems);
   }
   if (spec.steps.length === 0) problems.push('a lesson needs at least one step');

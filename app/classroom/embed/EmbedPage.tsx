@@ -65,11 +65,15 @@ export function EmbedLessonPage() {
     const part = parts[index]!;
     const ui = modelUiById(lesson.model);
     if (!ui.ok) return { error: 'This lesson’s simulation cannot be shown yet.' } as const;
-    const script = partScript(lesson, partView(lesson, part, true));
+    const view = partView(lesson, part, true);
+    const script = partScript(lesson, view.stepIndex, view.atStart);
+    if (!script) return { error: 'This part of the lesson has no simulation to show.' } as const;
     const store = openModel(ui.value, script.scenario, {
       seed: script.seed,
       commands: script.commands as Array<{ type: string }>,
       cursor: script.cursor,
+      script: script.step,
+      speed: script.speed,
     });
     const highlight = part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : [];
     return { store, part, highlight } as const;

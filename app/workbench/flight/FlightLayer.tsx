@@ -80,7 +80,8 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: w, height: h };
     };
     const polylineFor = (route: readonly string[]): Polyline | undefined => {
-      if (!polylines.has(route)) polylines.set(route, polylineOf(route, rectOf));
+      // A route drawn before React Flow measured its nodes has no polyline yet: try again later.
+      if (polylines.get(route) === undefined) polylines.set(route, polylineOf(route, rectOf));
       return polylines.get(route);
     };
     const report = (counts: { tokens: number; highlights: number; records?: number; labels?: number }): void => {

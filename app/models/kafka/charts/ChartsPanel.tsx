@@ -66,6 +66,7 @@ export function ChartsPanel({ samples }: { samples: readonly ChartSample[] }) {
 /** ChartsPanel reading a store's chart history. */
 export function ConnectedChartsPanel<C>({ store }: { store: WorkbenchStore<C> }) {
   const feed = chartFeedFor(store);
+  feed.fill();
   useSyncExternalStore(feed.subscribe, feed.version);
   return <ChartsPanel samples={feed.history.samples} />;
 }

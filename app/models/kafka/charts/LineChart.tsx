@@ -19,6 +19,16 @@ const H = 220;
 const m = { left: 56, right: 140, top: 12, bottom: 40 };
 const endLabelGapPx = 12;
 
+/**
+ * Time-axis ticks: the first and last time, and the middle when there is room, never two that
+ * would print the same words on top of each other (a single sample gives one tick, not three).
+ */
+export function timeTicks(xMin: number, xMax: number): number[] {
+  if (!(xMax > xMin)) return [xMin];
+  const ticks = [xMin, xMin + (xMax - xMin) / 2, xMax];
+  return ticks.filter((t, i) => i === 0 || formatVirtualTime(t) !== formatVirtualTime(ticks[i - 1]!));
+}
+
 export interface LineChartProps {
   title: string;
   /** One sentence under the title: what the chart shows and how to read it. */
@@ -39,7 +49,7 @@ export function LineChart({ title, caption, yLabel, series, format, empty }: Lin
   const xSpan = xMax > xMin ? xMax - xMin : 1;
   const px = (x: number): number => m.left + ((x - xMin) / xSpan) * (W - m.left - m.right);
   const py = (y: number): number => H - m.bottom - (y / yMax) * (H - m.top - m.bottom);
-  const xTicks = all.length ? [xMin, xMin + xSpan / 2, xMax] : [];
+  const xTicks = timeTicks(all.length ? xMin : 0, all.length ? xMax : 0);
   // Names at the lines' ends, nudged apart so they do not overlap.
   const ends = series
     .map((s, i) => ({ i, name: s.name, y: s.points.length ? py(s.points.at(-1)!.y) : NaN }))
@@ -68,7 +78,12 @@ export function LineChart({ title, caption, yLabel, series, format, empty }: Lin
               </g>
             ))}
             {xTicks.map((t, i) => (
-              <text key={i} x={px(t)} y={H - m.bottom + 16} textAnchor={i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}>
+              <text
+                key={i}
+                x={px(t)}
+                y={H - m.bottom + 16}
+                textAnchor={i === 0 ? 'start' : i === xTicks.length - 1 ? 'end' : 'middle'}
+              >
                 {formatVirtualTime(t)}
               </text>
             ))}
