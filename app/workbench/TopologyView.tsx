@@ -13,6 +13,7 @@ import { ReactFlow, Background, Controls, useStore as useFlowStore, useStoreApi,
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { boundsOf, frame, framedIds, readableZoom, type Box } from './camera.ts';
+import { FlightLegend } from './flight/FlightLayer.tsx';
 import { isMotionReduced } from './flight/motion.ts';
 import { NodeFacesContext, type NodeFaces } from './node-face.ts';
 import type { Topology } from './topology.ts';
@@ -113,6 +114,7 @@ export function TopologyView({
           {overlay}
         </ReactFlow>
       </NodeFacesContext>
+      {overlay !== undefined && <FlightLegend />}
     </div>
   );
 }
@@ -151,7 +153,7 @@ function Camera({ focus, near, zoomMin, presenting }: CameraProps) {
     const ids = framedIds(boxes, split(focusKey), around, s.width, s.height, zoomMin);
     const b = boundsOf(ids.map((id) => boxes.get(id)!));
     if (!b) return;
-    const v = frame(b, s.width, s.height, zoomMin, presenting ? 1.8 : 1.15);
+    const v = frame(b, s.width, s.height, zoomMin, presenting ? 1.6 : 1.15);
     let live = true;
     // Tests wait for this mark before measuring what the camera shows.
     void s.panZoom?.setViewport(v, { duration: isMotionReduced() ? 0 : 250 }).then(() => {
