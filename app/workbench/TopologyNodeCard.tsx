@@ -62,6 +62,7 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
   const [menuOpen, setMenuOpen] = useState(false);
   const face = useNodeFace(id);
   const detail = face.detail || data.detail;
+  const line = face.cardDetail ?? detail;
   const chips = face.chips ?? [];
   return (
     <div
@@ -84,7 +85,7 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
         <span className="node-kind">{data.kind}</span> · <strong>{statusWords[face.status]}</strong>
       </div>
       {chips.length > 0 && <ChipRow chips={chips} />}
-      {detail && <div className="node-detail">{detail}</div>}
+      {line && <div className={`node-detail${chips.length > 0 ? ' node-detail-short' : ''}`}>{line}</div>}
       {face.actions.length > 0 && (
         <details className="node-actions nodrag nopan" open={menuOpen} onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
           <summary aria-label={`Actions for ${data.label}`}>

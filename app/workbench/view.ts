@@ -19,6 +19,8 @@ export interface NodeView {
   detail: string;
   /** What the node holds, drawn as chips on its card (a consumer's partitions), if the model says. */
   chips?: NodeChip[];
+  /** The card's line under the chips, when the chips already say part of `detail` (default: detail). */
+  cardDetail?: string;
 }
 
 /** One thing a node holds; 'assigned' and 'revoked' mark what the latest change moved. */

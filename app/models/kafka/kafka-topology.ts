@@ -10,6 +10,8 @@ import type { NodeShape, Topology, TopologyEdge, TopologyNode } from '../../work
 
 const columnX = { producer: 0, topic: 230, group: 460, consumer: 690 } as const;
 const rowGapPx = 96;
+/** Consumer cards are taller: their partitions are drawn as chips, with what a rebalance moved. */
+const consumerGapPx = 120;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -22,12 +24,18 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
   const groups = s.k.groups;
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
   const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
-  const rows = Math.max(producers.length, spec.topics.length, groups.length, consumers.length, 1);
+  const gapOf = (kind: keyof typeof columnX): number => (kind === 'consumer' ? consumerGapPx : rowGapPx);
+  const tallest = Math.max(
+    rowGapPx * Math.max(producers.length, spec.topics.length, groups.length, 1),
+    consumerGapPx * consumers.length,
+  );
+  const rows = Math.ceil(tallest / rowGapPx);
   const column = (kind: keyof typeof columnX, items: Item[]): void => {
     // Centre a short column against the tallest one so edges do not all slope one way.
-    const offset = ((rows - items.length) * rowGapPx) / 2;
+    const gap = gapOf(kind);
+    const offset = (tallest - items.length * gap) / 2;
     items.forEach((item, i) =>
-      nodes.push({ ...item, kind, shape: kind as NodeShape, position: { x: columnX[kind], y: offset + i * rowGapPx } }),
+      nodes.push({ ...item, kind, shape: kind as NodeShape, position: { x: columnX[kind], y: offset + i * gap } }),
     );
   };
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kafkaModel, kafkaRead, kafkaSummary, type KafkaScenario } from '../../../simulator/index.ts';
-import { kafkaPanels, kafkaView, stripCellsMax } from './kafka-view.ts';
+import { kafkaPanels, kafkaView, partitionChips, stripCellsMax } from './kafka-view.ts';
 
 const scenario: KafkaScenario = {
   version: 1,
@@ -77,5 +77,49 @@ describe('the Kafka view', () => {
       expect(g.lag).toBe(kafkaRead.groupLag(s, g.id) === -1 ? null : kafkaRead.groupLag(s, g.id));
       for (const m of g.members) expect(m.partitions.join(', ')).toBe(kafkaRead.owned(s, g.id, m.consumer));
     }
+  });
+});
+
+describe('partitions on a consumer card', () => {
+  it('mark what the latest rebalance moved: handed over (+), taken away (−), and not what came back', () => {
+    expect(
+      partitionChips(['orders-0', 'orders-2'], { revoked: ['orders-1', 'orders-0'], assigned: ['orders-2', 'orders-0'] }),
+    ).toEqual([
+      { label: 'orders-0', state: 'kept' },
+      { label: 'orders-2', state: 'assigned' },
+      { label: 'orders-1', state: 'revoked' },
+    ]);
+    expect(partitionChips([], undefined)).toEqual([]);
+  });
+
+  it('come from the simulator: after a consumer joins, the partitions it was handed are marked on its card', () => {
+    const spec: KafkaScenario = {
+      version: 1,
+      name: 'join',
+      brokers: [{ id: 1 }],
+      topics: [{ name: 'orders', partitions: 4, replicationFactor: 1 }],
+      producers: [],
+      groups: [{ id: 'billing', topics: ['orders'], consumers: 1 }],
+    };
+    const r = kafkaModel.run(spec);
+    const s = r.init(1);
+    r.apply(s, { type: 'advance', untilMs: 5000 });
+    const before = kafkaView(s).nodes.find((n) => n.id === 'consumer:billing-c1');
+    // Its first assignment: all four partitions, handed to it when it joined.
+    expect(before?.chips?.map((c) => c.label)).toEqual(['orders-0', 'orders-1', 'orders-2', 'orders-3']);
+    const joined = r.apply(s, { type: 'add-consumer', group: 'billing' });
+    expect(joined.ok).toBe(true);
+    r.apply(s, { type: 'advance', untilMs: 25_000 });
+    const nodes = kafkaView(s).nodes;
+    const newcomer = nodes.find((n) => n.id.startsWith('consumer:') && n.id !== 'consumer:billing-c1');
+    expect(newcomer?.chips?.length).toBeGreaterThan(0);
+    expect(newcomer?.chips?.every((c) => c.state === 'assigned')).toBe(true);
+    const old = nodes.find((n) => n.id === 'consumer:billing-c1')!;
+    expect(
+      old.chips
+        ?.filter((c) => c.state === 'revoked')
+        .map((c) => c.label)
+        .sort(),
+    ).toEqual(newcomer!.chips!.map((c) => c.label).sort());
   });
 });
