@@ -62,13 +62,23 @@ describe('the Kafka view', () => {
     expect(partitions.some((p) => p.pointers.some((x) => x.label === 'slow' && (x.lag ?? 0) > 0))).toBe(true);
   });
 
-  it('draws the newest records of each partition with their offsets and keys', () => {
+  it('draws stored records with their offsets and keys: the newest, and those around a committed offset far behind', () => {
     for (const p of partitions) {
       const stored = kafkaRead.storedOffsets(s, p.topic, p.partition).split(', ').filter(Boolean).map(Number);
-      expect(p.cells.map((c) => c.offset)).toEqual(stored.slice(-stripCellsMax));
       const keys = kafkaRead.keysIn(s, p.topic, p.partition).split(', ');
-      expect(p.cells.map((c) => c.key)).toEqual(keys.slice(-p.cells.length));
+      const records = p.cells.filter((c) => c.gap === undefined);
+      // Each drawn record is a stored one, with its own key; the newest is last.
+      for (const c of records) expect(c.key).toBe(keys[stored.indexOf(c.offset)]);
+      expect(records.at(-1)?.offset).toBe(stored.at(-1));
+      // Shown records plus what the gap cells stand for never exceed what is stored.
+      expect(p.cells.reduce((n, c) => n + (c.gap ?? 1), 0)).toBeLessThanOrEqual(stored.length);
+      // Every committed offset is drawn on the strip, not clipped off its left end.
+      for (const ptr of p.pointers)
+        if (ptr.offset !== null && ptr.offset < p.logEndOffset) expect(records.some((c) => c.offset === ptr.offset)).toBe(true);
+      if (p.cells.every((c) => c.gap === undefined)) expect(records.map((c) => c.offset)).toEqual(stored.slice(-stripCellsMax));
     }
+    // The slow group is far behind: at least one strip is compressed.
+    expect(partitions.some((p) => p.cells.some((c) => c.gap !== undefined))).toBe(true);
   });
 
   it('lists each group’s members with what the simulator says they own', () => {

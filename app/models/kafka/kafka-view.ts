@@ -17,10 +17,13 @@ import {
 } from '../../../simulator/index.ts';
 import type { NodeChip, NodeStatus, NodeView, WorkbenchView } from '../../workbench/view.ts';
 import { recentEntryViews } from '../entry-view.ts';
+import { aroundPointer, stripCells } from './strip-cells.ts';
 import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
 
-/** Cells shown per partition strip: the newest N records. */
+/** Cells shown per partition strip: the newest N records (strip-cells.ts compresses the rest). */
 export const stripCellsMax = 48;
+/** Records read back at most to find those around a committed offset far behind. */
+export const readBackMax = 5000;
 
 /** A record's key travels with the entries about one record (token labels, the trace filter). */
 const withKey = (e: TraceBase): { key?: string | null } => ('key' in e ? { key: e.key as string | null } : {});
@@ -113,7 +116,14 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   }
 
   const partitions: PartitionView[] = sum.partitions.map((p, pid) => {
-    const cells = newestRecords(s, pid, stripCellsMax);
+    const committed = sum.groups.flatMap((g) =>
+      g.partitions.filter((gp) => gp.topic === p.topic && gp.partition === p.partition).map((gp) => gp.committed),
+    );
+    // Read back far enough to show the records around the oldest committed offset (bounded).
+    const oldest = Math.min(...committed.map((c) => c ?? Infinity));
+    const reach = Number.isFinite(oldest) ? p.logEndOffset - oldest + aroundPointer.before : 0;
+    const read = newestRecords(s, pid, Math.min(p.records, readBackMax, Math.max(stripCellsMax, reach)));
+    const cells = stripCells(read, committed, stripCellsMax);
     return {
       id: `${p.topic}-${p.partition}`,
       topic: p.topic,
@@ -121,6 +131,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
       logStartOffset: p.logStartOffset,
       logEndOffset: p.logEndOffset,
       highWatermark: p.highWatermark,
+      records: p.records,
       leader: p.leader,
       isr: p.isr,
       cells,
