@@ -7,7 +7,8 @@
  * A lesson step names the nodes it is about: those are outlined, their neighbours drawn in full,
  * and the rest folded to one line and dimmed, and the camera (camera.ts) frames the step's nodes at
  * a zoom where node text stays readable — re-framing when nodes appear or the pane changes size.
- * Nothing shrinks below that zoom, not even the learner's own zooming out: they pan instead.
+ * Nothing shrinks below that zoom, not even the learner's own zooming out: they pan instead. With
+ * nothing in focus (the playground) the camera shows the whole graph, as before.
  */
 import { ReactFlow, Background, Controls, useStore as useFlowStore, useStoreApi, type Edge, type ColorMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -20,6 +21,8 @@ import type { Topology } from './topology.ts';
 import { TopologyNodeCard, type Emphasis, type NodeCard } from './TopologyNodeCard.tsx';
 
 const nodeTypes = { card: TopologyNodeCard };
+/** The lowest zoom when nothing is in focus (the playground's overview). */
+const overviewZoomMin = 0.2;
 
 export interface TopologyViewProps {
   topology: Topology;
@@ -91,7 +94,9 @@ export function TopologyView({
       })),
     [topology, focus],
   );
-  const zoomMin = readableZoom(presenting);
+  // A lesson step (or a projector) keeps node text readable and pans; the playground, with nothing
+  // in focus, first shows the whole graph, as small as it must be, and the learner zooms in.
+  const zoomMin = focus.length > 0 || presenting ? readableZoom(presenting) : overviewZoomMin;
   return (
     <div className="topology" aria-label="Topology: who sends records to whom" data-zoom-min={zoomMin}>
       <NodeFacesContext value={faces}>
