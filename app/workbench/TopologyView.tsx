@@ -3,15 +3,26 @@
  * nodes, edges for who sends to whom. The layout comes from topology.ts (pure); statuses come from
  * the view through `NodeFaces`: the node list handed to React Flow is rebuilt only when the topology
  * or the highlighted nodes change, and each card re-renders only when its own face changes.
+ *
+ * A lesson step names the nodes it is about: those are outlined, their neighbours drawn in full,
+ * and the rest folded to one line and dimmed, and the camera (camera.ts) frames the step's nodes at
+ * a zoom where node text stays readable — re-framing when nodes appear or the pane changes size.
+ * Nothing shrinks below that zoom, not even the learner's own zooming out: they pan instead. With
+ * nothing in focus (the playground) the camera shows the whole graph, as before.
  */
-import { ReactFlow, Background, Controls, type Edge, type ColorMode } from '@xyflow/react';
+import { ReactFlow, Background, Controls, useStore as useFlowStore, useStoreApi, type Edge, type ColorMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { boundsOf, frame, framedIds, readableZoom, type Box } from './camera.ts';
+import { FlightLegend } from './flight/FlightLayer.tsx';
+import { isMotionReduced } from './flight/motion.ts';
 import { NodeFacesContext, type NodeFaces } from './node-face.ts';
 import type { Topology } from './topology.ts';
-import { TopologyNodeCard, type NodeCard } from './TopologyNodeCard.tsx';
+import { TopologyNodeCard, type Emphasis, type NodeCard } from './TopologyNodeCard.tsx';
 
 const nodeTypes = { card: TopologyNodeCard };
+/** The lowest zoom when nothing is in focus (the playground's overview). */
+const overviewZoomMin = 0.2;
 
 export interface TopologyViewProps {
   topology: Topology;
@@ -22,21 +33,47 @@ export interface TopologyViewProps {
   colorMode: ColorMode;
   /** Drawn inside the flow pane, above the graph (records in flight). */
   overlay?: ReactNode;
+  /** Presentation mode: text must read from the back of a room, so the camera zooms in further. */
+  presenting?: boolean;
 }
 
-export function TopologyView({ topology, faces, highlighted, onSelect, colorMode, overlay }: TopologyViewProps) {
+/** Node ids one edge away from any of `ids`: downstream (`after`) and upstream (`before`). */
+export function neighboursOf(topology: Topology, ids: ReadonlySet<string>): { after: string[]; before: string[] } {
+  const after = new Set<string>();
+  const before = new Set<string>();
+  for (const e of topology.edges) {
+    if (ids.has(e.source) && !ids.has(e.target)) after.add(e.target);
+    if (ids.has(e.target) && !ids.has(e.source)) before.add(e.source);
+  }
+  return { after: [...after], before: [...before].filter((id) => !after.has(id)) };
+}
+
+export function TopologyView({
+  topology,
+  faces,
+  highlighted,
+  onSelect,
+  colorMode,
+  overlay,
+  presenting = false,
+}: TopologyViewProps) {
   // A lesson passes a new array each render; the ids are what matter.
   const highlightKey = highlighted.join('\n');
-  const nodes = useMemo<NodeCard[]>(() => {
-    const lit = new Set(highlightKey.split('\n'));
-    return topology.nodes.map((n) => ({
+  const { nodes, focus, near } = useMemo(() => {
+    const present = new Set<string>(topology.nodes.map((n) => n.id));
+    const lit = new Set<string>(highlightKey.split('\n').filter((id) => present.has(id)));
+    const around = neighboursOf(topology, lit);
+    const near = new Set([...around.after, ...around.before]);
+    const emphasisOf = (id: string): Emphasis => (lit.size === 0 ? 'all' : lit.has(id) ? 'focus' : near.has(id) ? 'near' : 'far');
+    const list = topology.nodes.map<NodeCard>((n) => ({
       id: n.id,
       type: 'card',
       position: n.position,
       // The status is the card's own text, so a status change never rebuilds the node list.
       ariaLabel: `${n.kind} ${n.label}`,
-      data: { kind: n.kind, shape: n.shape, label: n.label, detail: n.detail, highlighted: lit.has(n.id) },
+      data: { kind: n.kind, shape: n.shape, label: n.label, detail: n.detail, emphasis: emphasisOf(n.id) },
     }));
+    return { nodes: list, focus: [...lit], near: around };
   }, [topology, highlightKey]);
   const edges = useMemo<Edge[]>(
     () =>
@@ -46,13 +83,22 @@ export function TopologyView({ topology, faces, highlighted, onSelect, colorMode
         target: e.target,
         ariaLabel: e.label,
         focusable: false,
+        className: [
+          focus.length > 0 && !focus.includes(e.source) && !focus.includes(e.target) ? 'edge-far' : '',
+          e.caption !== undefined ? 'edge-captioned' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
         // A short caption drawn on the edge itself (a binding's key), when the model gives one.
-        ...(e.caption !== undefined ? { label: e.caption, className: 'edge-captioned' } : {}),
+        ...(e.caption !== undefined ? { label: e.caption } : {}),
       })),
-    [topology],
+    [topology, focus],
   );
+  // A lesson step (or a projector) keeps node text readable and pans; the playground, with nothing
+  // in focus, first shows the whole graph, as small as it must be, and the learner zooms in.
+  const zoomMin = focus.length > 0 || presenting ? readableZoom(presenting) : overviewZoomMin;
   return (
-    <div className="topology" aria-label="Topology: who sends records to whom">
+    <div className="topology" aria-label="Topology: who sends records to whom" data-zoom-min={zoomMin}>
       <NodeFacesContext value={faces}>
         <ReactFlow
           nodes={nodes}
@@ -61,18 +107,66 @@ export function TopologyView({ topology, faces, highlighted, onSelect, colorMode
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable
-          fitView
-          fitViewOptions={{ padding: 0.15 }}
-          minZoom={0.2}
+          minZoom={zoomMin}
+          maxZoom={2.5}
           colorMode={colorMode}
           proOptions={{ hideAttribution: false }}
           onNodeClick={(_, n) => onSelect(n.id)}
         >
+          <Camera focus={focus} near={near} zoomMin={zoomMin} presenting={presenting} />
           <Background gap={24} />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} fitViewOptions={{ minZoom: zoomMin }} />
           {overlay}
         </ReactFlow>
       </NodeFacesContext>
+      {overlay !== undefined && <FlightLegend />}
     </div>
   );
+}
+
+let framings = 0;
+
+interface CameraProps {
+  focus: string[];
+  near: { after: string[]; before: string[] };
+  zoomMin: number;
+  presenting: boolean;
+}
+
+function Camera({ focus, near, zoomMin, presenting }: CameraProps) {
+  const flow = useStoreApi();
+  const measuredKey = useFlowStore((s) => {
+    const ids: string[] = [];
+    for (const [id, n] of s.nodeLookup) if (n.measured.width && n.measured.height) ids.push(id);
+    return `${ids.join('\n')}|${Math.round(s.width)}x${Math.round(s.height)}`;
+  });
+  const focusKey = focus.join('\n');
+  const nearKey = `${near.after.join('\n')}|${near.before.join('\n')}`;
+  useEffect(() => {
+    const s = flow.getState();
+    if (!s.width || !s.height) return;
+    const boxes = new Map<string, Box>();
+    for (const [id, n] of s.nodeLookup) {
+      const { width, height } = n.measured;
+      if (!width || !height) continue;
+      boxes.set(id, { ...n.internals.positionAbsolute, width, height });
+    }
+    if (boxes.size === 0) return;
+    const split = (k: string): string[] => (k ? k.split('\n') : []);
+    const [after = '', before = ''] = nearKey.split('|');
+    const around = { after: split(after), before: split(before) };
+    const ids = framedIds(boxes, split(focusKey), around, s.width, s.height, zoomMin);
+    const b = boundsOf(ids.map((id) => boxes.get(id)!));
+    if (!b) return;
+    const v = frame(b, s.width, s.height, zoomMin, presenting ? 1.6 : 1.15);
+    let live = true;
+    // Tests wait for this mark before measuring what the camera shows.
+    void s.panZoom?.setViewport(v, { duration: isMotionReduced() ? 0 : 250 }).then(() => {
+      if (live) s.domNode?.setAttribute('data-framed', String(++framings));
+    });
+    return () => {
+      live = false;
+    };
+  }, [flow, measuredKey, focusKey, nearKey, zoomMin, presenting]);
+  return null;
 }

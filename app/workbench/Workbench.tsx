@@ -70,6 +70,7 @@ export function Workbench<C>({
       highlighted={highlighted}
       onSelect={select}
       colorMode={colorMode}
+      presenting={presenting}
       overlay={<FlightLayer store={store} topology={topology} />}
     />
   );

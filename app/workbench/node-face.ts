@@ -9,12 +9,16 @@
  * `useSyncExternalStore` skip the card.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { NodeStatus, WorkbenchView } from './view.ts';
+import type { NodeChip, NodeStatus, WorkbenchView } from './view.ts';
 import type { WorkbenchState, WorkbenchStore } from './store.ts';
 
 export interface NodeFace {
   status: NodeStatus;
   detail: string;
+  /** What the node holds, as chips (absent: none drawn). */
+  chips?: readonly NodeChip[];
+  /** The card's own line when it differs from `detail` (the chips say the rest). */
+  cardDetail?: string;
   /** Labels of the actions the learner can take on the node now. */
   actions: readonly string[];
 }
@@ -32,6 +36,9 @@ const idle: NodeFace = { status: 'ok', detail: '', actions: [] };
 const sameFace = (a: NodeFace, b: NodeFace): boolean =>
   a.status === b.status &&
   a.detail === b.detail &&
+  a.cardDetail === b.cardDetail &&
+  (a.chips?.length ?? 0) === (b.chips?.length ?? 0) &&
+  (a.chips ?? []).every((c, i) => c.label === b.chips![i]!.label && c.state === b.chips![i]!.state) &&
   a.actions.length === b.actions.length &&
   a.actions.every((x, i) => x === b.actions[i]);
 
@@ -55,6 +62,8 @@ export function nodeFacesOf<C>(store: WorkbenchStore<C>): NodeFaces {
       const next: NodeFace = {
         status: st?.status ?? 'ok',
         detail: st?.detail ?? '',
+        ...(st?.chips ? { chips: st.chips } : {}),
+        ...(st?.cardDetail !== undefined ? { cardDetail: st.cardDetail } : {}),
         actions: s.actionsFor(id).map((a) => a.label),
       };
       const before = faces.get(id) ?? idle;

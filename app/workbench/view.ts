@@ -17,6 +17,16 @@ export interface NodeView {
   status: NodeStatus;
   /** One short line under the name, e.g. "owns orders-0, orders-2". */
   detail: string;
+  /** What the node holds, drawn as chips on its card (a consumer's partitions), if the model says. */
+  chips?: NodeChip[];
+  /** The card's line under the chips, when the chips already say part of `detail` (default: detail). */
+  cardDetail?: string;
+}
+
+/** One thing a node holds; 'assigned' and 'revoked' mark what the latest change moved. */
+export interface NodeChip {
+  label: string;
+  state: 'kept' | 'assigned' | 'revoked';
 }
 
 /** One trace entry as the trace log, the narration, the sequence diagram and the flight layer show it. */

@@ -41,6 +41,13 @@ describe('the Kafka topology', () => {
     expect(nodes.find((n) => n.id === 'group:analytics')?.detail).toBe('1 consumer · cooperative-sticky');
   });
 
+  it('leaves the brokers out when nothing is replicated (replication is not the subject)', () => {
+    const single = { ...fanOut, topics: [{ name: 'orders', partitions: 3, replicationFactor: 1 }] };
+    const ids = topologyFromScenario(single).nodes.map((n) => n.id);
+    expect(ids.some((id) => id.startsWith('broker:'))).toBe(false);
+    expect(ids).toContain('consumer:ship-1');
+  });
+
   it('connects the flow: producer → topic → each group → its consumers', () => {
     const { edges, nodes } = topologyFromScenario(fanOut);
     const ids = new Set(nodes.map((n) => n.id));

@@ -1,6 +1,6 @@
 /**
  * The Kafka topology: producers, topics, consumer groups and consumers in columns in the direction
- * records flow, brokers in a row underneath. Topics and brokers come from the scenario (no command
+ * records flow, brokers in a row underneath when some topic is replicated. Topics and brokers come from the scenario (no command
  * adds them); producers, groups and consumers from the world, so those added mid-run appear (a
  * record produced from the page comes from a producer the model adds for it).
  * Pure and deterministic, so the picture never depends on render order.
@@ -8,8 +8,10 @@
 import { kafkaNode, type KafkaScenario, type KafkaState, type NodeId } from '../../../simulator/index.ts';
 import type { NodeShape, Topology, TopologyEdge, TopologyNode } from '../../workbench/topology.ts';
 
-const columnX = { producer: 0, topic: 260, group: 520, consumer: 780 } as const;
-const rowGapPx = 110;
+const columnX = { producer: 0, topic: 230, group: 460, consumer: 690 } as const;
+const rowGapPx = 96;
+/** Consumer cards are taller: their partitions are drawn as chips, with what a rebalance moved. */
+const consumerGapPx = 120;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -22,12 +24,18 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
   const groups = s.k.groups;
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
   const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
-  const rows = Math.max(producers.length, spec.topics.length, groups.length, consumers.length, 1);
+  const gapOf = (kind: keyof typeof columnX): number => (kind === 'consumer' ? consumerGapPx : rowGapPx);
+  const tallest = Math.max(
+    rowGapPx * Math.max(producers.length, spec.topics.length, groups.length, 1),
+    consumerGapPx * consumers.length,
+  );
+  const rows = Math.ceil(tallest / rowGapPx);
   const column = (kind: keyof typeof columnX, items: Item[]): void => {
     // Centre a short column against the tallest one so edges do not all slope one way.
-    const offset = ((rows - items.length) * rowGapPx) / 2;
+    const gap = gapOf(kind);
+    const offset = (tallest - items.length * gap) / 2;
     items.forEach((item, i) =>
-      nodes.push({ ...item, kind, shape: kind as NodeShape, position: { x: columnX[kind], y: offset + i * rowGapPx } }),
+      nodes.push({ ...item, kind, shape: kind as NodeShape, position: { x: columnX[kind], y: offset + i * gap } }),
     );
   };
 
@@ -60,17 +68,21 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
     consumers.map((c) => ({ id: kafkaNode.consumer(c.id), label: c.id, detail: `in ${c.group}` })),
   );
 
+  // Brokers are drawn where replication is the subject (a topic with more than one replica); with
+  // one copy of everything they carry nothing the picture needs, and would push the flow off-screen.
+  const replicated = spec.topics.some((t) => t.replicationFactor > 1);
   const brokersY = rows * rowGapPx + 40;
-  spec.brokers.forEach((b, i) =>
-    nodes.push({
-      id: kafkaNode.broker(b.id),
-      kind: 'broker',
-      shape: 'broker',
-      label: `broker ${b.id}`,
-      detail: 'broker',
-      position: { x: i * 200, y: brokersY },
-    }),
-  );
+  if (replicated)
+    spec.brokers.forEach((b, i) =>
+      nodes.push({
+        id: kafkaNode.broker(b.id),
+        kind: 'broker',
+        shape: 'broker',
+        label: `broker ${b.id}`,
+        detail: 'broker',
+        position: { x: i * 200, y: brokersY },
+      }),
+    );
 
   for (const p of producers) {
     // A producer the model adds for records produced from the page writes to any topic.

@@ -9,6 +9,11 @@ import type { NodeStatus } from '../../workbench/view.ts';
 export interface StripCell {
   offset: number;
   key: string | null;
+  /**
+   * Set on a gap cell: it stands for this many stored records left out of the strip (from `offset`
+   * on), so a committed offset far behind and the log end show together.
+   */
+  gap?: number;
 }
 
 export interface StripPointer {
@@ -27,6 +32,8 @@ export interface PartitionView {
   logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
+  /** Records stored: fewer than log end − log start once compaction has removed some. */
+  records?: number;
   leader: string | null;
   isr: string[];
   /** The newest cells (a window; `logEndOffset - cells.length` says how many more there are). */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kafkaModel, kafkaRead, kafkaSummary, type KafkaScenario } from '../../../simulator/index.ts';
-import { kafkaPanels, kafkaView, stripCellsMax } from './kafka-view.ts';
+import { kafkaPanels, kafkaView, partitionChips, stripCellsMax } from './kafka-view.ts';
 
 const scenario: KafkaScenario = {
   version: 1,
@@ -62,13 +62,23 @@ describe('the Kafka view', () => {
     expect(partitions.some((p) => p.pointers.some((x) => x.label === 'slow' && (x.lag ?? 0) > 0))).toBe(true);
   });
 
-  it('draws the newest records of each partition with their offsets and keys', () => {
+  it('draws stored records with their offsets and keys: the newest, and those around a committed offset far behind', () => {
     for (const p of partitions) {
       const stored = kafkaRead.storedOffsets(s, p.topic, p.partition).split(', ').filter(Boolean).map(Number);
-      expect(p.cells.map((c) => c.offset)).toEqual(stored.slice(-stripCellsMax));
       const keys = kafkaRead.keysIn(s, p.topic, p.partition).split(', ');
-      expect(p.cells.map((c) => c.key)).toEqual(keys.slice(-p.cells.length));
+      const records = p.cells.filter((c) => c.gap === undefined);
+      // Each drawn record is a stored one, with its own key; the newest is last.
+      for (const c of records) expect(c.key).toBe(keys[stored.indexOf(c.offset)]);
+      expect(records.at(-1)?.offset).toBe(stored.at(-1));
+      // Shown records plus what the gap cells stand for never exceed what is stored.
+      expect(p.cells.reduce((n, c) => n + (c.gap ?? 1), 0)).toBeLessThanOrEqual(stored.length);
+      // Every committed offset is drawn on the strip, not clipped off its left end.
+      for (const ptr of p.pointers)
+        if (ptr.offset !== null && ptr.offset < p.logEndOffset) expect(records.some((c) => c.offset === ptr.offset)).toBe(true);
+      if (p.cells.every((c) => c.gap === undefined)) expect(records.map((c) => c.offset)).toEqual(stored.slice(-stripCellsMax));
     }
+    // The slow group is far behind: at least one strip is compressed.
+    expect(partitions.some((p) => p.cells.some((c) => c.gap !== undefined))).toBe(true);
   });
 
   it('lists each group’s members with what the simulator says they own', () => {
@@ -77,5 +87,49 @@ describe('the Kafka view', () => {
       expect(g.lag).toBe(kafkaRead.groupLag(s, g.id) === -1 ? null : kafkaRead.groupLag(s, g.id));
       for (const m of g.members) expect(m.partitions.join(', ')).toBe(kafkaRead.owned(s, g.id, m.consumer));
     }
+  });
+});
+
+describe('partitions on a consumer card', () => {
+  it('mark what the latest rebalance moved: handed over (+), taken away (−), and not what came back', () => {
+    expect(
+      partitionChips(['orders-0', 'orders-2'], { revoked: ['orders-1', 'orders-0'], assigned: ['orders-2', 'orders-0'] }),
+    ).toEqual([
+      { label: 'orders-0', state: 'kept' },
+      { label: 'orders-2', state: 'assigned' },
+      { label: 'orders-1', state: 'revoked' },
+    ]);
+    expect(partitionChips([], undefined)).toEqual([]);
+  });
+
+  it('come from the simulator: after a consumer joins, the partitions it was handed are marked on its card', () => {
+    const spec: KafkaScenario = {
+      version: 1,
+      name: 'join',
+      brokers: [{ id: 1 }],
+      topics: [{ name: 'orders', partitions: 4, replicationFactor: 1 }],
+      producers: [],
+      groups: [{ id: 'billing', topics: ['orders'], consumers: 1 }],
+    };
+    const r = kafkaModel.run(spec);
+    const s = r.init(1);
+    r.apply(s, { type: 'advance', untilMs: 5000 });
+    const before = kafkaView(s).nodes.find((n) => n.id === 'consumer:billing-c1');
+    // Its first assignment: all four partitions, handed to it when it joined.
+    expect(before?.chips?.map((c) => c.label)).toEqual(['orders-0', 'orders-1', 'orders-2', 'orders-3']);
+    const joined = r.apply(s, { type: 'add-consumer', group: 'billing' });
+    expect(joined.ok).toBe(true);
+    r.apply(s, { type: 'advance', untilMs: 25_000 });
+    const nodes = kafkaView(s).nodes;
+    const newcomer = nodes.find((n) => n.id.startsWith('consumer:') && n.id !== 'consumer:billing-c1');
+    expect(newcomer?.chips?.length).toBeGreaterThan(0);
+    expect(newcomer?.chips?.every((c) => c.state === 'assigned')).toBe(true);
+    const old = nodes.find((n) => n.id === 'consumer:billing-c1')!;
+    expect(
+      old.chips
+        ?.filter((c) => c.state === 'revoked')
+        .map((c) => c.label)
+        .sort(),
+    ).toEqual(newcomer!.chips!.map((c) => c.label).sort());
   });
 });

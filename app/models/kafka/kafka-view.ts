@@ -15,12 +15,15 @@ import {
   type KafkaState,
   type TraceBase,
 } from '../../../simulator/index.ts';
-import type { NodeStatus, NodeView, WorkbenchView } from '../../workbench/view.ts';
+import type { NodeChip, NodeStatus, NodeView, WorkbenchView } from '../../workbench/view.ts';
 import { recentEntryViews } from '../entry-view.ts';
+import { aroundPointer, stripCells } from './strip-cells.ts';
 import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
 
-/** Cells shown per partition strip: the newest N records. */
+/** Cells shown per partition strip: the newest N records (strip-cells.ts compresses the rest). */
 export const stripCellsMax = 48;
+/** Records read back at most to find those around a committed offset far behind. */
+export const readBackMax = 5000;
 
 /** A record's key travels with the entries about one record (token labels, the trace filter). */
 const withKey = (e: TraceBase): { key?: string | null } => ('key' in e ? { key: e.key as string | null } : {});
@@ -36,6 +39,23 @@ export function segmentStarts(cells: readonly { offset: number }[], segments: re
     if (i > 0 && cells[i - 1]!.offset < seg.baseOffset) out.push(cells[i]!.offset);
   }
   return out;
+}
+
+/**
+ * A consumer's partitions as chips on its card: what it owns, with what the group's latest
+ * rebalance handed it marked 'assigned' and what it took away (and did not give back) 'revoked'.
+ * A partition revoked and handed back to the same member (an eager rebalance) did not move.
+ */
+export function partitionChips(
+  owned: readonly string[],
+  move: { revoked: string[]; assigned: string[] } | undefined,
+): NodeChip[] {
+  const revoked = move?.revoked ?? [];
+  const assigned = move?.assigned ?? [];
+  return [
+    ...owned.map<NodeChip>((p) => ({ label: p, state: assigned.includes(p) && !revoked.includes(p) ? 'assigned' : 'kept' })),
+    ...revoked.filter((p) => !owned.includes(p)).map<NodeChip>((p) => ({ label: p, state: 'revoked' })),
+  ];
 }
 
 /** " · cut off from broker 2, 3" when a node's links are cut, else nothing. */
@@ -79,19 +99,31 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   const ownership = new Map<string, string[]>();
   for (const g of sum.groups) for (const m of g.members) ownership.set(m.consumer, m.partitions);
   const statusOf = new Map<string, NodeStatus>();
+  const moves = rebalanceMoves(s);
   for (const c of k.consumers) {
     const owned = ownership.get(c.id) ?? [];
     const status = consumerStatus(c);
     statusOf.set(c.id, status);
+    const move = moves.get(`${k.groups[c.group]!.id}/${c.id}`);
+    const cut = cutNote(s, c.id);
     nodes.push({
       id: kafkaNode.consumer(c.id),
       status,
-      detail: `${owned.length ? `owns ${owned.join(', ')}` : 'owns nothing'}${cutNote(s, c.id)}`,
+      detail: `${owned.length ? `owns ${owned.join(', ')}` : 'owns nothing'}${cut}`,
+      chips: partitionChips(owned, move),
+      cardDetail: owned.length === 0 && !move?.revoked.length ? `owns nothing${cut}` : cut.replace(/^ · /, ''),
     });
   }
 
   const partitions: PartitionView[] = sum.partitions.map((p, pid) => {
-    const cells = newestRecords(s, pid, stripCellsMax);
+    const committed = sum.groups.flatMap((g) =>
+      g.partitions.filter((gp) => gp.topic === p.topic && gp.partition === p.partition).map((gp) => gp.committed),
+    );
+    // Read back far enough to show the records around the oldest committed offset (bounded).
+    const oldest = Math.min(...committed.map((c) => c ?? Infinity));
+    const reach = Number.isFinite(oldest) ? p.logEndOffset - oldest + aroundPointer.before : 0;
+    const read = newestRecords(s, pid, Math.min(p.records, readBackMax, Math.max(stripCellsMax, reach)));
+    const cells = stripCells(read, committed, stripCellsMax);
     return {
       id: `${p.topic}-${p.partition}`,
       topic: p.topic,
@@ -99,6 +131,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
       logStartOffset: p.logStartOffset,
       logEndOffset: p.logEndOffset,
       highWatermark: p.highWatermark,
+      records: p.records,
       leader: p.leader,
       isr: p.isr,
       cells,
@@ -113,7 +146,6 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     };
   });
 
-  const moves = rebalanceMoves(s);
   const groups: GroupView[] = sum.groups.map((g) => ({
     id: g.group,
     phase: g.state,

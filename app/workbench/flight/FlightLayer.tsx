@@ -10,6 +10,10 @@
  * (flight-surface.ts): a worker that owns the canvas where the browser allows, so that copying the
  * sprites and committing the canvas happen off the main thread.
  *
+ * Tokens on the same route at the same moment are drawn once with a count; a token inside a node
+ * is not drawn over its text; labels go where they cover no node and no other label, or are left
+ * out (flight-labels.ts). A one-line legend under the diagram says what the shapes mean.
+ *
  * With reduced motion nothing flies: the nodes the last step touched get an outline for a moment.
  */
 import { useEffect, useRef } from 'react';
@@ -21,7 +25,9 @@ import { createRouteTable, type RouteTable } from './flight-map.ts';
 import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
 import { changedNodes, FlightBuffer, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
-import { opStride, rectStride, spriteSlot, spriteSlots, type FrameMsg } from './flight-paint.ts';
+import { opStride, rectStride, spriteSlot, type FrameMsg } from './flight-paint.ts';
+import { groupTokens, insideAny, placeLabel, type ScreenRect } from './flight-labels.ts';
+import { labelFontPx, tokenRadiusPx } from './sprites.ts';
 import { acquireSurface, releaseSurface } from './flight-surface.ts';
 import './flight.css';
 
@@ -29,12 +35,29 @@ import './flight.css';
 export const highlightMs = 900;
 /** Below this zoom, labels would be unreadable smudges: draw shapes only. */
 const labelZoomMin = 0.45;
-/** At most one label per cell of this many CSS pixels (about one short key wide). */
-const labelCellPx: [number, number] = [72, 16];
 const pixelRatioMax = 2;
-/** Packing a sprite and a pixel into one number, to find tokens that would cover each other exactly. */
-const spotPad = 256;
-const spotStride = 16_384;
+
+/** What the canvas tells tests about its labels (an expando property: no DOM write per frame). */
+type LabelledCanvas = HTMLCanvasElement & { flightLabels?: Array<{ x: number; y: number; w: number; h: number }> };
+
+/** Label bitmap sizes (sprites.ts draws them: text + 3 px padding each side, 17 px high), cached. */
+const labelSizes = new Map<string, [number, number]>();
+let measureCtx: CanvasRenderingContext2D | null = null;
+function labelSize(text: string, ratio: number): [number, number] {
+  const k = `${ratio}\u0000${text}`;
+  let size = labelSizes.get(k);
+  if (size) return size;
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  let w = text.length * labelFontPx * 0.62 * ratio;
+  if (measureCtx) {
+    measureCtx.font = `600 ${labelFontPx * ratio}px system-ui, sans-serif`;
+    w = measureCtx.measureText(text).width;
+  }
+  size = [Math.ceil(w + 6 * ratio), (labelFontPx + 6) * ratio];
+  if (labelSizes.size > 2000) labelSizes.clear();
+  labelSizes.set(k, size);
+  return size;
+}
 
 export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; topology: Topology }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -49,8 +72,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     const buffer = new FlightBuffer();
     const tokens: FlightToken[] = [];
     const point = { x: 0, y: 0 };
-    const taken = new Set<number>();
-    const spots = new Set<number>();
+    const placed: ScreenRect[] = [];
     const labels: string[] = [];
     let polylines = new Map<readonly string[], Polyline | undefined>();
     let lookup = flow.getState().nodeLookup;
@@ -79,12 +101,24 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (!n || !w || !h) return undefined;
       return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: w, height: h };
     };
+    /** Every node's card, in device pixels of the canvas: tokens hide inside, labels keep off. */
+    const nodeRects = (ratio: number, tx: number, ty: number, zoom: number): ScreenRect[] => {
+      const out: ScreenRect[] = [];
+      for (const n of lookup.values()) {
+        const w = n.measured.width;
+        const h = n.measured.height;
+        if (!w || !h) continue;
+        const { x, y } = n.internals.positionAbsolute;
+        out.push({ x: (x * zoom + tx) * ratio, y: (y * zoom + ty) * ratio, w: w * zoom * ratio, h: h * zoom * ratio });
+      }
+      return out;
+    };
     const polylineFor = (route: readonly string[]): Polyline | undefined => {
       // A route drawn before React Flow measured its nodes has no polyline yet: try again later.
       if (polylines.get(route) === undefined) polylines.set(route, polylineOf(route, rectOf));
       return polylines.get(route);
     };
-    const report = (counts: { tokens: number; highlights: number; records?: number; labels?: number }): void => {
+    const report = (counts: { tokens: number; highlights: number; records?: number; labels?: number; groups?: number }): void => {
       // Exposed for tests and the benchmark; each attribute is written only when it changes.
       for (const [k, v] of Object.entries(counts)) if (shown[k] !== v) canvas.dataset[k] = String((shown[k] = v));
     };
@@ -150,51 +184,61 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       }
 
       const n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
-      const ops = new Float32Array(n * opStride);
       const showLabels = zoom >= labelZoomMin;
-      const cellW = labelCellPx[0] * ratio;
-      const cellH = labelCellPx[1] * ratio;
-      const cols = Math.ceil(cw / cellW) + 1;
-      taken.clear();
-      spots.clear();
+      const nodes = nodeRects(ratio, tx, ty, zoom);
+      const groups = groupTokens(tokens, n);
+      const ops = new Float32Array(groups.length * opStride);
+      const bounds = { w: cw, h: ch };
+      const r = (tokenRadiusPx + 1) * ratio;
+      placed.length = 0;
       let drawn = 0;
       let records = 0;
       let count = 0;
-      // Newest first, so in a crowded cell the label goes to the newest token.
-      for (let i = n - 1; i >= 0; i--) {
-        const t = tokens[i]!;
+      // Newest first, so when labels compete for room the newest record gets one.
+      for (const g of groups) {
+        const t = g.token;
         const p = polylineFor(t.route);
         if (!p) continue;
         pointAt(p, t.progress, point);
         // Whole device pixels: a sprite copied to an integer position is a plain blit, no filtering.
         const x = Math.round((point.x * zoom + tx) * ratio);
         const y = Math.round((point.y * zoom + ty) * ratio);
-        if (x < -cellW || y < -cellH || x > cw + cellW || y > ch + cellH) continue;
-        drawn++;
-        if (t.shape === 'record') records++;
-        // Records sent together fly together: the same sprite on the same pixel is drawn once.
-        const slot = spriteSlot(t.shape, t.colour);
-        const spot = ((x + spotPad) * spotStride + (y + spotPad)) * spriteSlots + slot;
-        if (spots.has(spot)) continue;
-        spots.add(spot);
+        if (x < -r || y < -r || x > cw + r || y > ch + r) continue;
+        // Passing through a node (a record crossing its group): inside it, not over its text.
+        if (insideAny(x, y, nodes)) continue;
+        drawn += g.count;
+        if (t.shape === 'record') records += g.count;
         let label = -1;
-        // One label per screen cell: overlapping labels are unreadable and costly to draw.
-        const cell = Math.floor(y / cellH) * cols + Math.floor(x / cellW);
-        if (showLabels && !taken.has(cell)) {
-          taken.add(cell);
-          label = labels.push(t.label) - 1;
+        let dx = 0;
+        let dy = 0;
+        if (showLabels) {
+          const [w, h] = labelSize(g.label, ratio);
+          const at = placeLabel(x, y, r, w, h, nodes, placed, bounds);
+          if (at) {
+            [dx, dy] = at;
+            label = labels.push(g.label) - 1;
+          }
         }
         const o = count * opStride;
         ops[o] = x;
         ops[o + 1] = y;
-        ops[o + 2] = slot;
+        ops[o + 2] = spriteSlot(t.shape, g.colour);
         ops[o + 3] = label;
+        ops[o + 4] = dx;
+        ops[o + 5] = dy;
         count++;
       }
+      // For tests: where the labels went this frame, in CSS px of the canvas.
+      (canvas as LabelledCanvas).flightLabels = placed.map((b) => ({
+        x: b.x / ratio,
+        y: b.y / ratio,
+        w: b.w / ratio,
+        h: b.h / ratio,
+      }));
       msg.ops = ops;
       msg.opCount = count;
       surface.paint(msg);
-      report({ tokens: drawn, highlights: 0, records, labels: labels.length });
+      report({ tokens: drawn, highlights: 0, records, labels: labels.length, groups: count });
     };
     function schedule(): void {
       if (!frame) frame = requestAnimationFrame(draw);
@@ -260,4 +304,28 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
   }, [store, topology, flow]);
 
   return <canvas ref={canvasRef} className="flight-layer" aria-hidden="true" data-tokens="0" data-highlights="0" />;
+}
+
+/**
+ * What the token shapes mean, in words beside each shape (the canvas draws the same three). One
+ * line under the diagram rather than over it, so it never covers a node.
+ */
+export function FlightLegend() {
+  return (
+    <p className="flight-legend">
+      <span className="flight-legend-title">In flight:</span>
+      <span>
+        <span className="flight-swatch swatch-record" aria-hidden="true" /> a record (colour and label: its key)
+      </span>
+      <span>
+        <span className="flight-swatch swatch-batch" aria-hidden="true" /> a batch (fetch, ack, copy)
+      </span>
+      <span>
+        <span className="flight-swatch swatch-control" aria-hidden="true" /> a commit, assign or revoke
+      </span>
+      <span>
+        <strong>×3</strong> travelling together
+      </span>
+    </p>
+  );
 }

@@ -36,13 +36,13 @@ const frame = (ops: number[], labels: string[], rects: number[] = []): FrameMsg 
 });
 
 describe('painting a frame', () => {
-  it('resizes the canvas, clears it, draws each sprite at its spot and a label where one is given', () => {
+  it('resizes the canvas, clears it, draws each sprite at its spot and a label where it was placed', () => {
     const { calls, ctx, sprites } = fakes();
     const canvas = { width: 10, height: 10 };
     paintFrame(
       canvas,
       ctx,
-      frame([100, 50, spriteSlot('record', 2), 0, 40, 60, spriteSlot('batch', -1), -1], ['order-7']),
+      frame([100, 50, spriteSlot('record', 2), 0, 8, -8, 40, 60, spriteSlot('batch', -1), -1, 0, 0], ['order-7']),
       sprites,
     );
     expect(canvas).toEqual({ width: 300, height: 200 });

@@ -10,7 +10,6 @@
  */
 import { neutral, palette } from '../palette.ts';
 import type { SpriteCache } from './sprites.ts';
-import { tokenRadiusPx } from './sprites.ts';
 import type { TokenShape } from './flight-tokens.ts';
 
 const shapes: TokenShape[] = ['record', 'batch', 'control'];
@@ -19,8 +18,12 @@ export const spriteSlot = (shape: TokenShape, colour: number): number => shapes.
 /** Distinct sprite slots there can be. */
 export const spriteSlots = 32;
 
-/** Numbers per drawing operation in `FrameMsg.ops`: x, y, sprite slot, label index (-1: none). */
-export const opStride = 4;
+/**
+ * Numbers per drawing operation in `FrameMsg.ops`: x, y, sprite slot, label index (-1: none), and
+ * the label's top-left corner relative to the token (flight-labels.ts chose it so it covers no
+ * node and no other label).
+ */
+export const opStride = 6;
 /** Numbers per highlight rectangle in `FrameMsg.rects`: x, y, width, height. */
 export const rectStride = 4;
 
@@ -68,7 +71,7 @@ export function paintFrame(canvas: Paintable, ctx: Ctx2D, msg: FrameMsg, sprites
     const label = ops[o + 3]!;
     if (label < 0) continue;
     const l = sprites.label(msg.labels[label]!);
-    ctx.drawImage(l.image, x + tokenRadiusPx * ratio + 2 * ratio, y - l.oy);
+    ctx.drawImage(l.image, Math.round(x + ops[o + 4]!), Math.round(y + ops[o + 5]!));
   }
   if (msg.rectCount > 0) {
     ctx.lineWidth = 4 * ratio;

@@ -16,6 +16,7 @@ import { formatCount, plural } from '../../../workbench/panels/labels.ts';
 import {
   isAboveHighWatermark,
   pointerNotes,
+  removedRecordCount,
   stripLayout,
   stripSummary,
   type StripLayout,
@@ -112,7 +113,9 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
     // Stop Home/End and arrows reaching the page's transport shortcuts while moving between records.
     e.preventDefault();
     e.stopPropagation();
-    const index = Math.min(n - 1, Math.max(0, move(current)));
+    let index = Math.min(n - 1, Math.max(0, move(current)));
+    // A gap cell is not a record: step over it in the direction of travel.
+    if (p.cells[index]?.gap !== undefined) index = Math.min(n - 1, Math.max(0, index + (index < current ? -1 : 1)));
     const next = p.cells[index];
     if (!next) return;
     setFocusOffset(next.offset);
@@ -138,6 +141,18 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
           <ol className="wbp-cells" aria-label={`Newest records of ${p.id}`} onKeyDown={onKeyDown}>
             {from > 0 && <li className="wbp-cell-gap" style={vars({ '--gap': from })} aria-hidden="true" />}
             {shown.map((c, i) => {
+              if (c.gap !== undefined)
+                return (
+                  <li
+                    key={`gap-${c.offset}`}
+                    className="wbp-cell wbp-cell-gap-records"
+                    aria-label={`${plural(c.gap, 'record')} not drawn`}
+                  >
+                    <span className="wbp-cell-offset">…</span>
+                    <span className="wbp-gap-count">{formatCount(c.gap)}</span>
+                    <span className="wbp-gap-word">records</span>
+                  </li>
+                );
               const above = isAboveHighWatermark(p, c.offset);
               const segment = p.segmentStarts.includes(c.offset);
               return (
@@ -150,6 +165,7 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
                     aria-pressed={c.offset === selectedOffset}
                     aria-label={`Offset ${c.offset}, key ${c.key ?? 'none'}${segment ? ', first of a new log segment' : ''}${above ? ', not yet replicated' : ''}`}
                     title={c.key ?? 'no key'}
+                    data-key={c.key ?? 'no key'}
                     onFocus={() => setFocusOffset(c.offset)}
                     onClick={() => onInspect?.(kafkaTarget.record(p.id, c.offset))}
                   >
@@ -175,6 +191,7 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
 function PartitionRowView({ partition: p, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
   const layout = stripLayout(p);
   const notes = pointerNotes(p);
+  const removed = removedRecordCount(p);
   // Off-screen strips keep their place (the last height they had) but not their cells.
   const { ref, near, setNear, awayHeight } = useNearView<HTMLLIElement>();
 
@@ -202,6 +219,11 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
         {layout.earlier > 0 && (
           <span className="wbp-earlier">
             … {plural(layout.earlier, 'earlier record')} (from offset {formatCount(p.logStartOffset)})
+          </span>
+        )}
+        {removed > 0 && (
+          <span className="wbp-earlier wbp-removed">
+            compaction removed {plural(removed, 'record')}: their offsets are skipped, never reused
           </span>
         )}
       </div>

@@ -66,8 +66,7 @@ export function PartitionStrips({ partitions, onInspect, selected = null, title 
             <section key={topic} className="wbp-topic" aria-label={`Topic ${topic}`}>
               <h3 className="wbp-topic-name">
                 <span aria-hidden="true">☰ </span>
-                topic
-                <span className="wbp-name">{topic}</span>
+                topic <span className="wbp-name">{topic}</span>
               </h3>
               <ol className="wbp-partition-list">
                 {ps.map((p) => (

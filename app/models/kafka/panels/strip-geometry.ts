@@ -58,10 +58,23 @@ export function boundaryIndex(cells: readonly StripCell[], offset: number): numb
   return lo;
 }
 
-/** Records in the log that are older than the shown window. */
+/** Records the strip stands for: shown cells, plus what each gap cell stands for. */
+const coveredRecords = (p: PartitionView): number => p.cells.reduce((n, c) => n + (c.gap ?? 1), 0);
+
+/**
+ * Records still in the log that are older than the shown window: counted from what is stored when
+ * the view says (after compaction the offsets below the window are not all records any more).
+ */
 export function earlierRecordCount(p: PartitionView): number {
   const first = p.cells[0]?.offset ?? p.logEndOffset;
-  return Math.max(0, first - p.logStartOffset);
+  if (p.records === undefined) return Math.max(0, first - p.logStartOffset);
+  return Math.max(0, p.records - coveredRecords(p));
+}
+
+/** Records compaction (or anything else) removed from inside the log: offsets with no record. */
+export function removedRecordCount(p: PartitionView): number {
+  if (p.records === undefined) return 0;
+  return Math.max(0, p.logEndOffset - p.logStartOffset - p.records);
 }
 
 /** A record at or above the HW is on the leader but not yet on every in-sync replica. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { boundsOf, frame, framedIds, nodeTextMinPx, readableZoom, screenTextMinPx, type Box } from './camera.ts';
+
+const box = (x: number, y: number, width = 180, height = 70): Box => ({ x, y, width, height });
+
+describe('the camera', () => {
+  it('never zooms below the zoom at which node text is 11 px (desk) and 16 px (presenting)', () => {
+    expect(nodeTextMinPx * readableZoom(false)).toBeGreaterThanOrEqual(screenTextMinPx.desk);
+    expect(nodeTextMinPx * readableZoom(true)).toBeGreaterThanOrEqual(screenTextMinPx.present);
+    // A graph far too big for the pane still gets the readable zoom, showing its start (top left).
+    const huge = boundsOf([box(0, 0), box(3000, 2000)])!;
+    const v = frame(huge, 700, 400, readableZoom(false), 1.2);
+    expect(v.zoom).toBe(readableZoom(false));
+    expect(v.x).toBe(24);
+    expect(v.y).toBe(24);
+  });
+
+  it('centres what fits, up to the largest zoom', () => {
+    const one = box(100, 100, 200, 100);
+    const v = frame(one, 800, 400, 0.9, 1.2);
+    expect(v.zoom).toBe(1.2);
+    // The box's centre lands on the pane's centre.
+    expect(200 * v.zoom + v.x).toBeCloseTo(400);
+    expect(150 * v.zoom + v.y).toBeCloseTo(200);
+  });
+
+  it('frames the focus with its downstream neighbours when all neighbours do not fit', () => {
+    const boxes = new Map<string, Box>([
+      ['producer', box(0, 100)],
+      ['topic', box(230, 100)],
+      ['group', box(460, 100)],
+      ['consumer', box(690, 100)],
+    ]);
+    // 700 px wide at zoom ≥ 0.94 shows about 690 flow px: topic→consumer fits, producer→consumer does not.
+    const ids = framedIds(boxes, ['topic', 'group'], { after: ['consumer'], before: ['producer'] }, 700, 400, 0.94);
+    expect(ids.sort()).toEqual(['consumer', 'group', 'topic']);
+    // Room for everything: everything.
+    expect(framedIds(boxes, ['topic', 'group'], { after: ['consumer'], before: ['producer'] }, 1400, 400, 0.94)).toHaveLength(4);
+    // Nothing focused (the playground): the whole graph.
+    expect(framedIds(boxes, [], { after: [], before: [] }, 700, 400, 0.94)).toHaveLength(4);
+    // A focused node that is not drawn (yet) is ignored rather than framing nothing.
+    expect(framedIds(boxes, ['nope', 'group'], { after: [], before: [] }, 700, 400, 0.94)).toEqual(['group']);
+  });
+});
