@@ -212,3 +212,37 @@ export { amqpScenarioToScript, type ScriptFromScenario } from './amqp/script-fro
 
 // The AMQP model behind the contract.
 export { amqpModel, type AmqpModelCommand } from './amqp/model.ts';
+
+// Graded practice: designs, graders and the scenarios a design describes.
+export {
+  parseDesign,
+  gradeDesign,
+  previewDesign,
+  graderVersion,
+  gradedExerciseIds,
+  isGradedExercise,
+  classifyItems,
+  messageKinds,
+  orderEventFields,
+  x03RatePerSec,
+  x03ProcessingMs,
+  x03LagBound,
+  sagaStepNames,
+  sagaCompensationNames,
+  brokersX09,
+  refusedMsMaxOneDown,
+  type Design,
+  type DesignPreview,
+  type GradedExerciseId,
+  type Verdict,
+  type GradedCheck,
+  type GradedRun,
+  type ClassifyItem,
+  type MessageKind,
+  type X01Design,
+  type X02Design,
+  type X03Design,
+  type X05Design,
+  type X06Design,
+  type X09Design,
+} from './practice/index.ts';
