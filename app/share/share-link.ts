@@ -10,8 +10,12 @@
  * schemas validate the scenario and each command, and every failure is a value with a message the
  * learner can act on.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import lzString from 'lz-string';
 import { ErrorCode, fail, ok, type Result } from '../../simulator/index.ts';
+
+// lz-string is CommonJS: a default import works in Vite and in plain Node (the grade CLI runs
+// this file headless); named imports work only under a bundler.
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = lzString;
 
 export const shareFormatVersion = 2;
 
