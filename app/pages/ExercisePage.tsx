@@ -26,6 +26,7 @@ import '../practice/practice.css';
 
 export function ExercisePage() {
   const { exerciseId = '' } = useParams();
+  const [search] = useSearchParams();
   const x = findExercise(exerciseId);
   usePageTitle(x ? `${x.id} ${x.title}` : 'Exercise not found');
   if (!x || !isGradedExercise(x.id)) {
@@ -38,7 +39,8 @@ export function ExercisePage() {
       </div>
     );
   }
-  return <Exercise key={x.id} id={x.id} />;
+  // A shared design in the address opens afresh, even on the exercise already open.
+  return <Exercise key={`${x.id}:${search.get('d') ?? ''}`} id={x.id} />;
 }
 
 function initialDesign(id: string, shared: string | null): { design: Design; notice: string | null; explanation: string } {
