@@ -53,8 +53,8 @@ export const exerciseDefinitions: readonly ExerciseDefinition[] = [
     trains: 'Capacity arithmetic for a consumer group, idle consumers, and the hot key no scaling fixes.',
     difficulty: 'intermediate',
     wrong: {
-      'wrong-too-few-partitions.json': { check: 'Lag stays under 480 records for the whole run', mentions: 'sit idle' },
-      'wrong-hot-key.json': { check: 'Lag stays under 480 records for the whole run', mentions: 'whatever the consumer count' },
+      'wrong-too-few-partitions.json': { check: 'Lag stays under 120 records for the whole run', mentions: 'sit idle' },
+      'wrong-hot-key.json': { check: 'Lag stays under 120 records for the whole run', mentions: 'whatever the consumer count' },
     },
   },
   {

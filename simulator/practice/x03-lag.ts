@@ -18,9 +18,9 @@ import { drive } from './drive.ts';
 import { verdict, type GradedCheck, type Verdict } from './types.ts';
 
 export const x03GraderVersion = 1;
-export const x03RatePerSec = 240;
-export const x03ProcessingMs = 10;
-export const x03LagBound = 480;
+export const x03RatePerSec = 60;
+export const x03ProcessingMs = 40;
+export const x03LagBound = 120;
 /** The share of orders from the biggest store, per mille. */
 export const hotStorePerMille = 600;
 const warmUpMs = 6_000;
@@ -50,7 +50,7 @@ export function x03Scenario(d: X03Design): KafkaScenario {
         eventType: 'OrderPlaced',
         keys:
           d.key === 'orderId'
-            ? { type: 'uniform', keys: 5_000, prefix: 'order-' }
+            ? { type: 'uniform', keys: 2_000, prefix: 'order-' }
             : { type: 'hot', hotKey: 'store-1', hotPerMille: hotStorePerMille, keys: 30, prefix: 'store-' },
       },
     ],
