@@ -4,7 +4,9 @@
  * crash that lost it, fix the design and pass; the passed state survives a reload and a corrupted
  * practice record (salvaged, backed up, never wiped).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { exerciseDefinitions } from '../lessons/exercises/catalog.ts';
 import { test, expect } from './fixtures.ts';
 
 async function activate(page: Page, target: Locator): Promise<void> {
@@ -104,3 +106,24 @@ test('a shared verdict link reproduces the graded design; a damaged one says so'
   await expect(page.locator('.notice')).toContainText('shared design');
   await expect(page.getByLabel('Record key')).toHaveValue('');
 });
+
+for (const x of exerciseDefinitions) {
+  test(`${x.id} checks its starting design at phone width in dark mode, with no serious accessibility problem`, async ({
+    page,
+    problems,
+  }) => {
+    test.setTimeout(60_000);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/#/practice/${x.id}`);
+    await expect(page.locator('main h1')).toContainText(x.title);
+    await activate(page, page.getByRole('button', { name: 'Check my design' }));
+    await expect(page.getByRole('heading', { name: /^(Not yet|Passed)$/ })).toBeFocused({ timeout: 30_000 });
+    await expect(page.getByText(/\d+ of \d+ properties held/)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const results = await new AxeBuilder({ page }).exclude('.react-flow__renderer').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+}
