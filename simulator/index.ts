@@ -80,6 +80,9 @@ export {
   type IdempotentConsumerScenario,
 } from './patterns/idempotent-consumer-model.ts';
 
+export { feedModel, feedNode, type FeedScenario } from './patterns/cqrs-feed-model.ts';
+export { feedUsers, type FeedCommand, type FeedEntry, type FeedWorld, type FeedUser } from './patterns/cqrs-feed.ts';
+
 // Engine core.
 export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts';
 export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';
@@ -244,5 +247,6 @@ export {
   type X03Design,
   type X05Design,
   type X06Design,
+  type X08Design,
   type X09Design,
 } from './practice/index.ts';

@@ -16,6 +16,7 @@ import {
   type X03Design,
   type X05Design,
   type X06Design,
+  type X08Design,
   type X09Design,
 } from '../../simulator/index.ts';
 
@@ -266,6 +267,21 @@ function X06Panel({ design, onChange }: PanelProps<X06Design>) {
   );
 }
 
+function X08Panel({ design, onChange }: PanelProps<X08Design>) {
+  return (
+    <Select
+      label="How a reader's feed is served"
+      value={design.readPath}
+      options={[
+        { value: 'feed', label: 'From their materialised feed only' },
+        { value: 'feed-merged-with-own-posts', label: 'Their feed, merged with their own posts from the write model' },
+        { value: 'write-model', label: 'Rebuilt from the write model on every read' },
+      ]}
+      onChange={(v) => onChange({ ...design, readPath: v })}
+    />
+  );
+}
+
 function X09Panel({ design, onChange }: PanelProps<X09Design>) {
   return (
     <>
@@ -314,6 +330,8 @@ export function DesignPanel({ design, onChange }: PanelProps<Design>) {
       return <X05Panel design={design} onChange={set} />;
     case 'X06':
       return <X06Panel design={design} onChange={set} />;
+    case 'X08':
+      return <X08Panel design={design} onChange={set} />;
     case 'X09':
       return <X09Panel design={design} onChange={set} />;
   }

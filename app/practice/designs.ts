@@ -26,6 +26,8 @@ export function startDesign(id: GradedExerciseId): Design {
       };
     case 'X06':
       return { exercise: 'X06', write: 'dual-write', dualWriteOrder: 'db-first', consumerDedup: false };
+    case 'X08':
+      return { exercise: 'X08', readPath: 'feed' };
     case 'X09':
       return { exercise: 'X09', acks: 'all', replicationFactor: 3, minInsyncReplicas: 1, uncleanLeaderElection: true };
   }

@@ -82,6 +82,20 @@ export const exerciseDefinitions: readonly ExerciseDefinition[] = [
     },
   },
   {
+    id: 'X08',
+    slug: 'cqrs-feed',
+    title: 'A CQRS feed with read-your-writes',
+    trains: 'Eventual consistency in a read model, and serving the author their own write at once.',
+    difficulty: 'intermediate',
+    wrong: {
+      'wrong-feed-only.json': {
+        check: 'The author sees their own post on the next read',
+        mentions: 'projector had not caught up',
+      },
+      'wrong-scan-write-model.json': { check: 'Reads are served by the read model', mentions: 'scanned' },
+    },
+  },
+  {
     id: 'X09',
     slug: 'never-lose-an-order',
     title: 'Never lose an acknowledged order',

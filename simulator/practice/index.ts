@@ -15,10 +15,11 @@ import { gradeX02, X02DesignSchema, x02GraderVersion, x02Scenario, type X02Desig
 import { gradeX03, X03DesignSchema, x03GraderVersion, x03Scenario, type X03Design } from './x03-lag.ts';
 import { gradeX05, X05DesignSchema, x05GraderVersion, x05Scenario, type X05Design } from './x05-saga.ts';
 import { gradeX06, X06DesignSchema, x06GraderVersion, x06Scenario, type X06Design } from './x06-dual-write.ts';
+import { gradeX08, X08DesignSchema, x08GraderVersion, x08Scenario, type X08Design } from './x08-feed.ts';
 import { gradeX09, X09DesignSchema, x09GraderVersion, x09Scenario, type X09Design } from './x09-durability.ts';
 import type { Verdict } from './types.ts';
 
-export type Design = X01Design | X02Design | X03Design | X05Design | X06Design | X09Design;
+export type Design = X01Design | X02Design | X03Design | X05Design | X06Design | X08Design | X09Design;
 
 /** What the live preview opens: a model and the scenario the design describes. */
 export interface DesignPreview {
@@ -59,6 +60,12 @@ const graders = {
     grade: gradeX06,
     preview: (d) => ({ model: 'outbox', scenario: x06Scenario(d) }),
   } satisfies Grader<X06Design>,
+  X08: {
+    schema: X08DesignSchema,
+    version: x08GraderVersion,
+    grade: gradeX08,
+    preview: (d) => ({ model: 'cqrs-feed', scenario: x08Scenario(d) }),
+  } satisfies Grader<X08Design>,
   X09: {
     schema: X09DesignSchema,
     version: x09GraderVersion,
@@ -117,4 +124,4 @@ export { orderEventFields } from './x02-partition-key.ts';
 export { x03RatePerSec, x03ProcessingMs, x03LagBound } from './x03-lag.ts';
 export { sagaStepNames, sagaCompensationNames } from './x05-saga.ts';
 export { brokersX09, refusedMsMaxOneDown } from './x09-durability.ts';
-export type { X01Design, X02Design, X03Design, X05Design, X06Design, X09Design };
+export type { X01Design, X02Design, X03Design, X05Design, X06Design, X08Design, X09Design };
