@@ -32,9 +32,9 @@ function topology(w: FeedWorld): Topology {
       },
       {
         id: f.writeModel,
-        kind: 'write model',
+        kind: 'write side',
         shape: 'store',
-        label: 'posts (write model)',
+        label: 'posts (write side)',
         detail: 'indexed by author',
         position: { x: 280, y: 0 },
       },
@@ -48,9 +48,9 @@ function topology(w: FeedWorld): Topology {
       },
       {
         id: f.readModel,
-        kind: 'read model',
+        kind: 'read side',
         shape: 'store',
-        label: 'feeds (read model)',
+        label: 'feeds (read side)',
         detail: 'one per reader',
         position: { x: 560, y: 160 },
       },
@@ -108,7 +108,7 @@ function view(w: FeedWorld): WorkbenchView {
     sections: [
       {
         id: 'posts',
-        title: 'Write model',
+        title: 'Posts (write side)',
         rows: w.posts.map((p) => ({
           label: p.postId,
           status: 'ok',
@@ -145,7 +145,7 @@ export const feedUi: ModelUi<FeedScenario, FeedWorld, FeedCommand, FeedEntry> = 
       title: "The feed merged with the reader's own posts: read-your-writes",
       raw: { readPath: 'feed-merged-with-own-posts' },
     },
-    { id: 'write-model', title: 'Every read rebuilt from the write model', raw: { readPath: 'write-model' } },
+    { id: 'write-model', title: 'Every read rebuilt from the posts table (write side)', raw: { readPath: 'write-model' } },
   ],
   view,
   topology: (w) => topology(w),
