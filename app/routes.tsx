@@ -47,6 +47,11 @@ export const routes: RouteObject[] = [
         lazy: () => import('./pages/PlaygroundPage.tsx').then((m) => ({ Component: m.PlaygroundPage })),
       },
       { path: '/practice', element: <PracticePage /> },
+      {
+        path: '/practice/:exerciseId',
+        // An exercise brings its grader, its design panel and the workbench preview: load on demand.
+        lazy: () => import('./pages/ExercisePage.tsx').then((m) => ({ Component: m.ExercisePage })),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

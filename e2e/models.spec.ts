@@ -40,6 +40,10 @@ const firstMoves: Record<string, Array<{ node: string; action: string }>> = {
   ],
   // The topic-alerts scenario publishes on its own; the learner adds one more from the exchange.
   amqp: [{ node: 'alerts', action: 'with key "critical.any"' }],
+  'cqrs-feed': [
+    { node: 'authors', action: 'Post as ana' },
+    { node: 'readers', action: 'Read as ana' },
+  ],
 };
 
 async function act(page: Page, node: string, action: string): Promise<void> {

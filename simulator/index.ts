@@ -81,6 +81,9 @@ export {
   type IdempotentConsumerScenario,
 } from './patterns/idempotent-consumer-model.ts';
 
+export { feedModel, feedNode, type FeedScenario } from './patterns/cqrs-feed-model.ts';
+export { feedUsers, type FeedCommand, type FeedEntry, type FeedWorld, type FeedUser } from './patterns/cqrs-feed.ts';
+
 // Engine core.
 export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts';
 export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';
@@ -215,3 +218,38 @@ export { amqpScenarioToScript, type ScriptFromScenario } from './amqp/script-fro
 
 // The AMQP model behind the contract.
 export { amqpModel, type AmqpModelCommand } from './amqp/model.ts';
+
+// Graded practice: designs, graders and the scenarios a design describes.
+export {
+  parseDesign,
+  gradeDesign,
+  previewDesign,
+  graderVersion,
+  gradedExerciseIds,
+  isGradedExercise,
+  classifyItems,
+  messageKinds,
+  orderEventFields,
+  x03RatePerSec,
+  x03ProcessingMs,
+  x03LagBound,
+  sagaStepNames,
+  sagaCompensationNames,
+  brokersX09,
+  refusedMsMaxOneDown,
+  type Design,
+  type DesignPreview,
+  type GradedExerciseId,
+  type Verdict,
+  type GradedCheck,
+  type GradedRun,
+  type ClassifyItem,
+  type MessageKind,
+  type X01Design,
+  type X02Design,
+  type X03Design,
+  type X05Design,
+  type X06Design,
+  type X08Design,
+  type X09Design,
+} from './practice/index.ts';

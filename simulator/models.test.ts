@@ -14,6 +14,7 @@ import {
   bankGolden,
   choreographyGolden,
   idempotentGolden,
+  feedGolden,
   kafkaGolden,
   outboxGolden,
   sagaGolden,
@@ -38,6 +39,7 @@ const cases: Record<ModelId, Case> = {
   'two-phase-commit': { ...tpcGolden, first: { type: 'begin' } },
   outbox: { ...outboxGolden('outbox-cdc'), first: place },
   'idempotent-consumer': { ...idempotentGolden(true), first: { type: 'deliver', eventId: 'evt-1' } },
+  'cqrs-feed': { ...feedGolden, first: { type: 'post', author: 'ana' } },
   amqp: { ...amqpGolden, first: { type: 'publish', exchange: 'jobs', routingKey: 'resize', body: 'one more' } },
 };
 

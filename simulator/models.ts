@@ -9,6 +9,7 @@ import { eventStoreModel } from './eventstore/model.ts';
 import { kafkaModel } from './kafka/model.ts';
 import { idempotentConsumerModel } from './patterns/idempotent-consumer-model.ts';
 import { outboxModel } from './patterns/outbox-model.ts';
+import { feedModel } from './patterns/cqrs-feed-model.ts';
 import { choreographyModel } from './saga/choreography-model.ts';
 import { kafkaChoreographyModel } from './saga/choreography-kafka-model.ts';
 import { sagaModel } from './saga/saga-model.ts';
@@ -24,6 +25,7 @@ export const simModels = {
   outbox: outboxModel,
   'idempotent-consumer': idempotentConsumerModel,
   amqp: amqpModel,
+  'cqrs-feed': feedModel,
 } as const satisfies Record<string, AnyModel>;
 
 export type ModelId = keyof typeof simModels;

@@ -8,6 +8,7 @@ import { amqpUi } from './amqp/index.tsx';
 import { choreographyUi } from './choreography/index.tsx';
 import { eventStoreUi } from './eventstore/index.tsx';
 import { idempotentConsumerUi } from './idempotent-consumer/index.tsx';
+import { feedUi } from './cqrs-feed/index.tsx';
 import { kafkaUi } from './kafka/index.tsx';
 import { kafkaChoreographyUi } from './kafka-choreography/index.tsx';
 import { outboxUi } from './outbox/index.tsx';
@@ -25,6 +26,7 @@ export const modelUis: readonly AnyModelUi[] = [
   outboxUi,
   idempotentConsumerUi,
   amqpUi,
+  feedUi,
 ];
 
 /** The model the playground opens when a link names none (and the model of every v1 link). */

@@ -10,9 +10,13 @@
  * schemas validate the scenario and each command, and every failure is a value with a message the
  * learner can act on.
  */
-import { compressToEncodedURIComponent } from 'lz-string';
+import lzString from 'lz-string';
 import { expandLink } from './bounded-lz.ts';
 import { ErrorCode, fail, ok, type Result } from '../../simulator/index.ts';
+
+// lz-string is CommonJS: a default import works in Vite and in plain Node (the grade CLI runs
+// this file headless); named imports work only under a bundler.
+const { compressToEncodedURIComponent } = lzString;
 
 export const shareFormatVersion = 2;
 

@@ -8,6 +8,8 @@
 
 export const ErrorCode = {
   ScenarioInvalid: 'SCENARIO_INVALID',
+  /** A practice design file or form that does not fit its exercise's shape. */
+  DesignInvalid: 'DESIGN_INVALID',
   UnknownNode: 'UNKNOWN_NODE',
   UnknownTopic: 'UNKNOWN_TOPIC',
   UnknownPartition: 'UNKNOWN_PARTITION',

@@ -146,6 +146,23 @@ export const idempotentGolden = (dedup: boolean): { scenario: unknown; commands:
   ],
 });
 
+/** The CQRS feed, merged read path: posts, reads before and after the projector, a slowed projector. */
+export const feedGolden = {
+  scenario: { readPath: 'feed-merged-with-own-posts', projectionLagMs: 400, projectionJitterMs: 200 } as unknown,
+  commands: [
+    { type: 'post', author: 'ana' },
+    { type: 'read', user: 'ana' },
+    { type: 'read', user: 'ben' },
+    { type: 'slow-projection', projectionLagMs: 900 },
+    { type: 'post', author: 'ben' },
+    { type: 'step' },
+    { type: 'read', user: 'chloe' },
+    { type: 'advance', untilMs: 2_000 },
+    { type: 'read', user: 'chloe' },
+    { type: 'run-until-idle' },
+  ],
+};
+
 /** RabbitMQ: a work queue with a dead-letter exchange, a manual consumer, crashes of a consumer and the broker. */
 export const amqpGolden = {
   scenario: {

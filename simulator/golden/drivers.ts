@@ -8,6 +8,7 @@ import { amqpModel } from '../amqp/model.ts';
 import { eventStoreModel } from '../eventstore/model.ts';
 import { kafkaModel } from '../kafka/model.ts';
 import { idempotentConsumerModel } from '../patterns/idempotent-consumer-model.ts';
+import { feedModel } from '../patterns/cqrs-feed-model.ts';
 import { outboxModel } from '../patterns/outbox-model.ts';
 import { choreographyModel } from '../saga/choreography-model.ts';
 import { kafkaChoreographyModel } from '../saga/choreography-kafka-model.ts';
@@ -18,6 +19,7 @@ import {
   bankGolden,
   choreographyGolden,
   idempotentGolden,
+  feedGolden,
   kafkaGolden,
   outboxGolden,
   sagaGolden,
@@ -68,4 +70,5 @@ export const goldenDrivers: Record<string, (seed: number) => GoldenRun> = {
   'outbox-cdc': contract(outboxModel, outboxGolden('outbox-cdc')),
   'idempotent-dedup': contract(idempotentConsumerModel, idempotentGolden(true)),
   'idempotent-none': contract(idempotentConsumerModel, idempotentGolden(false)),
+  'cqrs-feed': contract(feedModel, feedGolden),
 };
