@@ -15,6 +15,7 @@ import { createProducer } from './producer.ts';
 import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
 import { startCleaner } from './cleaner.ts';
+import { attachGroupSchema, attachScenarioSchemas } from './schema-world.ts';
 import {
   DEFAULT_TUNING,
   type ConsumerState,
@@ -123,6 +124,7 @@ export function buildWorld(seed: number, scenario: KafkaScenario, tuning: Partia
     k.producers.push(createProducer(spec, ti, k.parts.length, k.topics.length));
     if (ti >= 0 && spec.ratePerSec > 0) ensureTick(s, k.producers.length - 1, spec.startAtMs ?? 0);
   }
+  attachScenarioSchemas(s, scenario);
   for (const g of scenario.groups ?? []) addGroup(s, g);
   for (let pid = 0; pid < k.parts.length; pid++) {
     const part = k.parts[pid]!;
@@ -172,6 +174,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
     addConsumer(s, g, id, spec.groupInstanceIds?.[i] ?? null, Math.max(s.nowMs, spec.startAtMs ?? 0));
   }
+  attachGroupSchema(s, g, spec);
   return g;
 }
 

@@ -7,6 +7,7 @@
 import { sendJoin } from './consumer-assignment.ts';
 import { validatePosition } from './consumer-validate.ts';
 import { brokerNode, scheduleTask, send } from './network.ts';
+import { partitionStalled } from './schema-consume.ts';
 import type { KafkaState } from './state.ts';
 
 /** Sends a fetch for every assigned partition that has nothing buffered and none in flight. */
@@ -17,6 +18,7 @@ export function ensureFetches(s: KafkaState, c: number): void {
   for (let a = 0; a < con.assigned.length; a++) {
     if (con.fetching[a] || con.pos[a]! < 0) continue;
     const pid = con.assigned[a]!;
+    if (partitionStalled(s, con.group, pid)) continue;
     let buffered = false;
     for (let i = 0; i < con.buf.length; i += 3) if (con.buf[i] === pid) buffered = true;
     if (!buffered) sendFetch(s, c, a);

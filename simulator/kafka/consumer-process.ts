@@ -5,6 +5,7 @@
  * handler that ends a batch is in consumer-events.ts.
  */
 import { countEntries, emit, recordRef } from './emit.ts';
+import { admitRecord } from './schema-consume.ts';
 import type { ConsumerState, GroupState, KafkaState } from './state.ts';
 
 /** The pairs of `recs` with offsets in [from, to) (recs is sorted by offset). */
@@ -70,7 +71,7 @@ function processRange(s: KafkaState, c: number, pid: number, from: number, to: n
   const con = s.k.consumers[c]!;
   const g = s.k.groups[con.group]!;
   if (recs !== null) {
-    for (let i = 0; i < recs.length; i += 2) processOne(s, con, g, pid, recs[i]!, recs[i + 1]!);
+    for (let i = 0; i < recs.length; i += 2) if (!processOne(s, con, g, pid, recs[i]!, recs[i + 1]!)) return;
     return;
   }
   const lo = from;
@@ -89,7 +90,9 @@ function processRange(s: KafkaState, c: number, pid: number, from: number, to: n
   countEntries(s, 'record-processed', n);
 }
 
-function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: number, offset: number, rn: number): void {
+/** Processes one record; false when the consumer stops at it (its reader schema cannot read it). */
+function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: number, offset: number, rn: number): boolean {
+  if (s.k.schema !== undefined && !admitRecord(s, con, pid, offset, rn)) return false;
   const replay = offset < g.replayUntil[pid]!;
   const duplicate = !replay && offset < g.processedTo[pid]!;
   g.delivered++;
@@ -122,6 +125,7 @@ function processOne(s: KafkaState, con: ConsumerState, g: GroupState, pid: numbe
     },
     'record-processed',
   );
+  return true;
 }
 
 /**

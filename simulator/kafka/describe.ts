@@ -5,6 +5,7 @@
  * sentence does not compile). Sentences name nodes as the learner sees them and say what the
  * entry means, not just what it is ("…; group billing is rebalancing").
  */
+import { describeSchemaKafkaEntry } from './schema-describe.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
 
 function tp(e: { topic: string; partition: number }): string {
@@ -126,5 +127,18 @@ export function describeEntry(e: KafkaTraceEntry): string {
           : `The link ${e.from} ↔ ${e.to} now takes ${e.latencyMs} ms.`;
     case 'command-rejected':
       return `Command ${e.command} was rejected: ${e.error}`;
+    case 'schema-registered':
+    case 'schema-already-registered':
+    case 'schema-refused':
+    case 'compatibility-set':
+    case 'compatibility-cleared':
+    case 'schema-version-deleted':
+    case 'producer-schema-failed':
+    case 'producer-schema-set':
+    case 'reader-schema-set':
+    case 'record-unreadable':
+    case 'record-dead-lettered':
+    case 'unreadable-skipped':
+      return describeSchemaKafkaEntry(e);
   }
 }

@@ -15,6 +15,7 @@ import type { Acks, AssignorName, CommitPolicy, KeyDistribution, OffsetReset } f
 import type { NameIndex } from './names.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
+import type { KafkaSchemaWorld } from './schema-types.ts';
 
 /** Knobs that Kafka configures and scenarios do not (yet) name. Defaults in DEFAULT_TUNING. */
 export interface KafkaTuning {
@@ -422,6 +423,8 @@ export interface KafkaModel {
   counters: Counters;
   /** Next command id (cmd-N). */
   commandSeq: number;
+  /** The schema registry and the serializers (schema-world.ts); absent when the scenario uses no schema. */
+  schema?: KafkaSchemaWorld;
 }
 
 /** The whole world of a Kafka simulation. */

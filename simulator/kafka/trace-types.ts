@@ -8,6 +8,7 @@
  * entry per batch with an offset range, which is what Kafka moves on the wire too.
  */
 import type { TraceBase } from '../core/trace.ts';
+import type { SchemaKafkaTraceEntry } from './schema-types.ts';
 
 interface E<T extends string> extends TraceBase {
   type: T;
@@ -134,7 +135,8 @@ export type KafkaTraceEntry =
   | (E<'retention-deleted'> & { broker: string; topic: string; partition: number; logStartOffset: number; count: number })
   | (E<'compacted'> & { broker: string; topic: string; partition: number; removed: number; tombstonesRemoved: number })
   | (E<'link-changed'> & { from: string; to: string; state: 'delayed' | 'cut' | 'healed'; latencyMs: number })
-  | (E<'command-rejected'> & { command: string; error: string });
+  | (E<'command-rejected'> & { command: string; error: string })
+  | SchemaKafkaTraceEntry;
 
 export type KafkaTraceType = KafkaTraceEntry['type'];
 
