@@ -11,7 +11,7 @@ import { lookup } from './names.ts';
 import { parseCached } from './schema-sample.ts';
 import { releaseStalls } from './schema-consume.ts';
 import type { KafkaSchemaCommand } from './schema-types.ts';
-import { newGroupSchema, producerSchemaReady, registryCommand, schemaWorld, setProducerSchema } from './schema-world.ts';
+import { newGroupSchema, registryCommand, resolveProducerSchema, schemaWorld, setProducerSchema } from './schema-world.ts';
 import type { KafkaState } from './state.ts';
 import type { AvroSchema } from '../schema/types.ts';
 
@@ -38,19 +38,29 @@ function setProducer(s: KafkaState, c: Extract<KafkaSchemaCommand, { type: 'set-
     return fail(ErrorCode.InvalidCommand, `Producer ${c.producer} has no topic of its own, so no subject to register under.`);
   const bad = checkSchema(c.schema, 'writer schema');
   if (!bad.ok) return bad;
-  setProducerSchema(s, prod, {
-    valueSchema: c.schema,
-    autoRegister: c.autoRegister ?? schemaWorld(s).producers[prod]?.autoRegister,
-  });
-  const ps = s.k.schema!.producers[prod]!;
+  const w = schemaWorld(s);
+  const prev = w.producers[prod] ?? null;
+  setProducerSchema(s, prod, { valueSchema: c.schema, autoRegister: c.autoRegister ?? prev?.autoRegister });
+  const ps = w.producers[prod]!;
+  // A new deployment's serializer asks the registry before it sends anything; refused, the
+  // rollout stops and the running producer keeps the schema it had.
+  const r = resolveProducerSchema(s, prod, ps);
+  if (!r.ok) {
+    w.producers[prod] = prev;
+    return fail(
+      r.error.code,
+      `The registry refused producer ${c.producer}'s new schema, so it keeps writing with the one it had. ${r.error.message}`,
+      'schema',
+    );
+  }
+  ps.id = r.value.id;
+  ps.version = r.value.version;
   emit(
     s,
     () => ({ type: 'producer-schema-set', atMs: s.nowMs, producer: p.id, topic: s.k.topics[p.topic]!.name, subject: ps.subject }),
     'producer-schema-set',
   );
-  // The serializer registers before its next send; doing it now answers the learner at once.
-  const r = producerSchemaReady(s, prod);
-  return r.ok ? ok({ subject: ps.subject, id: ps.id, version: ps.version }) : r;
+  return ok({ subject: ps.subject, id: ps.id, version: ps.version });
 }
 
 function setReader(s: KafkaState, c: Extract<KafkaSchemaCommand, { type: 'set-reader-schema' }>): Result<unknown> {

@@ -114,7 +114,7 @@ function deadLetter(
   const copy = produceRecord(s, prod, ti, k.rec.key[rn]!, -1, k.values.length - 1, s.nowMs);
   // The copy carries the original bytes, schema id included.
   w.recSchema[copy] = w.recSchema[rn] ?? 0;
-  w.deadLetters.push({ rn: copy, reason, fromTopic: from.topic, fromPartition: from.partition, fromOffset: offset });
+  w.deadLetters.push({ rn: copy, group: g.id, reason, fromTopic: from.topic, fromPartition: from.partition, fromOffset: offset });
   gs.deadLettered++;
   ensureTick(s, prod, s.nowMs + k.tuning.lingerMs);
   emit(

@@ -11,7 +11,7 @@ export function describeSchemaKafkaEntry(e: SchemaKafkaTraceEntry): string {
     case 'producer-schema-failed':
       return `Producer ${e.producer} cannot serialise for ${e.topic} and publishes nothing: ${e.error}`;
     case 'producer-schema-set':
-      return `Producer ${e.producer} now writes ${e.topic} with a new schema; its serializer registers it under ${e.subject} before the next send.`;
+      return `Producer ${e.producer} now writes ${e.topic} with a new schema, registered under ${e.subject}.`;
     case 'reader-schema-set':
       return `Group ${e.group} now reads with a new reader schema${e.resumed.length > 0 ? `; it fetches ${e.resumed.join(', ')} again` : ''}.`;
     case 'record-unreadable':

@@ -86,8 +86,8 @@ describe('renaming total to subtotal', () => {
   const sc = scenario('schema-rename-field');
   const switchSchema: KafkaEngineCommand = { type: 'set-producer-schema', producer: 'checkout', schema: RENAMED };
 
-  it('is refused under BACKWARD with the rule and the field, and checkout publishes nothing', () => {
-    const { s, results } = run(sc, [{ type: 'advance', untilMs: 3000 }, switchSchema]);
+  it('is refused under BACKWARD with the rule and the field; the producer keeps its old schema', () => {
+    const { s, sim, results } = run(sc, [{ type: 'advance', untilMs: 3000 }, switchSchema]);
     const r = results[1]!;
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -96,9 +96,23 @@ describe('renaming total to subtotal', () => {
       expect(r.error.message).toContain('BACKWARD');
     }
     const before = s.k.counters.produced;
-    createKafkaSim({ seed: 1, scenario: sc }).apply(s, { type: 'advance', untilMs: 8000 });
-    expect(s.k.counters.produced).toBe(before);
-    expect(s.trace.entries.some((e) => e.type === 'producer-schema-failed')).toBe(true);
+    sim.apply(s, { type: 'advance', untilMs: 8000 });
+    expect(s.k.counters.produced).toBeGreaterThan(before);
+    expect(new Set(s.k.schema!.recSchema)).toEqual(new Set([1]));
+  });
+
+  it('a producer started with a schema the registry refuses publishes nothing, until the level allows it', () => {
+    const refused: KafkaScenario = { ...sc, producers: [{ ...sc.producers![0]!, valueSchema: RENAMED }] };
+    const { s, sim } = run(refused, [{ type: 'advance', untilMs: 5000 }]);
+    expect(s.k.counters.produced).toBe(0);
+    const failed = s.trace.entries.filter((e) => e.type === 'producer-schema-failed');
+    // The serializer asks once; it asks again only after the registry changes.
+    expect(failed).toHaveLength(1);
+    expect(sim.describeEntry(failed[0]!)).toContain('publishes nothing');
+    sim.apply(s, { type: 'set-compatibility', subject: 'orders-value', level: 'NONE' });
+    sim.apply(s, { type: 'advance', untilMs: 8000 });
+    expect(s.k.counters.produced).toBeGreaterThan(0);
+    expect(s.k.schema!.producers[0]).toMatchObject({ id: 2, version: 2, error: null });
   });
 
   it('under NONE is published: the old reader stops and lags, audit-old dead-letters, the aliased reader reads all', () => {

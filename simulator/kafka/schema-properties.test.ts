@@ -40,7 +40,13 @@ function script(c: Session): KafkaEngineCommand[] {
   const cmds: KafkaEngineCommand[] = [{ type: 'advance', untilMs: c.switchAt }];
   if (c.noneFirst) cmds.push({ type: 'set-compatibility', subject: 'orders-value', level: 'NONE' });
   cmds.push({ type: 'set-producer-schema', producer: 'checkout', schema: RENAMED });
-  if (!c.noneFirst) cmds.push({ type: 'advance', untilMs: c.switchAt + 1500 }, { type: 'set-compatibility', level: 'NONE' });
+  // Refused under BACKWARD (nothing changes); the learner opens the level and registers again.
+  if (!c.noneFirst)
+    cmds.push(
+      { type: 'advance', untilMs: c.switchAt + 1500 },
+      { type: 'set-compatibility', level: 'NONE' },
+      { type: 'set-producer-schema', producer: 'checkout', schema: RENAMED },
+    );
   if (c.skip)
     cmds.push(
       { type: 'advance', untilMs: 9000 },

@@ -88,6 +88,8 @@ export interface StalledPartition {
 export interface DeadLetterHeader {
   /** Record number of the copy on the dead-letter topic. */
   rn: number;
+  /** The group that could not read the original. */
+  group: string;
   reason: string;
   fromTopic: string;
   fromPartition: number;

@@ -127,6 +127,24 @@ function producerFailed(s: KafkaState, prod: number, ps: ProducerSchemaState, er
 }
 
 /**
+ * What the registry answers a serializer: registration (auto-register on) or lookup (off) of its
+ * schema under its subject. Registration leaves the registry's entries in the trace.
+ */
+export function resolveProducerSchema(s: KafkaState, prod: number, ps: ProducerSchemaState): Result<Registration> {
+  if (!ps.autoRegister) {
+    const found = lookupSchema(s, ps.subject, ps.schema);
+    return found !== undefined
+      ? ok(found)
+      : fail(
+          ErrorCode.UnknownSchemaVersion,
+          `Schema not found: auto-registration is off, and subject "${ps.subject}" has no version with this schema.`,
+        );
+  }
+  const r = registryCommand(s, { type: 'register-schema', subject: ps.subject, schema: ps.schema }, s.k.producers[prod]!.id);
+  return r.ok ? ok(r.value as Registration) : r;
+}
+
+/**
  * The serializer before a send: registers (or looks up) the producer's schema once; afterwards the
  * cached id is used. A producer the registry refused publishes nothing until its schema changes.
  */
@@ -136,27 +154,11 @@ export function producerSchemaReady(s: KafkaState, prod: number): Result<Produce
   // Every send asks the registry again; asking before anything in it changed would get the same answer.
   if (ps.error !== null && ps.errorAt === s.k.schema!.changes)
     return fail(ErrorCode.SchemaIncompatible, `Producer ${s.k.producers[prod]!.id} publishes nothing: ${ps.error}`);
-  const id = s.k.producers[prod]!.id;
-  if (!ps.autoRegister) {
-    const found = lookupSchema(s, ps.subject, ps.schema);
-    if (found === undefined)
-      return producerFailed(
-        s,
-        prod,
-        ps,
-        `Schema not found: auto-registration is off, and subject "${ps.subject}" has no version with this schema.`,
-      );
-    ps.id = found.id;
-    ps.version = found.version;
-    ps.error = null;
-    return ok(ps);
-  }
-  const r = registryCommand(s, { type: 'register-schema', subject: ps.subject, schema: ps.schema }, id);
+  const r = resolveProducerSchema(s, prod, ps);
   if (!r.ok) return producerFailed(s, prod, ps, r.error.message);
-  const reg = r.value as Registration;
   ps.error = null;
-  ps.id = reg.id;
-  ps.version = reg.version;
+  ps.id = r.value.id;
+  ps.version = r.value.version;
   return ok(ps);
 }
 
