@@ -4,6 +4,7 @@
  * field), open the subject's level to NONE, register again, run on, and watch the old consumer
  * stop at the first renamed record while the new consumer (reader with an alias) reads them all.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
@@ -23,6 +24,8 @@ test('rename story: refused under BACKWARD with the reason; under NONE the old c
   page,
   problems,
 }) => {
+  // Many steps on a shared 2-core machine: a generous bound, as for the other long playground tests.
+  test.setTimeout(120_000);
   await page.goto('/#/playground?model=kafka&scenario=schema-rename-field');
   await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible();
   await keys(page.getByRole('tab', { name: 'Schemas' }), 'Enter');
@@ -59,6 +62,11 @@ test('rename story: refused under BACKWARD with the reason; under NONE the old c
   );
   await expect(panel).toContainText(/audit-old .* dead-lettered \d+/);
 
+  const axe = await new AxeBuilder({ page }).include('[role="tabpanel"]').analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
+
   // The stopped consumer says so on its node; the strip marks the records a group could not read.
   await expect(page.getByText(/cannot read orders-0@0/).first()).toBeAttached();
   await keys(page.getByRole('tab', { name: 'Partitions' }), 'Enter');
@@ -67,6 +75,7 @@ test('rename story: refused under BACKWARD with the reason; under NONE the old c
 });
 
 test('a schema that is not JSON is answered with where the mistake is', async ({ page, problems }) => {
+  test.setTimeout(90_000);
   await page.goto('/#/playground?model=kafka&scenario=schema-add-optional-fields');
   await keys(page.getByRole('tab', { name: 'Schemas' }), 'Enter');
   const panel = page.getByRole('tabpanel');
