@@ -13,6 +13,8 @@ import { parseAvroSchema } from '../simulator/schema/parse.ts';
 import { createDatumReader } from '../simulator/schema/resolve-datum.ts';
 import { applySchemaCommand, cloneSchemaRegistry, createSchemaRegistry } from '../simulator/schema/registry.ts';
 import type { AvroSchema, SchemaNode } from '../simulator/schema/types.ts';
+import { createKafkaSim } from '../simulator/kafka/kafka-sim.ts';
+import type { KafkaScenario } from '../simulator/kafka/scenario/types.ts';
 
 function timeMs(fn: () => void): number {
   const t0 = performance.now();
@@ -114,9 +116,61 @@ function benchReads(report: Report): void {
   }
 }
 
+/**
+ * The same reads inside a Kafka run: a producer writes OrderPlaced v1 records, one group reads them
+ * with reader schema v2 (defaults fill the new fields), against the same run with a group that
+ * does not deserialise. Records/s of the whole simulation (brokers, fetches and all), so the
+ * difference is what deserialising adds to a run.
+ */
+function benchKafkaRun(report: Report): void {
+  const n = 100_000;
+  const v1 = orderPlaced(0);
+  const v2 = {
+    type: 'record',
+    name: 'OrderPlaced',
+    namespace: 'shop.orders',
+    fields: [
+      { name: 'orderId', type: 'string' },
+      { name: 'userId', type: 'string' },
+      { name: 'total', type: 'double' },
+      { name: 'currency', type: 'string', default: 'EUR' },
+      { name: 'discountCode', type: ['null', 'string'], default: null },
+    ],
+  };
+  const scenario = (reader: boolean): KafkaScenario => ({
+    version: 1,
+    name: 'schema reads in a run',
+    brokers: [{ id: 1 }],
+    topics: [{ name: 'orders', partitions: 4, replicationFactor: 1 }],
+    producers: [
+      { id: 'checkout', topic: 'orders', ratePerSec: 100_000, count: n, keys: { type: 'uniform', keys: 1000 }, valueSchema: v1 },
+    ],
+    groups: [
+      { id: 'billing', topics: ['orders'], consumers: 2, autoOffsetReset: 'earliest', ...(reader ? { readerSchema: v2 } : {}) },
+    ],
+    trace: { mode: 'summary', keepLast: 0 },
+  });
+  for (const reader of [false, true]) {
+    let read = 0;
+    const ms = medianOf(3, () => {
+      const sim = createKafkaSim({ seed: 1, scenario: scenario(reader) });
+      const s = sim.init();
+      sim.apply(s, { type: 'advance', untilMs: 10_000 });
+      read = s.k.groups[0]!.delivered;
+    });
+    if (read !== n) throw new Error(`the run read ${read} of ${n} records`);
+    report(
+      `schema.kafka_run_${reader ? 'with' : 'without'}_reader_schema_records_per_s`,
+      Math.round(n / (ms / 1000)),
+      'records/s',
+    );
+  }
+}
+
 export default async function run(report: Report): Promise<void> {
   const os = await import('node:os');
   console.log(`# load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cpus when this started`);
   benchTransitive(report);
   benchReads(report);
+  benchKafkaRun(report);
 }

@@ -174,6 +174,16 @@ export type { CompatibilityAnswer } from './schema/surface.ts';
 export type { AvroSchema } from './schema/types.ts';
 export type { CompatibilityLevel } from './schema/levels.ts';
 export { parseAvroSchema } from './schema/parse.ts';
+export { kafkaSchemaView } from './kafka/schema-reads.ts';
+export type {
+  KafkaSchemaView,
+  SchemaGroupView,
+  SchemaProducerView,
+  SchemaSubjectView,
+  SchemaVersionView,
+  UnreadableRecordView,
+} from './kafka/schema-reads.ts';
+export type { KafkaSchemaCommand } from './kafka/schema-types.ts';
 export { createDatumReader, type DatumReader } from './schema/resolve-datum.ts';
 export {
   createSchemaRegistry,

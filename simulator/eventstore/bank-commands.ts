@@ -19,6 +19,8 @@ export const projectionProcessingMsMax = 60_000;
 export interface BankScenario {
   /** Save a snapshot every this many events from the start (0: never, the default). */
   snapshotEveryEvents?: number;
+  /** An account whose deposits an older service stored as `Deposited` v1 (legacy-account.ts). */
+  legacyAccount?: { stream: string; owner: string; amounts: number[] };
 }
 
 export type BankCommand =
@@ -46,7 +48,12 @@ const cents = z.int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)
 const asOf = z.union([z.strictObject({ revision: z.int().min(-1) }), z.strictObject({ atMs: z.number().min(0) })]);
 const timeMs = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export const BankScenarioSchema = z.strictObject({ snapshotEveryEvents: z.int().min(0).max(1_000_000).optional() });
+export const BankScenarioSchema = z.strictObject({
+  snapshotEveryEvents: z.int().min(0).max(1_000_000).optional(),
+  legacyAccount: z
+    .strictObject({ stream, owner: z.string().max(80), amounts: z.array(z.int().min(1).max(1_000_000)).max(100) })
+    .optional(),
+});
 
 export const BankCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-account'), stream, owner: z.string().max(80) }),

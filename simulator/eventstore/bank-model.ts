@@ -11,6 +11,7 @@
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
 import { backfillSnapshots } from './aggregates.ts';
 import { accountAggregate, bankModel, deposit, openAccount, seedBusyAccount, withdraw, type Account } from './demo-bank.ts';
+import { seedLegacyAccount } from './legacy-account.ts';
 import { readStream } from './surface.ts';
 import { createEsWorld, esLoad, esRun, type EsWorld, type ExecuteOutcome } from './world.ts';
 import { busyDepositsMax, projectionProcessingMsMax, type BankCommand, type BankScenario } from './bank-commands.ts';
@@ -47,6 +48,7 @@ const projectionIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export function createBank(scenario: BankScenario, seed: number): BankState {
   const world = createEsWorld({ seed, snapshotEveryEvents: scenario.snapshotEveryEvents ?? 0 });
+  if (scenario.legacyAccount !== undefined) seedLegacyAccount(world, scenario.legacyAccount);
   return { world, lastLoad: null, lastRefusal: null, lastAmountCents: null };
 }
 

@@ -17,6 +17,7 @@ import { initTransactions } from './txn-coordinator.ts';
 import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
 import { startCleaner } from './cleaner.ts';
+import { attachGroupSchema, attachScenarioSchemas } from './schema-world.ts';
 import {
   DEFAULT_TUNING,
   type ConsumerState,
@@ -134,6 +135,7 @@ export function buildWorld(seed: number, input: KafkaScenario, tuning: Partial<K
     // A rate-driven transactional producer starts initialised (its transactions are automatic).
     if (spec.transactionalId !== undefined && spec.ratePerSec > 0) initTransactions(s, k.producers.length - 1);
   }
+  attachScenarioSchemas(s, scenario);
   for (const g of scenario.groups ?? []) addGroup(s, g);
   for (let pid = 0; pid < k.parts.length; pid++) {
     const part = k.parts[pid]!;
@@ -189,6 +191,7 @@ export function addGroup(s: KafkaState, spec: GroupSpec): number {
     const id = spec.consumerIds?.[i] ?? `${spec.id}-c${i + 1}`;
     addConsumer(s, g, id, spec.groupInstanceIds?.[i] ?? null, Math.max(s.nowMs, spec.startAtMs ?? 0));
   }
+  attachGroupSchema(s, g, spec);
   return g;
 }
 

@@ -22,6 +22,7 @@ import { fixHandlerCommand, replayDeadLettersCommand } from './app-commands.ts';
 import { emit } from './emit.ts';
 import { txnCommand } from './txn-commands.ts';
 import { crashBroker, crashConsumerCmd, restartBroker, restartConsumerCmd, setLink, slowConsumer } from './faults.ts';
+import { applyKafkaSchemaCommand } from './schema-commands.ts';
 import type { KafkaState } from './state.ts';
 
 /** What a command did: how many tasks it ran and why it stopped (for time-moving commands). */
@@ -100,6 +101,12 @@ export function dispatchWorldCommand(s: KafkaState, c: KafkaEngineCommand): Resu
       return done(fixHandlerCommand(s, c));
     case 'replay-dead-letters':
       return done(replayDeadLettersCommand(s, c));
+    case 'register-schema':
+    case 'set-compatibility':
+    case 'set-producer-schema':
+    case 'set-reader-schema':
+    case 'skip-unreadable':
+      return done(applyKafkaSchemaCommand(s, c));
     default:
       return fail(ErrorCode.InvalidCommand, `Unknown command type ${JSON.stringify((c as { type?: unknown }).type)}.`);
   }

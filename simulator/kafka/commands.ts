@@ -16,6 +16,7 @@ import { emit } from './emit.ts';
 import { readLog } from './partition.ts';
 import { createProducer, internKey, produceRecord } from './producer.ts';
 import { ensureTick } from './producer-send.ts';
+import { schemaProduceCheck } from './schema-world.ts';
 import type { KafkaState } from './state.ts';
 
 type Cmd<T extends KafkaEngineCommand['type']> = Extract<KafkaEngineCommand, { type: T }>;
@@ -72,6 +73,8 @@ export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recor
           : `Producer ${c.producer} is transactional: call begin-transaction before producing (it is ${pp.txnState}).`,
         'producer',
       );
+    const schemaCheck = schemaProduceCheck(s, p, c.value);
+    if (!schemaCheck.ok) return schemaCheck;
   } else prod = implicitProducer(s, c.acks);
   const keyId = c.key === undefined || c.key === null ? -1 : internKey(s, c.key);
   let valRef: number;

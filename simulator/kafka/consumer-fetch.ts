@@ -8,6 +8,7 @@ import { sendJoin } from './consumer-assignment.ts';
 import { isPaused } from './consumer-pause.ts';
 import { validatePosition } from './consumer-validate.ts';
 import { brokerNode, scheduleTask, send } from './network.ts';
+import { partitionStalled } from './schema-consume.ts';
 import type { KafkaState } from './state.ts';
 
 /** Sends a fetch for every assigned partition that has nothing buffered and none in flight. */
@@ -19,6 +20,7 @@ export function ensureFetches(s: KafkaState, c: number): void {
     if (con.fetching[a] || con.pos[a]! < 0) continue;
     const pid = con.assigned[a]!;
     if (con.paused.length > 0 && isPaused(con, pid)) continue;
+    if (partitionStalled(s, con.group, pid)) continue;
     let buffered = false;
     for (let i = 0; i < con.buf.length; i += 3) if (con.buf[i] === pid) buffered = true;
     if (!buffered) sendFetch(s, c, a);

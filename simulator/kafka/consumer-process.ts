@@ -9,6 +9,7 @@ import type { HandleOutcome } from './app-state.ts';
 import { commitRecord } from './consumer-assignment.ts';
 import { countEntries, emit, recordRef } from './emit.ts';
 import { handleRecord, type RecordHost } from './handler.ts';
+import { admitRecord } from './schema-consume.ts';
 import type { ConsumerState, GroupState, KafkaState } from './state.ts';
 
 /** The pairs of `recs` with offsets in [from, to) (recs is sorted by offset). */
@@ -112,6 +113,8 @@ function processOne(
 ): HandleOutcome {
   // Transaction markers are never handed to the application; aborted records only to read_uncommitted.
   if (s.k.txns.length > 0 && rn >= 0 && skipsRecord(s, g.readCommitted, rn)) return 'done';
+  // A record the group's reader schema cannot read stops the partition there (schema-consume.ts).
+  if (s.k.schema !== undefined && !admitRecord(s, con, pid, offset, rn)) return 'paused';
   if (g.app !== null || host !== undefined) {
     const out = handleRecord(s, c, pid, offset, rn, host);
     if (out !== 'done') return out;

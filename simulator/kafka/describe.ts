@@ -5,6 +5,7 @@
  * sentence does not compile). Sentences name nodes as the learner sees them and say what the
  * entry means, not just what it is ("…; group billing is rebalancing").
  */
+import { describeSchemaKafkaEntry } from './schema-describe.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
 
 function tp(e: { topic: string; partition: number }): string {
@@ -150,5 +151,18 @@ export function describeEntry(e: KafkaTraceEntry): string {
       return `Group ${e.group}'s handler was fixed: ${e.stepsRemoved} failing step(s) removed.`;
     case 'dead-letters-replayed':
       return `${e.count} record(s) of the dead-letter topic were produced back to ${e.topic} for group ${e.group}.`;
+    case 'schema-registered':
+    case 'schema-already-registered':
+    case 'schema-refused':
+    case 'compatibility-set':
+    case 'compatibility-cleared':
+    case 'schema-version-deleted':
+    case 'producer-schema-failed':
+    case 'producer-schema-set':
+    case 'reader-schema-set':
+    case 'record-unreadable':
+    case 'record-dead-lettered':
+    case 'unreadable-skipped':
+      return describeSchemaKafkaEntry(e);
   }
 }

@@ -10,6 +10,7 @@ import { emit, partRef } from './emit.ts';
 import { brokerNode, scheduleTask, send } from './network.ts';
 import { RecordFlag, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
 import { drawKey, produceRecord } from './producer.ts';
+import { producerMaySend } from './schema-world.ts';
 
 /** Makes sure the producer's linger timer runs, so queued records get sent. */
 export function ensureTick(s: KafkaState, prod: number, atMs: number): void {
@@ -41,7 +42,9 @@ export function onProducerTick(s: KafkaState, prod: number): void {
   if (p.txnRecords > 0) transactionalTick(s, prod);
   else if (p.topic >= 0 && p.ratePerSec > 0) {
     const due = dueBy(p, s.nowMs);
-    for (let i = p.rateGenerated; i < due; i++) {
+    // A serializer the registry refused sends nothing (the records due are not created at all).
+    const may = producerMaySend(s, prod);
+    for (let i = p.rateGenerated; may && i < due; i++) {
       produceRecord(s, prod, p.topic, drawKey(s, p), -1, -(p.generated + 1), dueAtMs(p, i));
     }
     p.rateGenerated = Math.max(p.rateGenerated, due);

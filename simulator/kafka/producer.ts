@@ -22,6 +22,7 @@ import { producerNode } from './network.ts';
 import { DEFAULT_TUNING, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
 import { traceWants } from '../core/trace.ts';
 import { noteTxnRecord } from './txn-log.ts';
+import { schemaValueRef } from './schema-world.ts';
 
 /** Builds a producer's state from its spec (topic index -1 for a command-only producer). */
 export function createProducer(spec: ProducerSpec, topic: number, partitionsTotal: number, topicsTotal: number): ProducerState {
@@ -149,6 +150,7 @@ export function produceRecord(
   const p = k.producers[prod]!;
   const rec = k.rec;
   const rn = rec.key.length;
+  if (k.schema !== undefined) valRef = schemaValueRef(s, prod, valRef);
   rec.key.push(keyId);
   rec.val.push(valRef);
   rec.ts.push(tsMs);

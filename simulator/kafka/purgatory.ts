@@ -101,7 +101,8 @@ function respondFetch(
  * path of a summary-trace run allocates nothing per fetch).
  */
 function fetchedRecords(s: KafkaState, log: ReplicaLog, from: number, to: number, ids: boolean): number[] | null {
-  if (log.offs === null && !ids && !traceWants(s.trace)) return null;
+  // A group with a reader schema needs each record's id to look its schema id up.
+  if (log.offs === null && !ids && !traceWants(s.trace) && s.k.schema === undefined) return null;
   const out: number[] = [];
   const end = indexAtOrAfter(log, to);
   for (let i = indexAtOrAfter(log, from); i < end; i++) out.push(offsetAtIndex(log, i), log.rns[i]!);

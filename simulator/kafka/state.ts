@@ -17,6 +17,7 @@ import type { NameIndex } from './names.ts';
 import type { ProducerTxnState, TxnState } from './txn-state.ts';
 import type { KafkaTask } from './tasks.ts';
 import type { KafkaTraceEntry } from './trace-types.ts';
+import type { KafkaSchemaWorld } from './schema-types.ts';
 
 /** Knobs that Kafka configures and scenarios do not (yet) name. Defaults in DEFAULT_TUNING. */
 export interface KafkaTuning {
@@ -458,6 +459,8 @@ export interface KafkaModel {
   txnIndex: NameIndex<number>;
   /** The internal producer that writes transaction markers, created on first use (-1 before). */
   markerProd: number;
+  /** The schema registry and the serializers (schema-world.ts); absent when the scenario uses no schema. */
+  schema?: KafkaSchemaWorld;
 }
 
 /** The whole world of a Kafka simulation. */

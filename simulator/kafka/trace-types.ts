@@ -8,6 +8,7 @@
  * entry per batch with an offset range, which is what Kafka moves on the wire too.
  */
 import type { TraceBase } from '../core/trace.ts';
+import type { SchemaKafkaTraceEntry } from './schema-types.ts';
 
 interface E<T extends string> extends TraceBase {
   type: T;
@@ -173,7 +174,8 @@ export type KafkaTraceEntry =
       offsets: string[];
     })
   | (E<'producer-fenced'> & { producer: string; transactionalId: string; epoch: number; currentEpoch: number })
-  | (E<'dead-letters-replayed'> & { group: string; topic: string; count: number });
+  | (E<'dead-letters-replayed'> & { group: string; topic: string; count: number })
+  | SchemaKafkaTraceEntry;
 
 export type KafkaTraceType = KafkaTraceEntry['type'];
 

@@ -22,6 +22,11 @@ export const eventStoreUi: ModelUi<BankScenario, BankState, BankCommand, EsTrace
   scenarios: [
     { id: 'bank', title: 'An event-sourced bank: open accounts from the commands node', raw: {} },
     { id: 'bank-snapshots', title: 'The same bank, saving a snapshot every 10 events', raw: { snapshotEveryEvents: 10 } },
+    {
+      id: 'bank-upcasting',
+      title: 'Schema evolution: old Deposited v1 events lifted to v2 on read (upcaster)',
+      raw: { legacyAccount: { stream: 'account-legacy', owner: 'Ada', amounts: [10, 25, 40] } },
+    },
   ],
   view: bankView,
   topology: (s) => bankTopology(s),

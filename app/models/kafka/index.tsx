@@ -21,6 +21,7 @@ import { ConnectedGroupsPanel } from './panels/GroupsPanel.tsx';
 import { ConnectedPartitionStrips } from './panels/PartitionStrips.tsx';
 import { KafkaTools } from './ProduceForm.tsx';
 import { KafkaControls } from './KafkaControls.tsx';
+import { ConnectedSchemaPanel } from './schema/SchemaPanel.tsx';
 import { kafkaScenarios } from './scenarios.ts';
 
 export const kafkaUi: ModelUi<KafkaScenario, KafkaState, KafkaCommand, KafkaTraceEntry> = {
@@ -33,6 +34,7 @@ export const kafkaUi: ModelUi<KafkaScenario, KafkaState, KafkaCommand, KafkaTrac
     { id: 'partitions', label: 'Partitions', render: (p) => <ConnectedPartitionStrips {...p} /> },
     { id: 'groups', label: 'Groups', render: (p) => <ConnectedGroupsPanel {...p} /> },
     { id: 'charts', label: 'Charts', render: (p) => <ConnectedChartsPanel store={p.store} /> },
+    { id: 'schemas', label: 'Schemas', render: (p) => <ConnectedSchemaPanel {...p} /> },
   ],
   inspect: inspectKafka,
   nodeFacts: kafkaNodeFacts,

@@ -3,7 +3,7 @@
  * committed pointers) and consumer groups (members, what each owns, what the latest rebalance
  * moved). Only app/models/kafka reads these; the generic workbench never does.
  */
-import type { NodeId } from '../../../simulator/index.ts';
+import type { KafkaSchemaView, NodeId } from '../../../simulator/index.ts';
 import type { NodeStatus } from '../../workbench/view.ts';
 
 export interface StripCell {
@@ -14,6 +14,8 @@ export interface StripCell {
    * on), so a committed offset far behind and the log end show together.
    */
   gap?: number;
+  /** Groups whose reader schema could not read this record (schema/schema-view.ts). */
+  unreadableBy?: string[];
 }
 
 export interface StripPointer {
@@ -68,4 +70,6 @@ export interface GroupView {
 export interface KafkaPanelsView {
   partitions: PartitionView[];
   groups: GroupView[];
+  /** The schema registry of the run (schema/SchemaPanel.tsx), null or absent without one. */
+  schema?: KafkaSchemaView | null;
 }

@@ -9,6 +9,7 @@ import {
   cutOffFrom,
   kafkaModel,
   kafkaNode,
+  kafkaSchemaView,
   kafkaSummary,
   newestRecords,
   rebalanceMoves,
@@ -19,6 +20,7 @@ import type { NodeChip, NodeStatus, NodeView, WorkbenchView } from '../../workbe
 import { recentEntryViews } from '../entry-view.ts';
 import { aroundPointer, stripCells } from './strip-cells.ts';
 import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
+import { markUnreadable, withSchemaNotes } from './schema/schema-view.ts';
 
 /** Cells shown per partition strip: the newest N records (strip-cells.ts compresses the rest). */
 export const stripCellsMax = 48;
@@ -162,9 +164,16 @@ export function kafkaView(s: KafkaState): WorkbenchView {
       })),
   }));
 
+  const schema = kafkaSchemaView(s);
+  withSchemaNotes(
+    nodes,
+    schema,
+    (node) => k.groups[k.consumers.find((c) => kafkaNode.consumer(c.id) === node)?.group ?? -1]?.id ?? '',
+  );
+  markUnreadable(partitions, schema);
   const entries = recentEntryViews(kafkaModel, s, s.trace.entries, withKey);
   const r = sum.records;
-  const model: KafkaPanelsView = { partitions, groups };
+  const model: KafkaPanelsView = schema === null ? { partitions, groups } : { partitions, groups, schema };
   return {
     nowMs: s.nowMs,
     nodes,

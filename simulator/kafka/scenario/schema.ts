@@ -16,6 +16,13 @@ import { describeValue } from '../../core/messages.ts';
 import { jsonValueProblem } from './json-value.ts';
 import { checkScenario } from './semantic-checks.ts';
 import { HandlerSpecSchema } from './handler-schema.ts';
+import {
+  checkSchemaScenario,
+  GROUP_SCHEMA_FIELDS,
+  KafkaSchemaCommandSchemas,
+  PRODUCER_SCHEMA_FIELDS,
+  SCENARIO_SCHEMA_FIELDS,
+} from '../schema-scenario.ts';
 import type {
   CommitPolicy,
   FaultSpec,
@@ -151,6 +158,7 @@ export const ProducerSpecSchema = z.strictObject({
   stickyBatchSize: z.int().min(1).max(L.batchMax).optional(),
   transactionalId: name('a transactional id').optional(),
   transactionRecords: z.int().min(1).max(L.batchMax).optional(),
+  ...PRODUCER_SCHEMA_FIELDS,
 });
 
 export const CommitPolicySchema = z.discriminatedUnion('type', [
@@ -177,6 +185,7 @@ export const GroupSpecSchema = z.strictObject({
   startAtMs: timeMs.optional(),
   isolationLevel: z.enum(['read_uncommitted', 'read_committed']).optional(),
   handler: HandlerSpecSchema.optional(),
+  ...GROUP_SCHEMA_FIELDS,
 });
 
 const nodeName = name('a node name');
@@ -247,6 +256,7 @@ export const KafkaEngineCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('step') }),
   z.strictObject({ type: z.literal('advance'), untilMs: timeMs }),
   z.strictObject({ type: z.literal('run-until-idle') }),
+  ...KafkaSchemaCommandSchemas,
 ]);
 
 export const ScheduledCommandSchema = z.strictObject({ atMs: timeMs, command: KafkaEngineCommandSchema });
@@ -269,9 +279,11 @@ export const KafkaScenarioSchema = z
     durationMs: timeMs.optional(),
     tasksMax: z.int().min(1).max(L.tasksMax).optional(),
     trace: z.strictObject({ mode: z.enum(['full', 'summary']), keepLast: count(L.keepLastMax).optional() }).optional(),
+    ...SCENARIO_SCHEMA_FIELDS,
   })
   .superRefine((spec, ctx) => {
     for (const p of checkScenario(spec)) ctx.addIssue({ code: 'custom', message: p.message, path: p.path });
+    for (const p of checkSchemaScenario(spec)) ctx.addIssue({ code: 'custom', message: p.message, path: p.path });
   });
 
 // Compile-time checks: each inferred type and its contract type are assignable both ways, so the

@@ -6,6 +6,8 @@
  * virtual milliseconds and say so in their names; probabilities are integers per mille.
  */
 
+import type { GroupSchemaFields, KafkaSchemaCommand, ProducerSchemaFields, ScenarioSchemaFields } from '../schema-types.ts';
+
 export type Acks = 0 | 1 | 'all';
 export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
 export type OffsetReset = 'earliest' | 'latest' | 'none';
@@ -45,7 +47,7 @@ export type KeyDistribution =
   /** One hot key gets `hotPerMille` of the records; the rest spread uniformly over `keys`. */
   | { type: 'hot'; hotKey: string; hotPerMille: number; keys: number; prefix?: string };
 
-export interface ProducerSpec {
+export interface ProducerSpec extends ProducerSchemaFields {
   id: string;
   topic: string;
   /** Records per virtual second while running. 0 = only scripted `produce` commands. */
@@ -82,7 +84,7 @@ export type CommitPolicy =
   /** Read-process-write: each batch's output and offsets go in one transaction of the consumer's own producer. */
   | { type: 'transaction' };
 
-export interface GroupSpec {
+export interface GroupSpec extends GroupSchemaFields {
   id: string;
   topics: string[];
   consumers: number;
@@ -199,14 +201,16 @@ export type KafkaEngineCommand =
   /** Run the scheduler until virtual time `untilMs` (bounded by the world's task limit). */
   | { type: 'advance'; untilMs: number }
   /** Run until nothing is scheduled or the task limit is hit. */
-  | { type: 'run-until-idle' };
+  | { type: 'run-until-idle' }
+  /** Schema registry commands (schema-types.ts). */
+  | KafkaSchemaCommand;
 
 export interface ScheduledCommand {
   atMs: number;
   command: KafkaEngineCommand;
 }
 
-export interface KafkaScenario {
+export interface KafkaScenario extends ScenarioSchemaFields {
   /** Format version of this file; currently 1. */
   version: 1;
   name: string;

@@ -24,6 +24,7 @@ import {
 } from './strip-geometry.ts';
 import { useNearView } from './useNearView.ts';
 import { drawnRange, initialWindow, sameWindow, windowForScroll, windowIncluding, type StripWindow } from './strip-window.ts';
+import '../schema/schema.css';
 
 export interface PartitionRowProps {
   partition: PartitionView;
@@ -155,21 +156,25 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
                 );
               const above = isAboveHighWatermark(p, c.offset);
               const segment = p.segmentStarts.includes(c.offset);
+              const unreadable = c.unreadableBy === undefined ? '' : `, could not be read by ${c.unreadableBy.join(', ')}`;
               return (
                 <li key={c.offset}>
                   <button
                     type="button"
                     data-offset={c.offset}
                     tabIndex={c.offset === tabOffset ? 0 : -1}
-                    className={`wbp-cell${from + i === 0 ? ' wbp-cell-first' : ''}${segment ? ' wbp-cell-segment' : ''}${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}`}
+                    className={`wbp-cell${from + i === 0 ? ' wbp-cell-first' : ''}${segment ? ' wbp-cell-segment' : ''}${above ? ' wbp-cell-pending' : ''}${c.offset === selectedOffset ? ' wbp-selected' : ''}${unreadable ? ' wbp-cell-unreadable' : ''}`}
                     aria-pressed={c.offset === selectedOffset}
-                    aria-label={`Offset ${c.offset}, key ${c.key ?? 'none'}${segment ? ', first of a new log segment' : ''}${above ? ', not yet replicated' : ''}`}
-                    title={c.key ?? 'no key'}
+                    aria-label={`Offset ${c.offset}, key ${c.key ?? 'none'}${segment ? ', first of a new log segment' : ''}${above ? ', not yet replicated' : ''}${unreadable}`}
+                    title={`${c.key ?? 'no key'}${unreadable}`}
                     data-key={c.key ?? 'no key'}
                     onFocus={() => setFocusOffset(c.offset)}
                     onClick={() => onInspect?.(kafkaTarget.record(p.id, c.offset))}
                   >
-                    <span className="wbp-cell-offset">{c.offset}</span>
+                    <span className="wbp-cell-offset">
+                      {c.offset}
+                      {unreadable && <span aria-hidden="true"> ✕</span>}
+                    </span>
                     <span className={`wbp-cell-key${c.key === null ? ' wbp-no-key' : ''}`}>{c.key ?? '—'}</span>
                   </button>
                 </li>
