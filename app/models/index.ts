@@ -14,6 +14,7 @@ import { outboxUi } from './outbox/index.tsx';
 import { sagaUi } from './saga/index.tsx';
 import { twoPhaseCommitUi } from './two-phase-commit/index.tsx';
 import type { AnyModelUi } from './types.ts';
+import { withBlank } from '../builder/blank.ts';
 
 export const modelUis: readonly AnyModelUi[] = [
   kafkaUi,
@@ -25,7 +26,8 @@ export const modelUis: readonly AnyModelUi[] = [
   outboxUi,
   idempotentConsumerUi,
   amqpUi,
-];
+  // Every model also offers a Blank scenario to build from (app/builder/).
+].map(withBlank);
 
 /** The model the playground opens when a link names none (and the model of every v1 link). */
 export const defaultModelId = 'kafka';

@@ -10,6 +10,7 @@ import { useMemo, type ReactNode } from 'react';
 import { NodeFacesContext, type NodeFaces } from './node-face.ts';
 import type { Topology } from './topology.ts';
 import { TopologyNodeCard, type NodeCard } from './TopologyNodeCard.tsx';
+import { RefitOnNewNodes } from './RefitOnNewNodes.tsx';
 
 const nodeTypes = { card: TopologyNodeCard };
 
@@ -71,6 +72,7 @@ export function TopologyView({ topology, faces, highlighted, onSelect, colorMode
           <Background gap={24} />
           <Controls showInteractive={false} />
           {overlay}
+          <RefitOnNewNodes idsKey={topology.nodes.map((n) => n.id).join('\n')} />
         </ReactFlow>
       </NodeFacesContext>
     </div>

@@ -18,6 +18,7 @@ import {
   removeConsumerCommand,
   resetOffsetsCommand,
 } from './commands.ts';
+import { dispatchBuildCommand, isBuildCommand } from './build-dispatch.ts';
 import { emit } from './emit.ts';
 import { crashBroker, crashConsumerCmd, restartBroker, restartConsumerCmd, setLink, slowConsumer } from './faults.ts';
 import type { KafkaState } from './state.ts';
@@ -89,6 +90,7 @@ export function dispatchWorldCommand(s: KafkaState, c: KafkaEngineCommand): Resu
     case 'reset-offsets':
       return done(resetOffsetsCommand(s, c));
     default:
+      if (isBuildCommand(c)) return done(dispatchBuildCommand(s, c));
       return fail(ErrorCode.InvalidCommand, `Unknown command type ${JSON.stringify((c as { type?: unknown }).type)}.`);
   }
 }

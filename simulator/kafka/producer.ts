@@ -21,6 +21,7 @@ import { countEntries, emit, recordRef } from './emit.ts';
 import { producerNode } from './network.ts';
 import { DEFAULT_TUNING, type KafkaState, type ProducerState, type SendQueue } from './state.ts';
 import { traceWants } from '../core/trace.ts';
+import { pidOf } from './topic-pids.ts';
 
 /** Builds a producer's state from its spec (topic index -1 for a command-only producer). */
 export function createProducer(spec: ProducerSpec, topic: number, partitionsTotal: number, topicsTotal: number): ProducerState {
@@ -110,14 +111,14 @@ function choosePartition(s: KafkaState, p: ProducerState, topic: number, keyId: 
     while (kp.length <= keyId) kp.push(-1);
     let part = kp[keyId]!;
     if (part < 0) part = kp[keyId] = partitionForKey(s.k.keys[keyId]!, t.partitions);
-    return t.firstPid + part;
+    return pidOf(t, part);
   }
   // Keyless: stay on one partition for a batch, then move to another one at random.
   if (p.stickyLeft[topic]! <= 0 || p.stickyPid[topic]! < 0) {
-    const prev = p.stickyPid[topic]! - t.firstPid;
+    const prev = p.stickyPid[topic]! < 0 ? -1 : s.k.parts[p.stickyPid[topic]!]!.partition;
     let next = nextInt(s.rng, t.partitions > 1 && prev >= 0 ? t.partitions - 1 : t.partitions);
     if (t.partitions > 1 && prev >= 0 && next >= prev) next++;
-    p.stickyPid[topic] = t.firstPid + next;
+    p.stickyPid[topic] = pidOf(t, next);
     p.stickyLeft[topic] = p.stickyBatchSize;
   }
   p.stickyLeft[topic]!--;

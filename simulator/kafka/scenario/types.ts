@@ -113,12 +113,36 @@ export type KafkaEngineCommand =
       to: 'earliest' | 'latest' | { offset: number } | { timestampMs: number };
     }
   | { type: 'commit'; consumer: string }
+  | KafkaBuildCommand
   /** Run the scheduler for one task (one entry). */
   | { type: 'step' }
   /** Run the scheduler until virtual time `untilMs` (bounded by the world's task limit). */
   | { type: 'advance'; untilMs: number }
   /** Run until nothing is scheduled or the task limit is hit. */
   | { type: 'run-until-idle' };
+
+/** Topic settings kafka-configs can change on a live topic (incrementalAlterConfigs). */
+export interface TopicConfigChange {
+  minInsyncReplicas?: number;
+  retentionMs?: number;
+  retentionRecords?: number;
+  cleanupPolicy?: 'delete' | 'compact' | 'compact,delete' | 'delete,compact';
+  segmentRecords?: number;
+  segmentMs?: number;
+}
+
+/**
+ * Building a cluster while it runs (the playground's Build tab, simulator/kafka/build-commands.ts):
+ * a broker joins, a topic is created, a topic gets more partitions (kafka-topics --alter
+ * --partitions: the new total), a topic's config changes, a producer starts or stops.
+ */
+export type KafkaBuildCommand =
+  | { type: 'add-broker'; broker: number }
+  | { type: 'create-topic'; topic: TopicSpec }
+  | { type: 'create-partitions'; topic: string; partitions: number }
+  | { type: 'alter-topic-config'; topic: string; config: TopicConfigChange }
+  | { type: 'add-producer'; producer: ProducerSpec }
+  | { type: 'stop-producer'; producer: string };
 
 export interface ScheduledCommand {
   atMs: number;
