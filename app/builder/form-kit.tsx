@@ -105,6 +105,9 @@ export function Part(props: { legend: string; submit: string; onSubmit: () => vo
   return (
     <form
       className="builder-part"
+      // The model's schema checks every field and names it (`topic.partitions: …`); the browser's
+      // own bubbles would stop the form first, in less helpful words.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         props.onSubmit();
