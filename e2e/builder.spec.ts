@@ -5,6 +5,7 @@
  * same clock, the same position in the timeline, the same counters. A corrupt or hostile file
  * gives a clear message and leaves the work on screen as it was.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
@@ -59,7 +60,7 @@ const builds: Record<string, (page: Page) => Promise<void>> = {
   amqp: async (page) => {
     await typeInto(part(page, 'Declare a queue with arguments').getByLabel('Queue'), 'pager');
     await press(part(page, 'Declare a queue with arguments').getByRole('button', { name: 'Declare queue' }));
-    await press(page.getByText('Build routing'));
+    await press(page.locator('summary', { hasText: 'Build routing' }));
     await typeInto(page.getByPlaceholder('alerts'), 'alerts');
     await page.getByPlaceholder('alerts').press('Enter');
     await typeInto(page.getByLabel('Binding key'), '#');
@@ -205,3 +206,23 @@ test('Build tab: a mistake names its field, and Kafka refuses what Kafka refuses
   await expect(page.locator('.react-flow__node').filter({ hasText: 'orders' })).toContainText('6 partitions');
   expect(problems).toEqual([]);
 });
+
+for (const model of ['kafka', 'eventstore', 'amqp']) {
+  test(`${model}: the Build tab passes axe, at desktop and phone width, light and dark`, async ({ page, problems }) => {
+    for (const [width, height, scheme] of [
+      [1280, 720, 'light'],
+      [390, 844, 'dark'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto(`/#/playground?model=${model}&scenario=blank`);
+      await expect(page.getByRole('tab', { name: 'Build' })).toHaveAttribute('aria-selected', 'true');
+      const results = await new AxeBuilder({ page }).include('.panels-area').analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+    }
+    expect(problems).toEqual([]);
+  });
+}

@@ -24,6 +24,10 @@ export function AmqpBuildParts({ store }: { store: AnyStore }) {
   return (
     <div className="builder">
       <BuildStatus problem={problem} refused={refused} done={done} />
+      <p className="builder-hint">
+        Exchanges, bindings and consumers: <strong>Build routing</strong> at the top of the page. Here: queues with their
+        arguments, and taking parts away.
+      </p>
       <Part
         legend="Declare a queue with arguments"
         submit="Declare queue"
@@ -36,7 +40,13 @@ export function AmqpBuildParts({ store }: { store: AnyStore }) {
         }}
       >
         <TextField label="Queue" value={name} onChange={setName} placeholder="orders" />
-        <TextField label="Arguments" value={args} onChange={setArgs} placeholder="x-max-length=10, x-overflow=reject-publish" />
+        <TextField
+          label="Arguments"
+          value={args}
+          onChange={setArgs}
+          placeholder="x-max-length=10, x-overflow=reject-publish"
+          wide
+        />
       </Part>
       {queues.length > 0 && (
         <Part

@@ -92,7 +92,7 @@ export function ProducerPart({ store, send }: { store: AnyStore; send: Send }) {
           <input type="checkbox" checked={idempotent} onChange={(e) => setIdempotent(e.currentTarget.checked)} />{' '}
           enable.idempotence
         </label>
-        <Choice label="Keys" value={kind} options={keyKinds} onChange={setKind} />
+        <Choice label="Key distribution" value={kind} options={keyKinds} onChange={setKind} />
         {(kind === 'uniform' || kind === 'hot') && (
           <NumberField label={kind === 'hot' ? 'Other keys' : 'Keys'} value={keys} onChange={setKeys} min={0} max={L.keysMax} />
         )}

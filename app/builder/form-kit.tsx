@@ -68,11 +68,22 @@ export function NumberField(props: {
   );
 }
 
-export function TextField(props: { label: string; value: string; onChange: (v: string) => void; placeholder?: string }) {
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  wide?: boolean;
+}) {
   return (
     <label>
       {props.label}{' '}
-      <input value={props.value} placeholder={props.placeholder} onChange={(e) => props.onChange(e.currentTarget.value)} />
+      <input
+        className={props.wide ? 'builder-wide' : undefined}
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      />
     </label>
   );
 }

@@ -43,8 +43,10 @@ export function ScenarioFileTools({ session, onOpen }: { session: Session; onOpe
   const open = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     const r = await readFile(file);
-    if (!r.ok) setProblem(`“${file.name}” was not opened: ${r.error.message} Your playground is unchanged.`);
-    else {
+    if (!r.ok) {
+      const why = /[.!?]$/.test(r.error.message) ? r.error.message : `${r.error.message}.`;
+      setProblem(`“${file.name}” was not opened: ${why} Your playground is unchanged.`);
+    } else {
       setProblem(null);
       onOpenRef.current(r.value);
     }
