@@ -31,6 +31,12 @@ describe('building a Kafka cluster with commands', () => {
       w.reject({ type: 'create-topic', topic: { name: 'pay', partitions: 1, replicationFactor: 2, minInsyncReplicas: 3 } }),
     ).toMatch(/^min\.insync\.replicas \(3\) cannot exceed the replication factor \(2\)/);
     expect(w.s.k.topics.map((t) => t.name)).toEqual(['orders']);
+    // Each change is a trace entry naming the node it touched, so the page narrates the build.
+    expect(w.entries('cluster-changed').map((e) => [e.change, e.broker ?? e.topic])).toEqual([
+      ['broker-added', 'broker-2'],
+      ['topic-created', 'orders'],
+    ]);
+    expect(w.entries('cluster-changed')[1]!.text).toBe('Topic orders was created with 3 partitions, replication factor 2.');
     expect(w.s.k.parts.map((p) => p.replicas.length)).toEqual([2, 2, 2]);
   });
 

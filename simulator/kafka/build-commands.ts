@@ -25,9 +25,16 @@ import { createProducer } from './producer.ts';
 import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
 import { DEFAULT_SEGMENT_MS, DEFAULT_SEGMENT_RECORDS } from './build.ts';
+import { emit } from './emit.ts';
+import type { EntryOf } from './trace-types.ts';
 import type { KafkaState, PartitionState } from './state.ts';
 
 type Cmd<T extends KafkaBuildCommand['type']> = Extract<KafkaBuildCommand, { type: T }>;
+
+/** One trace entry per change, so the narration, the trace and the sequence diagram show the build. */
+function changed(s: KafkaState, fields: Omit<EntryOf<'cluster-changed'>, 'id' | 'type' | 'atMs'>): void {
+  emit(s, () => ({ type: 'cluster-changed', atMs: s.nowMs, ...fields }), 'cluster-changed');
+}
 
 const invalid = <T>(message: string, path?: string): Result<T> => fail<T>(ErrorCode.InvalidCommand, message, path);
 
@@ -40,6 +47,11 @@ export function addBrokerCommand(s: KafkaState, c: Cmd<'add-broker'>): Result<nu
     return invalid(`The cluster has ${k.brokers.length} brokers, the simulator's limit (brokersMax).`, 'broker');
   }
   k.brokers.push({ id: c.broker, node: brokerNode(c.broker), alive: true });
+  changed(s, {
+    change: 'broker-added',
+    broker: brokerNode(c.broker),
+    text: `Broker ${c.broker} joined the cluster; it holds no replicas until a topic is created on it.`,
+  });
   return ok(null);
 }
 
@@ -169,6 +181,12 @@ export function createTopicCommand(s: KafkaState, c: Cmd<'create-topic'>): Resul
   }
   appendPartitions(s, ti, 0, spec.partitions, spec.replicationFactor, alive);
   startCleaner(s, ti);
+  const plural = spec.partitions === 1 ? '' : 's';
+  changed(s, {
+    change: 'topic-created',
+    topic: spec.name,
+    text: `Topic ${spec.name} was created with ${spec.partitions} partition${plural}, replication factor ${spec.replicationFactor}.`,
+  });
   return ok(null);
 }
 
@@ -197,6 +215,11 @@ export function createPartitionsCommand(s: KafkaState, c: Cmd<'create-partitions
   t.partitions = c.partitions;
   // murmur2(key) % partitions has a new divisor: every key is mapped again from now on.
   t.keyPartition = [];
+  changed(s, {
+    change: 'partitions-added',
+    topic: t.name,
+    text: `Topic ${t.name} now has ${c.partitions} partitions: its records stay where they are, and keys map to murmur2(key) % ${c.partitions} from now on.`,
+  });
   k.groups.forEach((g, gi) => {
     if (g.topics.includes(ti) && g.members.length > 0) startRebalance(s, gi, `partitions added to topic ${t.name}`);
   });
@@ -236,6 +259,11 @@ export function alterTopicConfigCommand(s: KafkaState, c: Cmd<'alter-topic-confi
   if (t.compact && !queued(true)) {
     scheduleTask(s, s.nowMs + (k.tuning.cleanerBackoffMs ?? every), { type: 'cleaner', topic: ti, compaction: 1 }, false);
   }
+  changed(s, {
+    change: 'topic-config-changed',
+    topic: t.name,
+    text: `Topic ${t.name}'s config changed: ${Object.keys(cfg).join(', ') || 'nothing'}.`,
+  });
   return ok(null);
 }
 
@@ -267,6 +295,11 @@ export function addProducerCommand(s: KafkaState, c: Cmd<'add-producer'>): Resul
   setName(k.producerIndex, spec.id, p);
   k.producers.push(createProducer({ ...spec, startAtMs }, ti, k.parts.length, k.topics.length));
   if (spec.ratePerSec > 0) ensureTick(s, p, startAtMs);
+  changed(s, {
+    change: 'producer-added',
+    producer: spec.id,
+    text: `Producer ${spec.id} started, writing ${spec.ratePerSec} records/s to ${spec.topic} with acks=${acks}.`,
+  });
   return ok(null);
 }
 
@@ -277,5 +310,10 @@ export function stopProducerCommand(s: KafkaState, c: Cmd<'stop-producer'>): Res
   const prod = s.k.producers[p]!;
   if (prod.stopAtMs !== null && prod.stopAtMs <= s.nowMs) return invalid(`Producer ${c.producer} is already closed.`);
   prod.stopAtMs = s.nowMs;
+  changed(s, {
+    change: 'producer-stopped',
+    producer: c.producer,
+    text: `Producer ${c.producer} closed: it starts no more records.`,
+  });
   return ok(null);
 }

@@ -126,5 +126,7 @@ export function describeEntry(e: KafkaTraceEntry): string {
           : `The link ${e.from} ↔ ${e.to} now takes ${e.latencyMs} ms.`;
     case 'command-rejected':
       return `Command ${e.command} was rejected: ${e.error}`;
+    case 'cluster-changed':
+      return e.text;
   }
 }

@@ -134,7 +134,16 @@ export type KafkaTraceEntry =
   | (E<'retention-deleted'> & { broker: string; topic: string; partition: number; logStartOffset: number; count: number })
   | (E<'compacted'> & { broker: string; topic: string; partition: number; removed: number; tombstonesRemoved: number })
   | (E<'link-changed'> & { from: string; to: string; state: 'delayed' | 'cut' | 'healed'; latencyMs: number })
-  | (E<'command-rejected'> & { command: string; error: string });
+  | (E<'command-rejected'> & { command: string; error: string })
+  /** The cluster was built on or changed while running (build-commands.ts); `text` says how. */
+  | (E<'cluster-changed'> & {
+      change:
+        'broker-added' | 'topic-created' | 'partitions-added' | 'topic-config-changed' | 'producer-added' | 'producer-stopped';
+      text: string;
+      broker?: string;
+      topic?: string;
+      producer?: string;
+    });
 
 export type KafkaTraceType = KafkaTraceEntry['type'];
 
