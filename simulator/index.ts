@@ -124,6 +124,7 @@ export { loadScenario, loadCommand, formatScenarioErrors } from './kafka/scenari
 export type { KafkaEngineCommand, GroupSpec, TopicSpec, ProducerSpec, FaultSpec, AssignorName } from './kafka/scenario/types.ts';
 export type { ScheduledCommand, KeyDistribution, CommitPolicy } from './kafka/scenario/types.ts';
 export type { HandlerSpec, HandlerStep, ErrorPolicy, FailWhen } from './kafka/scenario/types.ts';
+export type { KafkaBuildCommand, TopicConfigChange } from './kafka/scenario/types.ts';
 export type { LoadResult, ScenarioLoadError, ScenarioIssue } from './kafka/scenario/loader.ts';
 export { runScenario, type RunOptions, type RunResult, type RunSummary, type StoppedBy } from './kafka/scenario/runner.ts';
 export { KafkaScenarioSchema, KafkaEngineCommandSchema } from './kafka/scenario/schema.ts';

@@ -32,7 +32,8 @@ describe.each(modelUis.filter((ui) => !notYet.has(ui.model.id)).map((ui) => [ui.
   it.each(ui.scenarios.map((s) => [s.id, s.raw] as const))('scenario %s draws every node its view names', (_sid, raw) => {
     const { topology, view } = drawnAfterEverything(ui, raw);
     const drawn = new Set<string>(topology.nodes.map((n) => n.id));
-    expect(view.entries.length).toBeGreaterThan(5);
+    // A Blank scenario may have nothing to do until the learner builds something (app/builder/).
+    if (_sid !== 'blank') expect(view.entries.length).toBeGreaterThan(5);
     for (const n of view.nodes) expect(drawn, `view node ${n.id}`).toContain(n.id);
     for (const e of view.entries) {
       for (const id of [...e.nodes, e.from, e.to]) if (id !== undefined) expect(drawn, `${e.type} names ${id}`).toContain(id);

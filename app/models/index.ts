@@ -15,6 +15,7 @@ import { outboxUi } from './outbox/index.tsx';
 import { sagaUi } from './saga/index.tsx';
 import { twoPhaseCommitUi } from './two-phase-commit/index.tsx';
 import type { AnyModelUi } from './types.ts';
+import { withBlank } from '../builder/blank.ts';
 
 export const modelUis: readonly AnyModelUi[] = [
   kafkaUi,
@@ -27,7 +28,8 @@ export const modelUis: readonly AnyModelUi[] = [
   idempotentConsumerUi,
   amqpUi,
   feedUi,
-];
+  // Every model also offers a Blank scenario to build from (app/builder/).
+].map(withBlank);
 
 /** The model the playground opens when a link names none (and the model of every v1 link). */
 export const defaultModelId = 'kafka';

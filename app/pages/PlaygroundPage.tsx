@@ -10,6 +10,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ok } from '../../simulator/index.ts';
+import { builderFor } from '../builder/index.ts';
+import { blankScenarioId } from '../builder/blank.ts';
+import { saveSessionFile, ScenarioFileTools } from '../scenario-file/ScenarioFileTools.tsx';
 import { ConnectedSequencePanel } from '../diagram/SequencePanel.tsx';
 import { modelUis } from '../models/index.ts';
 import { linkOf, openLinkResponsively, openScenario, type Opening, type Session } from '../models/open-link.ts';
@@ -25,6 +29,9 @@ import { Workbench } from '../workbench/Workbench.tsx';
 import { OwnLinks } from '../share/own-links.ts';
 import { ClassroomBar } from '../classroom/ClassroomBar.tsx';
 
+/** Links longer than this are offered as a file instead (browsers and chat apps cut long URLs). */
+const linkLengthMax = 8000;
+
 function openSession(params: URLSearchParams): Opening {
   const shared = params.get('s');
   return shared !== null ? openLinkResponsively(shared) : openScenario(params.get('model'), params.get('scenario'));
@@ -35,7 +42,19 @@ export function PlaygroundPage() {
   const [params, setParams] = useSearchParams();
   const [written] = useState(() => new OwnLinks(params.get('s')));
   const [session, setSession] = useState<Opening>(() => openSession(params));
-  const opened = useCallback((s: Session) => setSession({ ok: true, value: s }), []);
+  const replayed = useCallback((s: Session) => setSession({ ok: true, value: s }), []);
+  // Bumped when a scenario file is opened, so the workbench starts afresh even for the same model and seed.
+  const [opened, setOpened] = useState(0);
+  const openFile = useCallback(
+    (s: Session) => {
+      const text = linkOf(s);
+      written.wrote(text);
+      setSession(ok(s));
+      setOpened((n) => n + 1);
+      setParams(new URLSearchParams({ s: text }), { replace: true });
+    },
+    [written, setParams],
+  );
   // A link pasted or followed while the page is open (not one we wrote) opens a new session, and
   // so does picking a model or a scenario (the address then has no link, only the choice).
   const current = params.get('s');
@@ -51,7 +70,7 @@ export function PlaygroundPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, choice]);
 
-  if (session.ok === 'replaying') return <ReplayingLink link={session.link} onOpened={opened} />;
+  if (session.ok === 'replaying') return <ReplayingLink link={session.link} onOpened={replayed} />;
   if (!session.ok) {
     // "Open the playground fresh" must work from here even though the address it leads to may be
     // the one this page is already on: it opens the session itself, not only the route.
@@ -70,8 +89,9 @@ export function PlaygroundPage() {
   }
   return (
     <PlaygroundWorkbench
-      key={`${session.value.ui.model.id}:${session.value.store.getState().seed}:${session.value.scenarioId ?? 'inline'}`}
+      key={`${session.value.ui.model.id}:${session.value.store.getState().seed}:${session.value.scenarioId ?? 'inline'}:${opened}`}
       session={session.value}
+      onOpenFile={openFile}
       written={written}
       setParams={setParams}
     />
@@ -82,16 +102,22 @@ function PlaygroundWorkbench({
   session,
   written,
   setParams,
+  onOpenFile,
 }: {
   session: Session;
   written: OwnLinks;
   setParams: ReturnType<typeof useSearchParams>[1];
+  onOpenFile: (s: Session) => void;
 }) {
   const { store, ui, scenarioId } = session;
   const [target, setTarget] = useState<InspectTarget | null>(null);
   const hasSections = store.getState().view.sections !== undefined;
   // The model's own panel first; a model without one opens on its state (sections), else the trace.
-  const [tab, setTab] = useState(ui.panels[0]?.id ?? (hasSections ? 'state' : 'trace'));
+  const Builder = builderFor(ui.model.id);
+  // A Blank scenario opens on its Build tab: there is nothing else to look at yet.
+  const [tab, setTab] = useState(
+    Builder && scenarioId === blankScenarioId ? 'build' : (ui.panels[0]?.id ?? (hasSections ? 'state' : 'trace')),
+  );
   const dark = document.documentElement.dataset.theme === 'dark';
 
   const setParamsRef = useRef(setParams);
@@ -147,10 +173,17 @@ function PlaygroundWorkbench({
     [ui, labelOf],
   );
   const [copied, setCopied] = useState(false);
+  const [tooLong, setTooLong] = useState<number | null>(null);
   const copyLink = async (): Promise<void> => {
     // Encode the moment on screen now: the address bar is updated a moment after each change, and
     // a link copied in between must not point at the step before.
     const link = `${window.location.origin}${window.location.pathname}#/playground?s=${encodeURIComponent(linkOf(session))}`;
+    // Many browsers, chat apps and mail clients cut or refuse addresses this long: offer a file.
+    if (link.length > linkLengthMax) {
+      setTooLong(link.length);
+      return;
+    }
+    setTooLong(null);
     await navigator.clipboard?.writeText(link).catch(() => undefined);
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);
@@ -163,6 +196,7 @@ function PlaygroundWorkbench({
         label: p.label,
         render: () => p.render({ store, onInspect: inspect, selected: target }),
       })),
+      ...(Builder ? [{ id: 'build', label: 'Build', render: () => <Builder store={store} /> }] : []),
       ...(hasSections ? [{ id: 'state', label: 'State', render: () => <ConnectedSectionsPanel store={store} /> }] : []),
       { id: 'trace', label: 'Trace', render: () => <ConnectedTraceLog store={store} onJump={jump} onInspect={inspect} /> },
       { id: 'sequence', label: 'Sequence', render: () => <ConnectedSequencePanel store={store} dark={dark} /> },
@@ -172,7 +206,7 @@ function PlaygroundWorkbench({
         render: () => <ConnectedInspector store={store} target={target} hooks={hooks} onClear={() => setTarget(null)} />,
       },
     ],
-    [ui, store, inspect, jump, target, dark, hooks, hasSections],
+    [ui, store, inspect, jump, target, dark, hooks, hasSections, Builder],
   );
   const Tools = ui.Tools;
   const title = ui.scenarios.find((s) => s.id === scenarioId)?.title ?? 'a scenario from a link';
@@ -222,6 +256,19 @@ function PlaygroundWorkbench({
             modelId={ui.model.id}
             link={() => linkOf(session)}
           />
+          <ScenarioFileTools session={session} onOpen={onOpenFile} />
+          {tooLong !== null && (
+            <p className="workbench-error scenario-file-problem" role="alert">
+              This link would be {tooLong.toLocaleString('en')} characters long, more than many browsers and chat apps keep (
+              {linkLengthMax.toLocaleString('en')}).{' '}
+              <button type="button" onClick={() => saveSessionFile(session)}>
+                Save as file instead
+              </button>{' '}
+              <button type="button" onClick={() => setTooLong(null)}>
+                Dismiss
+              </button>
+            </p>
+          )}
         </>
       }
       footer={

@@ -14,6 +14,7 @@ import { readLog } from './partition.ts';
 import { deadLetterTopicName } from './scenario/handler-schema.ts';
 import type { KafkaEngineCommand } from './scenario/types.ts';
 import type { GroupState, KafkaState } from './state.ts';
+import { pidOf } from './topic-pids.ts';
 
 type Cmd<T extends KafkaEngineCommand['type']> = Extract<KafkaEngineCommand, { type: T }>;
 
@@ -51,7 +52,7 @@ export function replayDeadLettersCommand(s: KafkaState, c: Cmd<'replay-dead-lett
   const t = s.k.topics[dlt]!;
   let count = 0;
   for (let p = 0; p < t.partitions; p++) {
-    const log = readLog(s.k.parts[t.firstPid + p]!);
+    const log = readLog(s.k.parts[pidOf(t, p)]!);
     for (let i = log.head; i < log.rns.length && offsetAtIndex(log, i) < log.hw; i++) {
       const rn = log.rns[i]!;
       const old = lookup(s.k.headers, String(rn));

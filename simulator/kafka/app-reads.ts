@@ -11,6 +11,7 @@ import { offsetAtIndex } from './log.ts';
 import { lookup } from './names.ts';
 import { readLog } from './partition.ts';
 import type { KafkaState } from './state.ts';
+import { pidOf } from './topic-pids.ts';
 
 function app(s: KafkaState, group: string): AppState {
   const g = lookup(s.k.groupIndex, group);
@@ -28,7 +29,7 @@ function sourceOrigins(s: KafkaState, group: string): string[] {
     if (a.retryIndex[ti]! >= 0) continue;
     const t = s.k.topics[ti]!;
     for (let p = 0; p < t.partitions; p++) {
-      const log = readLog(s.k.parts[t.firstPid + p]!);
+      const log = readLog(s.k.parts[pidOf(t, p)]!);
       for (let i = log.head; i < log.rns.length; i++) {
         const o = offsetAtIndex(log, i);
         if (o >= log.hw) break;
@@ -85,7 +86,7 @@ export const kafkaAppRead = {
     const t = s.k.topics[ti]!;
     const out: Array<Record<string, string>> = [];
     for (let p = 0; p < t.partitions; p++) {
-      const log = readLog(s.k.parts[t.firstPid + p]!);
+      const log = readLog(s.k.parts[pidOf(t, p)]!);
       for (let i = log.head; i < log.rns.length && offsetAtIndex(log, i) < log.hw; i++)
         out.push({ ...(lookup(s.k.headers, String(log.rns[i]!)) ?? {}) });
     }

@@ -15,6 +15,7 @@ import { brokerNode, scheduleTask } from './network.ts';
 import { brokerAlive } from './partition.ts';
 import { cleanableUpTo, retentionCutoff, rollIfDeletingAll } from './segments.ts';
 import type { KafkaState } from './state.ts';
+import { pidOf } from './topic-pids.ts';
 
 /** Whether a topic needs the retention timer. */
 export function needsRetention(s: KafkaState, topic: number): boolean {
@@ -39,7 +40,8 @@ export function startCleaner(s: KafkaState, topic: number): void {
 export function onCleaner(s: KafkaState, topic: number, compaction: boolean): void {
   const k = s.k;
   const t = k.topics[topic]!;
-  for (let pid = t.firstPid; pid < t.firstPid + t.partitions; pid++) {
+  for (let p = 0; p < t.partitions; p++) {
+    const pid = pidOf(t, p);
     for (const log of k.parts[pid]!.logs) {
       if (!brokerAlive(s, log.broker)) continue;
       if (compaction) {

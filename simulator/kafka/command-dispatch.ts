@@ -19,6 +19,7 @@ import {
   resetOffsetsCommand,
 } from './commands.ts';
 import { fixHandlerCommand, replayDeadLettersCommand } from './app-commands.ts';
+import { dispatchBuildCommand, isBuildCommand } from './build-dispatch.ts';
 import { emit } from './emit.ts';
 import { txnCommand } from './txn-commands.ts';
 import { crashBroker, crashConsumerCmd, restartBroker, restartConsumerCmd, setLink, slowConsumer } from './faults.ts';
@@ -108,6 +109,7 @@ export function dispatchWorldCommand(s: KafkaState, c: KafkaEngineCommand): Resu
     case 'skip-unreadable':
       return done(applyKafkaSchemaCommand(s, c));
     default:
+      if (isBuildCommand(c)) return done(dispatchBuildCommand(s, c));
       return fail(ErrorCode.InvalidCommand, `Unknown command type ${JSON.stringify((c as { type?: unknown }).type)}.`);
   }
 }

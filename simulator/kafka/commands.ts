@@ -18,6 +18,7 @@ import { createProducer, internKey, produceRecord } from './producer.ts';
 import { ensureTick } from './producer-send.ts';
 import { schemaProduceCheck } from './schema-world.ts';
 import type { KafkaState } from './state.ts';
+import { pidOf } from './topic-pids.ts';
 
 type Cmd<T extends KafkaEngineCommand['type']> = Extract<KafkaEngineCommand, { type: T }>;
 
@@ -83,7 +84,7 @@ export function produceCommand(s: KafkaState, c: Cmd<'produce'>): Result<{ recor
     valRef = k.values.length;
     k.values.push(c.value);
   }
-  const pid = c.partition === undefined ? -1 : topic.firstPid + c.partition;
+  const pid = c.partition === undefined ? -1 : pidOf(topic, c.partition);
   const rn = produceRecord(s, prod, ti, keyId, pid, valRef, s.nowMs);
   ensureTick(s, prod, s.nowMs + k.tuning.lingerMs);
   return ok({ recordId: `rec-${rn}` });
@@ -174,7 +175,7 @@ export function resetOffsetsCommand(s: KafkaState, c: Cmd<'reset-offsets'>): Res
   const topic = k.topics[ti]!;
   const offsets: number[] = [];
   for (let p = 0; p < topic.partitions; p++) {
-    const pid = topic.firstPid + p;
+    const pid = pidOf(topic, p);
     const log = readLog(k.parts[pid]!);
     const to = c.to;
     let o: number;

@@ -164,5 +164,7 @@ export function describeEntry(e: KafkaTraceEntry): string {
     case 'record-dead-lettered':
     case 'unreadable-skipped':
       return describeSchemaKafkaEntry(e);
+    case 'cluster-changed':
+      return e.text;
   }
 }

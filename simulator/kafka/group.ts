@@ -15,6 +15,7 @@ import { emit, partName } from './emit.ts';
 import { answerFenced, fencedBy, replaceStaticMember } from './group-static.ts';
 import { brokerNode, latencyMs, scheduleTask, send } from './network.ts';
 import type { GroupState, KafkaState, MemberState } from './state.ts';
+import { pidOf } from './topic-pids.ts';
 
 // Tests and views find a group's coordinator through here too.
 export { coordinatorOf } from './coordinator.ts';
@@ -217,7 +218,7 @@ function completeJoin(s: KafkaState, g: number): void {
   let assignedCount = 0;
   for (const m of grp.members) {
     m.assigned = (lookup(result, m.memberId) ?? [])
-      .map((tp: { topic: string; partition: number }) => k.topics[lookup(k.topicIndex, tp.topic)!]!.firstPid + tp.partition)
+      .map((tp: { topic: string; partition: number }) => pidOf(k.topics[lookup(k.topicIndex, tp.topic)!]!, tp.partition))
       .sort((a: number, b: number) => a - b);
     assignedCount += m.assigned.length;
     setName(

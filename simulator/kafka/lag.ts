@@ -11,6 +11,7 @@ import { readLog } from './partition.ts';
 import { storedCount } from './log.ts';
 import { segmentList } from './segments.ts';
 import type { Counters, KafkaState } from './state.ts';
+import { pidOf } from './topic-pids.ts';
 
 /**
  * Lag of one partition: `logEndOffset - committedOffset`, or null when nothing is committed.
@@ -108,7 +109,7 @@ export function summary(s: KafkaState): KafkaSummary {
     for (const t of g.topics) {
       const topic = k.topics[t]!;
       for (let i = 0; i < topic.partitions; i++) {
-        const pid = topic.firstPid + i;
+        const pid = pidOf(topic, i);
         const committed = g.committed[pid] ?? null;
         parts.push({ topic: topic.name, partition: i, committed, lag: consumerLag(readLog(k.parts[pid]!).hw, committed) });
       }

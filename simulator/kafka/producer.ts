@@ -23,6 +23,7 @@ import { DEFAULT_TUNING, type KafkaState, type ProducerState, type SendQueue } f
 import { traceWants } from '../core/trace.ts';
 import { noteTxnRecord } from './txn-log.ts';
 import { schemaValueRef } from './schema-world.ts';
+import { pidOf } from './topic-pids.ts';
 
 /** Builds a producer's state from its spec (topic index -1 for a command-only producer). */
 export function createProducer(spec: ProducerSpec, topic: number, partitionsTotal: number, topicsTotal: number): ProducerState {
@@ -119,14 +120,14 @@ function choosePartition(s: KafkaState, p: ProducerState, topic: number, keyId: 
     while (kp.length <= keyId) kp.push(-1);
     let part = kp[keyId]!;
     if (part < 0) part = kp[keyId] = partitionForKey(s.k.keys[keyId]!, t.partitions);
-    return t.firstPid + part;
+    return pidOf(t, part);
   }
   // Keyless: stay on one partition for a batch, then move to another one at random.
   if (p.stickyLeft[topic]! <= 0 || p.stickyPid[topic]! < 0) {
-    const prev = p.stickyPid[topic]! - t.firstPid;
+    const prev = p.stickyPid[topic]! < 0 ? -1 : s.k.parts[p.stickyPid[topic]!]!.partition;
     let next = nextInt(s.rng, t.partitions > 1 && prev >= 0 ? t.partitions - 1 : t.partitions);
     if (t.partitions > 1 && prev >= 0 && next >= prev) next++;
-    p.stickyPid[topic] = t.firstPid + next;
+    p.stickyPid[topic] = pidOf(t, next);
     p.stickyLeft[topic] = p.stickyBatchSize;
   }
   p.stickyLeft[topic]!--;

@@ -10,6 +10,7 @@ import { partitionForKey } from './partitioner/index.ts';
 import { readLog } from './replication.ts';
 import type { KafkaState } from './state.ts';
 import type { EntryOf, KafkaTraceType } from './trace-types.ts';
+import { pidOf } from './topic-pids.ts';
 
 function group(s: KafkaState, id: string): GroupSummary {
   const g = summary(s).groups.find((x) => x.group === id);
@@ -25,7 +26,8 @@ function entries<T extends KafkaTraceType>(s: KafkaState, type: T): EntryOf<T>[]
 function partitionState(s: KafkaState, topic: string, partition: number) {
   const ti = s.k.topicIndex[topic];
   if (ti === undefined) throw new Error(`no topic ${topic}`);
-  const part = s.k.parts[s.k.topics[ti]!.firstPid + partition];
+  const topicState = s.k.topics[ti]!;
+  const part = partition < topicState.partitions ? s.k.parts[pidOf(topicState, partition)] : undefined;
   if (part === undefined) throw new Error(`no partition ${topic}-${partition}`);
   return part;
 }

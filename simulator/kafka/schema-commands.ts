@@ -14,6 +14,7 @@ import type { KafkaSchemaCommand } from './schema-types.ts';
 import { newGroupSchema, registryCommand, resolveProducerSchema, schemaWorld, setProducerSchema } from './schema-world.ts';
 import type { KafkaState } from './state.ts';
 import type { AvroSchema } from '../schema/types.ts';
+import { pidOf } from './topic-pids.ts';
 
 /** A schema the learner typed: parsed, or refused with where and why. */
 function checkSchema(schema: AvroSchema, what: string): Result<null> {
@@ -84,7 +85,7 @@ function skip(s: KafkaState, c: Extract<KafkaSchemaCommand, { type: 'skip-unread
   if (g === undefined) return fail(ErrorCode.UnknownGroup, `There is no group "${c.group}".`, 'group');
   const ti = lookup(k.topicIndex, c.topic);
   if (ti === undefined) return fail(ErrorCode.UnknownTopic, `There is no topic "${c.topic}".`, 'topic');
-  const pid = k.topics[ti]!.firstPid + c.partition;
+  const pid = c.partition < k.topics[ti]!.partitions ? pidOf(k.topics[ti]!, c.partition) : -1;
   const stall = k.schema?.stalls.find((x) => x.group === g && x.pid === pid && c.partition < k.topics[ti]!.partitions);
   if (stall === undefined)
     return fail(

@@ -219,6 +219,11 @@ export interface TopicState {
   uncleanLeaderElection: boolean;
   /** keyId -> partition, -1 when not yet computed (murmur2 runs once per key, not per record). */
   keyPartition: number[];
+  /**
+   * Ids of partitions added while the topic was live (create-partitions), after the first block
+   * from firstPid; replaced, never mutated, so clones may share it. See topic-pids.ts.
+   */
+  morePids?: number[];
 }
 
 export interface BrokerState {

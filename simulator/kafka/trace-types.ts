@@ -175,7 +175,16 @@ export type KafkaTraceEntry =
     })
   | (E<'producer-fenced'> & { producer: string; transactionalId: string; epoch: number; currentEpoch: number })
   | (E<'dead-letters-replayed'> & { group: string; topic: string; count: number })
-  | SchemaKafkaTraceEntry;
+  | SchemaKafkaTraceEntry
+  /** The cluster was built on or changed while running (build-commands.ts); `text` says how. */
+  | (E<'cluster-changed'> & {
+      change:
+        'broker-added' | 'topic-created' | 'partitions-added' | 'topic-config-changed' | 'producer-added' | 'producer-stopped';
+      text: string;
+      broker?: string;
+      topic?: string;
+      producer?: string;
+    });
 
 export type KafkaTraceType = KafkaTraceEntry['type'];
 

@@ -23,6 +23,7 @@ import {
   type SagaEventValue,
 } from './choreography-kafka-types.ts';
 import { SERVICE_NAMES, type ServiceName, type ServicesState } from './services.ts';
+import { pidOf } from '../kafka/topic-pids.ts';
 
 /** The cluster, topic, one producer per service (plus the client) and one group per service. */
 export function sagaScenario(config: KafkaChoreographyConfig, services: ServicesState): KafkaScenario {
@@ -74,7 +75,7 @@ export function orderRecords(
   const out: Array<{ pid: number; partition: number; offset: number; value: SagaEventValue }> = [];
   const topic = s.k.topics[s.k.topicIndex[ORDER_EVENTS_TOPIC]!]!;
   for (let p = 0; p < topic.partitions; p++) {
-    const pid = topic.firstPid + p;
+    const pid = pidOf(topic, p);
     const log = readLog(s.k.parts[pid]!);
     for (let i = log.head; i < log.rns.length; i++) {
       const offset = offsetAtIndex(log, i);

@@ -1,6 +1,7 @@
 /** Produce one record with a key the learner chooses, to a topic they pick. */
-import { useState } from 'react';
-import type { KafkaCommand, KafkaScenario } from '../../../simulator/index.ts';
+import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { KafkaCommand } from '../../../simulator/index.ts';
 import type { WorkbenchStore } from '../../workbench/store.ts';
 
 export function ProduceForm({
@@ -10,7 +11,10 @@ export function ProduceForm({
   topics: readonly string[];
   onProduce: (topic: string, key: string | null) => void;
 }) {
-  const [topic, setTopic] = useState(topics[0] ?? '');
+  const [picked, setPicked] = useState(topics[0] ?? '');
+  // Topics can appear while the page is open (the Build tab creates them).
+  const topic = topics.includes(picked) ? picked : (topics[0] ?? '');
+  const setTopic = setPicked;
   const [key, setKey] = useState('order-1');
   if (topics.length === 0) return null;
   return (
@@ -37,9 +41,10 @@ export function ProduceForm({
   );
 }
 
-/** The playground's Kafka tools: produce a record with a key to a topic of the scenario. */
-export function KafkaTools({ store, scenario }: { store: WorkbenchStore<{ type: string }>; scenario: unknown }) {
-  const topics = (scenario as KafkaScenario).topics.map((t) => t.name);
+/** The playground's Kafka tools: produce a record with a key to a topic the cluster has now. */
+export function KafkaTools({ store }: { store: WorkbenchStore<{ type: string }>; scenario: unknown }) {
+  const topology = useStore(store, (s) => s.topology);
+  const topics = useMemo(() => topology.nodes.filter((n) => n.kind === 'topic').map((n) => n.label), [topology]);
   return (
     <ProduceForm
       topics={topics}

@@ -1,8 +1,8 @@
 /**
  * The Kafka topology: producers, topics, consumer groups and consumers in columns in the direction
- * records flow, brokers in a row underneath when some topic is replicated. Topics and brokers come from the scenario (no command
- * adds them); producers, groups and consumers from the world, so those added mid-run appear (a
- * record produced from the page comes from a producer the model adds for it).
+ * records flow, brokers in a row underneath when some topic is replicated. Everything comes from the
+ * world, so brokers, topics, producers, groups and consumers added mid-run appear (a record produced
+ * from the page comes from a producer the model adds for it).
  * Pure and deterministic, so the picture never depends on render order.
  */
 import { kafkaNode, type KafkaScenario, type KafkaState, type NodeId } from '../../../simulator/index.ts';
@@ -17,16 +17,18 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 type Item = { id: NodeId; label: string; detail: string };
 
-export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
+export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];
   const producers = s.k.producers;
   const groups = s.k.groups;
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
   const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
+  // Topics and brokers from the world, so those the Build tab adds appear (the scenario's come first).
+  const topics = s.k.topics;
   const gapOf = (kind: keyof typeof columnX): number => (kind === 'consumer' ? consumerGapPx : rowGapPx);
   const tallest = Math.max(
-    rowGapPx * Math.max(producers.length, spec.topics.length, groups.length, 1),
+    rowGapPx * Math.max(producers.length, topics.length, groups.length, 1),
     consumerGapPx * consumers.length,
   );
   const rows = Math.ceil(tallest / rowGapPx);
@@ -49,10 +51,10 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
   );
   column(
     'topic',
-    spec.topics.map((t) => ({
+    topics.map((t) => ({
       id: kafkaNode.topic(t.name),
       label: t.name,
-      detail: `${plural(t.partitions, 'partition')} · RF ${t.replicationFactor}${t.cleanupPolicy?.includes('compact') ? ' · compacted' : ''}`,
+      detail: `${plural(t.partitions, 'partition')} · RF ${t.replicationFactor}${t.compact ? ' · compacted' : ''}`,
     })),
   );
   column(
@@ -70,10 +72,10 @@ export function kafkaTopology(s: KafkaState, spec: KafkaScenario): Topology {
 
   // Brokers are drawn where replication is the subject (a topic with more than one replica); with
   // one copy of everything they carry nothing the picture needs, and would push the flow off-screen.
-  const replicated = spec.topics.some((t) => t.replicationFactor > 1);
+  const replicated = topics.some((t) => t.replicationFactor > 1);
   const brokersY = rows * rowGapPx + 40;
   if (replicated)
-    spec.brokers.forEach((b, i) =>
+    s.k.brokers.forEach((b, i) =>
       nodes.push({
         id: kafkaNode.broker(b.id),
         kind: 'broker',

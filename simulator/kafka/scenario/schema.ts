@@ -220,6 +220,28 @@ const resetTarget = z.union(
   },
 );
 
+/** The build commands (types.ts, KafkaBuildCommand): a cluster grown and changed while it runs. */
+export const TopicConfigChangeSchema = z.strictObject({
+  minInsyncReplicas: TopicSpecSchema.shape.minInsyncReplicas,
+  retentionMs: TopicSpecSchema.shape.retentionMs,
+  retentionRecords: TopicSpecSchema.shape.retentionRecords,
+  cleanupPolicy: TopicSpecSchema.shape.cleanupPolicy,
+  segmentRecords: TopicSpecSchema.shape.segmentRecords,
+  segmentMs: TopicSpecSchema.shape.segmentMs,
+});
+const buildCommandSchemas = [
+  z.strictObject({ type: z.literal('add-broker'), broker: BrokerSpecSchema.shape.id }),
+  z.strictObject({ type: z.literal('create-topic'), topic: TopicSpecSchema }),
+  z.strictObject({
+    type: z.literal('create-partitions'),
+    topic: name('a topic name'),
+    partitions: TopicSpecSchema.shape.partitions,
+  }),
+  z.strictObject({ type: z.literal('alter-topic-config'), topic: name('a topic name'), config: TopicConfigChangeSchema }),
+  z.strictObject({ type: z.literal('add-producer'), producer: ProducerSpecSchema }),
+  z.strictObject({ type: z.literal('stop-producer'), producer: name('a producer id') }),
+] as const;
+
 /** Schema for one command, as a share link or a script carries it (structure only). */
 export const KafkaEngineCommandSchema = z.discriminatedUnion('type', [
   ...FaultSpecSchemas,
@@ -253,6 +275,7 @@ export const KafkaEngineCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('send-offsets-to-transaction'), producer: name('a producer id'), group: name('a group id') }),
   z.strictObject({ type: z.literal('fix-handler'), group: name('a group id') }),
   z.strictObject({ type: z.literal('replay-dead-letters'), group: name('a group id'), topic: name('a topic name') }),
+  ...buildCommandSchemas,
   z.strictObject({ type: z.literal('step') }),
   z.strictObject({ type: z.literal('advance'), untilMs: timeMs }),
   z.strictObject({ type: z.literal('run-until-idle') }),

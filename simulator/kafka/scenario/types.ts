@@ -196,6 +196,7 @@ export type KafkaEngineCommand =
   | { type: 'fix-handler'; group: string }
   /** Produce every record of `<topic>-dlt` back to `topic`, as an operator replays dead letters. */
   | { type: 'replay-dead-letters'; group: string; topic: string }
+  | KafkaBuildCommand
   /** Run the scheduler for one task (one entry). */
   | { type: 'step' }
   /** Run the scheduler until virtual time `untilMs` (bounded by the world's task limit). */
@@ -204,6 +205,29 @@ export type KafkaEngineCommand =
   | { type: 'run-until-idle' }
   /** Schema registry commands (schema-types.ts). */
   | KafkaSchemaCommand;
+
+/** Topic settings kafka-configs can change on a live topic (incrementalAlterConfigs). */
+export interface TopicConfigChange {
+  minInsyncReplicas?: number;
+  retentionMs?: number;
+  retentionRecords?: number;
+  cleanupPolicy?: 'delete' | 'compact' | 'compact,delete' | 'delete,compact';
+  segmentRecords?: number;
+  segmentMs?: number;
+}
+
+/**
+ * Building a cluster while it runs (the playground's Build tab, simulator/kafka/build-commands.ts):
+ * a broker joins, a topic is created, a topic gets more partitions (kafka-topics --alter
+ * --partitions: the new total), a topic's config changes, a producer starts or stops.
+ */
+export type KafkaBuildCommand =
+  | { type: 'add-broker'; broker: number }
+  | { type: 'create-topic'; topic: TopicSpec }
+  | { type: 'create-partitions'; topic: string; partitions: number }
+  | { type: 'alter-topic-config'; topic: string; config: TopicConfigChange }
+  | { type: 'add-producer'; producer: ProducerSpec }
+  | { type: 'stop-producer'; producer: string };
 
 export interface ScheduledCommand {
   atMs: number;
