@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { copyBuild, deployPort, serve } from './classroom-servers.ts';
 
+// This spec is about the service worker: let it run (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test('a new version is offered, not forced, and progress survives it', async ({ browser }) => {
   test.setTimeout(90_000);
   const build = copyBuild('dist');

@@ -6,6 +6,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
+// This spec is about the service worker: let it run (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /** Waits until the service worker has installed (precached everything) and is active. */
 async function waitForOfflineReady(page: Page): Promise<string> {
   return page.evaluate(async () => {

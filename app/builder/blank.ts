@@ -13,6 +13,8 @@ const blanks: Readonly<Record<string, unknown>> = {
   kafka: { version: 1, name: 'Blank', brokers: [{ id: 1 }], topics: [] },
   // The orchestrated saga needs at least one step: the first one, creating the order.
   saga: { steps: ['create-order'] },
+  // The feed needs to know how reads are served; the rest is posting and reading from the page.
+  'cqrs-feed': { readPath: 'feed' },
 };
 
 /** The Blank scenario of a model, listed after its built-in ones. */

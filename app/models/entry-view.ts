@@ -15,7 +15,7 @@ import type { TraceEntryView } from '../workbench/view.ts';
 export const viewEntriesMax = 400;
 
 /** What a model adds to an entry's view beyond the contract (a record's key, a message's body). */
-export type EntryExtras = (e: TraceBase) => Partial<Pick<TraceEntryView, 'key'>>;
+export type EntryExtras = (e: TraceBase, view: TraceEntryView) => Partial<Pick<TraceEntryView, 'key' | 'nodes' | 'from' | 'to'>>;
 
 const caches = new WeakMap<AnyModel, WeakMap<TraceBase, TraceEntryView>>();
 
@@ -38,7 +38,7 @@ export function entryView(model: AnyModel, state: unknown, e: TraceBase, extras?
     out.to = r.to;
   }
   if (e.correlationId !== undefined) out.correlationId = e.correlationId;
-  if (extras) Object.assign(out, extras(e));
+  if (extras) Object.assign(out, extras(e, out));
   cache.set(e, out);
   return out;
 }

@@ -14,9 +14,10 @@ import {
   newestRecords,
   rebalanceMoves,
   type KafkaState,
+  type NodeId,
   type TraceBase,
 } from '../../../simulator/index.ts';
-import type { NodeChip, NodeStatus, NodeView, WorkbenchView } from '../../workbench/view.ts';
+import type { NodeChip, NodeStatus, NodeView, TraceEntryView, WorkbenchView } from '../../workbench/view.ts';
 import { recentEntryViews } from '../entry-view.ts';
 import { aroundPointer, stripCells } from './strip-cells.ts';
 import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
@@ -29,6 +30,20 @@ export const readBackMax = 5000;
 
 /** A record's key travels with the entries about one record (token labels, the trace filter). */
 const withKey = (e: TraceBase): { key?: string | null } => ('key' in e ? { key: e.key as string | null } : {});
+
+/**
+ * Where brokers are not drawn (no topic is replicated: kafka-topology.ts), an entry about a broker
+ * is shown on the entry's topic instead, so highlights and records in flight land on drawn nodes.
+ */
+const brokerless = (e: TraceBase, v: TraceEntryView): Partial<TraceEntryView> => {
+  const topic = 'topic' in e && typeof e.topic === 'string' ? kafkaNode.topic(e.topic) : undefined;
+  const swap = (id: NodeId | undefined): NodeId | undefined => (id?.startsWith('broker:') ? topic : id);
+  const nodes = [...new Set(v.nodes.map(swap).filter((id): id is NodeId => id !== undefined))];
+  const from = swap(v.from);
+  const to = swap(v.to);
+  const route = from !== undefined && to !== undefined && from !== to ? { from, to } : { from: undefined, to: undefined };
+  return { ...withKey(e), nodes, ...route };
+};
 
 /**
  * The cells that begin a segment: for each segment after the first, the first shown record at or
@@ -75,7 +90,9 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   const k = s.k;
   const sum = kafkaSummary(s);
   const nodes: NodeView[] = [];
-  for (const b of k.brokers)
+  // Brokers are drawn only where replication is the subject (kafka-topology.ts): the same rule here.
+  const replicated = k.topics.some((t) => t.replicationFactor > 1);
+  for (const b of replicated ? k.brokers : [])
     nodes.push({
       id: kafkaNode.broker(b.id),
       status: b.alive ? 'ok' : 'crashed',
@@ -171,7 +188,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     (node) => k.groups[k.consumers.find((c) => kafkaNode.consumer(c.id) === node)?.group ?? -1]?.id ?? '',
   );
   markUnreadable(partitions, schema);
-  const entries = recentEntryViews(kafkaModel, s, s.trace.entries, withKey);
+  const entries = recentEntryViews(kafkaModel, s, s.trace.entries, replicated ? withKey : brokerless);
   const r = sum.records;
   const model: KafkaPanelsView = schema === null ? { partitions, groups } : { partitions, groups, schema };
   return {
