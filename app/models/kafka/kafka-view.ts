@@ -86,18 +86,22 @@ export function kafkaPanels(view: WorkbenchView): KafkaPanelsView {
   return (view.model as KafkaPanelsView | undefined) ?? { partitions: [], groups: [] };
 }
 
+/** Each broker as a node: up (with any cut links) or down. */
+export function brokerNodes(s: KafkaState): NodeView[] {
+  return s.k.brokers.map((b) => ({
+    id: kafkaNode.broker(b.id),
+    status: b.alive ? 'ok' : 'crashed',
+    detail: b.alive ? cutNote(s, b.node, '') : 'down',
+  }));
+}
+
 export function kafkaView(s: KafkaState): WorkbenchView {
   const k = s.k;
   const sum = kafkaSummary(s);
   const nodes: NodeView[] = [];
   // Brokers are drawn only where replication is the subject (kafka-topology.ts): the same rule here.
   const replicated = k.topics.some((t) => t.replicationFactor > 1);
-  for (const b of replicated ? k.brokers : [])
-    nodes.push({
-      id: kafkaNode.broker(b.id),
-      status: b.alive ? 'ok' : 'crashed',
-      detail: b.alive ? cutNote(s, b.node, '') : 'down',
-    });
+  if (replicated) nodes.push(...brokerNodes(s));
   for (const p of k.producers)
     nodes.push({ id: kafkaNode.producer(p.id), status: 'ok', detail: `${p.generated} produced${cutNote(s, p.node)}` });
   for (const t of k.topics) {
