@@ -72,8 +72,6 @@ export function EmbedLessonPage() {
       seed: script.seed,
       commands: script.commands as Array<{ type: string }>,
       cursor: script.cursor,
-      script: script.step,
-      speed: script.speed,
     });
     const highlight = part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : [];
     return { store, part, highlight } as const;
