@@ -47,7 +47,12 @@ export function withSchemaNotes(nodes: NodeView[], view: KafkaSchemaView | null,
     if (g === undefined || g.schema === null) continue;
     const stopped = g.stopped[0];
     n.detail = `${n.detail} · reads ${schemaLabel(g.schema)}${stopped ? ` · cannot read ${stopped.partition}@${stopped.offset}` : ''}`;
-    if (stopped !== undefined) n.status = 'error';
+    if (stopped !== undefined) {
+      n.status = 'error';
+      // The card shows its short line (partition chips carry the rest): the stop goes there too.
+      const note = `cannot read ${stopped.partition}@${stopped.offset}`;
+      if (n.cardDetail !== undefined) n.cardDetail = n.cardDetail ? `${n.cardDetail} · ${note}` : note;
+    }
   }
 }
 
