@@ -18,7 +18,7 @@ import type { KafkaBuildCommand, TopicSpec } from './scenario/types.ts';
 import { SCENARIO_LIMITS as L } from './scenario/limits.ts';
 import { startCleaner } from './cleaner.ts';
 import { startRebalance } from './group.ts';
-import { createReplicaLog } from './log.ts';
+import { createPartitionState } from './build.ts';
 import { lookup, setName } from './names.ts';
 import { brokerNode, scheduleTask } from './network.ts';
 import { createProducer } from './producer.ts';
@@ -27,7 +27,7 @@ import { startFollower } from './replication.ts';
 import { DEFAULT_SEGMENT_MS, DEFAULT_SEGMENT_RECORDS } from './build.ts';
 import { emit } from './emit.ts';
 import type { EntryOf } from './trace-types.ts';
-import type { KafkaState, PartitionState } from './state.ts';
+import type { KafkaState } from './state.ts';
 
 type Cmd<T extends KafkaBuildCommand['type']> = Extract<KafkaBuildCommand, { type: T }>;
 
@@ -92,29 +92,7 @@ function appendPartitions(s: KafkaState, ti: number, from: number, count: number
   for (let p = from; p < from + count; p++) {
     const replicas: number[] = [];
     for (let j = 0; j < rf; j++) replicas.push(alive[(ti + p + j) % alive.length]!);
-    const part: PartitionState = {
-      topic: ti,
-      partition: p,
-      replicas,
-      logs: replicas.map(createReplicaLog),
-      views: replicas.map(() => ({
-        leo: 0,
-        caughtUpMs: s.nowMs,
-        lastFetchMs: s.nowMs,
-        lastFetchLeaderLeo: 0,
-        parked: false,
-        sentHw: 0,
-        loop: 0,
-      })),
-      leader: replicas[0]!,
-      epoch: 0,
-      epochStarts: [0, 0],
-      isr: [...replicas],
-      waiters: [],
-      parked: [],
-      isrCheckFg: false,
-      openTx: [],
-    };
+    const part = createPartitionState(ti, p, replicas, s.nowMs);
     const pid = k.parts.length;
     k.parts.push(part);
     pids.push(pid);

@@ -101,29 +101,7 @@ export function buildWorld(seed: number, input: KafkaScenario, tuning: Partial<K
     for (let p = 0; p < spec.partitions; p++) {
       const replicas: number[] = [];
       for (let j = 0; j < rf; j++) replicas.push(k.brokers[(ti + p + j) % nb]!.id);
-      const part: PartitionState = {
-        topic: ti,
-        partition: p,
-        replicas,
-        logs: replicas.map(createReplicaLog),
-        views: replicas.map(() => ({
-          leo: 0,
-          caughtUpMs: 0,
-          lastFetchMs: 0,
-          lastFetchLeaderLeo: 0,
-          parked: false,
-          sentHw: 0,
-          loop: 0,
-        })),
-        leader: replicas[0]!,
-        epoch: 0,
-        epochStarts: [0, 0],
-        isr: [...replicas],
-        waiters: [],
-        parked: [],
-        isrCheckFg: false,
-        openTx: [],
-      };
+      const part = createPartitionState(ti, p, replicas, 0);
       k.parts.push(part);
     }
   });
@@ -249,4 +227,34 @@ export function addConsumer(s: KafkaState, g: number, id: string, instanceId: st
   grp.consumerCount++;
   scheduleTask(s, startAtMs, { type: 'consumer-start', c, inc: 1 }, true);
   return c;
+}
+
+/**
+ * A partition with empty logs on `replicas`, the first its leader, all in sync — at scenario build
+ * and when partitions are added to a live topic (build-commands.ts), so both get every field.
+ */
+export function createPartitionState(ti: number, p: number, replicas: number[], nowMs: number): PartitionState {
+  return {
+    topic: ti,
+    partition: p,
+    replicas,
+    logs: replicas.map(createReplicaLog),
+    views: replicas.map(() => ({
+      leo: 0,
+      caughtUpMs: nowMs,
+      lastFetchMs: nowMs,
+      lastFetchLeaderLeo: 0,
+      parked: false,
+      sentHw: 0,
+      loop: 0,
+    })),
+    leader: replicas[0]!,
+    epoch: 0,
+    epochStarts: [0, 0],
+    isr: [...replicas],
+    waiters: [],
+    parked: [],
+    isrCheckFg: false,
+    openTx: [],
+  };
 }
