@@ -57,7 +57,7 @@ export function Workbench<C>({
   const error = useStore(store, (s) => s.error);
   const rootRef = useRef<HTMLDivElement>(null);
   const openHelp = useCallback(() => setHelp(true), []);
-  useTransportKeys(store, openHelp, !help);
+  useTransportKeys(store, openHelp);
   usePlayLoop(store);
 
   const faces = useMemo(() => nodeFacesOf(store), [store]);

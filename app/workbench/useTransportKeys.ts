@@ -41,6 +41,10 @@ export function useTransportKeys<C>(store: WorkbenchStore<C>, onHelp: () => void
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || !live.current.enabled) return;
+      // A modal dialog (the "?" list, a confirmation) owns the keys while it is open. Asked of the
+      // page at each press: the dialog's close event, and so any React state it sets, comes a task
+      // after Escape has already hidden it, and a key pressed in that gap must still reach us.
+      if (document.querySelector('dialog[open]:modal')) return;
       const t = e.target instanceof HTMLElement ? e.target : null;
       const action = shortcutFor({
         key: e.key,
