@@ -91,3 +91,30 @@ test('corrupted saved progress is recovered from, not fatal', async ({ page, pro
   expect(await page.evaluate(() => window.localStorage.getItem('eda-lab:progress:backup'))).toContain('oops');
   expect(problems).toEqual([]);
 });
+
+test('on a phone the player sticks under the prose with its controls on one row and room for the picture', async ({
+  page,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#/lessons/L05/round-robin');
+  await expect(page.locator('#part-title')).toContainText('Step');
+  const bar = page.getByRole('toolbar', { name: 'Simulation controls' });
+  // The buttons keep their names (drawn as icons only), so keys, screen readers and voice control still find them.
+  // (The step starts playing when it opens, so the middle button may read Pause or Replay step.)
+  const names = [/^Start$/, /^Back$/, /^(Play|Pause|Replay step)$/, /^Step$/, /^End$/];
+  const tops = [];
+  for (const name of names) {
+    const b = bar.getByRole('button', { name });
+    await expect(b).toBeVisible();
+    const box = (await b.boundingBox())!;
+    expect(box.width, `${name} is a usable target`).toBeGreaterThanOrEqual(40);
+    tops.push(Math.round(box.y));
+  }
+  expect(new Set(tops).size, 'the five transport buttons sit on one row').toBe(1);
+  const pane = (await page.locator('.lesson-sim .topology').boundingBox())!;
+  expect(pane.height, 'the picture keeps real height on the phone').toBeGreaterThanOrEqual(180);
+  expect(pane.y + 40, 'the picture starts on screen').toBeLessThan(844);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(problems).toEqual([]);
+});

@@ -46,10 +46,10 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
         disabled={cursor <= first}
         title={bounds ? 'Go to the start of this step (Home)' : 'Go to the start (Home)'}
       >
-        <Icon d="M5 4v16M19 4 8 12l11 8z" /> Start
+        <Icon d="M5 4v16M19 4 8 12l11 8z" /> <span className="transport-label">Start</span>
       </button>
       <button type="button" onClick={api.stepBack} disabled={cursor <= first} title="Step back one entry (←)">
-        <Icon d="M17 4 6 12l11 8z" /> Back
+        <Icon d="M17 4 6 12l11 8z" /> <span className="transport-label">Back</span>
       </button>
       <button
         type="button"
@@ -61,7 +61,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
         {...held}
       >
         <Icon d={playing ? 'M7 4h4v16H7zM14 4h4v16h-4z' : stepDone ? 'M5 4v16M9 4l11 8-11 8z' : 'M7 4l12 8-12 8z'} />{' '}
-        {playing ? 'Pause' : stepDone ? 'Replay step' : 'Play'}
+        <span className="transport-label">{playing ? 'Pause' : stepDone ? 'Replay step' : 'Play'}</span>
       </button>
       <button
         type="button"
@@ -70,7 +70,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
         title="Step forward one entry (→)"
         {...held}
       >
-        Step <Icon d="M7 4l11 8-11 8z" />
+        <span className="transport-label">Step</span> <Icon d="M7 4l11 8-11 8z" />
       </button>
       <button
         type="button"
@@ -79,7 +79,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
         title={bounds ? 'Go to the end of this step (End)' : 'Run to the end (End)'}
         {...held}
       >
-        End <Icon d="M5 4l11 8-11 8zM19 4v16" />
+        <span className="transport-label">End</span> <Icon d="M5 4l11 8-11 8zM19 4v16" />
       </button>
       <label className="transport-scrub">
         <span className="visually-hidden">{bounds ? 'Position in this step' : 'Position in the timeline'}</span>
