@@ -68,10 +68,6 @@ async function focusedOffScreen(page: Page): Promise<string[]> {
 for (const entry of ready) {
   test(`${entry.id}: node text is at least 11 px at 1280×800 and 16 px presenting at 1280×720`, async ({ page, problems }) => {
     test.setTimeout(300_000);
-    // Known since the merge of the step player (issue #11 stays open for it): while an event-store
-    // step plays, the camera lets the bank's picture fall to about 8.6 px. This fails loudly
-    // (as an unexpected pass) once fixed.
-    test.fail(entry.id === 'L13' || entry.id === 'L15', 'event-store steps zoom below the readable floor while playing');
     await page.setViewportSize({ width: 1280, height: 800 });
     const hrefs = await partLinks(page, entry.id);
     expect(hrefs.length).toBeGreaterThan(3);

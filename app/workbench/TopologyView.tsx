@@ -95,8 +95,10 @@ export function TopologyView({
     [topology, focus],
   );
   // A lesson step (or a projector) keeps node text readable and pans; the playground, with nothing
-  // in focus, first shows the whole graph, as small as it must be, and the learner zooms in.
-  const zoomMin = focus.length > 0 || presenting ? readableZoom(presenting) : overviewZoomMin;
+  // in focus, first shows the whole graph, as small as it must be, and the learner zooms in. A step
+  // is about its nodes even before they exist (a step that opens the account its stream belongs
+  // to): until they appear the camera frames what there is, still at a readable zoom.
+  const zoomMin = highlightKey !== '' || presenting ? readableZoom(presenting) : overviewZoomMin;
   return (
     <div className="topology" aria-label="Topology: who sends records to whom" data-zoom-min={zoomMin}>
       <NodeFacesContext value={faces}>

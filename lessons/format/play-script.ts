@@ -12,13 +12,17 @@
  * That is only true when the walk really is a prefix of C, so every expansion is checked: the
  * state after `next-entry` × m then C must serialise exactly like the state after C alone. When it
  * does not (an instant command such as `produce`, or a model whose C is not resumable), the
- * command is kept whole. The played step therefore ends in the very state the headless runner
+ * command is kept whole. Two more expansions are checked the same way: what an `advance` writes
+ * outside scheduled tasks (Kafka's retention and compaction) is split into shorter advances, one
+ * per virtual time it writes at; and an instant command that does a lot at once (seeding 10,000
+ * deposits) is played as its pieces (command-pieces.ts). The played step therefore ends in the very state the headless runner
  * (run-lesson.ts) checks the claims against — a test holds every step of every lesson to it.
  */
 import type { AnyLesson, Lesson } from './define-lesson.ts';
 import { runFor, type CommandOf, type ModelName, type ScenarioOf, type StateOf } from './models.ts';
 import type { ModelRun } from '../../simulator/index.ts';
 import { evaluateClaims, type ClaimResult } from './run-lesson.ts';
+import { commandPieces } from './command-pieces.ts';
 
 /** Entries one command may be expanded into, at most (beyond it the command is kept whole). */
 export const walkEntriesMax = 50_000;
@@ -52,24 +56,35 @@ type Run<M extends ModelName> = ModelRun<StateOf<M>, CommandOf<M>>;
 
 const sameState = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-interface Walk {
-  /** How many `next-entry` commands come before the command itself. */
-  steps: number;
+interface Walk<C> {
+  /** The commands played before the command itself (`next-entry`, or shorter `advance`s). */
+  commands: C[];
   atMs: number[];
   entries: number[];
 }
 
-/** How command `c` at state `s0` can be watched entry by entry (see the module comment). */
-export function walkCommand<S, C extends { type: string }>(run: ModelRun<S, C>, s0: S, c: C, target: S): Walk {
-  const none: Walk = { steps: 0, atMs: [], entries: [] };
+/** An `advance` to an absolute virtual time: the one coarse command every model's clock shares. */
+const advanceTo = (c: { type: string }): number | undefined => {
+  const untilMs = (c as { untilMs?: unknown }).untilMs;
+  return c.type === 'advance' && typeof untilMs === 'number' ? untilMs : undefined;
+};
+
+/**
+ * How command `c` at state `s0` can be watched entry by entry (see the module comment). Some of
+ * what an `advance` does is not a scheduled task that `next-entry` can reach (Kafka's retention
+ * and compaction run as the clock passes their deadlines): whatever the walk leaves to `c` is
+ * split into shorter advances, one to each virtual time at which `c` writes an entry, checked
+ * byte-identical like the walk.
+ */
+export function walkCommand<S, C extends { type: string }>(run: ModelRun<S, C>, s0: S, c: C, target: S): Walk<C> {
+  const none: Walk<C> = { commands: [], atMs: [], entries: [] };
   const endMs = run.nowMs(target);
   const endEntries = run.trace(target).nextId;
-  const first = run.nextAtMs(s0);
-  if (first === undefined || first > endMs || endEntries <= run.trace(s0).nextId) return none;
-  const walk = (limit: number): { state: S; out: Walk; over: boolean } => {
+  if (endEntries <= run.trace(s0).nextId) return none;
+  const walk = (limit: number): { state: S; out: Walk<C>; over: boolean } => {
     const w = run.clone(s0);
-    const out: Walk = { steps: 0, atMs: [], entries: [] };
-    while (out.steps < limit) {
+    const out: Walk<C> = { commands: [], atMs: [], entries: [] };
+    while (out.commands.length < limit) {
       const next = run.nextAtMs(w);
       if (next === undefined || next > endMs) return { state: w, out, over: false };
       const before = run.trace(w).nextId;
@@ -77,18 +92,75 @@ export function walkCommand<S, C extends { type: string }>(run: ModelRun<S, C>, 
       const after = run.trace(w).nextId;
       // Past C's end (in time or in entries), or nothing written: the last step was not C's.
       if (!r.ok || after === before || after > endEntries || run.nowMs(w) > endMs) return { state: w, out, over: true };
-      out.steps++;
+      out.commands.push(run.stepCommand);
       out.atMs.push(run.nowMs(w));
       out.entries.push(after);
     }
     return { state: w, out, over: false };
   };
-  const full = walk(walkEntriesMax);
+  const first = run.nextAtMs(s0);
+  const full = first === undefined || first > endMs ? { state: run.clone(s0), out: none, over: false } : walk(walkEntriesMax);
   // The last step overshot: walk again to just before it (cheaper than copying every state).
-  const { state, out } = full.over ? walk(full.out.steps) : full;
-  if (out.steps === 0) return none;
+  const { state, out } = full.over ? walk(full.out.commands.length) : full;
+  const rest = splitAdvance(run, state, c, target);
+  if (rest) for (const k of ['commands', 'atMs', 'entries'] as const) (out[k] as unknown[]).push(...rest[k]);
+  if (out.commands.length === 0) return none;
+  if (rest) return out;
   const r = run.apply(state, c);
   return r.ok && sameState(state, target) ? out : none;
+}
+
+/**
+ * The shorter advances that make up what is left of `c` at state `s` (which `s` becomes after
+ * them and `c`), or undefined when `c` is no advance, writes at one time only, or the split is not
+ * byte-identical to `c` alone.
+ */
+function splitAdvance<S, C extends { type: string }>(run: ModelRun<S, C>, s: S, c: C, target: S): Walk<C> | undefined {
+  const endMs = advanceTo(c);
+  if (endMs === undefined) return undefined;
+  const fromId = run.trace(s).nextId;
+  const startMs = run.nowMs(s);
+  const times = [
+    ...new Set(
+      run
+        .trace(target)
+        .entries.filter((e) => e.id >= fromId && e.atMs > startMs && e.atMs < endMs)
+        .map((e) => e.atMs),
+    ),
+  ].sort((a, b) => a - b);
+  if (times.length === 0) return undefined;
+  const w = run.clone(s);
+  const out: Walk<C> = { commands: [], atMs: [], entries: [] };
+  for (const untilMs of times) {
+    const step = { ...c, untilMs } as C;
+    if (!run.apply(w, step).ok) return undefined;
+    out.commands.push(step);
+    out.atMs.push(run.nowMs(w));
+    out.entries.push(run.trace(w).nextId);
+  }
+  if (!run.apply(w, c).ok || !sameState(w, target)) return undefined;
+  return out;
+}
+
+/**
+ * Command `c` at state `s0` as the pieces it is made of (command-pieces.ts) with where each lands,
+ * when they end byte-identical to `target` (the state after `c` alone); undefined otherwise.
+ */
+function piecesOf<S, C extends { type: string }>(
+  run: ModelRun<S, C>,
+  s0: S,
+  c: C,
+  target: S,
+): { command: C; atMs: number; entries: number }[] | undefined {
+  const pieces = commandPieces(c) as C[] | undefined;
+  if (!pieces) return undefined;
+  const w = run.clone(s0);
+  const out: { command: C; atMs: number; entries: number }[] = [];
+  for (const command of pieces) {
+    if (!run.apply(w, command).ok) return undefined;
+    out.push({ command, atMs: run.nowMs(w), entries: run.trace(w).nextId });
+  }
+  return sameState(w, target) ? out : undefined;
 }
 
 interface Segment {
@@ -135,9 +207,20 @@ function buildSegment<M extends ModelName>(lesson: Lesson<M>, first: number): Se
     for (const c of lesson.steps[k]!.commands) {
       const target = run.clone(state);
       run.apply(target, c);
+      const pieces = piecesOf(run, state, c, target);
+      if (pieces) {
+        for (const p of pieces) {
+          seg.commands.push(p.command);
+          seg.atMs.push(p.atMs);
+          seg.entries.push(p.entries);
+          seg.beat.push(false);
+        }
+        state = target;
+        continue;
+      }
       const w = walkCommand(run, state, c, target);
-      for (let i = 0; i < w.steps; i++) {
-        seg.commands.push(run.stepCommand);
+      for (let i = 0; i < w.commands.length; i++) {
+        seg.commands.push(w.commands[i]!);
         seg.atMs.push(w.atMs[i]!);
         seg.entries.push(w.entries[i]!);
         seg.beat.push(false);
@@ -146,7 +229,7 @@ function buildSegment<M extends ModelName>(lesson: Lesson<M>, first: number): Se
       seg.commands.push(c);
       seg.atMs.push(run.nowMs(target));
       seg.entries.push(run.trace(target).nextId);
-      seg.beat.push(w.steps === 0 && wrote && run.nowMs(target) === run.nowMs(state));
+      seg.beat.push(w.commands.length === 0 && wrote && run.nowMs(target) === run.nowMs(state));
       state = target;
     }
     seg.claims.push(evaluateClaims(lesson.steps[k]!.claims, state));

@@ -31,8 +31,11 @@ export type BankCommand =
   | { type: 'load'; stream: string; asOf?: AsOf }
   /** A load that folds from the start even when snapshots exist, to compare the two costs. */
   | { type: 'load-ignoring-snapshots'; stream: string; asOf?: AsOf }
-  /** Fill a busy account: opened, then `deposits` deposits (see seedBusyAccount). */
-  | { type: 'seed-busy-account'; stream: string; deposits: number }
+  /**
+   * Fill a busy account: opened, then `deposits` deposits (see seedBusyAccount). With `from`, go
+   * on seeding an account already seeded up to deposit `from` (the player shows the stream grow).
+   */
+  | { type: 'seed-busy-account'; stream: string; deposits: number; from?: number }
   /** Switch on snapshots every `everyEvents` events and backfill them for one stream. */
   | { type: 'enable-snapshots'; stream: string; everyEvents: number }
   /** A read model over `$all`, fed by a catch-up subscription. */
@@ -61,7 +64,12 @@ export const BankCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('withdraw'), stream, amountCents: cents }),
   z.strictObject({ type: z.literal('load'), stream, asOf: asOf.optional() }),
   z.strictObject({ type: z.literal('load-ignoring-snapshots'), stream, asOf: asOf.optional() }),
-  z.strictObject({ type: z.literal('seed-busy-account'), stream, deposits: z.int().min(0).max(busyDepositsMax) }),
+  z.strictObject({
+    type: z.literal('seed-busy-account'),
+    stream,
+    deposits: z.int().min(0).max(busyDepositsMax),
+    from: z.int().min(0).max(busyDepositsMax).optional(),
+  }),
   z.strictObject({ type: z.literal('enable-snapshots'), stream, everyEvents: z.int().min(1).max(1_000_000) }),
   z.strictObject({
     type: z.literal('add-projection'),

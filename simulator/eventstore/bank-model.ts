@@ -122,9 +122,20 @@ export function applyBankCommand(s: BankState, c: BankCommand): Result<unknown> 
       if (!(Number.isInteger(c.deposits) && c.deposits >= 0 && c.deposits <= busyDepositsMax)) {
         return fail(ErrorCode.InvalidCommand, `deposits must be a whole number from 0 to ${busyDepositsMax}`, 'deposits');
       }
-      if (readStream(w.store, c.stream).length > 0)
-        return fail(ErrorCode.InvalidCommand, `${c.stream} already has events`, 'stream');
-      seedBusyAccount(w, c.stream, c.deposits);
+      const from = c.from ?? 0;
+      if (!(Number.isInteger(from) && from >= 0 && from <= c.deposits)) {
+        return fail(ErrorCode.InvalidCommand, `from must be a whole number from 0 to deposits (${c.deposits})`, 'from');
+      }
+      const held = readStream(w.store, c.stream).length;
+      if (from === 0 && held > 0) return fail(ErrorCode.InvalidCommand, `${c.stream} already has events`, 'stream');
+      if (from > 0 && held !== from + 1) {
+        return fail(
+          ErrorCode.InvalidCommand,
+          `seeding ${c.stream} from deposit ${from} needs ${from + 1} events in it, not ${held}`,
+          'from',
+        );
+      }
+      seedBusyAccount(w, c.stream, c.deposits, 1, from);
       return ok(null);
     }
     case 'enable-snapshots': {

@@ -22,7 +22,7 @@ import {
   type EsWorld,
   type ExecuteOutcome,
 } from './world.ts';
-import type { AggregateDefinition } from './aggregates.ts';
+import { loadAggregate, type AggregateDefinition, type LoadedAggregate } from './aggregates.ts';
 import type { ProjectorDefinition } from './subscriptions.ts';
 import type { RecordedEvent } from './types.ts';
 import { getName, setName } from '../core/name-index.ts';
@@ -174,10 +174,18 @@ export function closeAccount(w: EsWorld, stream: string, ids: CommandIds = {}): 
  * the revision it was decided on and folded in, and the world's snapshot policy applies — the
  * same path as `deposit`, without reloading the account each time (that reload is what a lesson
  * measures, not what seeding should spend its time on).
+ *
+ * With `from` > 0 the seeding resumes an account already opened and given deposits 0..from-1 by
+ * this function (the account is folded from its stream, without a traced load): seeding to `a`,
+ * then from `a` to `b`, ends exactly like seeding to `b` at once, so the lesson player can show
+ * the stream grow in pieces.
  */
-export function seedBusyAccount(w: EsWorld, stream: string, deposits: number, stepMs = 1): Account {
-  let acc = openAccount(w, stream, 'busy').after;
-  for (let i = 0; i < deposits; i++) {
+export function seedBusyAccount(w: EsWorld, stream: string, deposits: number, stepMs = 1, from = 0): Account {
+  let acc: LoadedAggregate<Account> =
+    from > 0
+      ? loadAggregate<Account>(w.store, accountAggregate, stream, { upcasters: bankModel.upcasters })
+      : openAccount(w, stream, 'busy').after;
+  for (let i = from; i < deposits; i++) {
     esRun(w, bankModel, { untilMs: w.nowMs + stepMs, tasksMax: 1_000_000 });
     const report = esAppend(w, stream, acc.revision, [
       { type: 'Deposited', data: { amountCents: 1 + (i % 100) }, schemaVersion: 2 },

@@ -26,7 +26,7 @@ import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry
 import { changedNodes, FlightBuffer, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
 import { opStride, rectStride, spriteSlot, type FrameMsg } from './flight-paint.ts';
-import { groupTokens, insideAny, placeLabel, type ScreenRect } from './flight-labels.ts';
+import { groupTokens, insideAny, placeLabel, repeatsOnRoute, type ScreenRect } from './flight-labels.ts';
 import { labelFontPx, tokenRadiusPx } from './sprites.ts';
 import { acquireSurface, releaseSurface } from './flight-surface.ts';
 import './flight.css';
@@ -191,6 +191,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       const bounds = { w: cw, h: ch };
       const r = (tokenRadiusPx + 1) * ratio;
       placed.length = 0;
+      const given = new Map<readonly string[], Set<string>>();
       let drawn = 0;
       let records = 0;
       let count = 0;
@@ -211,7 +212,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         let label = -1;
         let dx = 0;
         let dy = 0;
-        if (showLabels) {
+        if (showLabels && !repeatsOnRoute(given, t.route, g.label)) {
           const [w, h] = labelSize(g.label, ratio);
           const at = placeLabel(x, y, r, w, h, nodes, placed, bounds);
           if (at) {

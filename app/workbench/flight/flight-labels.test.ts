@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupLabel, groupTokens, insideAny, placeLabel, type ScreenRect } from './flight-labels.ts';
+import { groupLabel, groupTokens, insideAny, placeLabel, repeatsOnRoute, type ScreenRect } from './flight-labels.ts';
 import type { FlightToken } from './flight-tokens.ts';
 
 const routeA = ['topic:orders', 'group:billing', 'consumer:billing-c1'];
@@ -85,5 +85,19 @@ describe('labels of tokens in flight', () => {
     expect(placeLabel(395, 5, 6, 50, 16, [], [], canvas)).toBeNull();
     expect(insideAny(250, 120, [node])).toBe(true);
     expect(insideAny(199, 120, [node])).toBe(false);
+  });
+});
+
+describe('a label says something new on its route', () => {
+  it('gives a label once per route and text in a frame; other routes and texts keep theirs', () => {
+    const given = new Map<readonly string[], Set<string>>();
+    const toStream = ['aggregate', 'stream'];
+    const toStore = ['stream', 'store'];
+    expect(repeatsOnRoute(given, toStream, 'event')).toBe(false);
+    expect(repeatsOnRoute(given, toStream, 'event')).toBe(true);
+    expect(repeatsOnRoute(given, toStream, 'event')).toBe(true);
+    expect(repeatsOnRoute(given, toStore, 'event')).toBe(false);
+    expect(repeatsOnRoute(given, toStream, 'order-7')).toBe(false);
+    expect(repeatsOnRoute(new Map(), toStream, 'event')).toBe(false);
   });
 });

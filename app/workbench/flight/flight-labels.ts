@@ -62,6 +62,19 @@ export function groupLabel(shape: TokenShape, first: string, count: number, dist
   return shape === 'record' ? `${count} records` : `${first} +${count - 1}`;
 }
 
+/**
+ * Whether a label would only repeat one already given this frame on the same route (a stream of
+ * "event" tokens from one aggregate to its stream): the newest token keeps it, the rest go without.
+ * Records the label as given otherwise. `given` is per frame.
+ */
+export function repeatsOnRoute(given: Map<readonly string[], Set<string>>, route: readonly string[], label: string): boolean {
+  let labels = given.get(route);
+  if (!labels) given.set(route, (labels = new Set()));
+  if (labels.has(label)) return true;
+  labels.add(label);
+  return false;
+}
+
 const overlaps = (a: ScreenRect, b: ScreenRect): boolean =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
