@@ -36,7 +36,7 @@ function keeps(prev: ProducerSchemaState | null): string {
   if (prev === null) return 'so it keeps writing records without a schema, as before';
   if (prev.id !== null) return `so it keeps writing with ${prev.subject} v${prev.version} (schema id ${prev.id})`;
   if (prev.error !== null) return 'so it keeps its old schema, which the registry refused too: it still publishes nothing';
-  return 'so it keeps its old schema (not registered yet: its first send registers it)';
+  return `so it keeps its old schema (not registered yet: its serializer ${prev.autoRegister ? 'registers' : 'looks up'} it before the first send)`;
 }
 
 function setProducer(s: KafkaState, c: Extract<KafkaSchemaCommand, { type: 'set-producer-schema' }>): Result<unknown> {
