@@ -44,6 +44,12 @@ test('rename story: refused under BACKWARD with the reason; under NONE the old c
   await expect(outcome).toContainText('BACKWARD');
   await expect(outcome).toContainText('READER_FIELD_MISSING_DEFAULT_VALUE');
   await expect(outcome).toContainText("'subtotal'");
+  // The refusal says what checkout does now, and nothing on the page claims the refused schema.
+  // (Nothing is sent yet at this point, so the old schema is not registered by checkout yet.)
+  await expect(outcome).toContainText('so it keeps its old schema (not registered yet');
+  await expect(panel.getByRole('list', { name: 'Producers and their schemas' })).toContainText(
+    'checkout writes OrderPlaced {orderId, userId, total}',
+  );
   await expect(panel).toContainText('orders-value · level BACKWARD');
 
   await typeToSelect(page, panel.getByLabel('Compatibility of orders-value'), 'NONE');

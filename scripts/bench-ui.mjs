@@ -9,6 +9,9 @@
 //   ui.soak_*            busy-cluster played at 100× for BENCH_SOAK_MS (default 10 minutes): heap
 //                        after a forced GC at the start and the end, the highest heap sampled, the
 //                        10th-percentile frame rate and the longest task (issue #12's soak)
+//   ui.long_task_*       long tasks (> 50 ms, the longest and how many over 200 ms) in normal use, per
+//                        phase: opening busy-cluster, a cooperative rebalance storm run to its end,
+//                        scrubbing a 100,000-command run, and opening its Trace tab (issue #12)
 // Run one part only with its name: `npm run bench:ui -- soak` (soak runs only when asked for or
 // when BENCH_SOAK_MS is set, so the usual run stays short).
 // Benchmarks measure; they never fail: a broken measurement prints a `# … failed` line instead.
@@ -277,6 +280,114 @@ async function benchSoak(browser, base) {
   console.log(`# soak: ${r.frames.length} frames; played from the start ${restarts + 1} times; clock at the end ${r.clock}`);
 }
 
+/** Long tasks the page has seen since the last call, as {start, ms}; set up by an init script. */
+const longTaskProbe = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+async function takeLongTasks(page) {
+  return page.evaluate(() => window.__longTasks.splice(0));
+}
+
+function printLongTasks(phase, tasks) {
+  const ms = tasks.map((t) => t.ms);
+  print(`ui.long_task_${phase}_max_ms`, ms.length === 0 ? 0 : Math.max(...ms), 'ms');
+  print(`ui.long_task_${phase}_over_200ms`, ms.filter((d) => d > 200).length, 'tasks');
+  console.log(`# long tasks (${phase}): ${ms.length === 0 ? 'none' : ms.map((d) => d.toFixed(0)).join(', ')} ms`);
+}
+
+/** A cooperative-sticky group of 24 consumers on 48 partitions whose members crash and come back every few seconds. */
+function stormScenario() {
+  const schedule = [];
+  for (let i = 0; i < 40; i++) {
+    const consumer = `storm-c${((i * 7) % 24) + 1}`;
+    schedule.push({ atMs: 2000 + i * 1500, command: { type: 'crash-consumer', consumer } });
+    schedule.push({ atMs: 2700 + i * 1500, command: { type: 'restart-consumer', consumer } });
+  }
+  return {
+    version: 1,
+    name: 'Cooperative rebalance storm',
+    seed: 3,
+    brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
+    topics: [{ name: 'orders', partitions: 48, replicationFactor: 3 }],
+    producers: [{ id: 'shop', topic: 'orders', ratePerSec: 400, count: 30000, keys: { type: 'uniform', keys: 2000 } }],
+    groups: [
+      {
+        id: 'storm',
+        topics: ['orders'],
+        consumers: 24,
+        assignor: 'cooperative-sticky',
+        autoOffsetReset: 'earliest',
+        sessionTimeoutMs: 3000,
+        heartbeatIntervalMs: 1000,
+      },
+    ],
+    schedule,
+    durationMs: 75000,
+  };
+}
+
+const linkOf = (wire) => `v2:${lzString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+
+async function benchLongTasks(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(longTaskProbe);
+  const play = page.locator('.transport-play:not([disabled])');
+
+  await page.goto(`${base}/#/playground?scenario=${fpsScenario}`);
+  await play.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  printLongTasks('open_busy_cluster', await takeLongTasks(page));
+
+  await page.goto(`${base}/#/playground?s=${linkOf({ m: 'kafka', s: stormScenario(), r: 3, c: [], k: 0 })}`);
+  await play.waitFor({ timeout: 30_000 });
+  await takeLongTasks(page);
+  await page.getByRole('button', { name: 'End' }).click();
+  await page
+    .locator('.transport-clock')
+    .filter({ hasText: /1 min 15 s/ })
+    .waitFor({ timeout: 180_000 });
+  await page.waitForTimeout(1000);
+  printLongTasks('storm_to_end', await takeLongTasks(page));
+
+  const wire = { m: 'kafka', s: fpsScenario, r: 5, c: [[seekCommands, { type: 'next-entry' }]], k: seekCommands };
+  await page.goto(`${base}/#/playground?s=${linkOf(wire)}`);
+  await play.waitFor({ timeout: 180_000 });
+  await page.waitForTimeout(1000);
+  printLongTasks('open_long_link', await takeLongTasks(page));
+  await page.evaluate(
+    async ({ samples, length }) => {
+      const slider = document.querySelector('.transport-scrub input');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      let x = 777;
+      const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+      for (let i = 0; i < samples; i++) {
+        setValue.call(slider, String(Math.floor(rand() * length)));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await painted();
+      }
+      // End at the run's end, for the Trace tab.
+      setValue.call(slider, String(length));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await painted();
+    },
+    { samples: seekSamples, length: seekCommands },
+  );
+  await page.waitForTimeout(500);
+  printLongTasks('scrub_long_run', await takeLongTasks(page));
+
+  await page.getByRole('tab', { name: 'Trace' }).click();
+  await page.getByRole('tabpanel').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  printLongTasks('trace_tab_long_run', await takeLongTasks(page));
+  await context.close();
+}
+
 async function main() {
   if (!existsSync('dist/index.html')) {
     console.log('# no dist/: building');
@@ -316,6 +427,7 @@ async function main() {
     if (want('fps')) await step('fps', () => benchFps(browser, base));
     if (want('fps-heavy')) await step('fps-heavy', () => benchFps(browser, base, 5, 'ui.fps_heavy'));
     if (want('seek')) await step('seek', () => benchSeek(browser, base));
+    if (want('long-tasks')) await step('long-tasks', () => benchLongTasks(browser, base));
     if (wantSoak) await step('soak', () => benchSoak(browser, base));
   } catch (e) {
     console.log(`# bench:ui failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);

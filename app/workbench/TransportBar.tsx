@@ -90,7 +90,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
           step={1}
           value={cursor}
           disabled={last === first || lock !== null}
-          onChange={(e) => api.seek(Number(e.currentTarget.value))}
+          onChange={(e) => api.scrubTo(Number(e.currentTarget.value))}
           aria-valuetext={`${bounds ? 'command' : 'entry'} ${cursor - first} of ${last - first}, at ${formatVirtualTime(nowMs)}`}
         />
       </label>

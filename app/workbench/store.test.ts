@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWorkbenchStore, stepsPerFrameMax } from './store.ts';
 import { toyAdapter } from './toy-adapter.ts';
 
@@ -146,5 +146,29 @@ describe('jumping to a entry', () => {
     const before = store.getState().cursor;
     store.getState().seekToEntry(999);
     expect(store.getState().cursor).toBe(before);
+  });
+});
+
+describe('scrubbing', () => {
+  it('arrives where seek arrives, and an action during a scrub starts from the scrubbed position', async () => {
+    const long = () => createWorkbenchStore(toyAdapter(400), { seed: 1, checkpointEvery: 4 });
+    const a = long();
+    a.getState().runToEnd();
+    const end = a.getState().length;
+    expect(end).toBeGreaterThan(300);
+    const b = long();
+    b.getState().runToEnd();
+    a.getState().seek(234);
+    b.getState().scrubTo(234);
+    // The thumb is there at once; the picture when the replay (maybe in slices) arrives.
+    expect(b.getState().cursor).toBe(234);
+    await vi.waitFor(() => expect(ticks(b)).toBe(ticks(a)), { timeout: 20_000 });
+    expect(b.getState().view).toEqual(a.getState().view);
+    // Scrub far back and step at once: the step starts from the scrubbed position, finished or not.
+    b.getState().scrubTo(end);
+    b.getState().scrubTo(10);
+    b.getState().stepForward();
+    expect(b.getState().cursor).toBe(11);
+    expect(ticks(b)).toBe(11);
   });
 });

@@ -26,6 +26,13 @@ export const stepsPerFrameMax = 400;
  * leaves the frame budget to the animation.
  */
 export const playViewRefreshMs = 100;
+/**
+ * A scrub replays at most this long (real ms) before it lets the page draw and answer input, in
+ * chunks of this many commands (issue #12: no task over 200 ms; a far scrub over a long
+ * busy-cluster run used to replay for up to 1.8 s in one task).
+ */
+export const scrubSliceMs = 40;
+export const scrubChunkCommands = 16;
 
 export interface WorkbenchState<C> {
   seed: number;
@@ -55,6 +62,12 @@ export interface WorkbenchState<C> {
   stepForward(): void;
   stepBack(): void;
   seek(k: number): void;
+  /**
+   * Seek for the scrubber: a far position is replayed in slices between frames (the thumb moves at
+   * once, the picture when the replay arrives), so dragging over a long run never freezes the page;
+   * the newest position asked for wins. Any other action first finishes a scrub still under way.
+   */
+  scrubTo(k: number): void;
   /** Moves the cursor to the first point at which entry `id` had happened. */
   seekToEntry(id: number): void;
   play(): void;
@@ -198,6 +211,31 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       timeline.push(model.stepCommand);
       return true;
     };
+    // A scrub under way: where it goes, and the timer of its next slice.
+    let scrubTarget: number | null = null;
+    let scrubTimer: ReturnType<typeof setTimeout> | undefined;
+    const scrubSlice = (): void => {
+      scrubTimer = undefined;
+      if (scrubTarget === null) return;
+      const t0 = performance.now();
+      let done = timeline.seekPartly(scrubTarget, scrubChunkCommands);
+      while (!done && performance.now() - t0 < scrubSliceMs) done = timeline.seekPartly(scrubTarget, scrubChunkCommands);
+      if (!done) {
+        scrubTimer = setTimeout(scrubSlice, 0);
+        return;
+      }
+      scrubTarget = null;
+      refresh({ error: null, playing: false });
+    };
+    /** Finishes a scrub still under way, so every other action starts from where the learner asked. */
+    const settleScrub = (): void => {
+      if (scrubTarget === null) return;
+      clearTimeout(scrubTimer);
+      scrubTimer = undefined;
+      const k = scrubTarget;
+      scrubTarget = null;
+      timeline.seek(k);
+    };
     const first = snapshot();
     return {
       seed: init.seed,
@@ -214,6 +252,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       peekState: () => timeline.state,
       actionsFor: (nodeId) => model.nodeActions(timeline.state, nodeId),
       dispatch(command) {
+        settleScrub();
         // Try it on a copy first, so a refused command leaves no trace in the timeline.
         const probe = model.apply(model.clone(timeline.state), command);
         if (!probe.ok) {
@@ -226,25 +265,38 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         return true;
       },
       stepForward() {
+        settleScrub();
         if (get().lock !== null) return;
         if (scripted()) return moveTo(forwardTarget(script!, timeline.cursor));
         stepOnce();
         refresh({ error: null, playing: false });
       },
       stepBack() {
+        settleScrub();
         if (scripted()) return moveTo(backTarget(script!, timeline.cursor));
         if (timeline.cursor === 0) return;
         timeline.seek(timeline.cursor - 1);
         refresh({ error: null, playing: false });
       },
       seek(k) {
+        settleScrub();
         const to = clampToStep(k);
         if (get().lock !== null && to > timeline.cursor) return;
         player?.reset();
         timeline.seek(to);
         refresh({ error: null });
       },
+      scrubTo(k) {
+        const to = clampToStep(k);
+        if (get().lock !== null && to > timeline.cursor) return;
+        player?.reset();
+        scrubTarget = to;
+        // The first slice runs now: a near position (the usual drag) arrives before this returns.
+        if (scrubTimer === undefined) scrubSlice();
+        if (scrubTarget !== null) set({ cursor: to, playing: false });
+      },
       seekToEntry(id) {
+        settleScrub();
         // Trace length only grows along the timeline, so binary-search the first cursor past id.
         const back = timeline.cursor;
         let lo = 0;
@@ -262,6 +314,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         refresh({ error: null, playing: false });
       },
       play() {
+        settleScrub();
         if (get().lock !== null) return;
         // At the step's end, Play plays the step again; running on is keepRunning's choice.
         if (scripted() && timeline.cursor >= script!.end) moveTo(script!.start);
@@ -306,12 +359,14 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         } else set({ clockMs, playing: !idle, idle, cursor: timeline.cursor, length: timeline.commands.length });
       },
       restart() {
+        settleScrub();
         // Back to the start (of the step, in a lesson); the commands stay, so play replays them.
         player?.reset();
         timeline.seek(scripted() ? script!.start : 0);
         refresh({ playing: false, error: null });
       },
       runToEnd() {
+        settleScrub();
         if (get().lock !== null) return;
         if (scripted()) return moveTo(script!.end);
         // Replay a recorded future first; then run on with the model's own end, if it has one.

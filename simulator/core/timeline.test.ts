@@ -193,3 +193,34 @@ describe('a timeline restored from checkpoints computed elsewhere (a Worker)', (
     expect(tl.state).toEqual(straight([1, 2, 3], 3));
   });
 });
+
+describe('seeking in slices (seekPartly)', () => {
+  it('reaches the state a seek reaches, never applying more than asked per call, through retargets', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 2, max: 12 }),
+        (cmds, targets, checkpointsMax) => {
+          const m = countingModel();
+          const t = createTimeline(m, 8, cmds, { cursor: 0, checkpointsMax });
+          for (const [raw, chunk] of targets) {
+            const k = raw % (cmds.length + 1);
+            let calls = 0;
+            for (;;) {
+              const before = m.applied;
+              const done = t.seekPartly(k, chunk);
+              expect(m.applied - before).toBeLessThanOrEqual(chunk);
+              // Every stop is a true state of the run at its cursor.
+              expect(t.state).toEqual(straight(cmds, t.cursor));
+              if (done) break;
+              expect(++calls).toBeLessThan(cmds.length + 2);
+            }
+            expect(t.cursor).toBe(k);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

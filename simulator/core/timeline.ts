@@ -64,6 +64,12 @@ export interface Timeline<S, C> {
   /** Moves the cursor to k (clamped to 0..commands.length) and returns the state there. */
   seek(k: number): S;
   /** Checkpoints currently held (for tests and memory budgeting). */
+  /**
+   * Moves toward `k` applying at most `maxCommands` commands; true once the cursor is at `k`.
+   * Called again with the same `k`, it carries on from where it stopped (a long replay in slices,
+   * with the page free between them); the state at each stop is the true state at its cursor.
+   */
+  seekPartly(k: number, maxCommands: number): boolean;
   checkpointCount(): number;
   /**
    * The `count` checkpoints nearest before the cursor (the cursor's own state included), oldest
@@ -205,6 +211,18 @@ export function createTimeline<S, C>(
     return state;
   };
 
+  const goToward = (target: number, maxCommands: number): boolean => {
+    if (target !== cursor) {
+      const cp = checkpoints[floorIndex(target)]!;
+      if (!(target > cursor && cp.at <= cursor)) {
+        state = model.clone(cp.state);
+        cursor = cp.at;
+      }
+    }
+    for (let n = 0; cursor < target && n < maxCommands; n++) advance(target);
+    return cursor === target;
+  };
+
   const settle = (): void => {
     if (!pending) return;
     pending = false;
@@ -237,6 +255,10 @@ export function createTimeline<S, C>(
     seek(k: number) {
       pending = false;
       return goTo(Math.max(0, Math.min(commands.length, Math.floor(k))));
+    },
+    seekPartly(k: number, maxCommands: number) {
+      pending = false;
+      return goToward(Math.max(0, Math.min(commands.length, Math.floor(k))), Math.max(1, Math.floor(maxCommands)));
     },
     checkpointCount() {
       return checkpoints.length;

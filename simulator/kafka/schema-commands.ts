@@ -10,7 +10,7 @@ import { emit } from './emit.ts';
 import { lookup } from './names.ts';
 import { parseCached } from './schema-sample.ts';
 import { releaseStalls } from './schema-consume.ts';
-import type { KafkaSchemaCommand } from './schema-types.ts';
+import type { KafkaSchemaCommand, ProducerSchemaState } from './schema-types.ts';
 import { newGroupSchema, registryCommand, resolveProducerSchema, schemaWorld, setProducerSchema } from './schema-world.ts';
 import type { KafkaState } from './state.ts';
 import type { AvroSchema } from '../schema/types.ts';
@@ -29,6 +29,14 @@ function resume(s: KafkaState, g: number): void {
     const con = s.k.consumers[c]!;
     if (con.group === g && con.alive) ensureFetches(s, c);
   }
+}
+
+/** What a producer goes on doing after the registry refused its new schema, in the learner's words. */
+function keeps(prev: ProducerSchemaState | null): string {
+  if (prev === null) return 'so it keeps writing records without a schema, as before';
+  if (prev.id !== null) return `so it keeps writing with ${prev.subject} v${prev.version} (schema id ${prev.id})`;
+  if (prev.error !== null) return 'so it keeps its old schema, which the registry refused too: it still publishes nothing';
+  return `so it keeps its old schema (not registered yet: its serializer ${prev.autoRegister ? 'registers' : 'looks up'} it before the first send)`;
 }
 
 function setProducer(s: KafkaState, c: Extract<KafkaSchemaCommand, { type: 'set-producer-schema' }>): Result<unknown> {
@@ -50,7 +58,7 @@ function setProducer(s: KafkaState, c: Extract<KafkaSchemaCommand, { type: 'set-
     w.producers[prod] = prev;
     return fail(
       r.error.code,
-      `The registry refused producer ${c.producer}'s new schema, so it keeps writing with the one it had. ${r.error.message}`,
+      `The registry refused producer ${c.producer}'s new schema, ${keeps(prev)}. ${r.error.message}`,
       'schema',
     );
   }

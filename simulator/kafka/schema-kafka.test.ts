@@ -94,11 +94,25 @@ describe('renaming total to subtotal', () => {
       expect(r.error.message).toContain('READER_FIELD_MISSING_DEFAULT_VALUE');
       expect(r.error.message).toContain("'subtotal'");
       expect(r.error.message).toContain('BACKWARD');
+      // It says what the producer does now: the version it keeps, not the refused one.
+      expect(r.error.message).toContain('so it keeps writing with orders-value v1 (schema id 1)');
     }
     const before = s.k.counters.produced;
     sim.apply(s, { type: 'advance', untilMs: 8000 });
     expect(s.k.counters.produced).toBeGreaterThan(before);
     expect(new Set(s.k.schema!.recSchema)).toEqual(new Set([1]));
+  });
+
+  it('a producer that had no schema and is refused keeps writing plain records, and says so', () => {
+    const plain: KafkaScenario = { ...sc, producers: [{ ...sc.producers![0]!, valueSchema: undefined }] };
+    const { s, sim, results } = run(plain, [{ type: 'advance', untilMs: 3000 }, switchSchema]);
+    const r = results[1]!;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('so it keeps writing records without a schema');
+    const before = s.k.counters.produced;
+    sim.apply(s, { type: 'advance', untilMs: 8000 });
+    expect(s.k.counters.produced).toBeGreaterThan(before);
+    expect(s.k.schema!.producers[0] ?? null).toBeNull();
   });
 
   it('a producer started with a schema the registry refuses publishes nothing, until the level allows it', () => {

@@ -13,16 +13,12 @@
  * - a reader field missing from the writer with no default is still acceptable when its type is an
  *   enum with its own default — Avro then compares that enum with the writer *record*, which fails.
  */
-import {
-  avroTypeLabel,
-  isNamed,
-  PRIMITIVE_TYPES,
-  type EnumNode,
-  type FieldNode,
-  type NamedNode,
-  type PrimitiveNode,
-} from './types.ts';
-import type { PrimitiveType, RecordNode, SchemaNode } from './types.ts';
+import { isPrimitive, lookupWriterField, primitiveReads, schemaNameEquals } from './compatibility-rules.ts';
+import { readsEverything } from './compatibility-verdict.ts';
+import { avroTypeLabel, isNamed, type EnumNode, type NamedNode } from './types.ts';
+import type { RecordNode, SchemaNode } from './types.ts';
+
+export { AmbiguousFieldError, lookupWriterField, primitiveReads, schemaNameEquals } from './compatibility-rules.ts';
 
 /** The six kinds of incompatibility Avro reports. */
 export type IncompatibilityType =
@@ -48,9 +44,6 @@ export interface PairCompatibility {
   incompatibilities: Incompatibility[];
 }
 
-/** Thrown when a reader field's name and aliases match two writer fields: Avro refuses to guess. */
-export class AmbiguousFieldError extends Error {}
-
 const COMPATIBLE: PairCompatibility = { compatible: true, incompatibilities: [] };
 const IN_PROGRESS: PairCompatibility = { compatible: true, incompatibilities: [] };
 
@@ -58,59 +51,6 @@ function merge(a: PairCompatibility, b: PairCompatibility): PairCompatibility {
   if (b.incompatibilities.length === 0 && b.compatible) return a;
   if (a.incompatibilities.length === 0 && a.compatible) return b;
   return { compatible: a.compatible && b.compatible, incompatibilities: [...a.incompatibilities, ...b.incompatibilities] };
-}
-
-/** Avro's schemaNameEquals: the same unqualified name, or a reader alias equal to the writer's full name. */
-export function schemaNameEquals(reader: NamedNode, writer: NamedNode): boolean {
-  return reader.name === writer.name || reader.aliases.includes(writer.fullName);
-}
-
-/** The writer field a reader field reads from: by name, or by one of the reader field's aliases. */
-export function lookupWriterField(writer: RecordNode, readerField: FieldNode): FieldNode | undefined {
-  let found = writer.fieldByName.get(readerField.name);
-  for (const alias of readerField.aliases) {
-    const f = writer.fieldByName.get(alias);
-    if (f === undefined) continue;
-    if (found !== undefined)
-      throw new AmbiguousFieldError(
-        `Reader record field ${readerField.name} matches multiple fields in writer record schema ${writer.fullName}`,
-      );
-    found = f;
-  }
-  return found;
-}
-
-function isPrimitive(n: SchemaNode): n is PrimitiveNode {
-  return PRIMITIVE_KIND[n.type];
-}
-
-const PRIMITIVE_KIND: Readonly<Record<SchemaNode['type'], boolean>> = {
-  ...(Object.fromEntries(PRIMITIVE_TYPES.map((t) => [t, true])) as Record<PrimitiveType, true>),
-  record: false,
-  enum: false,
-  fixed: false,
-  array: false,
-  map: false,
-  union: false,
-};
-
-/** Avro's rule for two primitive types: the same type, or a promotion (int→long→float→double, long→float, string↔bytes). */
-export function primitiveReads(reader: PrimitiveType, writer: PrimitiveType): boolean {
-  if (reader === writer) return true;
-  switch (reader) {
-    case 'long':
-      return writer === 'int';
-    case 'float':
-      return writer === 'int' || writer === 'long';
-    case 'double':
-      return writer === 'int' || writer === 'long' || writer === 'float';
-    case 'bytes':
-      return writer === 'string';
-    case 'string':
-      return writer === 'bytes';
-    default:
-      return false;
-  }
 }
 
 const pointerPart = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -290,5 +230,12 @@ class Checker {
  * found. Throws AmbiguousFieldError where Avro throws (a reader field matching two writer fields).
  */
 export function readerWriterCompatibility(reader: SchemaNode, writer: SchemaNode): PairCompatibility {
+  // The quick walk answers first; only a "no" needs the walk that says why (the same verdict).
+  if (readsEverything(reader, writer)) return { compatible: true, incompatibilities: [] };
+  return explainCompatibility(reader, writer);
+}
+
+/** The explaining walk alone (what readerWriterCompatibility runs after a "no"); for tests. */
+export function explainCompatibility(reader: SchemaNode, writer: SchemaNode): PairCompatibility {
   return new Checker().check(reader, writer);
 }

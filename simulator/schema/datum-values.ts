@@ -57,7 +57,10 @@ export function conforms(node: SchemaNode, v: unknown, depth = 0): boolean {
 export function writerBranch(union: UnionNode, v: unknown): number {
   const bs = union.branches;
   // Fast answers for the common optional field ["null", T] without walking T.
-  if (v === null) return bs.findIndex((b) => b.type === 'null');
+  if (v === null) {
+    for (let i = 0; i < bs.length; i++) if (bs[i]!.type === 'null') return i;
+    return -1;
+  }
   for (let i = 0; i < bs.length; i++) if (bs[i]!.type !== 'null' && conforms(bs[i]!, v, 1)) return i;
   return -1;
 }

@@ -31,11 +31,22 @@ import {
 import type { FieldNode, NamedNode, RecordNode, SchemaNode, UnionNode } from './types.ts';
 import { isNamed } from './types.ts';
 
+/**
+ * The prototype of every record a read returns: an empty object with no prototype of its own. A
+ * field called `__proto__`, `constructor` or `toString` is then just a field (nothing is inherited,
+ * and `__proto__` has no special setter without Object.prototype in the chain), as with a
+ * null-prototype object, but V8 keeps such objects in its fast property layout, which a
+ * null-prototype object never gets: reads build one record per datum, so this is most of their cost.
+ */
+const NO_INHERITED_NAMES: object = Object.freeze(Object.create(null) as object);
+
 /** Compiles resolution plans for one writer/reader pair; plans are memoised per node pair. */
 class Planner {
   private readonly memo = new Map<SchemaNode, Map<SchemaNode, Plan>>();
   /** Reader aliases: writer full name → the reader's full name (Avro's Schema.applyAliases). */
   private readonly renamed = new Map<string, string>();
+  /** Plans whose read is still the placeholder (their build has not returned yet). */
+  private readonly building = new Set<Plan>();
 
   constructor(reader: SchemaNode) {
     const seen = new Set<SchemaNode>();
@@ -65,7 +76,9 @@ class Planner {
     // Registered before it is built, so a recursive record finds itself (its read is patched below).
     const p: Plan = { read: () => undefined, error: null };
     byReader.set(r, p);
+    this.building.add(p);
     const built = this.build(w, r);
+    this.building.delete(p);
     p.read = built.read;
     p.error = built.error;
     return p;
@@ -162,8 +175,13 @@ class Planner {
     const fieldAlias = new Map<string, string>();
     if (this.nameOf(w).full === r.fullName) for (const f of r.fields) for (const a of f.aliases) fieldAlias.set(a, f.name);
     const readerFieldFor = (wf: FieldNode): FieldNode | undefined => r.fieldByName.get(fieldAlias.get(wf.name) ?? wf.name);
+    const slot = new Map<FieldNode, number>(r.fields.map((f, j) => [f, j]));
     const matched = new Set<FieldNode>();
-    const reads: Array<{ from: string; to: string; plan: Plan }> = [];
+    // Reads in the writer's field order (so the first bad field is the one reported), each into
+    // its reader field's slot; the output is then built once, in the reader's order.
+    const readFrom: string[] = [];
+    const readSlot: number[] = [];
+    const readPlan: Plan[] = [];
     const skipped: FieldNode[] = [];
     for (const wf of w.fields) {
       const rf = readerFieldFor(wf);
@@ -173,13 +191,17 @@ class Planner {
         continue;
       }
       matched.add(rf);
-      reads.push({ from: wf.name, to: rf.name, plan: this.plan(wf.type, rf.type) });
+      readFrom.push(wf.name);
+      readSlot.push(slot.get(rf)!);
+      readPlan.push(this.plan(wf.type, rf.type));
     }
-    const defaults: Array<{ to: string; value: unknown }> = [];
+    const defaultSlot: number[] = [];
+    const defaultValue: unknown[] = [];
     for (const rf of r.fields) {
       if (matched.has(rf)) continue;
       if (!rf.hasDefault) return errorPlan(`Found ${w.fullName}, expecting ${r.fullName}, missing required field ${rf.name}`);
-      defaults.push({ to: rf.name, value: rf.defaultValue });
+      defaultSlot.push(slot.get(rf)!);
+      defaultValue.push(rf.defaultValue);
     }
     const order = r.fields.map((f) => f.name);
     const written = w.fields.map((f) => f.name);
@@ -187,15 +209,27 @@ class Planner {
       read: (v) => {
         expectWriter(isObject(v), `record ${w.fullName}`, v);
         const src = v as Record<string, unknown>;
-        for (const name of written)
-          if (!Object.hasOwn(src, name)) throw new Unreadable(`the writer's field ${name} is missing from the value`);
-        const got: Record<string, unknown> = Object.create(null);
-        for (const f of reads) got[f.to] = at(f.from, f.plan.read, src[f.from]);
-        for (const f of skipped) at(f.name, (x) => expectWriter(conforms(f.type, x), label(f.type), x), src[f.name]);
-        for (const d of defaults) got[d.to] = copyDefault(d.value);
+        for (let i = 0; i < written.length; i++)
+          if (!Object.hasOwn(src, written[i]!))
+            throw new Unreadable(`the writer's field ${written[i]!} is missing from the value`);
+        const got: unknown[] = new Array(order.length);
+        let i = 0;
+        try {
+          // The plan's read is looked up on each call: a recursive record's plan is patched after it is built.
+          for (; i < readPlan.length; i++) got[readSlot[i]!] = readPlan[i]!.read(src[readFrom[i]!]);
+        } catch (e) {
+          if (e instanceof Unreadable) e.path.unshift(readFrom[i]!);
+          throw e;
+        }
+        for (let k = 0; k < skipped.length; k++) {
+          const f = skipped[k]!;
+          const x = src[f.name];
+          if (!conforms(f.type, x)) at(f.name, (y) => expectWriter(false, label(f.type), y), x);
+        }
+        for (let d = 0; d < defaultSlot.length; d++) got[defaultSlot[d]!] = copyDefault(defaultValue[d]);
         // Fields in the reader's order, as Avro's GenericRecord holds them.
-        const out: Record<string, unknown> = Object.create(null);
-        for (const name of order) out[name] = got[name];
+        const out = Object.create(NO_INHERITED_NAMES) as Record<string, unknown>;
+        for (let j = 0; j < order.length; j++) out[order[j]!] = got[j];
         return out;
       },
       error: null,
@@ -218,8 +252,10 @@ class Planner {
     if (chosen < 0) chosen = structure;
     if (chosen < 0) chosen = r.branches.findIndex((b) => PROMOTIONS[w.type]?.includes(b.type) === true);
     if (chosen < 0) return errorPlan(`Found ${label(w)}, expecting union [${r.branches.map(label).join(', ')}]`);
-    // Delegate rather than copy: the branch plan may still be under construction (recursion).
     const target = this.plan(w, r.branches[chosen]!);
+    // A finished branch plan is used as it is; one still under construction (recursion) is
+    // delegated to, so the read it gets once built is the one called.
+    if (!this.building.has(target)) return { read: target.read, error: target.error };
     return { read: (v) => target.read(v), error: target.error };
   }
 
