@@ -67,6 +67,20 @@ export function dropUnsent(s: KafkaState, prod: number): void {
   }
 }
 
+/**
+ * The process holding the producer died (a consumer crash, for read-process-write). What it had
+ * not sent is gone, and so is a commitTransaction or abortTransaction still waiting for its
+ * flush: the Java client sends EndTxn only after every record of the transaction was answered,
+ * so a crash before then means the coordinator never hears of the commit. The transaction stays
+ * open there until the next instance's initTransactions (or transaction.timeout.ms) aborts it,
+ * and the group's offsets sent with it are never committed.
+ */
+export function producerDied(s: KafkaState, prod: number): void {
+  const p = s.k.producers[prod]!;
+  dropUnsent(s, prod);
+  if (p.txnState !== 'none' && p.txnState !== 'fenced') p.txnState = 'uninitialized';
+}
+
 function markerProducer(s: KafkaState): number {
   const k = s.k;
   if (k.markerProd >= 0) return k.markerProd;
