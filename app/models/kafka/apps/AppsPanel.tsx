@@ -36,7 +36,7 @@ function AddApp({ store, s }: { store: AnyStore; s: KafkaState }) {
   };
   return (
     <form
-      className="control-row"
+      className="apps-form"
       aria-label="Add an application"
       onSubmit={(e) => {
         e.preventDefault();
@@ -142,7 +142,7 @@ function AppCard({ app, store }: { app: KafkaAppView; store: AnyStore }) {
         ))}
       </dl>
       {app.overtaken.length > 0 && <p>Overtaken by a later record of the same key: {app.overtaken.join(', ')}</p>}
-      <div className="control-row">
+      <div className="apps-form">
         {app.failing && (
           <button
             type="button"
