@@ -32,7 +32,7 @@ import { emit } from './emit.ts';
 import { onMemberCrashed } from './group.ts';
 import { scheduleTask } from './network.ts';
 import type { KafkaState } from './state.ts';
-import { beginTransaction, commitConsumerBatch, dropUnsent, initTransactions, rollingBack } from './txn-coordinator.ts';
+import { beginTransaction, commitConsumerBatch, initTransactions, producerDied, rollingBack } from './txn-coordinator.ts';
 
 /** A consumer starts (first start, restart or added by a command): it joins its group. */
 export function onConsumerStart(s: KafkaState, c: number, inc: number): void {
@@ -160,8 +160,9 @@ export function crashConsumer(s: KafkaState, c: number): void {
   const g = s.k.groups[con.group]!;
   con.alive = false;
   con.phase = 'crashed';
-  // The process dies with its producer: what that producer had not sent yet is gone.
-  if (con.txProd >= 0) dropUnsent(s, con.txProd);
+  // The process dies with its producer: what it had not sent is gone, and a commit still
+  // waiting for its flush never reaches the coordinator (the transaction stays open).
+  if (con.txProd >= 0) producerDied(s, con.txProd);
   con.processing = false;
   con.batch = [];
   con.batchRecs = [];

@@ -67,6 +67,28 @@ export function dropUnsent(s: KafkaState, prod: number): void {
   }
 }
 
+/**
+ * The process holding the producer died (a consumer crash, for read-process-write). What it had
+ * not sent is gone, and so is a commitTransaction or abortTransaction still waiting for its
+ * flush: the Java client sends EndTxn only after every record of the transaction was answered,
+ * so a crash before then means the coordinator never hears of the commit. The transaction stays
+ * open there until the next instance's initTransactions (or transaction.timeout.ms) aborts it,
+ * and the group's offsets sent with it are never committed.
+ */
+export function producerDied(s: KafkaState, prod: number): void {
+  const p = s.k.producers[prod]!;
+  // A request already on the wire still reaches its broker, but nobody hears the answer and
+  // nobody retries it: a retry sent later would carry the next instance's epoch and land after
+  // that instance's ABORT marker, visible to read_committed readers.
+  for (const q of p.queues) {
+    if (q == null) continue;
+    q.rns.length = q.head;
+    q.inflight = 0;
+    q.attempts = 0;
+  }
+  if (p.txnState !== 'none' && p.txnState !== 'fenced') p.txnState = 'uninitialized';
+}
+
 function markerProducer(s: KafkaState): number {
   const k = s.k;
   if (k.markerProd >= 0) return k.markerProd;
@@ -265,6 +287,13 @@ function flushed(s: KafkaState, prod: number): boolean {
   return true;
 }
 
+/** Whether a marker the coordinator wrote is still unacknowledged by its partition's leader. */
+function markersPending(s: KafkaState): boolean {
+  if (s.k.markerProd < 0) return false;
+  for (const q of s.k.producers[s.k.markerProd]!.queues) if (q != null && q.rns.length > q.head) return true;
+  return false;
+}
+
 /** The txn-end task: once flushed, EndTxn reaches the coordinator, which checks the epoch and ends it. Returns whether it ended. */
 export function onTxnEnd(s: KafkaState, prod: number, seq: number): boolean {
   const p = s.k.producers[prod]!;
@@ -276,7 +305,14 @@ export function onTxnEnd(s: KafkaState, prod: number, seq: number): boolean {
     scheduleTask(s, s.nowMs + 1, { type: 'txn-end', prod, txSeq: seq }, true);
     return false;
   }
-  complete(s, p.txn, p.txnState === 'committing', prod, p.txnState === 'committing' ? 'commitTransaction' : 'abortTransaction');
+  if (t.phase === 'ongoing')
+    complete(s, p.txn, p.txnState === 'committing', prod, p.txnState === 'committing' ? 'commitTransaction' : 'abortTransaction');
+  // The next transaction's AddPartitionsToTxn gets CONCURRENT_TRANSACTIONS until the coordinator
+  // has written every marker: a record of it must never land before the last marker it follows.
+  if (markersPending(s)) {
+    scheduleTask(s, s.nowMs + 1, { type: 'txn-end', prod, txSeq: seq }, true);
+    return false;
+  }
   p.txnState = 'ready';
   p.txnCount = 0;
   if (p.ratePerSec > 0) tick(s, prod, s.nowMs);

@@ -13,6 +13,7 @@ import {
 import type { ModelUi } from '../types.ts';
 import { ConnectedChartsPanel } from './charts/ChartsPanel.tsx';
 import { chartFeedFor } from './charts/chart-store.ts';
+import { ConnectedAppsPanel } from './apps/AppsPanel.tsx';
 import { kafkaActions } from './kafka-actions.ts';
 import { inspectKafka, kafkaNodeFacts } from './kafka-inspect.ts';
 import { kafkaTopology } from './kafka-topology.ts';
@@ -35,6 +36,7 @@ export const kafkaUi: ModelUi<KafkaScenario, KafkaState, KafkaCommand, KafkaTrac
     { id: 'groups', label: 'Groups', render: (p) => <ConnectedGroupsPanel {...p} /> },
     { id: 'charts', label: 'Charts', render: (p) => <ConnectedChartsPanel store={p.store} /> },
     { id: 'schemas', label: 'Schemas', render: (p) => <ConnectedSchemaPanel {...p} /> },
+    { id: 'apps', label: 'Apps', render: (p) => <ConnectedAppsPanel {...p} /> },
   ],
   inspect: inspectKafka,
   nodeFacts: kafkaNodeFacts,

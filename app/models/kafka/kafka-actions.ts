@@ -1,12 +1,14 @@
 /**
  * What a learner can do to each Kafka node: crash and restart brokers and consumers, slow a
  * consumer down or speed it up, make it leave, cut or heal a node's link to each broker, add a
- * consumer or replay a group from the start, produce a record or add a group to a topic. Nodes are
+ * consumer or replay a group from the start, produce a record or add a group to a topic; deploy the
+ * fix of a group's failing handler and replay its dead letters. Nodes are
  * found by comparing their ids with the model's own (`kafkaNode`), never by taking an id apart.
  */
 import {
   cutOffFrom,
   isSlowed,
+  kafkaAppsView,
   kafkaNode,
   slowProcessingMs,
   type KafkaCommand,
@@ -36,6 +38,16 @@ function freeGroupId(s: KafkaState): string {
     const id = `group-${n}`;
     if (!taken.has(id) && !taken.has(`${id}-c1`)) return id;
   }
+}
+
+/** A group's application: deploy the fix of a failing handler, replay what its dead-letter topics hold. */
+function appActions(s: KafkaState, group: string): Action[] {
+  const app = kafkaAppsView(s).find((a) => a.group === group);
+  if (app === undefined) return [];
+  const out: Action[] = app.failing ? [{ label: 'Deploy the fix', command: { type: 'fix-handler', group } }] : [];
+  for (const d of app.deadLetterTopics)
+    if (d.held > 0) out.push({ label: `Replay ${d.dlt}`, command: { type: 'replay-dead-letters', group, topic: d.topic } });
+  return out;
 }
 
 export function kafkaActions(s: KafkaState, node: NodeId): Action[] {
@@ -68,6 +80,7 @@ export function kafkaActions(s: KafkaState, node: NodeId): Action[] {
         label: `Replay ${s.k.topics[t]!.name} from the start`,
         command: { type: 'reset-offsets', group: group.id, topic: s.k.topics[t]!.name, to: 'earliest' },
       })),
+      ...(group.app === null ? [] : appActions(s, group.id)),
     ];
   }
   const topic = s.k.topics.find((t) => kafkaNode.topic(t.name) === node);
