@@ -91,9 +91,6 @@ for (const model of models) {
     page,
     problems,
   }) => {
-    // Known since the merges (issue #20 stays open for it): the first node of the choreography over
-    // Kafka offers no action in its menu now, so this walk finds nothing to press.
-    test.fixme(model === 'kafka-choreography', 'the first node of kafka-choreography offers no action since the merges');
     await page.goto(`/#/playground?model=${model}&scenario=blank`);
     await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible();
     await (builds[model] ?? firstNodeAction)(page);
