@@ -120,14 +120,14 @@ export function alterGroupCommand(s: KafkaState, group: string, cfg: GroupChange
     );
   }
   const said: string[] = [];
-  if (cfg.commit !== undefined) {
-    g.commit = cfg.commit;
-    said.push(`${commitWords(cfg.commit)} from each consumer's next poll`);
-  }
   if (cfg.assignor !== undefined) {
     const from = g.assignor;
     g.assignor = cfg.assignor;
     said.push(newAssignor ? `the ${cfg.assignor} assignor (was ${from})` : `the ${cfg.assignor} assignor, as before`);
+  }
+  if (cfg.commit !== undefined) {
+    g.commit = cfg.commit;
+    said.push(`${commitWords(cfg.commit)} from each consumer's next poll`);
   }
   changed(s, { change: 'group-changed', group, text: `Group ${group} now uses ${said.join(' and ')}.` });
   if (newAssignor && g.members.length > 0) startRebalance(s, gi, `group ${group} changed its assignor to ${cfg.assignor}`);
