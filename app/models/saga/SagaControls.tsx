@@ -97,7 +97,7 @@ function StepListControls({ store, w }: Props) {
             <select value={adding} onChange={(e) => setPicked(e.currentTarget.value as StepName)}>
               {missing.map((s) => (
                 <option key={s} value={s}>
-                  {stepWords(s)}
+                  {s} ({STEP_DEFS[s].service})
                 </option>
               ))}
             </select>
