@@ -1,6 +1,7 @@
 /** The Kafka Build tab: brokers and topics, then producers, groups and consumers. */
 import { kafkaModel } from '../../simulator/index.ts';
 import { BuildStatus, useSend, type AnyStore } from './form-kit.tsx';
+import { ChangeGroupPart, ChangeProducerPart } from './KafkaClientChanges.tsx';
 import { ProducerPart, GroupPart } from './KafkaClientParts.tsx';
 import { BrokerPart, ChangeTopicPart, TopicPart } from './KafkaTopicParts.tsx';
 
@@ -13,7 +14,9 @@ export function KafkaBuilder({ store }: { store: AnyStore }) {
       <TopicPart send={send} />
       <ChangeTopicPart store={store} send={send} />
       <ProducerPart store={store} send={send} />
+      <ChangeProducerPart store={store} send={send} />
       <GroupPart store={store} send={send} />
+      <ChangeGroupPart store={store} send={send} />
     </div>
   );
 }

@@ -9,21 +9,21 @@ import { SCENARIO_LIMITS as L } from '../../simulator/index.ts';
 import { Choice, NumberField, numberOrUndefined, Part, TextField, useNames, type AnyStore } from './form-kit.tsx';
 
 type Send = (command: unknown, what: string) => boolean;
-const keyKinds = [
+export const keyKinds = [
   ['uniform', 'uniform over N keys'],
   ['hot', 'one hot key + N others'],
   ['fixed', 'one fixed key'],
   ['none', 'no key (sticky)'],
 ] as const;
-type KeyKind = (typeof keyKinds)[number][0];
-const assignors = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const;
+export type KeyKind = (typeof keyKinds)[number][0];
+export const assignors = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const;
 const commits = [
   ['auto', 'auto (every 5 s)'],
   ['after-process', 'after processing (at-least-once)'],
   ['before-process', 'before processing (at-most-once)'],
 ] as const;
 
-function keysOf(kind: KeyKind, keys: string, hotKey: string, hotPerMille: string): unknown {
+export function keysOf(kind: KeyKind, keys: string, hotKey: string, hotPerMille: string): unknown {
   switch (kind) {
     case 'none':
       return { type: 'none' };

@@ -1,20 +1,24 @@
 /**
  * The Build tab of each model that has one, by model id. The playground adds the tab; the forms
  * send the model's own commands, so every edit steps back, forks the future and travels in links.
- * Models whose parts are fixed (the saga family, 2PC, outbox, idempotent consumer) have no tab:
- * their scenarios choose settings and faults, and their node actions are the edits.
+ * The orchestrated saga's tab is its controls (steps added, removed and reordered, a step made to
+ * fail, orders placed). Models whose parts are fixed (the choreographies, 2PC, outbox, idempotent
+ * consumer) have no tab: their scenarios choose settings and faults, and their node actions are
+ * the edits.
  */
 import type { ComponentType } from 'react';
 import { AmqpBuildParts } from './AmqpBuildParts.tsx';
 import { EventStoreBuilder } from './EventStoreBuilder.tsx';
 import type { AnyStore } from './form-kit.tsx';
 import { KafkaBuilder } from './KafkaBuilder.tsx';
+import { SagaControls } from '../models/saga/SagaControls.tsx';
 import './builder.css';
 
 const builders: ReadonlyMap<string, ComponentType<{ store: AnyStore }>> = new Map<string, ComponentType<{ store: AnyStore }>>([
   ['kafka', KafkaBuilder],
   ['eventstore', EventStoreBuilder],
   ['amqp', AmqpBuildParts],
+  ['saga', SagaControls],
 ]);
 
 /** The Build form of a model, or undefined. */

@@ -13,6 +13,7 @@ import {
   createTopicCommand,
   stopProducerCommand,
 } from './build-commands.ts';
+import { alterGroupCommand, alterProducerCommand } from './client-build-commands.ts';
 import type { KafkaState } from './state.ts';
 
 const buildTypes: ReadonlySet<string> = new Set<KafkaBuildCommand['type']>([
@@ -22,6 +23,8 @@ const buildTypes: ReadonlySet<string> = new Set<KafkaBuildCommand['type']>([
   'alter-topic-config',
   'add-producer',
   'stop-producer',
+  'alter-producer',
+  'alter-group',
 ]);
 
 export function isBuildCommand(c: KafkaEngineCommand): c is KafkaBuildCommand {
@@ -42,5 +45,9 @@ export function dispatchBuildCommand(s: KafkaState, c: KafkaBuildCommand): Resul
       return addProducerCommand(s, c);
     case 'stop-producer':
       return stopProducerCommand(s, c);
+    case 'alter-producer':
+      return alterProducerCommand(s, c.producer, c.config);
+    case 'alter-group':
+      return alterGroupCommand(s, c.group, c.config);
   }
 }

@@ -179,11 +179,19 @@ export type KafkaTraceEntry =
   /** The cluster was built on or changed while running (build-commands.ts); `text` says how. */
   | (E<'cluster-changed'> & {
       change:
-        'broker-added' | 'topic-created' | 'partitions-added' | 'topic-config-changed' | 'producer-added' | 'producer-stopped';
+        | 'broker-added'
+        | 'topic-created'
+        | 'partitions-added'
+        | 'topic-config-changed'
+        | 'producer-added'
+        | 'producer-stopped'
+        | 'producer-changed'
+        | 'group-changed';
       text: string;
       broker?: string;
       topic?: string;
       producer?: string;
+      group?: string;
     });
 
 export type KafkaTraceType = KafkaTraceEntry['type'];

@@ -24,7 +24,7 @@ import {
 } from './saga-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
 import { getName } from '../core/name-index.ts';
-import { setStepOrder } from './step-order.ts';
+import { addStep, removeStep, setStepOrder } from './step-order.ts';
 
 /** The config a scenario leaves unsaid (the saga's schema checks delays against it). */
 export const DEFAULT_CONFIG: SagaConfig = {
@@ -146,6 +146,10 @@ export function applySagaCommand(w: SagaWorld, c: SagaCommand): Result<RunReport
     }
     case 'set-step-order':
       return setStepOrder(w, c.steps);
+    case 'add-step':
+      return addStep(w, c.step, c.at);
+    case 'remove-step':
+      return removeStep(w, c.step);
     default:
       return fail(ErrorCode.InvalidCommand, `unknown command "${(c as { type: string }).type}"`);
   }

@@ -63,5 +63,7 @@ export function describeSagaEntry(e: SagaEntry): string {
       return `Planted a ${e.fault.kind} fault on ${e.fault.action} at the ${e.fault.service} service.`;
     case 'steps-reordered':
       return `Sagas started from now on run ${e.steps.join(' → ')}; a failure compensates the done steps in reverse.`;
+    case 'steps-changed':
+      return `Step ${e.step} ${e.change === 'added' ? 'added' : 'removed'}: sagas started from now on run ${e.steps.join(' → ')}; sagas already running keep their steps.`;
   }
 }

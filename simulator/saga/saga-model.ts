@@ -21,7 +21,12 @@ function entryNodes(e: SagaEntry): NodeId[] {
   const out: NodeId[] = [];
   // A reply is about the orchestrator too: it is where the reply goes (see route).
   const toOrFromOrchestrator = ['command-sent', 'reply-sent', 'reply-ignored', 'step-timed-out'];
-  if (e.type.startsWith('saga-') || e.type === 'steps-reordered' || toOrFromOrchestrator.includes(e.type))
+  if (
+    e.type.startsWith('saga-') ||
+    e.type === 'steps-reordered' ||
+    e.type === 'steps-changed' ||
+    toOrFromOrchestrator.includes(e.type)
+  )
     out.push(sagaNode.orchestrator);
   if ('service' in e) out.push(sagaNode.service(e.service));
   if (e.type === 'fault-injected') out.push(sagaNode.service(e.fault.service));

@@ -148,7 +148,8 @@ export type SagaEntry =
   | (E<'saga-compensated'> & { sagaId: string })
   | (E<'saga-needs-manual-action'> & { sagaId: string; actions: RequiredAction[] })
   | (E<'fault-injected'> & { fault: ServiceFault })
-  | (E<'steps-reordered'> & { steps: StepName[] });
+  | (E<'steps-reordered'> & { steps: StepName[] })
+  | (E<'steps-changed'> & { change: 'added' | 'removed'; step: StepName; steps: StepName[] });
 
 export type SagaEntryType = SagaEntry['type'];
 
@@ -168,4 +169,7 @@ export type SagaCommand =
   | { type: 'crash-service'; service: ServiceName; restartAfterMs?: number }
   | { type: 'restart-service'; service: ServiceName }
   /** New sagas run the same steps in this order (see step-order.ts). */
-  | { type: 'set-step-order'; steps: StepName[] };
+  | { type: 'set-step-order'; steps: StepName[] }
+  /** New sagas run one step more (at `at`, default last) or one fewer (see step-order.ts). */
+  | { type: 'add-step'; step: StepName; at?: number }
+  | { type: 'remove-step'; step: StepName };

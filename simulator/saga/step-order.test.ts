@@ -61,3 +61,38 @@ describe('set-step-order', () => {
     expect(sagaModel.loadCommand({ type: 'set-step-order', steps: ['nope'] }).ok).toBe(false);
   });
 });
+
+describe('add-step and remove-step', () => {
+  it('builds the saga from its one Blank step: added steps run and compensate; a running saga keeps its steps', () => {
+    const w = createOrchestratedSaga({ seed: 1, steps: ['create-order'], initialStock: { 'sku-1': 10 } });
+    apply(w, { type: 'add-step', step: 'charge-payment' }, { type: 'add-step', step: 'reserve-inventory', at: 1 });
+    expect(w.config.steps).toEqual(['create-order', 'reserve-inventory', 'charge-payment']);
+    apply(w, { type: 'place-order', orderId: 'order-1' }, { type: 'remove-step', step: 'reserve-inventory' }, declineCard);
+    apply(w, { type: 'place-order', orderId: 'order-2' }, { type: 'run-until-idle' });
+    // order-1 started with three steps and completed them; order-2 had two, and the declined card undid the first.
+    expect(sagaRead.steps(w, 'order-1')).toBe('create-order:done, reserve-inventory:done, charge-payment:done');
+    expect(sagaRead.status(w, 'order-2')).toBe('compensated');
+    expect(sagaRead.steps(w, 'order-2')).toBe('create-order:compensated, charge-payment:failed');
+    const said = w.trace.entries.filter((e) => e.type === 'steps-changed').map((e) => sagaModel.describe(e));
+    expect(said.at(-1)).toBe(
+      'Step reserve-inventory removed: sagas started from now on run create-order → charge-payment; sagas already running keep their steps.',
+    );
+  });
+
+  it('refuses a step twice, a place out of range, a step the saga lacks and its last step', () => {
+    const w = createOrchestratedSaga({ seed: 1, steps: ['create-order'] });
+    const cases: Array<[SagaCommand, string]> = [
+      [{ type: 'add-step', step: 'create-order' }, 'the saga runs create-order already; a step runs once per saga'],
+      [{ type: 'add-step', step: 'charge-payment', at: 3 }, 'a new step goes at a place from 0 to 1, got 3'],
+      [{ type: 'remove-step', step: 'charge-payment' }, 'the saga has no step "charge-payment" (it runs create-order)'],
+      [{ type: 'remove-step', step: 'create-order' }, "create-order is the saga's only step; a saga needs at least one"],
+    ];
+    for (const [c, message] of cases) {
+      const r = applySagaCommand(w, c);
+      expect(r.ok ? 'accepted' : r.error.message).toBe(message);
+    }
+    expect(w.config.steps).toEqual(['create-order']);
+    expect(sagaModel.loadCommand({ type: 'add-step', step: 'teleport' }).ok).toBe(false);
+    expect(sagaModel.loadCommand({ type: 'add-step', step: 'create-shipment', at: 0 }).ok).toBe(true);
+  });
+});

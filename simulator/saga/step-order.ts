@@ -36,3 +36,32 @@ export function setStepOrder(w: SagaWorld, steps: readonly StepName[]): Result<R
   emit(w, { type: 'steps-reordered', steps: [...steps] });
   return nothingRan();
 }
+
+/**
+ * Adds a step (one of the four the services perform) to the sagas started from now on, at `at`
+ * (0 = first; default: last). A saga already running keeps the steps it started with.
+ */
+export function addStep(w: SagaWorld, step: StepName, at?: number): Result<RunReport> {
+  const current = w.config.steps;
+  if (!Object.hasOwn(STEP_DEFS, step)) return fail(ErrorCode.InvalidCommand, `unknown step "${String(step)}"`, 'step');
+  if (current.includes(step))
+    return fail(ErrorCode.InvalidCommand, `the saga runs ${step} already; a step runs once per saga`, 'step');
+  const where = at ?? current.length;
+  if (!Number.isInteger(where) || where < 0 || where > current.length)
+    return fail(ErrorCode.InvalidCommand, `a new step goes at a place from 0 to ${current.length}, got ${where}`, 'at');
+  w.config.steps = [...current.slice(0, where), step, ...current.slice(where)];
+  emit(w, { type: 'steps-changed', change: 'added', step, steps: [...w.config.steps] });
+  return nothingRan();
+}
+
+/** Removes a step from the sagas started from now on; the last one cannot go (a saga needs a step). */
+export function removeStep(w: SagaWorld, step: StepName): Result<RunReport> {
+  const current = w.config.steps;
+  if (!current.includes(step))
+    return fail(ErrorCode.InvalidCommand, `the saga has no step "${String(step)}" (it runs ${current.join(', ')})`, 'step');
+  if (current.length === 1)
+    return fail(ErrorCode.InvalidCommand, `${step} is the saga's only step; a saga needs at least one`, 'step');
+  w.config.steps = current.filter((s) => s !== step);
+  emit(w, { type: 'steps-changed', change: 'removed', step, steps: [...w.config.steps] });
+  return nothingRan();
+}

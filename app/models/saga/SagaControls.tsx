@@ -4,7 +4,7 @@
  * step; place an order. Each is a model command, so it steps back and travels in the share link.
  */
 import { useState } from 'react';
-import { STEP_DEFS, type SagaCommand, type SagaWorld, type StepName } from '../../../simulator/index.ts';
+import { DEFAULT_STEPS, STEP_DEFS, type SagaCommand, type SagaWorld, type StepName } from '../../../simulator/index.ts';
 import { ControlGroup, FeedbackLine, pickForms, useCommandRunner, useModelState, type AnyStore } from '../control-kit.tsx';
 import { freeOrderId, refusalReasons } from './saga-actions.ts';
 import { compensationOrder, moveStep, stepWords } from './saga-controls.ts';
@@ -12,6 +12,7 @@ import { compensationOrder, moveStep, stepWords } from './saga-controls.ts';
 /** The forms by id, as a lesson's challenge names them. */
 const forms = [
   { id: 'step-order', Form: StepOrderControls },
+  { id: 'steps', Form: StepListControls },
   { id: 'orders', Form: OrderControls },
 ];
 
@@ -69,6 +70,53 @@ function StepOrderControls({ store, w }: Props) {
       >
         Use this order
       </button>
+      <FeedbackLine feedback={feedback} />
+    </ControlGroup>
+  );
+}
+
+/** Add one of the services' steps (last; reorder it above) or remove one, for sagas placed afterwards. */
+function StepListControls({ store, w }: Props) {
+  const current = w.config.steps;
+  const missing = DEFAULT_STEPS.filter((s) => !current.includes(s));
+  const [picked, setPicked] = useState<StepName | ''>('');
+  const adding = picked !== '' && missing.includes(picked) ? picked : missing[0];
+  const { feedback, run } = useCommandRunner<SagaCommand>(store);
+  return (
+    <ControlGroup title="Steps of the saga" hint="Added or removed steps apply to sagas placed afterwards.">
+      {adding !== undefined && (
+        <form
+          className="control-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run([{ type: 'add-step', step: adding }], () => `New sagas end with ${adding}.`);
+          }}
+        >
+          <label>
+            Step to add{' '}
+            <select value={adding} onChange={(e) => setPicked(e.currentTarget.value as StepName)}>
+              {missing.map((s) => (
+                <option key={s} value={s}>
+                  {s} ({STEP_DEFS[s].service})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Add step</button>
+        </form>
+      )}
+      <div className="control-row">
+        {current.map((s) => (
+          <button
+            key={s}
+            type="button"
+            disabled={current.length === 1}
+            onClick={() => run([{ type: 'remove-step', step: s }], () => `New sagas run without ${s}.`)}
+          >
+            Remove {s}
+          </button>
+        ))}
+      </div>
       <FeedbackLine feedback={feedback} />
     </ControlGroup>
   );

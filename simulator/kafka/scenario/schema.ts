@@ -240,6 +240,20 @@ const buildCommandSchemas = [
   z.strictObject({ type: z.literal('alter-topic-config'), topic: name('a topic name'), config: TopicConfigChangeSchema }),
   z.strictObject({ type: z.literal('add-producer'), producer: ProducerSpecSchema }),
   z.strictObject({ type: z.literal('stop-producer'), producer: name('a producer id') }),
+  z.strictObject({
+    type: z.literal('alter-producer'),
+    producer: name('a producer id'),
+    config: z.strictObject({
+      acks: ProducerSpecSchema.shape.acks,
+      keys: KeyDistributionSchema.optional(),
+      stickyBatchSize: ProducerSpecSchema.shape.stickyBatchSize,
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('alter-group'),
+    group: name('a group id'),
+    config: z.strictObject({ assignor: GroupSpecSchema.shape.assignor, commit: GroupSpecSchema.shape.commit }),
+  }),
 ] as const;
 
 /** Schema for one command, as a share link or a script carries it (structure only). */

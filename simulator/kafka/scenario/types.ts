@@ -227,7 +227,23 @@ export type KafkaBuildCommand =
   | { type: 'create-partitions'; topic: string; partitions: number }
   | { type: 'alter-topic-config'; topic: string; config: TopicConfigChange }
   | { type: 'add-producer'; producer: ProducerSpec }
-  | { type: 'stop-producer'; producer: string };
+  | { type: 'stop-producer'; producer: string }
+  /** A producer's or a group's client settings change (client-build-commands.ts). */
+  | { type: 'alter-producer'; producer: string; config: ProducerChange }
+  | { type: 'alter-group'; group: string; config: GroupChange };
+
+/** A producer's settings that can change (ProducerSpec's names). */
+export interface ProducerChange {
+  acks?: Acks;
+  keys?: KeyDistribution;
+  stickyBatchSize?: number;
+}
+
+/** A consumer group's settings that can change (GroupSpec's names). */
+export interface GroupChange {
+  assignor?: AssignorName;
+  commit?: CommitPolicy;
+}
 
 export interface ScheduledCommand {
   atMs: number;
