@@ -13,7 +13,7 @@
 import { ReactFlow, Background, Controls, useStore as useFlowStore, useStoreApi, type Edge, type ColorMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { boundsOf, frame, framedIds, readableZoom, type Box } from './camera.ts';
+import { boundsOf, frame, framedIds, zoomFloor, type Box } from './camera.ts';
 import { FlightLegend } from './flight/FlightLayer.tsx';
 import { isMotionReduced } from './flight/motion.ts';
 import { NodeFacesContext, type NodeFaces } from './node-face.ts';
@@ -21,8 +21,6 @@ import type { Topology } from './topology.ts';
 import { TopologyNodeCard, type Emphasis, type NodeCard } from './TopologyNodeCard.tsx';
 
 const nodeTypes = { card: TopologyNodeCard };
-/** The lowest zoom when nothing is in focus (the playground's overview). */
-const overviewZoomMin = 0.2;
 
 export interface TopologyViewProps {
   topology: Topology;
@@ -94,11 +92,7 @@ export function TopologyView({
       })),
     [topology, focus],
   );
-  // A lesson step (or a projector) keeps node text readable and pans; the playground, with nothing
-  // in focus, first shows the whole graph, as small as it must be, and the learner zooms in. A step
-  // is about its nodes even before they exist (a step that opens the account its stream belongs
-  // to): until they appear the camera frames what there is, still at a readable zoom.
-  const zoomMin = highlightKey !== '' || presenting ? readableZoom(presenting) : overviewZoomMin;
+  const zoomMin = zoomFloor(highlightKey !== '', presenting);
   return (
     <div className="topology" aria-label="Topology: who sends records to whom" data-zoom-min={zoomMin}>
       <NodeFacesContext value={faces}>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, frame, framedIds, nodeTextMinPx, readableZoom, screenTextMinPx, type Box } from './camera.ts';
+import {
+  boundsOf,
+  frame,
+  framedIds,
+  nodeTextMinPx,
+  overviewZoomMin,
+  readableZoom,
+  screenTextMinPx,
+  zoomFloor,
+  type Box,
+} from './camera.ts';
 
 const box = (x: number, y: number, width = 180, height = 70): Box => ({ x, y, width, height });
 
@@ -40,5 +50,17 @@ describe('the camera', () => {
     expect(framedIds(boxes, [], { after: [], before: [] }, 700, 400, 0.94)).toHaveLength(4);
     // A focused node that is not drawn (yet) is ignored rather than framing nothing.
     expect(framedIds(boxes, ['nope', 'group'], { after: [], before: [] }, 700, 400, 0.94)).toEqual(['group']);
+  });
+});
+
+describe('the zoom floor', () => {
+  it('stays readable on a step that names nodes, even before they exist, and when presenting', () => {
+    // L13's first step names account-42's stream, which the step itself creates: at its start the
+    // picture holds the commands node alone, and a floor of the overview's let text fall to 8.6 px.
+    expect(zoomFloor(true, false) * nodeTextMinPx).toBeGreaterThanOrEqual(screenTextMinPx.desk);
+    expect(zoomFloor(true, true) * nodeTextMinPx).toBeGreaterThanOrEqual(screenTextMinPx.present);
+    expect(zoomFloor(false, true) * nodeTextMinPx).toBeGreaterThanOrEqual(screenTextMinPx.present);
+    // The playground names nothing: its first view shows the whole graph, however small.
+    expect(zoomFloor(false, false)).toBe(overviewZoomMin);
   });
 });

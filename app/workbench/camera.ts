@@ -33,6 +33,19 @@ export function readableZoom(presenting: boolean): number {
   return Math.ceil(((px + 0.2) / nodeTextMinPx) * 100) / 100;
 }
 
+/** The lowest zoom when nothing is in focus (the playground's overview). */
+export const overviewZoomMin = 0.2;
+
+/**
+ * The zoom the camera never goes below. A lesson step (or a projector) keeps node text readable
+ * and pans; the playground, naming no nodes, first shows the whole graph, as small as it must be.
+ * A step is about its nodes even before they exist (one that opens the account its stream belongs
+ * to), so `stepNamesNodes` is whether the step names any, present or not.
+ */
+export function zoomFloor(stepNamesNodes: boolean, presenting: boolean): number {
+  return stepNamesNodes || presenting ? readableZoom(presenting) : overviewZoomMin;
+}
+
 /** The box around some boxes, or undefined for none. */
 export function boundsOf(boxes: readonly Box[]): Box | undefined {
   if (boxes.length === 0) return undefined;
