@@ -149,6 +149,19 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(faults.getByRole('status')).toContainText('Placed order-6');
     await endUntilDone(page, 3);
   },
+  async L22(page) {
+    const faults = group(page, 'Faults');
+    await choose(faults.getByLabel('Plant'), 'relay');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: relay');
+    await choose(faults.getByLabel('Plant'), 'consumer');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: consumer');
+    const orders = group(page, 'Orders');
+    await press(orders.getByLabel('Order id'));
+    await expect(orders.getByRole('status')).toContainText('Placed order-3');
+    await endUntilDone(page, 3);
+  },
 };
 
 for (const [lessonId, doIt] of Object.entries(steps)) {

@@ -21,6 +21,7 @@ const played: Record<string, string> = {
   L13: 'deposit',
   L15: 'load-without',
   L20: 'payment-declined',
+  L22: 'polling-outbox',
 };
 
 const clock = (page: Page) => page.locator('.transport-clock');

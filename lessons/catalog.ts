@@ -120,7 +120,14 @@ const entries: readonly Entry[] = [
     notes: () => import('./20-saga-compensation/notes.md?raw').then((m) => m.default),
   },
   { id: 'L21', title: 'Saga choreography', part: 'transactions' },
-  { id: 'L22', title: 'Dual writes, outbox and CDC', part: 'transactions' },
+  {
+    id: 'L22',
+    title: 'Dual writes, outbox and CDC',
+    part: 'transactions',
+    minutes: 14,
+    load: () => import('./22-dual-writes-outbox-cdc/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./22-dual-writes-outbox-cdc/notes.md?raw').then((m) => m.default),
+  },
   { id: 'L23', title: 'Observability', part: 'practice' },
   { id: 'L24', title: 'Choosing, and not choosing, EDA', part: 'practice' },
 ];
