@@ -20,6 +20,7 @@ const played: Record<string, string> = {
   L07: 'reset-to-earliest',
   L13: 'deposit',
   L15: 'load-without',
+  L19: 'commit',
   L20: 'payment-declined',
   L22: 'polling-outbox',
 };

@@ -110,7 +110,14 @@ const entries: readonly Entry[] = [
   { id: 'L16', title: 'Temporal queries and rebuilding projections', part: 'event-sourcing' },
   { id: 'L17', title: 'CQRS and eventual consistency', part: 'event-sourcing' },
   { id: 'L18', title: 'Schema evolution', part: 'event-sourcing' },
-  { id: 'L19', title: 'Two-phase commit', part: 'transactions' },
+  {
+    id: 'L19',
+    title: 'Two-phase commit',
+    part: 'transactions',
+    minutes: 12,
+    load: () => import('./19-two-phase-commit/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./19-two-phase-commit/notes.md?raw').then((m) => m.default),
+  },
   {
     id: 'L20',
     title: 'Saga orchestration and compensation',
