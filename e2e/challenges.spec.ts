@@ -163,6 +163,19 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(faults.getByRole('status')).toContainText('Placed order-6');
     await endUntilDone(page, 3);
   },
+  async L21(page) {
+    const faults = group(page, 'Faults');
+    await choose(faults.getByLabel('Plant'), 'shipping');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: shipping');
+    await choose(faults.getByLabel('Plant'), 'payment crashes');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: payment crashes');
+    const orders = group(page, 'Orders');
+    await press(orders.getByLabel('Order id'));
+    await expect(orders.getByRole('status')).toContainText('Placed order-5');
+    await endUntilDone(page, 6);
+  },
   async L22(page) {
     const faults = group(page, 'Faults');
     await choose(faults.getByLabel('Plant'), 'relay');

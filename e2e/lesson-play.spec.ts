@@ -22,6 +22,7 @@ const played: Record<string, string> = {
   L15: 'load-without',
   L19: 'commit',
   L20: 'payment-declined',
+  L21: 'payment-failed',
   L22: 'polling-outbox',
 };
 

@@ -39,7 +39,7 @@ const begin = (txId: string): TpcCommand[] => [{ type: 'begin', txId }, { type: 
 export const lesson = defineLesson({
   id: 'L19',
   title: 'Two-phase commit',
-  minutes: 12,
+  minutes: 13,
   model: 'two-phase-commit',
   scenario: {},
   content,

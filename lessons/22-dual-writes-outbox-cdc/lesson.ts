@@ -44,7 +44,7 @@ const counters = {
 export const lesson = defineLesson({
   id: 'L22',
   title: 'Dual writes, outbox and CDC',
-  minutes: 14,
+  minutes: 16,
   model: 'outbox',
   scenario: { mode: 'dual-write' },
   content,
