@@ -134,6 +134,20 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(load.getByRole('status')).toContainText('replayed 99 events from the snapshot at revision 9,899');
     await expect(done(page)).toBeVisible();
   },
+  async L19(page) {
+    const coordinator = group(page, 'Coordinator crash');
+    await choose(coordinator.getByLabel('Crash after the next YES votes'), 'after');
+    await press(coordinator.getByRole('button', { name: 'Plant the crash' }));
+    await expect(coordinator.getByRole('status')).toContainText('after it logs the decision');
+    const txs = group(page, 'Transactions');
+    await press(txs.getByRole('button', { name: 'Begin tx-1' }));
+    await expect(txs.getByRole('status')).toContainText('Began tx-1');
+    await press(page.getByRole('toolbar', { name: 'Simulation controls' }).getByRole('button', { name: /End/ }));
+    await expect(coordinator).toContainText('The coordinator is down.');
+    await press(coordinator.getByRole('button', { name: 'Recover the coordinator' }));
+    await expect(coordinator.getByRole('status')).toContainText('The coordinator is back');
+    await endUntilDone(page, 3);
+  },
   async L20(page) {
     const order = group(page, 'Order of the steps');
     // Shipping-first: move create-shipment down past charge-payment.
@@ -147,6 +161,32 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await press(faults.getByRole('button', { name: 'Plant the refusal' }));
     await press(faults.getByLabel('Order id'));
     await expect(faults.getByRole('status')).toContainText('Placed order-6');
+    await endUntilDone(page, 3);
+  },
+  async L21(page) {
+    const faults = group(page, 'Faults');
+    await choose(faults.getByLabel('Plant'), 'shipping');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: shipping');
+    await choose(faults.getByLabel('Plant'), 'payment crashes');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: payment crashes');
+    const orders = group(page, 'Orders');
+    await press(orders.getByLabel('Order id'));
+    await expect(orders.getByRole('status')).toContainText('Placed order-5');
+    await endUntilDone(page, 6);
+  },
+  async L22(page) {
+    const faults = group(page, 'Faults');
+    await choose(faults.getByLabel('Plant'), 'relay');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: relay');
+    await choose(faults.getByLabel('Plant'), 'consumer');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: consumer');
+    const orders = group(page, 'Orders');
+    await press(orders.getByLabel('Order id'));
+    await expect(orders.getByRole('status')).toContainText('Placed order-3');
     await endUntilDone(page, 3);
   },
 };

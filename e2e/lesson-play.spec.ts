@@ -20,7 +20,10 @@ const played: Record<string, string> = {
   L07: 'reset-to-earliest',
   L13: 'deposit',
   L15: 'load-without',
+  L19: 'commit',
   L20: 'payment-declined',
+  L21: 'payment-failed',
+  L22: 'polling-outbox',
 };
 
 const clock = (page: Page) => page.locator('.transport-clock');

@@ -1,7 +1,7 @@
 /**
  * The choreographed order saga over Kafka in the app: its view (each order's steps as each service
- * sees them, its partition and offsets, what each service has not read), topology, node actions
- * and the playground's scenarios. It has no panel of its own: the shared State tab draws its
+ * sees them, its partition and offsets, what each service has not read), topology, node actions,
+ * control forms and the playground's scenarios. It has no panel of its own: the shared State tab draws its
  * sections.
  */
 import {
@@ -11,6 +11,7 @@ import {
   type KafkaChoreographyScenario,
   type KafkaChoreographyWorld,
 } from '../../../simulator/index.ts';
+import { KafkaChoreographyControls } from './KafkaChoreographyControls.tsx';
 import type { ModelUi } from '../types.ts';
 import { kafkaChoreographyActions } from './kafka-choreography-actions.ts';
 import { kafkaChoreographyTopology, kafkaChoreographyWorkbenchView } from './kafka-choreography-view.ts';
@@ -41,4 +42,5 @@ export const kafkaChoreographyUi: ModelUi<
   panels: [],
   // A Kafka world is large to copy; checkpoint often so stepping back replays little.
   checkpointEvery: 16,
+  Controls: KafkaChoreographyControls,
 };

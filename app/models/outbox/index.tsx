@@ -13,6 +13,7 @@ import {
 } from '../../../simulator/index.ts';
 import type { ModelUi } from '../types.ts';
 import { outboxActions } from './outbox-actions.ts';
+import { OutboxControls } from './OutboxControls.tsx';
 import { outboxTopology, outboxWorkbenchView } from './outbox-view.ts';
 
 export const outboxUi: ModelUi<OutboxScenario, OutboxWorld, OutboxCommand, OutboxEntry> = {
@@ -39,4 +40,5 @@ export const outboxUi: ModelUi<OutboxScenario, OutboxWorld, OutboxCommand, Outbo
   actions: (w, node) => outboxActions(w, node),
   panels: [],
   checkpointEvery: 64,
+  Controls: OutboxControls,
 };

@@ -1,6 +1,6 @@
 /**
  * Two-phase commit in the app: its view (each transaction's votes, the decision in the log, who is
- * blocked holding which locks), topology, node actions and the playground's scenarios. It has no
+ * blocked holding which locks), topology, node actions, control forms and the playground's scenarios. It has no
  * panel of its own: the shared State tab draws its sections.
  */
 import {
@@ -10,6 +10,7 @@ import {
   type TpcScenario,
   type TpcWorld,
 } from '../../../simulator/index.ts';
+import { TpcControls } from './TpcControls.tsx';
 import type { ModelUi } from '../types.ts';
 import { tpcActions } from './tpc-actions.ts';
 import { tpcTopology, tpcWorkbenchView } from './tpc-view.ts';
@@ -34,4 +35,5 @@ export const twoPhaseCommitUi: ModelUi<TpcScenario, TpcWorld, TpcCommand, TpcEnt
   actions: (w, node) => tpcActions(w, node),
   panels: [],
   checkpointEvery: 64,
+  Controls: TpcControls,
 };

@@ -107,7 +107,12 @@ function txSection(w: TpcWorld, tx: TpcTxView): ViewSection {
 
 function participantFace(w: TpcWorld, p: string): { status: NodeStatus; detail: string } {
   const part = w.participants[p]!;
-  const locks = Object.entries(part.locks).map(([row, tx]) => `${row} locked by ${tx}`);
+  // A prepared transaction's locks show how long they have been held: the cost of waiting.
+  const since = (tx: string): string => {
+    const at = Object.hasOwn(part.txs, tx) ? part.txs[tx]!.preparedAtMs : undefined;
+    return at === undefined ? '' : ` for ${n(w.nowMs - at)} ms`;
+  };
+  const locks = Object.entries(part.locks).map(([row, tx]) => `${row} locked by ${tx}${since(tx)}`);
   const prepared = Object.values(part.txs).filter((t) => t.state === 'prepared');
   const blocked = prepared.some((t) => t.blockedSinceMs !== undefined);
   const parts = [locks.length > 0 ? locks.join(', ') : 'no locks'];

@@ -42,7 +42,8 @@ describe('two-phase commit in the app', () => {
     r.apply(w, { type: 'advance', untilMs: 18 });
     const mid = twoPhaseCommitUi.view(w);
     expect(tx(mid, 'tx-1')?.rows.map((x) => x.statusWord)).toEqual(['prepared', 'prepared', 'prepared']);
-    expect(node(mid, ids.participant('orders-db'))?.detail).toBe('row-1 locked by tx-1');
+    // The lock shows how long it has been held.
+    expect(node(mid, ids.participant('orders-db'))?.detail).toBe('row-1 locked by tx-1 for 4 ms');
     r.apply(w, { type: 'run-until-idle' });
     const v = twoPhaseCommitUi.view(w);
     expect(tx(v, 'tx-1')?.summary).toBe('decision in the log: COMMIT');
