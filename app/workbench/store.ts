@@ -10,7 +10,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkpointBytesMax } from './budget.ts';
 import { approxBytes, createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
-import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
+import type { BoundModel, FullTrace, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
 import { backTarget, createScriptPlayer, entriesAt, forwardTarget, type StepScript } from './step-script.ts';
@@ -83,6 +83,8 @@ export interface WorkbenchState<C> {
   keepRunning(): void;
   /** How many trace entries the run has written at the cursor. */
   traceLength(): number;
+  /** The whole trace at the cursor, on a copy of the state (later play does not change it), or null. */
+  fullTrace(): FullTrace | null;
   /**
    * Replays the run from time zero to `upTo` (default: the cursor) on a copy, handing `visit` the
    * view about every `gapMs` of virtual time: a chart opened mid-lesson draws its history.
@@ -357,6 +359,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         visit(end === timeline.cursor ? get().view : model.view(state), end);
       },
       traceLength: () => model.traceLength(timeline.state),
+      fullTrace: () => model.fullTrace?.(model.clone(timeline.state)) ?? null,
       keepRunning() {
         if (get().lock !== null) return;
         player?.reset();
