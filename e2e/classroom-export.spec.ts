@@ -81,9 +81,12 @@ test('the playground exports its topology and trace; a handout is a lesson thing
 
   // A run to its end: the file holds the whole trace (thousands of entries), not the newest 400
   // the trace panel keeps, and the menu says how many before the file is made.
+  const menu = page.getByRole('button', { name: /^Export/ });
+  // The open menu lies over the transport bar: close it first.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await page.getByRole('button', { name: /^End/ }).click();
   await expect(page.getByRole('slider', { name: 'Position in the timeline' })).not.toHaveValue('0');
-  const menu = page.getByRole('button', { name: /^Export/ });
   if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   const item = page.getByRole('button', { name: /^Trace as JSON Lines \([\d,]+ entries\)$/ });
   const count = Number(/\(([\d,]+) entries\)/.exec((await item.textContent()) ?? '')![1]!.replace(/,/g, ''));

@@ -24,12 +24,11 @@ export function ExportMenu<C>({ ctx, handout }: { ctx: ExportContext<C>; handout
   const [note, setNote] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  // A note or a problem stays until the next click or key elsewhere: it sits over the transport bar.
+  // A note or a problem stays until the next click or key: it sits over the transport bar.
   const shown = note !== null || message !== null;
   useEffect(() => {
     if (!shown || open) return;
-    const clear = (e: Event): void => {
-      if (root.current?.contains(e.target as Node)) return;
+    const clear = (): void => {
       setNote(null);
       setMessage(null);
     };
@@ -45,11 +44,14 @@ export function ExportMenu<C>({ ctx, handout }: { ctx: ExportContext<C>; handout
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {
         setOpen(false);
+        setMessage(null);
         root.current?.querySelector<HTMLButtonElement>('button')?.focus();
       }
     };
     const onDown = (e: PointerEvent): void => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
+      if (root.current?.contains(e.target as Node)) return;
+      setOpen(false);
+      setMessage(null);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('pointerdown', onDown);
