@@ -78,4 +78,26 @@ test('the playground exports its topology and trace; a handout is a lesson thing
   await page.getByRole('button', { name: /^Export/ }).click();
   await page.getByRole('button', { name: 'Sequence diagram as SVG' }).click();
   await expect(page.getByRole('alert')).toContainText('Nothing has been sent yet');
+
+  // A run to its end: the file holds the whole trace (thousands of entries), not the newest 400
+  // the trace panel keeps, and the menu says how many before the file is made.
+  const menu = page.getByRole('button', { name: /^Export/ });
+  // The open menu lies over the transport bar: close it first.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await page.getByRole('button', { name: /^End/ }).click();
+  await expect(page.getByRole('slider', { name: 'Position in the timeline' })).not.toHaveValue('0');
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  const item = page.getByRole('button', { name: /^Trace as JSON Lines \([\d,]+ entries\)$/ });
+  const count = Number(/\(([\d,]+) entries\)/.exec((await item.textContent()) ?? '')![1]!.replace(/,/g, ''));
+  expect(count).toBeGreaterThan(1000);
+  const jsonl = (await exportFile(page, 'Trace as JSON Lines')).bytes.toString('utf8');
+  const ids = jsonl
+    .trimEnd()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { id: number }).id);
+  expect(ids).toEqual([...Array(count).keys()]);
+  // A file over a megabyte says how big it is (this run's is about 1.2 MB).
+  if (Buffer.byteLength(jsonl) >= 1024 * 1024)
+    await expect(page.getByRole('status').filter({ hasText: 'Saved the whole trace' })).toContainText(/MB/);
 });

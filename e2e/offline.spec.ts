@@ -19,9 +19,6 @@ async function waitForOfflineReady(page: Page): Promise<string> {
 
 for (const base of ['/', '/eda-lab/']) {
   test(`works offline after one visit (${base})`, async ({ page, context, problems }) => {
-    // Known since the merge of the step player (issue #21 stays open for it): at the sub-path the
-    // offline lesson step opens with an empty timeline. The root path passes.
-    test.fixme(base === '/eda-lab/', 'offline lesson step at the /eda-lab/ sub-path opens empty since the step-player merge');
     test.setTimeout(90_000);
     await page.goto(base);
     await expect(page.locator('main h1')).toBeVisible();
@@ -37,6 +34,11 @@ for (const base of ['/', '/eda-lab/']) {
     await expect(page.getByRole('heading', { name: 'What you will learn' })).toBeVisible();
     await page.getByRole('button', { name: 'Next →' }).click();
     await expect(page.locator('#part-title')).toContainText('Step 1 of');
+    // The step's own script, not an empty timeline ("entry 0 of 0"): the transport is bounded to it.
+    await expect(page.getByRole('slider', { name: 'Position in this step' })).toHaveAttribute(
+      'aria-valuetext',
+      /^command \d+ of [1-9]/,
+    );
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
     await expect(page.locator('.claims li').first()).toContainText('✓');
     await page.getByRole('button', { name: 'Next →' }).click();

@@ -5,7 +5,8 @@
  * come from the simulator's contract, the picture from the entry — so a page opens any model the
  * same way and no page or store knows a model by name.
  */
-import type { NodeId } from '../../simulator/index.ts';
+import type { NodeId, TraceBase } from '../../simulator/index.ts';
+import { entryView } from './entry-view.ts';
 import type { BoundModel } from '../workbench/view.ts';
 import type { AnyModelUi } from './types.ts';
 
@@ -20,6 +21,10 @@ export function bindModel(ui: AnyModelUi, scenario: unknown): BoundModel<unknown
     nowMs: (s) => run.nowMs(s),
     nextAtMs: (s) => run.nextAtMs(s),
     traceLength: (s) => run.trace(s).nextId,
+    fullTrace: (s) => {
+      const log = run.trace(s);
+      return { total: log.nextId, kept: log.entries, show: (e) => entryView(ui.model, s, e as TraceBase) };
+    },
     ...(run.endCommand ? { runToEndCommand: (s: unknown) => run.endCommand!(s) } : {}),
     stepCommand: run.stepCommand,
     nodeActions: (s, node) => ui.actions(s, node as NodeId, scenario),

@@ -10,10 +10,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkpointBytesMax } from './budget.ts';
 import { approxBytes, createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
-import type { BoundModel, NodeAction, WorkbenchView } from './view.ts';
+import type { BoundModel, FullTrace, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
-import { backTarget, createScriptPlayer, forwardTarget, type StepScript } from './step-script.ts';
+import { backTarget, createScriptPlayer, entriesAt, forwardTarget, type StepScript } from './step-script.ts';
 
 export const speedMin = 0.1;
 export const speedMax = 100;
@@ -82,8 +82,11 @@ export interface WorkbenchState<C> {
   restart(): void;
   /** Runs until nothing is scheduled (bounded); in a lesson step, to the step's end. */
   runToEnd(): void;
-  /** The lesson step the transport is bounded to (its first and last cursor), or null. */
-  bounds: { start: number; end: number } | null;
+  /**
+   * The lesson step the transport is bounded to (its first and last cursor, and the trace length
+   * at each: Step and Back move one entry, which can be more than one cursor position), or null.
+   */
+  bounds: { start: number; end: number; startEntries: number; endEntries: number } | null;
   /** True once the learner ran past the step or changed the simulation: the transport is unbounded. */
   offScript: boolean;
   /** Why the forward controls are held (the predict question is not answered yet), or null. */
@@ -91,6 +94,10 @@ export interface WorkbenchState<C> {
   setLock(reason: string | null): void;
   /** Leaves the step's bounds on purpose and plays on with the model's own time. */
   keepRunning(): void;
+  /** How many trace entries the run has written at the cursor. */
+  traceLength(): number;
+  /** The whole trace at the cursor, on a copy of the state (later play does not change it), or null. */
+  fullTrace(): FullTrace | null;
   /**
    * Replays the run from time zero to `upTo` (default: the cursor) on a copy, handing `visit` the
    * view about every `gapMs` of virtual time: a chart opened mid-lesson draws its history.
@@ -240,7 +247,14 @@ export function createWorkbenchStore<S, C extends { type: string }>(
     return {
       seed: init.seed,
       ...first,
-      bounds: script ? { start: script.start, end: script.end } : null,
+      bounds: script
+        ? {
+            start: script.start,
+            end: script.end,
+            startEntries: entriesAt(script, script.start),
+            endEntries: entriesAt(script, script.end),
+          }
+        : null,
       offScript: false,
       lock: null,
       playing: false,
@@ -399,6 +413,8 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         }
         visit(end === timeline.cursor ? get().view : model.view(state), end);
       },
+      traceLength: () => model.traceLength(timeline.state),
+      fullTrace: () => model.fullTrace?.(model.clone(timeline.state)) ?? null,
       keepRunning() {
         if (get().lock !== null) return;
         player?.reset();

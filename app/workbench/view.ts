@@ -82,6 +82,16 @@ export interface WorkbenchView {
   model?: unknown;
 }
 
+/**
+ * Every entry a run keeps, oldest first, each with the way the workbench shows it. `total` counts
+ * every entry ever written: a scenario that asked for a summary trace keeps only the newest.
+ */
+export interface FullTrace {
+  total: number;
+  kept: readonly object[];
+  show(entry: object): TraceEntryView;
+}
+
 /** A learner action on a node, offered as a button and in the node's menu. */
 export interface NodeAction<C> {
   label: string;
@@ -111,6 +121,8 @@ export interface BoundModel<S, C extends { type: string }> {
   runToEndCommand?(state: S): C | undefined;
   /** The command that runs one trace entry. */
   stepCommand: C;
+  /** The whole trace the run keeps at `state`, for an export (not the view's newest entries only). */
+  fullTrace?(state: S): FullTrace;
   /** Actions offered on a node in this state (crash, restart, slow down, …). */
   nodeActions(state: S, nodeId: string): Array<NodeAction<C>>;
 }

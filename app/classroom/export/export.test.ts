@@ -4,7 +4,8 @@ import { lessonParts } from '../../lessons-ui/lesson-parts.ts';
 import { embedSnippet } from '../embed/EmbedDialog.tsx';
 import { fileName } from './files.ts';
 import { handoutMarkdown } from './handout.ts';
-import { traceJsonLines } from './trace-lines.ts';
+import { linesPerChunk, traceFile, traceJsonLines } from './trace-lines.ts';
+import { traceNote } from './run-export.ts';
 import type { TraceEntryView } from '../../workbench/view.ts';
 
 describe('exports', () => {
@@ -17,6 +18,49 @@ describe('exports', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => JSON.parse(l) as { id: number; key?: unknown })).toMatchObject([{ id: 0, key: null }, { id: 1 }]);
+  });
+
+  it("writes the whole trace, chunk by chunk, with each entry's own fields under detail", async () => {
+    const n = linesPerChunk * 2 + 7;
+    const kept = Array.from({ length: n }, (_, id) => ({
+      id,
+      atMs: id * 10,
+      type: 'sent',
+      offset: BigInt(id),
+      partition: id % 3,
+    }));
+    const progress: number[] = [];
+    const file = await traceFile(
+      {
+        total: n,
+        kept,
+        show: (e) => {
+          const r = e as (typeof kept)[number];
+          return { id: r.id, atMs: r.atMs, type: r.type, text: `sent #${r.id}`, nodes: ['p'] } as unknown as TraceEntryView;
+        },
+      },
+      (d) => progress.push(d),
+    );
+    const lines = (await file.blob.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(n);
+    expect(file).toMatchObject({ lines: n, total: n });
+    expect(JSON.parse(lines[0]!)).toEqual({
+      id: 0,
+      atMs: 0,
+      type: 'sent',
+      text: 'sent #0',
+      nodes: ['p'],
+      detail: { offset: '0', partition: 0 },
+    });
+    expect((JSON.parse(lines.at(-1)!) as { id: number }).id).toBe(n - 1);
+    // The page got a turn between chunks, and heard how far the file was.
+    expect(progress).toEqual([linesPerChunk / n, (2 * linesPerChunk) / n]);
+  });
+
+  it('says how big a large trace file is, and when a summary trace left entries out', () => {
+    expect(traceNote(300, 300, 40_000)).toBeNull();
+    expect(traceNote(12_345, 12_345, 3.5 * 1024 * 1024)).toBe('Saved the whole trace: 12,345 entries, 3.5 MB.');
+    expect(traceNote(1000, 5000, 200_000)).toContain('the first 4,000 are not in the file');
   });
 
   it('names files safely', () => {

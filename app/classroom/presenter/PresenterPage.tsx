@@ -180,8 +180,11 @@ function Presenter({ session }: { session: string }) {
 }
 
 function PresenterControls({ state, send }: { state: ProjectorState; send: (a: PresenterAction, v?: number) => void }) {
-  const { place, cursor, length, playing, atEnd } = state;
+  const { place, cursor, first, last, entry, entries, playing, atStart, atEnd, stepDone, lock } = state;
   const lesson = place.kind === 'lesson' ? place : null;
+  // The same buttons, enabled the same way, as the projector's own transport bar.
+  const held = lock !== null;
+  const of = entries !== null ? ` of ${entries}` : '';
   return (
     <section className="presenter-controls" aria-label="Controls">
       <div className="presenter-buttons" role="toolbar" aria-label="Lesson and simulation controls">
@@ -190,19 +193,24 @@ function PresenterControls({ state, send }: { state: ProjectorState; send: (a: P
             ← Previous part
           </button>
         )}
-        <button type="button" onClick={() => send('to-start')} disabled={cursor === 0}>
+        <button type="button" onClick={() => send('to-start')} disabled={atStart}>
           Start
         </button>
-        <button type="button" onClick={() => send('step-back')} disabled={cursor === 0}>
+        <button type="button" onClick={() => send('step-back')} disabled={atStart}>
           Back
         </button>
-        <button type="button" onClick={() => send('toggle-play')} aria-pressed={playing} disabled={!playing && atEnd}>
-          {playing ? 'Pause' : 'Play'}
+        <button
+          type="button"
+          onClick={() => send('toggle-play')}
+          aria-pressed={playing}
+          disabled={held || (!playing && atEnd && !stepDone)}
+        >
+          {playing ? 'Pause' : stepDone ? 'Replay step' : 'Play'}
         </button>
-        <button type="button" onClick={() => send('step-forward')} disabled={atEnd}>
+        <button type="button" onClick={() => send('step-forward')} disabled={atEnd || held}>
           Step
         </button>
-        <button type="button" onClick={() => send('to-end')} disabled={atEnd}>
+        <button type="button" onClick={() => send('to-end')} disabled={atEnd || held}>
           End
         </button>
         {lesson && (
@@ -211,20 +219,23 @@ function PresenterControls({ state, send }: { state: ProjectorState; send: (a: P
           </button>
         )}
       </div>
+      {held && <p className="presenter-muted">{lock}</p>}
       <label className="presenter-scrub">
         <span>
-          Entry <output data-testid="presenter-cursor">{cursor}</output> of {length} · {formatVirtualTime(state.nowMs)}
+          Entry <output data-testid="presenter-cursor">{entry}</output>
+          {of}
+          {state.inStep ? ' in this step' : ''} · {formatVirtualTime(state.nowMs)}
           {playing ? ' · playing' : ''}
         </span>
         <input
           type="range"
-          min={0}
-          max={Math.max(length, 1)}
+          min={first}
+          max={Math.max(last, first + 1)}
           step={1}
           value={cursor}
-          disabled={length === 0}
+          disabled={last === first || held}
           onChange={(e) => send('seek', Number(e.currentTarget.value))}
-          aria-valuetext={`entry ${cursor} of ${length}`}
+          aria-valuetext={`entry ${entry}${of}`}
         />
       </label>
       <p className="presenter-happened">

@@ -41,11 +41,28 @@ export type ProjectorPlace =
 
 export interface ProjectorState {
   place: ProjectorPlace;
+  /** The projector's slider: its position and range (a lesson step's own, else the whole run). */
   cursor: number;
-  length: number;
+  first: number;
+  last: number;
+  /**
+   * Trace entries written since `first`: what Step and Back move by, one per press (a position
+   * on the slider can hold no new entry, such as a step's closing advance of the clock).
+   */
+  entry: number;
+  /** Entries in the whole range, when known (a lesson step; the playground at its end). */
+  entries: number | null;
   playing: boolean;
+  /** True when there is nothing earlier to step back to. */
+  atStart: boolean;
   /** True when there is nothing further to step to. */
   atEnd: boolean;
+  /** The transport is bounded to a lesson step (not off script, not a challenge). */
+  inStep: boolean;
+  /** At a lesson step's end, Play replays the step. */
+  stepDone: boolean;
+  /** Why the forward controls are held (the step's prediction is not answered yet), or null. */
+  lock: string | null;
   nowMs: number;
   /** What just happened (the narration line). */
   announcement: string;
@@ -87,7 +104,8 @@ export function readMessage(data: unknown): PresenterMessage | null {
     }
     case 'state': {
       const s = m.state as ProjectorState | undefined;
-      if (typeof s !== 'object' || s === null || typeof s.cursor !== 'number' || typeof s.place !== 'object') return null;
+      if (typeof s !== 'object' || s === null || typeof s.place !== 'object') return null;
+      if (![s.cursor, s.first, s.last, s.entry].every((n) => typeof n === 'number')) return null;
       return { t: 'state', state: s };
     }
     default:

@@ -55,16 +55,33 @@ export function runPresenterAction<C>(target: ProjectorTarget<C>, action: Presen
   }
 }
 
-function stateOf<C>(target: ProjectorTarget<C>): ProjectorState {
+export function stateOf<C>(target: ProjectorTarget<C>): ProjectorState {
   const s = target.store?.getState();
+  if (!s) {
+    const none = { cursor: 0, first: 0, last: 0, entry: 0, entries: null, playing: false, atStart: true, atEnd: true };
+    return { ...none, place: target.place, inStep: false, stepDone: false, lock: null, nowMs: 0, announcement: '' };
+  }
+  // What the projector's own transport bar shows (TransportBar.tsx), so both windows agree.
+  const b = s.offScript ? null : s.bounds;
+  const first = b?.start ?? 0;
+  const last = b?.end ?? s.length;
+  const written = s.traceLength();
+  const atEnd = b ? s.cursor >= b.end : s.cursor === s.length && s.idle;
   return {
     place: target.place,
-    cursor: s?.cursor ?? 0,
-    length: s?.length ?? 0,
-    playing: s?.playing ?? false,
-    atEnd: s ? s.cursor === s.length && s.idle : true,
-    nowMs: s?.view.nowMs ?? 0,
-    announcement: s?.announcement ?? '',
+    cursor: s.cursor,
+    first,
+    last,
+    entry: written - (b?.startEntries ?? 0),
+    entries: b ? b.endEntries - b.startEntries : s.cursor === s.length ? written : null,
+    playing: s.playing,
+    atStart: s.cursor <= first,
+    atEnd,
+    inStep: b !== null,
+    stepDone: b !== null && atEnd,
+    lock: s.lock,
+    nowMs: s.view.nowMs,
+    announcement: s.announcement,
   };
 }
 
@@ -136,7 +153,8 @@ export function useProjectorSync<C>(sessionId: string | null, target: ProjectorT
   useEffect(() => {
     if (sessionId === null || !target.store) return;
     return target.store.subscribe((s, prev) => {
-      if (s.playing !== prev.playing || s.length !== prev.length) publishRef.current(true);
+      if (s.playing !== prev.playing || s.length !== prev.length || s.offScript !== prev.offScript || s.lock !== prev.lock)
+        publishRef.current(true);
       else if (s.cursor !== prev.cursor || s.announcement !== prev.announcement) publishRef.current(!s.playing);
     });
   }, [sessionId, target.store]);
