@@ -22,9 +22,22 @@ function timeMs(fn: () => void): number {
   return performance.now() - t0;
 }
 
+let lastBestMs = NaN;
+
+/** Median of `repeats` timed runs after a warm-up; the fastest is kept in lastBestMs. */
 function medianOf(repeats: number, fn: () => void): number {
   fn(); // warm-up
-  return percentiles(Array.from({ length: repeats }, () => timeMs(fn))).median;
+  const times = Array.from({ length: repeats }, () => timeMs(fn));
+  lastBestMs = Math.min(...times);
+  return percentiles(times).median;
+}
+
+/**
+ * The fastest run too: on a shared, loaded machine a millisecond task is often preempted, so the
+ * median can show the scheduler more than the code; the fastest run shows what the work costs.
+ */
+function reportBest(report: Report, name: string): void {
+  report(name, lastBestMs, 'ms');
 }
 
 /** OrderPlaced after `extra` evolutions, each adding an optional field with a default. */
@@ -55,6 +68,7 @@ function benchTransitive(report: Report): void {
     });
     if (!ok) throw new Error(`${level} check should pass`);
     report(`schema.surface_${level.toLowerCase()}_100_ms`, ms, 'ms');
+    reportBest(report, `schema.surface_${level.toLowerCase()}_100_best_ms`);
   }
   // The check alone, on schemas already parsed (the registry keeps parsed schemas cached).
   const earlier = history.map((h, i) => ({ node: node(h), label: `version ${i + 1}` }));
@@ -64,6 +78,7 @@ function benchTransitive(report: Report): void {
       if (!checkLevel(level, earlier, parsedCandidate).compatible) throw new Error(`${level} check should pass`);
     });
     report(`schema.check_parsed_${level.toLowerCase()}_100_ms`, ms, 'ms');
+    reportBest(report, `schema.check_parsed_${level.toLowerCase()}_100_best_ms`);
   }
   // The registry's register path: cached parses of stored versions, parse and normalise the candidate, check, store.
   const base = createSchemaRegistry(
@@ -76,6 +91,7 @@ function benchTransitive(report: Report): void {
     if (!r.ok) throw new Error(r.error.message);
   });
   report('schema.register_full_transitive_100_ms', ms, 'ms');
+  reportBest(report, 'schema.register_full_transitive_100_best_ms');
 }
 
 function benchReads(report: Report): void {
