@@ -10,6 +10,7 @@ import type { ColorMode } from '@xyflow/react';
 import type { WorkbenchStore } from './store.ts';
 import { FlightLayer } from './flight/FlightLayer.tsx';
 import { MotionToggle } from './flight/MotionToggle.tsx';
+import { MomentBand } from './MomentBand.tsx';
 import { nodeFacesOf } from './node-face.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Tabs, type TabDef } from './Tabs.tsx';
@@ -72,6 +73,7 @@ export function Workbench<C>({
       colorMode={colorMode}
       presenting={presenting}
       overlay={<FlightLayer store={store} topology={topology} />}
+      band={<MomentBand store={store} />}
     />
   );
   const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;
