@@ -36,6 +36,8 @@ export interface WorkbenchProps<C> {
   onTabChange?: (id: string) => void;
   /** The title's heading level: h1 on its own page, h2 inside a lesson. */
   titleLevel?: 1 | 2;
+  /** Draw the model's key moment under the topology (MomentBand.tsx): a lesson's steps do. */
+  moments?: boolean;
 }
 
 export function Workbench<C>({
@@ -49,6 +51,7 @@ export function Workbench<C>({
   activeTab,
   onTabChange,
   titleLevel = 1,
+  moments = false,
 }: WorkbenchProps<C>) {
   const [help, setHelp] = useState(false);
   const [presenting, setPresenting] = useState(false);
@@ -73,7 +76,7 @@ export function Workbench<C>({
       colorMode={colorMode}
       presenting={presenting}
       overlay={<FlightLayer store={store} topology={topology} />}
-      band={<MomentBand store={store} />}
+      band={moments ? <MomentBand store={store} /> : undefined}
     />
   );
   const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;
