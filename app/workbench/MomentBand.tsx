@@ -5,7 +5,7 @@
  * in both themes, and its text stays at the page's sizes (13 px; 17 px when presenting). With
  * reduced motion nothing slides or counts up: each change is a discrete redraw, outlined.
  */
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { formatCount } from './panels/labels.ts';
 import { isMotionReduced } from './flight/motion.ts';
@@ -26,13 +26,30 @@ const pct = (v: number, size: number): string => `${size <= 0 ? 0 : Math.max(0, 
 
 export function MomentBand<C>({ store }: { store: WorkbenchStore<C> }) {
   const moment = useStore(store, (s) => s.view.moment);
+  const ref = useRef<HTMLElement>(null);
+  const drawn = moment !== undefined;
+  // The area under the diagram grows by the band's height (moment.css), so the diagram keeps its own.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const area = el?.parentElement;
+    if (!el || !area) return;
+    const set = (): void => area.style.setProperty('--moment-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      area.style.removeProperty('--moment-h');
+    };
+  }, [drawn]);
   if (!moment) return null;
-  return <MomentDrawing moment={moment} />;
+  return <MomentDrawing moment={moment} sectionRef={ref} />;
 }
 
-export function MomentDrawing({ moment }: { moment: MomentView }) {
+export function MomentDrawing({ moment, sectionRef }: { moment: MomentView; sectionRef?: RefObject<HTMLElement | null> }) {
   return (
     <section
+      ref={sectionRef}
       className={`moment moment-${moment.kind}${moment.live ? ' moment-live' : ''}`}
       aria-label={moment.title}
       data-moment={moment.kind}

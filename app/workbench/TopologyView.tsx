@@ -35,8 +35,6 @@ export interface TopologyViewProps {
   overlay?: ReactNode;
   /** Presentation mode: text must read from the back of a room, so the camera zooms in further. */
   presenting?: boolean;
-  /** Drawn under the flow pane, above the legend (the key moment, MomentBand.tsx). */
-  band?: ReactNode;
 }
 
 /** Node ids one edge away from any of `ids`: downstream (`after`) and upstream (`before`). */
@@ -58,7 +56,6 @@ export function TopologyView({
   colorMode,
   overlay,
   presenting = false,
-  band,
 }: TopologyViewProps) {
   // A lesson passes a new array each render; the ids are what matter.
   const highlightKey = highlighted.join('\n');
@@ -122,7 +119,6 @@ export function TopologyView({
           {overlay}
         </ReactFlow>
       </NodeFacesContext>
-      {band}
       {overlay !== undefined && <FlightLegend />}
     </div>
   );

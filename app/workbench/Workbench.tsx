@@ -68,16 +68,18 @@ export function Workbench<C>({
   const select = useCallback((id: string) => onSelectNode?.(id), [onSelectNode]);
   const colorMode: ColorMode = dark ? 'dark' : 'light';
   const topologyView = (
-    <TopologyView
-      topology={topology}
-      faces={faces}
-      highlighted={highlighted}
-      onSelect={select}
-      colorMode={colorMode}
-      presenting={presenting}
-      overlay={<FlightLayer store={store} topology={topology} />}
-      band={moments ? <MomentBand store={store} /> : undefined}
-    />
+    <>
+      <TopologyView
+        topology={topology}
+        faces={faces}
+        highlighted={highlighted}
+        onSelect={select}
+        colorMode={colorMode}
+        presenting={presenting}
+        overlay={<FlightLayer store={store} topology={topology} />}
+      />
+      {moments && <MomentBand store={store} />}
+    </>
   );
   const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;
   const [ownActive, setOwnActive] = useState(tabs[0]?.id ?? '');
