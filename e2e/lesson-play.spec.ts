@@ -10,6 +10,7 @@
 import type { Page } from '@playwright/test';
 import { lessons } from '../lessons/catalog.ts';
 import { test, expect } from './fixtures.ts';
+import { expectMomentDrawn, sampleMoment, type MomentFrame } from './moments.ts';
 
 /** A step of each lesson with virtual time in it (not the predict step). */
 const played: Record<string, string> = {
@@ -33,21 +34,23 @@ const tokens = async (page: Page): Promise<number> => Number(await layer(page).g
 const endOfStep = (page: Page) => expect(playButton(page)).toContainText('Replay step', { timeout: 120_000 });
 
 /** Samples the clock and the flight layer until the step has played to its end. */
-async function watchStepPlay(page: Page): Promise<{ readings: string[]; tokenFrames: number[] }> {
+async function watchStepPlay(page: Page): Promise<{ readings: string[]; tokenFrames: number[]; moments: MomentFrame[] }> {
   const readings: string[] = [];
   const tokenFrames: number[] = [];
+  const moments: MomentFrame[] = [];
   await expect
     .poll(
       async () => {
         const c = (await clock(page).textContent()) ?? '';
         if (readings.at(-1) !== c) readings.push(c);
         tokenFrames.push(await tokens(page));
+        moments.push(await sampleMoment(page));
         return (await playButton(page).textContent()) ?? '';
       },
       { timeout: 120_000, intervals: [100] },
     )
     .toContain('Replay step');
-  return { readings, tokenFrames };
+  return { readings, tokenFrames, moments };
 }
 
 const ready = lessons.filter((l) => l.ready);
@@ -60,7 +63,7 @@ for (const [id, stepId] of Object.entries(played)) {
     test.setTimeout(240_000);
     await page.goto(`/#/lessons/${id}/${stepId}`);
     await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible({ timeout: 30_000 });
-    const { readings, tokenFrames } = await watchStepPlay(page);
+    const { readings, tokenFrames, moments } = await watchStepPlay(page);
     // Time was seen passing, not jumped over, and records flew along the way.
     expect(readings.length, `clock readings ${readings.join(', ')}`).toBeGreaterThanOrEqual(3);
     expect(Math.max(...tokenFrames), 'records in flight').toBeGreaterThan(0);
@@ -84,6 +87,8 @@ for (const [id, stepId] of Object.entries(played)) {
     // The prose's claims are what the simulation shows.
     await expect(page.locator('.claims li.claim-holds').first()).toBeVisible();
     await expect(page.locator('.claims li.claim-fails')).toHaveCount(0);
+    // The step's key moment is drawn in the picture, with the simulation's numbers.
+    await expectMomentDrawn(page, id, stepId, moments);
     expect(problems).toEqual([]);
   });
 }

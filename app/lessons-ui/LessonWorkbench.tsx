@@ -61,6 +61,7 @@ export function LessonWorkbench({
       <Workbench
         title="Simulation"
         titleLevel={2}
+        moments
         store={store}
         panels={panels}
         highlighted={highlight}

@@ -10,6 +10,7 @@ import type { ColorMode } from '@xyflow/react';
 import type { WorkbenchStore } from './store.ts';
 import { FlightLayer } from './flight/FlightLayer.tsx';
 import { MotionToggle } from './flight/MotionToggle.tsx';
+import { MomentBand } from './MomentBand.tsx';
 import { nodeFacesOf } from './node-face.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Tabs, type TabDef } from './Tabs.tsx';
@@ -35,6 +36,8 @@ export interface WorkbenchProps<C> {
   onTabChange?: (id: string) => void;
   /** The title's heading level: h1 on its own page, h2 inside a lesson. */
   titleLevel?: 1 | 2;
+  /** Draw the model's key moment under the topology (MomentBand.tsx): a lesson's steps do. */
+  moments?: boolean;
 }
 
 export function Workbench<C>({
@@ -48,6 +51,7 @@ export function Workbench<C>({
   activeTab,
   onTabChange,
   titleLevel = 1,
+  moments = false,
 }: WorkbenchProps<C>) {
   const [help, setHelp] = useState(false);
   const [presenting, setPresenting] = useState(false);
@@ -64,15 +68,18 @@ export function Workbench<C>({
   const select = useCallback((id: string) => onSelectNode?.(id), [onSelectNode]);
   const colorMode: ColorMode = dark ? 'dark' : 'light';
   const topologyView = (
-    <TopologyView
-      topology={topology}
-      faces={faces}
-      highlighted={highlighted}
-      onSelect={select}
-      colorMode={colorMode}
-      presenting={presenting}
-      overlay={<FlightLayer store={store} topology={topology} />}
-    />
+    <>
+      <TopologyView
+        topology={topology}
+        faces={faces}
+        highlighted={highlighted}
+        onSelect={select}
+        colorMode={colorMode}
+        presenting={presenting}
+        overlay={<FlightLayer store={store} topology={topology} />}
+      />
+      {moments && <MomentBand store={store} />}
+    </>
   );
   const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;
   const [ownActive, setOwnActive] = useState(tabs[0]?.id ?? '');

@@ -8,6 +8,7 @@
  * another model's fields to fit a panel.
  */
 import type { NodeId, Result } from '../../simulator/index.ts';
+import type { MomentView } from './moment.ts';
 import type { Topology } from './topology.ts';
 
 export type NodeStatus = 'ok' | 'crashed' | 'left' | 'slow' | 'idle' | 'busy' | 'rebalancing' | 'offline' | 'error';
@@ -80,6 +81,8 @@ export interface WorkbenchView {
   sections?: ViewSection[];
   /** What only the model's own panels read (Kafka: partitions and groups; the event store: streams). */
   model?: unknown;
+  /** The key moment to draw under the topology now (a saga compensating, a replay…), if any. */
+  moment?: MomentView;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 import { formatCount } from '../../workbench/panels/labels.ts';
 import type { NodeView, SectionRow, ViewSection, WorkbenchView } from '../../workbench/view.ts';
 import { recentEntryViews } from '../entry-view.ts';
+import { bankMoment } from './bank-moment.ts';
 import type { BankPanelsView, StreamMarker, StreamView } from './bank-view-types.ts';
 
 /** Cells shown per strip: the newest N events. */
@@ -217,7 +218,7 @@ export function bankView(s: BankState): WorkbenchView {
   const counts = w.trace.counts;
   let snapshots = 0;
   for (const stream of streams) snapshots += bankRead.snapshotCount(s, stream);
-  return {
+  const view: WorkbenchView = {
     nowMs: w.nowMs,
     nodes: nodeViews(s, streams, projs),
     entries: recentEntryViews(eventStoreModel, s, entries),
@@ -230,4 +231,6 @@ export function bankView(s: BankState): WorkbenchView {
     sections: sections(s, projs),
     model,
   };
+  const moment = bankMoment(s);
+  return moment ? { ...view, moment } : view;
 }

@@ -19,6 +19,7 @@ import {
 } from '../../../simulator/index.ts';
 import type { NodeChip, NodeStatus, NodeView, TraceEntryView, WorkbenchView } from '../../workbench/view.ts';
 import { recentEntryViews } from '../entry-view.ts';
+import { kafkaMoment } from './kafka-moment.ts';
 import { aroundPointer, stripCells } from './strip-cells.ts';
 import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
 import { markUnreadable, withSchemaNotes } from './schema/schema-view.ts';
@@ -195,7 +196,9 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   const entries = recentEntryViews(kafkaModel, s, s.trace.entries, replicated ? withKey : brokerless);
   const r = sum.records;
   const model: KafkaPanelsView = schema === null ? { partitions, groups } : { partitions, groups, schema };
+  const moment = kafkaMoment(s, sum);
   return {
+    ...(moment ? { moment } : {}),
     nowMs: s.nowMs,
     nodes,
     entries,

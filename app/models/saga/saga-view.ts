@@ -9,6 +9,7 @@ import type { NodeStatus, NodeView, SectionRow, ViewSection, WorkbenchView } fro
 import type { Topology, TopologyEdge, TopologyNode } from '../../workbench/topology.ts';
 import { formatCount } from '../../workbench/panels/labels.ts';
 import { recentEntryViews } from '../entry-view.ts';
+import { sagaMoment } from './saga-moment.ts';
 import {
   ACTIONS,
   SERVICE_NAMES,
@@ -221,6 +222,8 @@ function servicesSection(w: SagaWorld, busy: Set<ServiceName>): ViewSection {
 }
 
 /** The whole view of a saga world. */
+const withMoment = (m: WorkbenchView['moment']): Pick<WorkbenchView, 'moment'> => (m ? { moment: m } : {});
+
 export function sagaView(w: SagaWorld): WorkbenchView {
   const busy = busyServices(w);
   const nodes: NodeView[] = [orchestratorView(w)];
@@ -243,5 +246,6 @@ export function sagaView(w: SagaWorld): WorkbenchView {
       { label: 'deduplicated', value: counts['command-deduplicated'] ?? 0 },
     ],
     sections: [...Object.values(w.sagas).map(sagaSection), servicesSection(w, busy)],
+    ...withMoment(sagaMoment(w)),
   };
 }

@@ -1,0 +1,94 @@
+/**
+ * Kafka's key moments, for the band under the topology, read from the trace and the summary:
+ *
+ * - replay: a group's offsets were reset — per partition, the committed offset before the reset
+ *   (its last commit), where the reset put it, and where it is now as the records are consumed
+ *   again;
+ * - fan-out: the newest record appended to a topic that two or more groups read, and its copy at
+ *   each group (waiting, fetched, processed), every copy carrying the record's own label.
+ *
+ * A reset newer than the newest record wins: it is the rarer thing, and what the step is about.
+ */
+import type { KafkaState, KafkaSummary } from '../../../simulator/index.ts';
+import type { Copy, MomentView, PointerRow } from '../../workbench/moment.ts';
+
+type Entry = KafkaState['trace']['entries'][number];
+const rowsMax = 4;
+
+function lastIndex(entries: readonly Entry[], type: Entry['type']): number {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.type === type) return i;
+  return -1;
+}
+
+function replayMoment(s: KafkaState, sum: KafkaSummary, at: number): MomentView | undefined {
+  const e = s.trace.entries[at];
+  if (e?.type !== 'offsets-reset') return undefined;
+  const group = sum.groups.find((g) => g.group === e.group);
+  const rows: PointerRow[] = [];
+  for (const [partition, to] of e.offsets.entries()) {
+    if (rows.length >= rowsMax) break;
+    const p = sum.partitions.find((x) => x.topic === e.topic && x.partition === partition);
+    if (!p) continue;
+    let from = to;
+    for (let i = at - 1; i >= 0; i--) {
+      const c = s.trace.entries[i]!;
+      if (c.type === 'offset-committed' && c.group === e.group && c.topic === e.topic && c.partition === partition) {
+        from = c.offset;
+        break;
+      }
+    }
+    const committed = group?.partitions.find((gp) => gp.topic === e.topic && gp.partition === partition)?.committed;
+    rows.push({ label: `${e.topic}-${partition}`, start: p.logStartOffset, end: p.logEndOffset, from, to, now: committed ?? to });
+  }
+  if (rows.length === 0) return undefined;
+  const catching = rows.some((r) => r.now < Math.max(r.from, r.end));
+  const first = rows[0]!;
+  return {
+    kind: 'pointer',
+    id: `reset:${e.group}:${e.id}`,
+    live: catching || at === s.trace.entries.length - 1,
+    title: `Replay: ${e.group} reset to ${e.to} — committed offset ${first.from} → ${first.to}, then consumed again`,
+    pointer: 'committed',
+    rows,
+  };
+}
+
+function fanOutMoment(s: KafkaState, at: number): MomentView | undefined {
+  const entries = s.trace.entries;
+  const e = entries[at];
+  if (e?.type !== 'record-appended') return undefined;
+  const topic = s.k.topics.findIndex((t) => t.name === e.topic);
+  const groups = s.k.groups.filter((g) => g.topics.includes(topic));
+  if (groups.length < 2) return undefined;
+  const state = new Map<string, Copy>(groups.map((g) => [g.id, { to: g.id, word: 'waiting', tone: 'idle' }]));
+  for (let i = at + 1; i < entries.length; i++) {
+    const x = entries[i]!;
+    if (x.type === 'records-fetched' && x.topic === e.topic && x.partition === e.partition) {
+      const c = state.get(x.group);
+      if (c && c.tone === 'idle' && x.fromOffset <= e.offset && e.offset < x.toOffset)
+        state.set(x.group, { ...c, word: 'fetched', tone: 'busy' });
+    } else if (x.type === 'record-processed' && x.recordId === e.recordId) {
+      const c = state.get(x.group);
+      if (c) state.set(x.group, { ...c, word: 'processed', tone: 'ok' });
+    }
+  }
+  const copies = [...state.values()];
+
+  return {
+    kind: 'copies',
+    id: `fan-out:${e.recordId}`,
+    live: copies.some((c) => c.tone !== 'ok'),
+    title: `Fan-out: 1 record, stored once, copied to each of the ${copies.length} groups`,
+    item: e.key ?? e.recordId,
+    where: `${e.topic}-${e.partition} @${e.offset}`,
+    copies,
+  };
+}
+
+export function kafkaMoment(s: KafkaState, sum: KafkaSummary): MomentView | undefined {
+  const entries = s.trace.entries;
+  const reset = lastIndex(entries, 'offsets-reset');
+  const appended = lastIndex(entries, 'record-appended');
+  if (reset > appended) return replayMoment(s, sum, reset);
+  return fanOutMoment(s, appended) ?? (reset >= 0 ? replayMoment(s, sum, reset) : undefined);
+}
