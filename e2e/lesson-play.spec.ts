@@ -18,6 +18,7 @@ const played: Record<string, string> = {
   L05: 'leave',
   L06: 'slow-consumer',
   L07: 'reset-to-earliest',
+  L08: 'acks-1-loss',
   L13: 'deposit',
   L15: 'load-without',
   L20: 'payment-declined',
