@@ -95,7 +95,14 @@ const entries: readonly Entry[] = [
   },
   { id: 'L09', title: 'Delivery semantics', part: 'reliability' },
   { id: 'L10', title: 'Idempotent consumers', part: 'reliability' },
-  { id: 'L11', title: 'Retries, backoff, dead letters', part: 'reliability' },
+  {
+    id: 'L11',
+    title: 'Retries, backoff, dead letters',
+    part: 'reliability',
+    minutes: 14,
+    load: () => import('./11-retries-dead-letters/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./11-retries-dead-letters/notes.md?raw').then((m) => m.default),
+  },
   { id: 'L12', title: 'RabbitMQ routing', part: 'reliability' },
   {
     id: 'L13',
