@@ -46,8 +46,8 @@ describe('Kafka node actions', () => {
     const store = open();
     expect(labels(store, 'broker:1')).toEqual(['Crash broker', 'Cut link to broker 2', 'Cut link to broker 3']);
     run(store, 'broker:1', 'Cut link to broker 3');
-    expect(detail(store, 'broker:1')).toMatch(/cut off from broker 3$/);
-    expect(detail(store, 'broker:3')).toMatch(/cut off from broker 1$/);
+    expect(detail(store, 'broker:1')).toBe('cut off from broker 3');
+    expect(detail(store, 'broker:3')).toBe('cut off from broker 1');
     expect(labels(store, 'broker:3')).toContain('Heal link to broker 1');
     expect(labels(store, 'producer:shop')).toEqual(['Cut link to broker 1', 'Cut link to broker 2', 'Cut link to broker 3']);
   });

@@ -109,15 +109,22 @@ function replicaNote(sum: KafkaSummary, address: string, alive: boolean): string
     .join('; ');
 }
 
-/** Each broker as a node: up (with what it holds and any cut links) or down. */
+/**
+ * Each broker as a node: up (with any cut links) or down. Its card also says what it holds of the
+ * replicated partitions (`cardDetail`); `detail` stays as it was, which recorded v1 links read.
+ */
 export function brokerNodes(s: KafkaState): NodeView[] {
   const sum = kafkaSummary(s);
   return s.k.brokers.map((b) => {
+    const detail = b.alive ? cutNote(s, b.node, '') : 'down';
     const held = replicaNote(sum, b.node, b.alive);
     return {
       id: kafkaNode.broker(b.id),
       status: b.alive ? 'ok' : 'crashed',
-      detail: b.alive ? [held, cutNote(s, b.node, '')].filter((x) => x !== '').join(' · ') : held ? `down · ${held}` : 'down',
+      detail,
+      ...(held !== ''
+        ? { cardDetail: [b.alive ? held : `down · ${held}`, b.alive ? detail : ''].filter((x) => x !== '').join(' · ') }
+        : {}),
     };
   });
 }
