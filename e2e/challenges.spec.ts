@@ -108,6 +108,24 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await press(form.getByRole('button', { name: 'Add a consumer' }));
     await endUntilDone(page, 4);
   },
+  async L08(page) {
+    // The challenge opens at 2 s, before the crash booked at 2.1 s: write with the acks=all producer.
+    const produce = group(page, 'Produce records');
+    await choose(produce.getByLabel('Producer'), 'checkout');
+    await typeInto(produce.getByLabel('Key'), 'order-10');
+    await press(produce.getByLabel('Key'));
+    await expect(produce.getByRole('status')).toHaveText('checkout wrote OrderPlaced order-10 to orders.');
+    await endUntilDone(page, 4);
+  },
+  async L11(page) {
+    // billing stores order-100 as OrderPlaced after the replay: write its latest event again.
+    const produce = group(page, 'Produce records');
+    await typeInto(produce.getByLabel('Key'), 'order-100');
+    await typeInto(produce.getByLabel('Event type'), 'OrderCancelled');
+    await press(produce.getByLabel('Event type'));
+    await expect(produce.getByRole('status')).toHaveText('shop wrote OrderCancelled order-100 to orders.');
+    await endUntilDone(page, 4);
+  },
   async L13(page) {
     const money = group(page, 'Deposit or withdraw');
     // The account's rules refuse an overdraft, said beside the form.

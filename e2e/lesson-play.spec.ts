@@ -19,6 +19,8 @@ const played: Record<string, string> = {
   L05: 'leave',
   L06: 'slow-consumer',
   L07: 'reset-to-earliest',
+  L08: 'acks-1-loss',
+  L11: 'poison',
   L13: 'deposit',
   L15: 'load-without',
   L19: 'commit',

@@ -14,6 +14,7 @@ import {
   newestRecords,
   rebalanceMoves,
   type KafkaState,
+  type KafkaSummary,
   type NodeId,
   type TraceBase,
 } from '../../../simulator/index.ts';
@@ -87,13 +88,46 @@ export function kafkaPanels(view: WorkbenchView): KafkaPanelsView {
   return (view.model as KafkaPanelsView | undefined) ?? { partitions: [], groups: [] };
 }
 
-/** Each broker as a node: up (with any cut links) or down. */
+/**
+ * What a broker holds of the replicated partitions: for one or two, each partition's role (leader,
+ * in sync, out of sync) and where its copy ends (LEO), so a follower falling behind and a lost
+ * record show on the broker itself; for more, a count of what it leads and what is out of sync.
+ */
+function replicaNote(sum: KafkaSummary, address: string, alive: boolean): string {
+  const mine = sum.partitions.filter((p) => p.replicas.length > 1 && p.replicas.some((r) => r.broker === address));
+  if (mine.length === 0) return '';
+  if (mine.length > 2) {
+    const leads = mine.filter((p) => p.leader === address).length;
+    const out = alive ? mine.filter((p) => !p.isr.includes(address)).length : 0;
+    return `leads ${leads} of ${mine.length} partitions${out > 0 ? ` · ${out} out of sync` : ''}`;
+  }
+  return mine
+    .map((p) => {
+      const leo = p.replicas.find((r) => r.broker === address)!.logEndOffset;
+      const role = !alive ? 'copy of' : p.leader === address ? 'leads' : p.isr.includes(address) ? 'in sync:' : 'out of sync:';
+      return `${role} ${p.topic}-${p.partition} · LEO ${leo}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Each broker as a node: up (with any cut links) or down. Its card also says what it holds of the
+ * replicated partitions (`cardDetail`); `detail` stays as it was, which recorded v1 links read.
+ */
 export function brokerNodes(s: KafkaState): NodeView[] {
-  return s.k.brokers.map((b) => ({
-    id: kafkaNode.broker(b.id),
-    status: b.alive ? 'ok' : 'crashed',
-    detail: b.alive ? cutNote(s, b.node, '') : 'down',
-  }));
+  const sum = kafkaSummary(s);
+  return s.k.brokers.map((b) => {
+    const detail = b.alive ? cutNote(s, b.node, '') : 'down';
+    const held = replicaNote(sum, b.node, b.alive);
+    return {
+      id: kafkaNode.broker(b.id),
+      status: b.alive ? 'ok' : 'crashed',
+      detail,
+      ...(held !== ''
+        ? { cardDetail: [b.alive ? held : `down · ${held}`, b.alive ? detail : ''].filter((x) => x !== '').join(' · ') }
+        : {}),
+    };
+  });
 }
 
 export function kafkaView(s: KafkaState): WorkbenchView {
