@@ -117,6 +117,17 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(produce.getByRole('status')).toHaveText('checkout wrote OrderPlaced order-10 to orders.');
     await endUntilDone(page, 4);
   },
+  async L09(page) {
+    // At 3.8 s billing-c1 is part-way through its first batch: a clean leave before its commit.
+    const form = group(page, 'A consumer group');
+    await choose(form.getByLabel('Group'), 'billing');
+    await choose(form.getByLabel('Member'), 'billing-c1');
+    await press(form.getByRole('button', { name: 'Remove from the group' }));
+    await expect(form.getByRole('status')).toHaveText('billing-c1 is leaving billing (a clean leave).');
+    await press(form.getByRole('button', { name: 'Add a consumer' }));
+    await expect(form.getByRole('status')).toHaveText('A new consumer is joining billing; the group rebalances.');
+    await endUntilDone(page, 4);
+  },
   async L11(page) {
     // billing stores order-100 as OrderPlaced after the replay: write its latest event again.
     const produce = group(page, 'Produce records');

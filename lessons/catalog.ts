@@ -93,7 +93,14 @@ const entries: readonly Entry[] = [
     load: () => import('./08-replication-durability/lesson.ts').then((m) => m.lesson),
     notes: () => import('./08-replication-durability/notes.md?raw').then((m) => m.default),
   },
-  { id: 'L09', title: 'Delivery semantics', part: 'reliability' },
+  {
+    id: 'L09',
+    title: 'Delivery semantics',
+    part: 'reliability',
+    minutes: 12,
+    load: () => import('./09-delivery-semantics/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./09-delivery-semantics/notes.md?raw').then((m) => m.default),
+  },
   { id: 'L10', title: 'Idempotent consumers', part: 'reliability' },
   {
     id: 'L11',
