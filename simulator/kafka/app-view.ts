@@ -159,7 +159,7 @@ export function kafkaAppsView(s: KafkaState): KafkaAppView[] {
 }
 
 /**
- * One short line for a group's card: its external calls and its store (first few keys), so a
+ * One short line for a group's card: its external calls and its store (up to 2 values, else its row count), so a
  * duplicate SMS or a balance counted twice shows in the picture. '' for a group without a handler.
  */
 export function kafkaAppCardLine(s: KafkaState, group: string): string {
@@ -168,11 +168,13 @@ export function kafkaAppCardLine(s: KafkaState, group: string): string {
   if (a === null) return '';
   const parts = Object.entries(a.calls).map(([name, n]) => `${name} ${n}`);
   if (a.deduped > 0) parts.push(`skipped ${a.deduped}`);
+  // A value or two reads at a glance (a balance); a table of many rows reads as its size.
   const keys = Object.keys(a.store);
-  for (const k of keys.slice(0, 2)) {
-    const v = a.store[k];
-    parts.push(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
-  }
   if (keys.length > 2) parts.push(`${keys.length} rows`);
+  else
+    for (const k of keys) {
+      const v = a.store[k];
+      parts.push(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    }
   return parts.join(' · ');
 }

@@ -85,6 +85,12 @@ describe('the dedup step', () => {
     w.run({ type: 'produce', topic: 'orders', key: 'd-1', value: { eventId: 'd-1', balance: 300 } });
     w.advance(4_000);
     expect(R.storeValue(w.s, 'sms', 'acct')).toBe('300');
+    expect(kafkaAppCardLine(w.s, 'sms')).toBe('acct = 300');
+    // A table of many rows shows its size rather than its values.
+    const rows = smsWorld([{ type: 'store', op: 'set' }]);
+    for (let i = 1; i <= 3; i++) rows.run({ type: 'produce', topic: 'orders', key: `d-${i}`, value: { balance: i } });
+    rows.advance(4_000);
+    expect(kafkaAppCardLine(rows.s, 'sms')).toBe('3 rows');
     expect(Object.getPrototypeOf(w.s.k.groups[0]!.app!.dedup)).toBe(null);
   });
 
