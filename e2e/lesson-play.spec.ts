@@ -20,6 +20,7 @@ const played: Record<string, string> = {
   L06: 'slow-consumer',
   L07: 'reset-to-earliest',
   L08: 'acks-1-loss',
+  L10: 'dedup',
   L11: 'poison',
   L13: 'deposit',
   L15: 'load-without',

@@ -94,7 +94,14 @@ const entries: readonly Entry[] = [
     notes: () => import('./08-replication-durability/notes.md?raw').then((m) => m.default),
   },
   { id: 'L09', title: 'Delivery semantics', part: 'reliability' },
-  { id: 'L10', title: 'Idempotent consumers', part: 'reliability' },
+  {
+    id: 'L10',
+    title: 'Idempotent consumers',
+    part: 'reliability',
+    minutes: 14,
+    load: () => import('./10-idempotent-consumers/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./10-idempotent-consumers/notes.md?raw').then((m) => m.default),
+  },
   {
     id: 'L11',
     title: 'Retries, backoff, dead letters',
