@@ -128,6 +128,15 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(form.getByRole('status')).toHaveText('A new consumer is joining billing; the group rebalances.');
     await endUntilDone(page, 4);
   },
+  async L10(page) {
+    // A new run with the dedup step on: write a shipment and run on until its one SMS went out.
+    const produce = group(page, 'Produce records');
+    await typeInto(produce.getByLabel('Key'), 'order-777');
+    await typeInto(produce.getByLabel('Event type'), 'OrderShipped');
+    await press(produce.getByLabel('Event type'));
+    await expect(produce.getByRole('status')).toHaveText('shop wrote OrderShipped order-777 to shipments.');
+    await endUntilDone(page, 4);
+  },
   async L11(page) {
     // billing stores order-100 as OrderPlaced after the replay: write its latest event again.
     const produce = group(page, 'Produce records');

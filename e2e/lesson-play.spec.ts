@@ -21,6 +21,7 @@ const played: Record<string, string> = {
   L07: 'reset-to-earliest',
   L08: 'acks-1-loss',
   L09: 'crash-loses',
+  L10: 'dedup',
   L11: 'poison',
   L13: 'deposit',
   L15: 'load-without',

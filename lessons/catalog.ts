@@ -101,7 +101,14 @@ const entries: readonly Entry[] = [
     load: () => import('./09-delivery-semantics/lesson.ts').then((m) => m.lesson),
     notes: () => import('./09-delivery-semantics/notes.md?raw').then((m) => m.default),
   },
-  { id: 'L10', title: 'Idempotent consumers', part: 'reliability' },
+  {
+    id: 'L10',
+    title: 'Idempotent consumers',
+    part: 'reliability',
+    minutes: 14,
+    load: () => import('./10-idempotent-consumers/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./10-idempotent-consumers/notes.md?raw').then((m) => m.default),
+  },
   {
     id: 'L11',
     title: 'Retries, backoff, dead letters',

@@ -38,7 +38,7 @@ export { simModels, simModelById, type ModelId } from './models.ts';
 export { kafkaModel, kafkaNode, KafkaCommandSchema, type KafkaCommand, type KafkaScenario } from './kafka/model.ts';
 export { kafkaRead } from './kafka/reads.ts';
 export { kafkaAppRead } from './kafka/app-reads.ts';
-export { kafkaAppsView, type KafkaAppView } from './kafka/app-view.ts';
+export { kafkaAppCardLine, kafkaAppsView, type KafkaAppView } from './kafka/app-view.ts';
 export { deadLetterTopicName, retryTopicName } from './kafka/scenario/handler-schema.ts';
 export {
   consumerStatus,

@@ -72,6 +72,10 @@ export const kafkaAppRead = {
     return v === undefined ? '' : JSON.stringify(v);
   },
   failures: (s: KafkaState, group: string): number => app(s, group).failures,
+  /** Records a dedup step skipped as already applied. */
+  deduped: (s: KafkaState, group: string): number => app(s, group).deduped,
+  /** Rows in the service's store. */
+  storeRows: (s: KafkaState, group: string): number => Object.keys(app(s, group).store).length,
   retriedInPlace: (s: KafkaState, group: string): number => app(s, group).retriedInPlace,
   sentToRetryTopics: (s: KafkaState, group: string): number => app(s, group).sentToRetryTopic,
   deadLettered: (s: KafkaState, group: string): number => app(s, group).deadLettered,

@@ -49,6 +49,12 @@ export interface AppState {
   attempts: NameIndex<number>;
   /** Record key -> [origin partition, offset] of the newest record whose effect happened last. */
   lastDone: NameIndex<[string, number]>;
+  /** Event id -> when the dedup step forgets it (virtual ms). */
+  dedup: NameIndex<number>;
+  /** Records the dedup step skipped as already applied. */
+  deduped: number;
+  /** Record origin -> how many times the dedup step skipped it. */
+  skipped: NameIndex<number>;
   /** Origins whose effect happened after that of a later record with the same key and partition. */
   overtaken: string[];
   failures: number;

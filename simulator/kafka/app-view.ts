@@ -38,6 +38,8 @@ export interface KafkaAppView {
   sentToRetryTopics: number;
   deadLettered: number;
   dropped: number;
+  /** Records a dedup step skipped as already applied. */
+  deduped: number;
   overtaken: string[];
   calls: Array<{ name: string; count: number }>;
   /** Source topic → its dead-letter topic and how many records that holds, for a replay. */
@@ -48,6 +50,8 @@ function stepText(x: HandlerStep): string {
   switch (x.type) {
     case 'store':
       return x.op === 'increment' ? 'count in its store' : 'write its store';
+    case 'dedup':
+      return `skip event ids seen in the last ${x.retentionMs} ms`;
     case 'produce':
       return `produce to ${x.topic}`;
     case 'side-effect':
@@ -104,6 +108,7 @@ function appView(s: KafkaState, g: GroupState, a: AppState): KafkaAppView {
     sentToRetryTopics: a.sentToRetryTopic,
     deadLettered: a.deadLettered,
     dropped: a.dropped,
+    deduped: a.deduped,
     overtaken: a.overtaken.slice(-5),
     calls: Object.entries(a.calls).map(([name, count]) => ({ name, count })),
     deadLetterTopics,
@@ -137,6 +142,7 @@ function appView(s: KafkaState, g: GroupState, a: AppState): KafkaAppView {
           else v.repeated++;
           v.duplicates += n - 1;
         } else if (parkedOrigins.has(origin)) v.parked++;
+        else if (lookup(a.skipped, origin) !== undefined) continue;
         else if (o < committed) v.lost++;
         else v.pending++;
       }
@@ -150,4 +156,25 @@ export function kafkaAppsView(s: KafkaState): KafkaAppView[] {
   const out: KafkaAppView[] = [];
   for (const g of s.k.groups) if (g.app !== null) out.push(appView(s, g, g.app));
   return out;
+}
+
+/**
+ * One short line for a group's card: its external calls and its store (up to 2 values, else its row count), so a
+ * duplicate SMS or a balance counted twice shows in the picture. '' for a group without a handler.
+ */
+export function kafkaAppCardLine(s: KafkaState, group: string): string {
+  const gi = lookup(s.k.groupIndex, group);
+  const a = gi === undefined ? null : s.k.groups[gi]!.app;
+  if (a === null) return '';
+  const parts = Object.entries(a.calls).map(([name, n]) => `${name} ${n}`);
+  if (a.deduped > 0) parts.push(`skipped ${a.deduped}`);
+  // A value or two reads at a glance (a balance); a table of many rows reads as its size.
+  const keys = Object.keys(a.store);
+  if (keys.length > 2) parts.push(`${keys.length} rows`);
+  else
+    for (const k of keys) {
+      const v = a.store[k];
+      parts.push(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    }
+  return parts.join(' · ');
 }

@@ -113,6 +113,8 @@ export function cloneState(s: KafkaState): KafkaState {
     a.effects = copyNameIndex(a.effects);
     a.attempts = copyNameIndex(a.attempts);
     a.lastDone = copyNameIndex(a.lastDone);
+    a.dedup = copyNameIndex(a.dedup);
+    a.skipped = copyNameIndex(a.skipped);
   }
   out.k.topics = topics.map((t) => ({ ...t, keyPartition: t.keyPartition.slice() }));
   return out;

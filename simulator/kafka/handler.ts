@@ -15,6 +15,7 @@ import { lookup, setName } from './names.ts';
 import { pausePartition } from './consumer-pause.ts';
 import { appProducer, produceCopy } from './app-produce.ts';
 import type { FailWhen } from './scenario/types.ts';
+import { dedupHas, dedupRecord, type DedupStore } from '../patterns/dedup-store.ts';
 import type { GroupState, KafkaState } from './state.ts';
 
 /**
@@ -65,7 +66,14 @@ export function handleRecord(
   const attempt = (lookup(app.attempts, origin) ?? 0) + 1;
   setName(app.attempts, origin, attempt);
   const error = runSteps(s, c, g, app, pid, offset, rn, origin, attempt, hdr);
+  if (error === SKIPPED) {
+    app.deduped++;
+    setName(app.skipped, origin, (lookup(app.skipped, origin) ?? 0) + 1);
+    return 'done';
+  }
   if (error === null) {
+    const store = dedupStoreOf(app);
+    if (store !== null) dedupRecord(store, eventIdOf(s, rn, origin), s.nowMs);
     markDone(s, app, rn, origin);
     return 'done';
   }
@@ -87,7 +95,32 @@ function failMatches(s: KafkaState, g: GroupState, when: FailWhen, rn: number, o
   }
 }
 
-/** The steps in order; the error of the first `fail` that matches, or null when all ran. */
+const SKIPPED = Symbol('skipped');
+
+/** The handler's dedup table, as a dedup store over the application's index (null without a dedup step). */
+function dedupStoreOf(app: AppState): DedupStore | null {
+  const step = app.steps.find((x) => x.type === 'dedup');
+  return step === undefined ? null : { retentionMs: step.retentionMs, expiresAtMs: app.dedup };
+}
+
+/** The event's id: the value's `eventId` field when it has one, else the record's origin. */
+function eventIdOf(s: KafkaState, rn: number, origin: string): string {
+  const v = valueOf(s, rn);
+  const id = v !== null && typeof v === 'object' ? (v as Record<string, unknown>).eventId : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : origin;
+}
+
+/** A value's field, or the value itself when the field is absent or the value is not an object. */
+function fieldOf(v: unknown, field: string | undefined): unknown {
+  if (field === undefined || v === null || typeof v !== 'object') return v;
+  const x = (v as Record<string, unknown>)[field];
+  return x === undefined ? v : x;
+}
+
+/**
+ * The steps in order; the error of the first `fail` that matches, SKIPPED when a dedup step found
+ * the event already applied, or null when all ran.
+ */
 function runSteps(
   s: KafkaState,
   c: number,
@@ -99,12 +132,12 @@ function runSteps(
   origin: string,
   attempt: number,
   hdr: RecordHeaders | undefined,
-): string | null {
+): string | null | typeof SKIPPED {
   for (const step of app.steps) {
     switch (step.type) {
       case 'store': {
         const key = step.key ?? keyOf(s, rn) ?? '(no key)';
-        if (step.op === 'set') setName(app.store, key, valueOf(s, rn));
+        if (step.op === 'set') setName(app.store, key, fieldOf(valueOf(s, rn), step.field));
         else {
           const old = lookup(app.store, key);
           setName(app.store, key, (typeof old === 'number' ? old : 0) + (step.by ?? 1));
@@ -135,6 +168,9 @@ function runSteps(
         );
         break;
       }
+      case 'dedup':
+        if (dedupHas(dedupStoreOf(app)!, eventIdOf(s, rn, origin), s.nowMs)) return SKIPPED;
+        break;
       case 'fail':
         if (failMatches(s, g, step.when, rn, origin, attempt)) return step.error ?? 'the handler threw';
         break;

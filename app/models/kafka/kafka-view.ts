@@ -5,6 +5,7 @@
  * moves all come from the simulator (its summary and view reads).
  */
 import {
+  kafkaAppCardLine,
   consumerStatus,
   cutOffFrom,
   kafkaModel,
@@ -130,6 +131,12 @@ export function brokerNodes(s: KafkaState): NodeView[] {
   });
 }
 
+/** A group with a handler shows its calls and store on its card; `detail` stays as recorded links read it. */
+function appLine(s: KafkaState, group: string, detail: string): { cardDetail?: string } {
+  const line = kafkaAppCardLine(s, group);
+  return line === '' ? {} : { cardDetail: `${detail} · ${line}` };
+}
+
 export function kafkaView(s: KafkaState): WorkbenchView {
   const k = s.k;
   const sum = kafkaSummary(s);
@@ -152,6 +159,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
       id: kafkaNode.group(g.group),
       status: g.state === 'preparing-rebalance' ? 'rebalancing' : 'ok',
       detail: `lag ${g.lag ?? 'unknown'} · gen ${g.generation}`,
+      ...appLine(s, g.group, `lag ${g.lag ?? 'unknown'} · gen ${g.generation}`),
     });
   }
   const ownership = new Map<string, string[]>();

@@ -40,6 +40,14 @@ export const HandlerStepSchema = z.discriminatedUnion('type', [
     op: z.enum(['set', 'increment']),
     key: z.string().min(1).max(L.nameLengthMax).optional(),
     by: z.int().min(-1_000_000).max(1_000_000).optional(),
+    field: z.string().min(1).max(L.nameLengthMax).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('dedup'),
+    retentionMs: z
+      .int()
+      .min(0)
+      .max(86_400_000 * 30),
   }),
   z.strictObject({ type: z.literal('produce'), topic: name }),
   z.strictObject({ type: z.literal('side-effect'), name }),

@@ -120,8 +120,16 @@ export type FailWhen =
 
 /** One thing a handler does with a record, in order; a `fail` step stops the rest. */
 export type HandlerStep =
-  /** Write the service's own store: `set` the record's value, or `increment` a counter by `by` (1). */
-  | { type: 'store'; op: 'set' | 'increment'; key?: string; by?: number }
+  /**
+   * Write the service's own store under `key` (default: the record's key), an upsert: `set` the
+   * record's value (or its `field`, as a balance carried in the event), or `increment` by `by` (1).
+   */
+  | { type: 'store'; op: 'set' | 'increment'; key?: string; by?: number; field?: string }
+  /**
+   * Skip the rest of the handler when this event id was applied less than `retentionMs` ago (a
+   * processed-events table with a TTL). The id is the value's `eventId`, else the record's origin.
+   */
+  | { type: 'dedup'; retentionMs: number }
   /** Produce the record's key and value to `topic` with the group's application producer. */
   | { type: 'produce'; topic: string }
   /** Call an external system once (`send-sms`): counted per record. */

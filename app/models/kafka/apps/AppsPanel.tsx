@@ -123,6 +123,7 @@ function AppCard({ app, store }: { app: KafkaAppView; store: AnyStore }) {
     ['sent to retry topics', app.sentToRetryTopics],
     ['dead-lettered', app.deadLettered],
     ['given up', app.dropped],
+    ...(app.deduped > 0 ? [['skipped as duplicates', app.deduped] as [string, number]] : []),
     ...app.calls.map((c): [string, number] => [`${c.name} calls`, c.count]),
   ];
   return (
