@@ -46,9 +46,28 @@ async function openPart(page: Page, href: string): Promise<void> {
   }, href);
   await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  // The camera moves (a quarter of a second) once the step's nodes are measured.
+  // The camera moves (a quarter of a second) once the step's nodes are measured. The framing mark
+  // may be the previous part's (a part framed like the one before moves nothing), so wait until
+  // the camera is still: the mark and the diagram's transform read the same three times running.
   await expect(page.locator('.react-flow[data-framed]')).toBeAttached();
-  await page.waitForTimeout(350);
+  let last = '';
+  let same = 0;
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(
+          () =>
+            `${document.querySelector('.react-flow')?.getAttribute('data-framed')}|${
+              document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform
+            }|${document.querySelectorAll('.react-flow__node').length}`,
+        );
+        same = now === last ? same + 1 : 0;
+        last = now;
+        return same;
+      },
+      { timeout: 20_000, intervals: [150] },
+    )
+    .toBeGreaterThanOrEqual(3);
 }
 
 /** Nodes the lesson step outlines that are not inside the diagram's pane. */
