@@ -86,6 +86,26 @@ export function pickForms<T extends { id: string }>(all: readonly T[], only: rea
   return only.flatMap((id) => all.filter((f) => f.id === id));
 }
 
+/** A model's control forms that each take the store and the model's world. */
+export type WorldForm<W> = { id: string; Form: (props: { store: AnyStore; w: W }) => ReactNode };
+
+/**
+ * The controls component of a model whose forms all read its world: the forms `only` names (or
+ * all), in order, each given the store and the world at the cursor.
+ */
+export function worldControls<W>(forms: readonly WorldForm<W>[]) {
+  return function Controls({ store, only }: { store: AnyStore; only?: readonly string[] }) {
+    const w = useModelState<W>(store);
+    return (
+      <div className="model-controls">
+        {pickForms(forms, only).map(({ id, Form }) => (
+          <Form key={id} store={store} w={w} />
+        ))}
+      </div>
+    );
+  };
+}
+
 /** Parses a whole number typed by a learner, or says what is wrong with it. */
 export function wholeNumber(text: string, what: string, min: number, max: number): number | string {
   const t = text.trim().replace(/[,_\s]/g, '');

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { KafkaChoreographyCommand, KafkaChoreographyWorld } from '../../../simulator/index.ts';
-import { ControlGroup, FeedbackLine, pickForms, useCommandRunner, useModelState, type AnyStore } from '../control-kit.tsx';
+import { ControlGroup, FeedbackLine, useCommandRunner, type AnyStore, worldControls, type WorldForm } from '../control-kit.tsx';
 import { freeOrderId } from '../choreography/services-view.ts';
 
 type Fault = Extract<KafkaChoreographyCommand, { type: 'inject-fault' }>['fault'];
@@ -30,21 +30,12 @@ export const choreographyFaults: ReadonlyArray<{ id: string; words: string; faul
 ];
 
 /** The forms by id, as a lesson's challenge names them. */
-const forms = [
+const forms: WorldForm<KafkaChoreographyWorld>[] = [
   { id: 'faults', Form: FaultControls },
   { id: 'orders', Form: OrderControls },
 ];
 
-export function KafkaChoreographyControls({ store, only }: { store: AnyStore; only?: readonly string[] }) {
-  const w = useModelState<KafkaChoreographyWorld>(store);
-  return (
-    <div className="model-controls">
-      {pickForms(forms, only).map(({ id, Form }) => (
-        <Form key={id} store={store} w={w} />
-      ))}
-    </div>
-  );
-}
+export const KafkaChoreographyControls = worldControls<KafkaChoreographyWorld>(forms);
 
 type Props = { store: AnyStore; w: KafkaChoreographyWorld };
 

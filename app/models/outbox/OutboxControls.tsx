@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { OutboxCommand, OutboxFault, OutboxWorld } from '../../../simulator/index.ts';
-import { ControlGroup, FeedbackLine, pickForms, useCommandRunner, useModelState, type AnyStore } from '../control-kit.tsx';
+import { ControlGroup, FeedbackLine, useCommandRunner, type AnyStore, worldControls, type WorldForm } from '../control-kit.tsx';
 import { freeOrderId } from './outbox-actions.ts';
 
 type Kind = OutboxFault['kind'];
@@ -18,21 +18,12 @@ export const faultWords: Record<Kind, string> = {
 };
 
 /** The forms by id, as a lesson's challenge names them. */
-const forms = [
+const forms: WorldForm<OutboxWorld>[] = [
   { id: 'faults', Form: FaultControls },
   { id: 'orders', Form: OrderControls },
 ];
 
-export function OutboxControls({ store, only }: { store: AnyStore; only?: readonly string[] }) {
-  const w = useModelState<OutboxWorld>(store);
-  return (
-    <div className="model-controls">
-      {pickForms(forms, only).map(({ id, Form }) => (
-        <Form key={id} store={store} w={w} />
-      ))}
-    </div>
-  );
-}
+export const OutboxControls = worldControls<OutboxWorld>(forms);
 
 type Props = { store: AnyStore; w: OutboxWorld };
 

@@ -5,27 +5,18 @@
  */
 import { useState } from 'react';
 import { DEFAULT_STEPS, STEP_DEFS, type SagaCommand, type SagaWorld, type StepName } from '../../../simulator/index.ts';
-import { ControlGroup, FeedbackLine, pickForms, useCommandRunner, useModelState, type AnyStore } from '../control-kit.tsx';
+import { ControlGroup, FeedbackLine, useCommandRunner, type AnyStore, worldControls, type WorldForm } from '../control-kit.tsx';
 import { freeOrderId, refusalReasons } from './saga-actions.ts';
 import { compensationOrder, moveStep, stepWords } from './saga-controls.ts';
 
 /** The forms by id, as a lesson's challenge names them. */
-const forms = [
+const forms: WorldForm<SagaWorld>[] = [
   { id: 'step-order', Form: StepOrderControls },
   { id: 'steps', Form: StepListControls },
   { id: 'orders', Form: OrderControls },
 ];
 
-export function SagaControls({ store, only }: { store: AnyStore; only?: readonly string[] }) {
-  const w = useModelState<SagaWorld>(store);
-  return (
-    <div className="model-controls">
-      {pickForms(forms, only).map(({ id, Form }) => (
-        <Form key={id} store={store} w={w} />
-      ))}
-    </div>
-  );
-}
+export const SagaControls = worldControls<SagaWorld>(forms);
 
 type Props = { store: AnyStore; w: SagaWorld };
 

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { TpcCommand, TpcWorld } from '../../../simulator/index.ts';
-import { ControlGroup, FeedbackLine, pickForms, useCommandRunner, useModelState, type AnyStore } from '../control-kit.tsx';
+import { ControlGroup, FeedbackLine, useCommandRunner, type AnyStore, worldControls, type WorldForm } from '../control-kit.tsx';
 import { freeTxId } from './tpc-actions.ts';
 
 type When = 'before-decision' | 'after-decision';
@@ -17,21 +17,12 @@ const whenWords: Record<When, string> = {
 };
 
 /** The forms by id, as a lesson's challenge names them. */
-const forms = [
+const forms: WorldForm<TpcWorld>[] = [
   { id: 'coordinator', Form: CoordinatorControls },
   { id: 'transactions', Form: TransactionControls },
 ];
 
-export function TpcControls({ store, only }: { store: AnyStore; only?: readonly string[] }) {
-  const w = useModelState<TpcWorld>(store);
-  return (
-    <div className="model-controls">
-      {pickForms(forms, only).map(({ id, Form }) => (
-        <Form key={id} store={store} w={w} />
-      ))}
-    </div>
-  );
-}
+export const TpcControls = worldControls<TpcWorld>(forms);
 
 type Props = { store: AnyStore; w: TpcWorld };
 
