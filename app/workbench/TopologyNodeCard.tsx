@@ -12,6 +12,7 @@ import { memo, useState } from 'react';
 import type { NodeChip, NodeStatus } from './view.ts';
 import { useNodeFace } from './node-face.ts';
 import type { NodeShape } from './topology.ts';
+import { shortLabel } from './short-label.ts';
 
 /** What does not change while the simulation runs; the rest comes from `useNodeFace`. */
 export interface NodeCardData extends Record<string, unknown> {
@@ -79,7 +80,7 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
         <span className="node-icon" aria-hidden="true">
           {icons[data.shape]}
         </span>
-        <span className="node-label">{data.label}</span>
+        <span className="node-label">{shortLabel(data.label)}</span>
       </div>
       <div className="node-status">
         <span className="node-kind">{data.kind}</span> · <strong>{face.statusWord ?? statusWords[face.status]}</strong>
