@@ -81,31 +81,4 @@ describe('the Kafka topology', () => {
     const { nodes } = topologyFromScenario(spec);
     expect(nodes.find((n) => n.kind === 'topic')?.label).toBe('<img src=x onerror=alert(1)>');
   });
-
-  it("draws a handler's own producer only when the handler can write, with edges to just those topics", () => {
-    const withHandler = (handler: NonNullable<NonNullable<KafkaScenario['groups']>[number]['handler']>): KafkaScenario => ({
-      version: 1,
-      name: 'handler',
-      brokers: [{ id: 1 }],
-      topics: [
-        { name: 'orders', partitions: 2, replicationFactor: 1 },
-        { name: 'shipments', partitions: 1, replicationFactor: 1 },
-      ],
-      producers: [{ id: 'shop', topic: 'orders', ratePerSec: 10, keys: { type: 'uniform', keys: 10 } }],
-      groups: [{ id: 'billing', topics: ['orders'], consumers: 1, handler }],
-    });
-    // A handler that only calls out writes nothing: no "billing-app · 0 produced" card.
-    const quiet = topologyFromScenario(withHandler({ steps: [{ type: 'side-effect', name: 'send-sms' }] }));
-    expect(quiet.nodes.map((n) => n.id)).not.toContain('producer:billing-app');
-    expect(quiet.edges.filter((e) => e.source === 'producer:billing-app')).toEqual([]);
-    // One that produces and dead-letters writes to those two topics only (not to every topic).
-    const writer = topologyFromScenario(
-      withHandler({ steps: [{ type: 'produce', topic: 'shipments' }], onError: { type: 'skip', deadLetter: true } }),
-    );
-    expect(writer.nodes.map((n) => n.id)).toContain('producer:billing-app');
-    expect(writer.edges.filter((e) => e.source === 'producer:billing-app').map((e) => e.target)).toEqual([
-      'topic:shipments',
-      'topic:orders-dlt',
-    ]);
-  });
 });

@@ -20,10 +20,7 @@ type Item = { id: NodeId; label: string; detail: string };
 export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];
-  // A handler's own producer (`<group>-app`) is drawn only when its handler can write (a produce
-  // step, retry topics, a dead-letter topic), with edges to just those topics.
-  const appTargets = appProducerTargets(s);
-  const producers = s.k.producers.filter((_, i) => appTargets.get(i)?.length !== 0);
+  const producers = s.k.producers;
   const groups = s.k.groups;
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
   const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
@@ -91,8 +88,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
 
   for (const p of producers) {
     // A producer the model adds for records produced from the page writes to any topic.
-    const own = appTargets.get(s.k.producers.indexOf(p));
-    const topics = own ?? (p.topic >= 0 ? [s.k.topics[p.topic]!.name] : s.k.topics.map((t) => t.name));
+    const topics = p.topic >= 0 ? [s.k.topics[p.topic]!.name] : s.k.topics.map((t) => t.name);
     for (const topic of topics) {
       edges.push({
         id: `e:${kafkaNode.producer(p.id)}->${kafkaNode.topic(topic)}`,
@@ -122,21 +118,4 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
     }
   });
   return { nodes, edges };
-}
-
-/** For each handler's own producer (by index): the topics its handler can write, in topic order. */
-function appProducerTargets(s: KafkaState): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const g of s.k.groups) {
-    const app = g.app;
-    if (!app) continue;
-    const names = new Set(app.steps.flatMap((x) => (x.type === 'produce' ? [x.topic] : [])));
-    for (const ti of g.topics) {
-      for (const r of app.retryTopics[ti] ?? []) names.add(s.k.topics[r]!.name);
-      const dlt = app.dlt[ti] ?? -1;
-      if (dlt >= 0) names.add(s.k.topics[dlt]!.name);
-    }
-    out.set(app.prod, [...(out.get(app.prod) ?? []), ...s.k.topics.map((t) => t.name).filter((t) => names.has(t))]);
-  }
-  return out;
 }
