@@ -1,0 +1,50 @@
+/**
+ * What L24's claims and goals read from a Kafka run: calls a group made back to a service, what a
+ * group read and how much of it was meant for it, and how long a request waited for its reply.
+ * All of it comes from the model's reads and its trace.
+ */
+import { kafkaAppRead as app, kafkaRead as read, type KafkaState } from '../../simulator/index.ts';
+import { orderReaders } from './scenarios.ts';
+
+/** Seconds of virtual time. */
+export const at = (s: KafkaState): number => s.nowMs / 1000;
+
+/** Calls a group's handler made to the order service. */
+export const callsBack = (s: KafkaState, group: string): number => app.calls(s, group, 'call-order-service');
+
+/** Calls the order service answered, from every reader together. */
+export const orderServiceCalls = (s: KafkaState): number => orderReaders.reduce((n, g) => n + callsBack(s, g), 0);
+
+/** Records a group has processed. */
+export const processedBy = (s: KafkaState, group: string): number =>
+  s.trace.entries.filter((e) => e.type === 'record-processed' && e.group === group).length;
+
+/** Records a group has processed that one producer wrote (the ones of the kind it needs). */
+export function processedFrom(s: KafkaState, group: string, producer: string): number {
+  const ids = new Set<string>();
+  for (const e of s.trace.entries) if (e.type === 'record-produced' && e.producer === producer) ids.add(e.recordId);
+  return s.trace.entries.filter((e) => e.type === 'record-processed' && e.group === group && ids.has(e.recordId)).length;
+}
+
+/** Records a producer has written. */
+export const producedBy = (s: KafkaState, producer: string): number => read.producedBy(s, producer);
+
+/** A group's lag (-1 before its first commit). */
+export const lagOf = (s: KafkaState, group: string): number => read.groupLag(s, group);
+
+/** When the request with this key was written, ms (NaN when it was not). */
+export function requestAtMs(s: KafkaState, key: string): number {
+  return s.trace.entries.find((e) => e.type === 'record-produced' && e.topic === 'requests' && e.key === key)?.atMs ?? NaN;
+}
+
+/** When the reply to the request with this key landed on the reply topic, ms (NaN while there is none). */
+export function replyAtMs(s: KafkaState, key: string): number {
+  return s.trace.entries.find((e) => e.type === 'record-appended' && e.topic === 'replies' && e.key === key)?.atMs ?? NaN;
+}
+
+/** How long the request with this key waited for its reply, ms (NaN while there is none). */
+export const replyWaitMs = (s: KafkaState, key: string): number => replyAtMs(s, key) - requestAtMs(s, key);
+
+/** Keys of the requests checkout wrote, in order. */
+export const checkoutRequests = (s: KafkaState): string[] =>
+  s.trace.entries.flatMap((e) => (e.type === 'record-produced' && e.producer === 'checkout' && e.key !== null ? [e.key] : []));
