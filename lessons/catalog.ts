@@ -175,7 +175,7 @@ const entries: readonly Entry[] = [
     id: 'L24',
     title: 'Choosing, and not choosing, EDA',
     part: 'practice',
-    minutes: 16,
+    minutes: 17,
     load: () => import('./24-choosing-eda/lesson.ts').then((m) => m.lesson),
     notes: () => import('./24-choosing-eda/notes.md?raw').then((m) => m.default),
   },

@@ -60,7 +60,7 @@ const answeredInTime = (s: KafkaState): boolean => checkoutRequests(s).some((k) 
 export const lesson = defineLesson({
   id: 'L24',
   title: 'Choosing, and not choosing, EDA',
-  minutes: 16,
+  minutes: 17,
   model: 'kafka',
   scenario: orderChanges(false),
   content,
