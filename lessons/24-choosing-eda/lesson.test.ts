@@ -61,5 +61,9 @@ describe('L24 choosing, and not choosing, EDA', () => {
     expect(kafkaRead.idleMembers(added, 'pricing')).toBe(1);
     expect(met([{ type: 'add-consumer', group: 'pricing' }, advance(12_000), ask('cart-2'), advance(14_000)])).toBe(false);
     expect(met(lesson.challenge.solution.commands.slice(setup.length))).toBe(true);
+    // The page's produce form may send a request with no key: its reply is still found.
+    const faster: KafkaCommand = { type: 'slow-consumer', consumer: 'pricing-c1', processingMs: 20 };
+    const keyless: KafkaCommand = { type: 'produce', producer: 'checkout', topic: 'requests', key: null };
+    expect(met([faster, advance(8_000), keyless, advance(9_000)])).toBe(true);
   });
 });

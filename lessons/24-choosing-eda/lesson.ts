@@ -20,7 +20,7 @@ import content from './content.md?raw';
 import {
   at,
   callsBack,
-  checkoutRequests,
+  checkoutWaitsMs,
   lagOf,
   orderServiceCalls,
   processedBy,
@@ -55,7 +55,7 @@ const lastCommitAtS = (s: KafkaState): number => {
   return Math.round((commits.at(-1)?.atMs ?? -1000) / 1000);
 };
 /** Whether a checkout request was answered within the timeout. */
-const answeredInTime = (s: KafkaState): boolean => checkoutRequests(s).some((k) => replyWaitMs(s, k) <= timeoutMs);
+const answeredInTime = (s: KafkaState): boolean => checkoutWaitsMs(s).some((w) => w <= timeoutMs);
 
 export const lesson = defineLesson({
   id: 'L24',

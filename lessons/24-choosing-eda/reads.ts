@@ -32,19 +32,32 @@ export const producedBy = (s: KafkaState, producer: string): number => read.prod
 /** A group's lag (-1 before its first commit). */
 export const lagOf = (s: KafkaState, group: string): number => read.groupLag(s, group);
 
-/** When the request with this key was written, ms (NaN when it was not). */
-export function requestAtMs(s: KafkaState, key: string): number {
-  return s.trace.entries.find((e) => e.type === 'record-produced' && e.topic === 'requests' && e.key === key)?.atMs ?? NaN;
+/**
+ * How long a request waited for its reply, ms (NaN while there is none), from the request's
+ * `record-appended` entry. Pricing answers the one partition of `requests` in order, one reply per
+ * request, so the reply to the request at offset n is the record at offset n of `replies`; matching
+ * by offset also works for a request the learner writes without a key.
+ */
+function waitOf(s: KafkaState, request: { recordId: string; offset: number }): number {
+  const sent = s.trace.entries.find((e) => e.type === 'record-produced' && e.recordId === request.recordId);
+  const reply = s.trace.entries.find((e) => e.type === 'record-appended' && e.topic === 'replies' && e.offset === request.offset);
+  return sent === undefined || reply === undefined ? NaN : reply.atMs - sent.atMs;
 }
 
-/** When the reply to the request with this key landed on the reply topic, ms (NaN while there is none). */
-export function replyAtMs(s: KafkaState, key: string): number {
-  return s.trace.entries.find((e) => e.type === 'record-appended' && e.topic === 'replies' && e.key === key)?.atMs ?? NaN;
+/** Checkout's requests as appended to `requests`, in order. */
+function checkoutAppends(s: KafkaState): { recordId: string; offset: number; key: string | null }[] {
+  return s.trace.entries.flatMap((e) =>
+    e.type === 'record-appended' && e.topic === 'requests' && e.producer === 'checkout'
+      ? [{ recordId: e.recordId, offset: e.offset, key: e.key }]
+      : [],
+  );
 }
 
-/** How long the request with this key waited for its reply, ms (NaN while there is none). */
-export const replyWaitMs = (s: KafkaState, key: string): number => replyAtMs(s, key) - requestAtMs(s, key);
+/** How long checkout's request with this key waited for its reply, ms (NaN while there is none). */
+export function replyWaitMs(s: KafkaState, key: string): number {
+  const request = checkoutAppends(s).find((r) => r.key === key);
+  return request === undefined ? NaN : waitOf(s, request);
+}
 
-/** Keys of the requests checkout wrote, in order. */
-export const checkoutRequests = (s: KafkaState): string[] =>
-  s.trace.entries.flatMap((e) => (e.type === 'record-produced' && e.producer === 'checkout' && e.key !== null ? [e.key] : []));
+/** How long each of checkout's requests waited for its reply, ms (NaN for one not answered yet). */
+export const checkoutWaitsMs = (s: KafkaState): number[] => checkoutAppends(s).map((r) => waitOf(s, r));
