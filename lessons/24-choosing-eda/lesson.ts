@@ -54,6 +54,9 @@ const lastCommitAtS = (s: KafkaState): number => {
   );
   return Math.round((commits.at(-1)?.atMs ?? -1000) / 1000);
 };
+/** When checkout's request with this key was written, in seconds. */
+const askedAtS = (s: KafkaState, key: string): number =>
+  (s.trace.entries.find((e) => e.type === 'record-produced' && e.key === key)?.atMs ?? -1000) / 1000;
 /** Whether a checkout request was answered within the timeout. */
 const answeredInTime = (s: KafkaState): boolean => checkoutWaitsMs(s).some((w) => w <= timeoutMs);
 
@@ -146,6 +149,15 @@ export const lesson = defineLesson({
       claims: [
         { id: 'crash', text: 'crashed at 13 seconds', value: crashAtS, expected: 13 },
         { id: 'commit', text: 'last committed at 10 seconds', value: lastCommitAtS, expected: 10 },
+        {
+          id: 'interval',
+          text: 'the client commits every 5 seconds',
+          value: (s) => {
+            const c = s.k.groups[0]!.commit;
+            return c.type === 'auto' ? c.intervalMs / 1000 : -1;
+          },
+          expected: 5,
+        },
         { id: 'requests', text: '81 payment requests', value: (s) => producedBy(s, 'checkout'), expected: 81 },
         { id: 'charges', text: 'billing made 86 charges', value: (s) => app.calls(s, 'billing', 'charge-card'), expected: 86 },
         { id: 'twice', text: '6 customers were charged twice', value: chargedTwice, expected: 6 },
@@ -168,7 +180,7 @@ export const lesson = defineLesson({
         {
           id: 'asked',
           text: 'At 5 seconds',
-          value: (s) => (s.trace.entries.find((e) => e.type === 'record-produced')?.atMs ?? 0) / 1000,
+          value: (s) => askedAtS(s, 'cart-1'),
           expected: 5,
         },
         { id: 'ms', text: '100 ms to work out a price', value: (s) => ms(s, 'pricing-c1'), expected: 100 },
@@ -201,6 +213,13 @@ export const lesson = defineLesson({
           expected: 12,
         },
         { id: 'capacity', text: 'answers at most 10', value: (s) => 1000 / ms(s, 'pricing-c1'), expected: 10 },
+        { id: 'asked', text: 'Checkout asks at 5 seconds', value: (s) => askedAtS(s, 'cart-1'), expected: 5 },
+        {
+          id: 'timeout',
+          text: "Its caller's 200 ms timeout runs out",
+          value: (s) => (replyWaitMs(s, 'cart-1') > timeoutMs ? timeoutMs : -1),
+          expected: 200,
+        },
         {
           id: 'wait',
           text: 'landed 4.2 seconds after the request',
