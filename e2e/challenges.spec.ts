@@ -227,6 +227,21 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(orders.getByRole('status')).toContainText('Placed order-3');
     await endUntilDone(page, 3);
   },
+  async L24(page) {
+    // One partition: a second consumer would sit idle. Speed pricing up, let the backlog drain, ask again.
+    const form = group(page, "A consumer's processing time");
+    await choose(form.getByLabel('Consumer'), 'pricing-c1');
+    await typeInto(form.getByLabel('ms per record'), '20');
+    await press(form.getByLabel('ms per record'));
+    await expect(form.getByRole('status')).toHaveText('pricing-c1 is faster: now 20 ms a record (up to 50 records a second).');
+    await press(page.getByRole('toolbar', { name: 'Simulation controls' }).getByRole('button', { name: /End/ }));
+    const produce = group(page, 'Produce records');
+    await choose(produce.getByLabel('Producer'), 'checkout');
+    await typeInto(produce.getByLabel('Key'), 'cart-2');
+    await press(produce.getByLabel('Key'));
+    await expect(produce.getByRole('status')).toHaveText('checkout wrote PriceRequested cart-2 to requests.');
+    await endUntilDone(page, 3);
+  },
 };
 
 for (const [lessonId, doIt] of Object.entries(steps)) {

@@ -171,7 +171,14 @@ const entries: readonly Entry[] = [
     notes: () => import('./22-dual-writes-outbox-cdc/notes.md?raw').then((m) => m.default),
   },
   { id: 'L23', title: 'Observability', part: 'practice' },
-  { id: 'L24', title: 'Choosing, and not choosing, EDA', part: 'practice' },
+  {
+    id: 'L24',
+    title: 'Choosing, and not choosing, EDA',
+    part: 'practice',
+    minutes: 17,
+    load: () => import('./24-choosing-eda/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./24-choosing-eda/notes.md?raw').then((m) => m.default),
+  },
 ];
 
 /** Every lesson of the curriculum, in order; `ready` when written. */
