@@ -18,6 +18,7 @@ import type { Topology, TopologyNode } from '../../workbench/topology.ts';
 import type { NodeView, ViewSection, WorkbenchView } from '../../workbench/view.ts';
 import { flowServices, serviceFace, stepRows } from '../choreography/services-view.ts';
 import { recentEntryViews } from '../entry-view.ts';
+import { observeView } from './observe-view.ts';
 
 const rowGapPx = 120;
 const middleY = ((flowServices.length - 1) * rowGapPx) / 2;
@@ -149,5 +150,7 @@ export function kafkaChoreographyWorkbenchView(w: KafkaChoreographyWorld): Workb
       { label: 'service crashes', value: counts['service-crashed'] ?? 0 },
     ],
     sections: [...views.map((v) => orderSection(w, v)), servicesSection(w, views)],
+    // The trace tree, the event catalog and each group's lag (ObservePanels.tsx).
+    model: observeView(w),
   };
 }
