@@ -234,16 +234,16 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(faults.getByRole('status')).toContainText('Planted: payment declines');
     const orders = group(page, 'Orders');
     await press(orders.getByLabel('Order id'));
-    await expect(orders.getByRole('status')).toContainText('Placed order-8');
+    await expect(orders.getByRole('status')).toContainText('Placed order-10');
     await endUntilDone(page, 3);
     // The learner finds it in the Trace tree: PaymentFailed's tree, as a list and as a sequence diagram.
     await press(page.getByRole('tab', { name: 'Trace tree' }));
     // It opens on the newest order's first event; pressing an event's name re-roots the tree there.
-    await press(page.getByRole('button', { name: /^Show the tree of rec-\d+ PaymentFailed · order-8$/ }));
-    const tree = page.getByRole('list', { name: /^What rec-\d+ PaymentFailed · order-8 caused$/ });
+    await press(page.getByRole('button', { name: /^Show the tree of rec-\d+ PaymentFailed · order-10$/ }));
+    const tree = page.getByRole('list', { name: /^What rec-\d+ PaymentFailed · order-10 caused$/ });
     await expect(tree.getByRole('button')).toHaveText(['PaymentFailed', 'OrderCancelled']);
     await expect(
-      page.getByRole('img', { name: /^Sequence diagram of what rec-\d+ PaymentFailed · order-8 caused$/ }),
+      page.getByRole('img', { name: /^Sequence diagram of what rec-\d+ PaymentFailed · order-10 caused$/ }),
     ).toContainText('OrderCancelled');
     await press(page.getByRole('tab', { name: 'Lag and catalog' }));
     await expect(page.getByRole('row', { name: /^PaymentFailed payment order/ })).toBeVisible();

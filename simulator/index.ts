@@ -155,6 +155,7 @@ export { twoPhaseCommitView, describeTwoPhaseCommitEntry, type TpcTxView } from 
 export type { TpcWorld, TpcCommand, TpcEntry } from './saga/two-phase-commit-types.ts';
 export { kafkaChoreographyView, describeKafkaChoreographyEntry } from './saga/choreography-kafka-view.ts';
 export {
+  deadLetterDepth,
   eventCatalog,
   eventCausationTree,
   observedEvents,

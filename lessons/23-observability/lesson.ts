@@ -4,9 +4,11 @@
  * event's consequences stitch into one tree across services (the Trace tree tab draws it as a
  * list and a sequence diagram). The event catalog is built from what ran. A service that is down
  * raises no error at all: its group's consumer lag is the signal, and it drains when the service
- * is back. Prose in content.md.
+ * is back. A record nobody can read leaves lag at 0: the dead-letter topic's depth is the signal
+ * then. Prose in content.md.
  */
 import {
+  deadLetterDepth,
   eventCatalog,
   eventCausationTree,
   eventsOfFlow,
@@ -63,7 +65,7 @@ const switches = (w: W, a: string, b: string): number => {
     .map((e) => e.correlationId);
   return seq.filter((c, i) => i > 0 && c !== seq[i - 1]).length;
 };
-const lessonOrders = new Set(['order-1', 'order-2', 'order-3', 'order-4', 'order-5', 'order-6', 'order-7']);
+const lessonOrders = new Set(['order-1', 'order-2', 'order-3', 'order-4', 'order-5', 'order-6', 'order-7', 'order-8', 'order-9']);
 /** Orders placed after the lesson's steps (the challenge's). */
 const newOrders = (w: W): string[] => Object.keys(w.placed).filter((id) => !lessonOrders.has(id));
 /** When the payment service crashed (Infinity before it has). */
@@ -288,17 +290,55 @@ export const lesson = defineLesson({
         },
       ],
     },
+    {
+      id: 'dead-letter',
+      title: 'A record nobody can read: lag 0, one dead letter',
+      commands: [{ type: 'place-malformed-order', orderId: 'order-8' }, place('order-9'), advance(9_000)],
+      // The order service handles both within about 200 ms of virtual time: slowed down to follow.
+      playSpeed: 0.1,
+      highlight: [n.client, n.topic, n.service('order'), n.deadLetters],
+      claims: [
+        { id: 'depth', text: 'The dead-letter topic now holds 1 record', value: deadLetterDepth, expected: 1 },
+        {
+          id: 'why',
+          text: 'amountCents is "25,00", not a whole number of cents',
+          value: (w) => {
+            const e = w.trace.entries.find((x) => x.type === 'record-dead-lettered');
+            return e?.type === 'record-dead-lettered' ? e.reason.replace('create-order: ', '') : '';
+          },
+          expected: 'amountCents is "25,00", not a whole number of cents',
+        },
+        {
+          id: 'lag',
+          text: 'the lag is 0 on every group',
+          value: lags,
+          expected: 'order 0, inventory 0, payment 0, shipping 0',
+        },
+        {
+          id: 'tree',
+          text: 'its tree is 1 event long',
+          value: (w) => sizeOf(w, 'order-8', 'PlaceOrder'),
+          expected: 1,
+        },
+        {
+          id: 'next',
+          text: 'order-9, placed right after it, is approved',
+          value: (w) => view(w, 'order-9').status === 'completed',
+          expected: true,
+        },
+      ],
+    },
   ],
   predict: { stepId: 'fork', answer: 'b' },
   challenge: {
     solution: {
-      commands: [declineCard, ...order('order-8')],
+      commands: [declineCard, ...order('order-10')],
       claims: [
         {
           id: 'tree',
           text: 'PaymentFailed, then OrderCancelled under it: 2 events',
           value: (w) =>
-            `${treeNames(w, 'order-8', 'PaymentFailed').join(', ').replace(/ {2}/g, '')}: ${sizeOf(w, 'order-8', 'PaymentFailed')} events`,
+            `${treeNames(w, 'order-10', 'PaymentFailed').join(', ').replace(/ {2}/g, '')}: ${sizeOf(w, 'order-10', 'PaymentFailed')} events`,
           expected: 'PaymentFailed, OrderCancelled: 2 events',
         },
         {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { flattenTree } from '../core/causation-tree.ts';
 import { kafkaChoreographyModel } from './choreography-kafka-model.ts';
-import { eventCatalog, eventCausationTree, observedEvents, serviceHealth } from './choreography-kafka-observe.ts';
+import {
+  deadLetterDepth,
+  eventCatalog,
+  eventCausationTree,
+  observedEvents,
+  serviceHealth,
+} from './choreography-kafka-observe.ts';
 import type { KafkaChoreographyCommand } from './choreography-kafka-types.ts';
 
 function world(commands: KafkaChoreographyCommand[]) {
@@ -88,5 +94,28 @@ describe('observing the choreography over Kafka', () => {
       { type: 'advance', untilMs: 1_000 },
     ]);
     expect(serviceHealth(w).every((h) => h.lag === null)).toBe(true);
+  });
+
+  it('an unreadable record is dead-lettered: depth 1, lag 0, and the partition flows on', () => {
+    const w = world([...order('order-1')]);
+    expect(deadLetterDepth(w)).toBe(0);
+    expect(w.kafka.k.topicIndex['order-events-dlt']).toBeUndefined();
+    const run = kafkaChoreographyModel.run({});
+    for (const c of [
+      { type: 'place-malformed-order', orderId: 'bad' },
+      { type: 'place-order', orderId: 'good' },
+      { type: 'run-until-idle' },
+    ] as KafkaChoreographyCommand[])
+      expect(run.apply(w, c).ok).toBe(true);
+    expect(deadLetterDepth(w)).toBe(1);
+    expect(serviceHealth(w).map((h) => h.lag)).toEqual([0, 0, 0, 0]);
+    const bad = observedEvents(w).find((e) => e.correlationId === 'bad')!;
+    expect(bad.handledBy.map((h) => `${h.service} ${h.outcome}`)).toEqual(['order dead-lettered']);
+    expect(
+      observedEvents(w)
+        .filter((e) => e.correlationId === 'good')
+        .at(-1)?.name,
+    ).toBe('OrderApproved');
+    expect(run.apply(w, { type: 'place-malformed-order', orderId: 'bad' })).toMatchObject({ ok: false });
   });
 });

@@ -10,12 +10,18 @@
  */
 import { causationTree, type CausalEvent, type CausationNode } from '../core/causation-tree.ts';
 import { summary } from '../kafka/lag.ts';
-import { ORDER_EVENTS_TOPIC, consumerOf, groupOf, type KafkaChoreographyWorld } from './choreography-kafka-types.ts';
+import {
+  DEAD_LETTER_TOPIC,
+  ORDER_EVENTS_TOPIC,
+  consumerOf,
+  groupOf,
+  type KafkaChoreographyWorld,
+} from './choreography-kafka-types.ts';
 import type { BusMessageName } from './event-bus.ts';
 import { SERVICE_NAMES, type ActionName, type ServiceName } from './services.ts';
 
 /** What a service did with a record it read and reacts to. */
-export type HandledOutcome = 'committed' | 'refused' | 'already done' | 'crashed';
+export type HandledOutcome = 'committed' | 'refused' | 'already done' | 'crashed' | 'dead-lettered';
 
 /** One record on the topic as a traced event: its ids, who produced it and who acted on it. */
 export interface ObservedEvent extends CausalEvent {
@@ -63,6 +69,8 @@ export function observedEvents(w: KafkaChoreographyWorld): ObservedEvent[] {
             ? 'refused'
             : 'already done';
       on.handledBy.push({ service: e.service, action: e.action, outcome, atMs: e.atMs });
+    } else if (e.type === 'record-dead-lettered') {
+      on.handledBy.push({ service: e.service, action: e.action, outcome: 'dead-lettered', atMs: e.atMs });
     } else if (e.type === 'service-crashed') {
       const action = on.handledBy.findLast((h) => h.service === e.service)?.action;
       on.handledBy.push({ service: e.service, action: action ?? 'create-order', outcome: 'crashed', atMs: e.atMs });
@@ -134,4 +142,15 @@ export function serviceHealth(w: KafkaChoreographyWorld): ServiceHealth[] {
     }
     return { service, group: groupOf(service), consumer: consumerOf(service), up: w.services.runtime[service].up, lag };
   });
+}
+
+/**
+ * Records waiting on the dead-letter topic (its high watermark; nothing here consumes it), the
+ * second health signal: lag stays 0 while a consumer skips what it cannot read, so only this
+ * number says records are being set aside. 0 while the topic does not exist.
+ */
+export function deadLetterDepth(w: KafkaChoreographyWorld): number {
+  return summary(w.kafka)
+    .partitions.filter((p) => p.topic === DEAD_LETTER_TOPIC)
+    .reduce((sum, p) => sum + p.highWatermark, 0);
 }

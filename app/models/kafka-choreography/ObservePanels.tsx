@@ -23,7 +23,7 @@ import {
 import '../../workbench/panels/panels.css';
 import './observe.css';
 
-const empty: ObserveView = { events: [], catalog: [], health: [] };
+const empty: ObserveView = { events: [], catalog: [], health: [], deadLetters: 0 };
 
 function useObserveView(store: PanelProps['store']): ObserveView {
   return useStore(store, (s) => (s.view.model as ObserveView | undefined) ?? empty);
@@ -93,7 +93,12 @@ export function TraceTreePanel({ store }: PanelProps) {
           <ul className="obs-tree" aria-label={`What ${eventLabel(root)} caused`}>
             <TreeList node={tree} onPick={setPicked} />
           </ul>
-          <figure className="obs-sequence">
+          <figure
+            className="obs-sequence"
+            // Wider than the panel: focusable so the keyboard can scroll it sideways too.
+            tabIndex={0}
+            aria-label="Sequence diagram, scrolls sideways"
+          >
             <figcaption>
               The same tree in time: each arrow is an event read from order-events by a service that reacts to it.
             </figcaption>
@@ -113,58 +118,69 @@ export function TraceTreePanel({ store }: PanelProps) {
 export function CatalogPanel({ store }: PanelProps) {
   const headingId = useId();
   const lagId = useId();
-  const { catalog, health } = useObserveView(store);
+  const { catalog, health, deadLetters } = useObserveView(store);
   return (
     <section className="wbp-panel obs-panel" aria-labelledby={headingId}>
       <h2 id={lagId} className="wbp-title">
-        Consumer lag per service
+        Health: consumer lag and dead letters
       </h2>
-      <table className="obs-table" aria-labelledby={lagId}>
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Group</th>
-            <th scope="col">Lag (records)</th>
-            <th scope="col">Running</th>
-          </tr>
-        </thead>
-        <tbody>
-          {health.map((h) => (
-            <tr key={h.service} className={h.lag !== null && h.lag > 0 ? 'obs-lagging' : undefined}>
-              <th scope="row">{h.service}</th>
-              <td>{h.group}</td>
-              <td>{lagWords(h)}</td>
-              <td>{h.up ? 'up' : 'down'}</td>
+      {/* Focusable: on a phone the table may scroll sideways, and the keyboard must reach it. */}
+      <div className="obs-table-scroll" tabIndex={0} role="region" aria-labelledby={lagId}>
+        <table className="obs-table" aria-labelledby={lagId}>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col" className="obs-wide-only">
+                Group
+              </th>
+              <th scope="col">Lag (records)</th>
+              <th scope="col">Running</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {health.map((h) => (
+              <tr key={h.service} className={h.lag !== null && h.lag > 0 ? 'obs-lagging' : undefined}>
+                <th scope="row">{h.service}</th>
+                <td className="obs-wide-only">{h.group}</td>
+                <td>{lagWords(h)}</td>
+                <td>{h.up ? 'up' : 'down'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className={deadLetters > 0 ? 'obs-dlt obs-lagging' : 'obs-dlt'}>
+        Dead-letter topic order-events-dlt: <strong>{deadLetters}</strong> {deadLetters === 1 ? 'record' : 'records'} waiting
+        {deadLetters > 0 ? ' ▲ someone must look' : ''}
+      </p>
       <h2 id={headingId} className="wbp-title">
         Event catalog, from what has run
       </h2>
       {catalog.length === 0 ? (
         <p className="wbp-empty">No event has been produced yet.</p>
       ) : (
-        <table className="obs-table" aria-labelledby={headingId}>
-          <thead>
-            <tr>
-              <th scope="col">Event type</th>
-              <th scope="col">Produced by</th>
-              <th scope="col">Consumed by</th>
-              <th scope="col">Records</th>
-            </tr>
-          </thead>
-          <tbody>
-            {catalog.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td>{r.producers.join(', ')}</td>
-                <td>{r.consumers.length === 0 ? 'nobody reacts' : r.consumers.join(', ')}</td>
-                <td>{r.records}</td>
+        <div className="obs-table-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
+          <table className="obs-table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">Event type</th>
+                <th scope="col">Produced by</th>
+                <th scope="col">Consumed by</th>
+                <th scope="col">Records</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {catalog.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.producers.join(', ')}</td>
+                  <td>{r.consumers.length === 0 ? 'nobody reacts' : r.consumers.join(', ')}</td>
+                  <td>{r.records}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className="wbp-empty">
         All on topic order-events; every group reads every record and acts only on the types it reacts to.

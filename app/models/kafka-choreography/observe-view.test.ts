@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { kafkaChoreographyModel, type KafkaChoreographyCommand } from '../../../simulator/index.ts';
 import { sequenceDiagramText } from '../../diagram/sequence-text.ts';
+import { kafkaChoreographyUi } from './index.tsx';
 import { causesOf, lagWords, observeView, pickedEvent, treeOf, treeSequence } from './observe-view.ts';
 
 function world(commands: readonly KafkaChoreographyCommand[]) {
@@ -69,5 +70,18 @@ describe('trace tree and catalog views', () => {
     expect(v.catalog.map((r) => `${r.name} ${r.producers.join()} → ${r.consumers.join() || 'nobody'}`)).toEqual([
       'PlaceOrder customer → nobody',
     ]);
+  });
+
+  it('draws the dead-letter topic only once a record is parked there, with its depth', () => {
+    const before = world([{ type: 'place-order', orderId: 'a' }, { type: 'run-until-idle' }]);
+    expect(kafkaChoreographyUi.topology(before, {}).nodes.map((x) => x.label)).not.toContain('dead letters');
+    const w = world([{ type: 'place-malformed-order', orderId: 'bad' }, { type: 'run-until-idle' }]);
+    const t = kafkaChoreographyUi.topology(w, {});
+    expect(t.nodes.map((x) => x.label)).toContain('dead letters');
+    expect(t.edges.filter((e) => e.label === 'dead letters').map((e) => e.source)).toEqual(['service:order']);
+    const v = kafkaChoreographyUi.view(w);
+    expect(v.nodes.map((x) => x.id).sort()).toEqual(t.nodes.map((x) => x.id).sort());
+    expect(v.nodes.find((x) => x.id === 'topic:order-events-dlt')?.detail).toBe('order-events-dlt · 1 record waiting');
+    expect((v.model as { deadLetters: number }).deadLetters).toBe(1);
   });
 });

@@ -6,6 +6,7 @@
  */
 import {
   causationPath,
+  deadLetterDepth,
   eventCatalog,
   flattenTree,
   observedEvents,
@@ -24,10 +25,12 @@ export interface ObserveView {
   events: ObservedEvent[];
   catalog: CatalogRow[];
   health: ServiceHealth[];
+  /** Records on the dead-letter topic. */
+  deadLetters: number;
 }
 
 export function observeView(w: KafkaChoreographyWorld): ObserveView {
-  return { events: observedEvents(w), catalog: eventCatalog(w), health: serviceHealth(w) };
+  return { events: observedEvents(w), catalog: eventCatalog(w), health: serviceHealth(w), deadLetters: deadLetterDepth(w) };
 }
 
 /** How an event is named in pickers and lists: `rec-7 ShippingFailed · order-3`. */
@@ -66,6 +69,8 @@ export function handledWords(h: ObservedEvent['handledBy'][number]): string {
       return `${h.action} already done`;
     case 'crashed':
       return 'crashed';
+    case 'dead-lettered':
+      return `${h.action} impossible, dead-lettered`;
   }
 }
 
