@@ -236,8 +236,8 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await press(orders.getByLabel('Order id'));
     await expect(orders.getByRole('status')).toContainText('Placed order-10');
     await endUntilDone(page, 3);
-    // The learner finds it in the Trace tree: PaymentFailed's tree, as a list and as a sequence diagram.
-    await press(page.getByRole('tab', { name: 'Trace tree' }));
+    // The learner finds it in the Causation tree: PaymentFailed's tree, as a list and as a sequence diagram.
+    await press(page.getByRole('tab', { name: 'Causation tree' }));
     // It opens on the newest order's first event; pressing an event's name re-roots the tree there.
     await press(page.getByRole('button', { name: /^Show the tree of rec-\d+ PaymentFailed · order-10$/ }));
     const tree = page.getByRole('list', { name: /^What rec-\d+ PaymentFailed · order-10 caused$/ });

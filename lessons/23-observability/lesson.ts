@@ -1,7 +1,7 @@
 /**
  * L23 · Observability: the choreographed order saga of L21, over the Kafka model, watched from
  * outside. correlationId gathers one order's events; causationId gives them their shape, so any
- * event's consequences stitch into one tree across services (the Trace tree tab draws it as a
+ * event's consequences stitch into one tree across services (the Causation tree tab draws it as a
  * list and a sequence diagram). The event catalog is built from what ran. A service that is down
  * raises no error at all: its group's consumer lag is the signal, and it drains when the service
  * is back. A record nobody can read leaves lag at 0: the dead-letter topic's depth is the signal

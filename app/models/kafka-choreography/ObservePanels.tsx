@@ -1,5 +1,5 @@
 /**
- * Two panels that observe the choreography from outside. "Trace tree": pick any event and see
+ * Two panels that observe the choreography from outside. "Causation tree": pick any event and see
  * what it caused, across services, as an indented list and as a sequence diagram, with the chain
  * of events that caused it above. "Catalog and lag": who produces and who consumes each event
  * type, built from what has run, and each service's consumer lag, the health signal.
@@ -69,7 +69,7 @@ export function TraceTreePanel({ store }: PanelProps) {
   return (
     <section className="wbp-panel obs-panel" aria-labelledby={headingId}>
       <h2 id={headingId} className="wbp-title">
-        Trace tree: what one event caused
+        Causation tree: what one event caused
       </h2>
       {root === undefined || tree === undefined ? (
         <p className="wbp-empty">No event has been produced yet. Place an order and run the simulation.</p>

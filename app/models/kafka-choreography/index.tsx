@@ -1,7 +1,7 @@
 /**
  * The choreographed order saga over Kafka in the app: its view (each order's steps as each service
  * sees them, its partition and offsets, what each service has not read), topology, node actions,
- * control forms and the playground's scenarios. Its own panels observe the run from outside (a trace tree
+ * control forms and the playground's scenarios. Its own panels observe the run from outside (a causation tree
  * of any event, lag per service, an event catalog); the shared State tab draws its sections.
  */
 import {
@@ -41,7 +41,7 @@ export const kafkaChoreographyUi: ModelUi<
   topology: (w) => kafkaChoreographyTopology(w),
   actions: (w, node) => kafkaChoreographyActions(w, node),
   panels: [
-    { id: 'trace-tree', label: 'Trace tree', render: (p) => <TraceTreePanel {...p} /> },
+    { id: 'causation-tree', label: 'Causation tree', render: (p) => <TraceTreePanel {...p} /> },
     { id: 'catalog', label: 'Lag and catalog', render: (p) => <CatalogPanel {...p} /> },
   ],
   // A Kafka world is large to copy; checkpoint often so stepping back replays little.

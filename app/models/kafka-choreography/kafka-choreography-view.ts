@@ -187,7 +187,7 @@ export function kafkaChoreographyWorkbenchView(w: KafkaChoreographyWorld): Workb
       { label: 'dead-lettered', value: counts['record-dead-lettered'] ?? 0 },
     ],
     sections: [...views.map((v) => orderSection(w, v)), servicesSection(w, views)],
-    // The trace tree, the event catalog and each group's lag (ObservePanels.tsx).
+    // The causation tree, the event catalog and each group's lag (ObservePanels.tsx).
     model: observed,
   };
 }

@@ -1,4 +1,4 @@
-/** The observability views of the choreography over Kafka: what the Trace tree and catalog tabs draw. */
+/** The observability views of the choreography over Kafka: what the Causation tree and catalog tabs draw. */
 import { describe, expect, it } from 'vitest';
 import { kafkaChoreographyModel, type KafkaChoreographyCommand } from '../../../simulator/index.ts';
 import { sequenceDiagramText } from '../../diagram/sequence-text.ts';
@@ -16,7 +16,7 @@ const refuse: KafkaChoreographyCommand = {
   fault: { service: 'shipping', action: 'create-shipment', kind: 'business', reason: 'no courier' },
 };
 
-describe('trace tree and catalog views', () => {
+describe('causation tree and catalog views', () => {
   it('opens on the newest flow, keeps a pick that still exists and falls back when it is gone', () => {
     const v = observeView(
       world([

@@ -1,6 +1,6 @@
 /**
  * The observability views of the choreography over Kafka, as plain data the panels draw: which
- * event the trace tree starts from, the tree as an indented list and as a sequence diagram, the
+ * event the causation tree starts from, the tree as an indented list and as a sequence diagram, the
  * event catalog and each group's lag. Pure; the trees, catalog and lag are the simulator's
  * (`eventCausationTree`, `eventCatalog`, `serviceHealth`), this only words and orders them.
  */
