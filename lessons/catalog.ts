@@ -174,7 +174,7 @@ const entries: readonly Entry[] = [
     id: 'L23',
     title: 'Observability',
     part: 'practice',
-    minutes: 14,
+    minutes: 15,
     load: () => import('./23-observability/lesson.ts').then((m) => m.lesson),
     notes: () => import('./23-observability/notes.md?raw').then((m) => m.default),
   },

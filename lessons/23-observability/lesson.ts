@@ -76,7 +76,7 @@ const declinedNew = (w: W): string[] => newOrders(w).filter((id) => find(w, id, 
 export const lesson = defineLesson({
   id: 'L23',
   title: 'Observability',
-  minutes: 14,
+  minutes: 15,
   model: 'kafka-choreography',
   scenario: {},
   content,
@@ -296,7 +296,7 @@ export const lesson = defineLesson({
       commands: [{ type: 'place-malformed-order', orderId: 'order-8' }, place('order-9'), advance(9_000)],
       // The order service handles both within about 200 ms of virtual time: slowed down to follow.
       playSpeed: 0.1,
-      highlight: [n.client, n.topic, n.service('order'), n.deadLetters],
+      highlight: [n.topic, n.service('order'), n.deadLetters],
       claims: [
         { id: 'depth', text: 'The dead-letter topic now holds 1 record', value: deadLetterDepth, expected: 1 },
         {
