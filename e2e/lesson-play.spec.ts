@@ -29,6 +29,7 @@ const played: Record<string, string> = {
   L20: 'payment-declined',
   L21: 'payment-failed',
   L22: 'polling-outbox',
+  L23: 'service-down',
   L24: 'reply-too-late',
 };
 
