@@ -88,7 +88,7 @@ export { feedUsers, type FeedCommand, type FeedEntry, type FeedWorld, type FeedU
 
 // Engine core.
 export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts';
-export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';
+export { createTimeline, type Handed, type Timeline, type TimelineModel } from './core/timeline.ts';
 export { approxBytes } from './core/approx-size.ts';
 export { createTraceLog, traceEntries, type TraceBase, type TraceLog, type TraceMode } from './core/trace.ts';
 export { ErrorCode, ok, fail, type Result, type SimError } from './core/errors.ts';
