@@ -23,11 +23,23 @@ import type { WorkbenchStore } from '../store.ts';
 import type { Topology } from '../topology.ts';
 import { createRouteTable, type RouteTable } from './flight-map.ts';
 import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
-import { changedNodes, FlightBuffer, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
+import { changedNodes, FlightBuffer, flightSpanMs, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
 import { opStride, rectStride, spriteSlot, type FrameMsg } from './flight-paint.ts';
-import { groupTokens, insideAny, placeLabel, repeatsOnRoute, type ScreenRect } from './flight-labels.ts';
-import { labelFontPx, tokenRadiusPx } from './sprites.ts';
+import {
+  copiesInFlight,
+  drawnLabel,
+  groupTokens,
+  insideAny,
+  mergeCopies,
+  placeLabel,
+  repeatsOnRoute,
+  type DrawnToken,
+  type RecordCopies,
+  type ScreenRect,
+} from './flight-labels.ts';
+import { tokenRadiusPx } from './sprites.ts';
+import { labelSize } from './label-size.ts';
 import { acquireSurface, releaseSurface } from './flight-surface.ts';
 import './flight.css';
 
@@ -38,26 +50,10 @@ const labelZoomMin = 0.45;
 const pixelRatioMax = 2;
 
 /** What the canvas tells tests about its labels (an expando property: no DOM write per frame). */
-type LabelledCanvas = HTMLCanvasElement & { flightLabels?: Array<{ x: number; y: number; w: number; h: number }> };
-
-/** Label bitmap sizes (sprites.ts draws them: text + 3 px padding each side, 17 px high), cached. */
-const labelSizes = new Map<string, [number, number]>();
-let measureCtx: CanvasRenderingContext2D | null = null;
-function labelSize(text: string, ratio: number): [number, number] {
-  const k = `${ratio}\u0000${text}`;
-  let size = labelSizes.get(k);
-  if (size) return size;
-  measureCtx ??= document.createElement('canvas').getContext('2d');
-  let w = text.length * labelFontPx * 0.62 * ratio;
-  if (measureCtx) {
-    measureCtx.font = `600 ${labelFontPx * ratio}px system-ui, sans-serif`;
-    w = measureCtx.measureText(text).width;
-  }
-  size = [Math.ceil(w + 6 * ratio), (labelFontPx + 6) * ratio];
-  if (labelSizes.size > 2000) labelSizes.clear();
-  labelSizes.set(k, size);
-  return size;
-}
+type LabelledCanvas = HTMLCanvasElement & {
+  flightLabels?: Array<{ x: number; y: number; w: number; h: number }>;
+  flightCopies?: RecordCopies[];
+};
 
 export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; topology: Topology }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -118,7 +114,14 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (polylines.get(route) === undefined) polylines.set(route, polylineOf(route, rectOf));
       return polylines.get(route);
     };
-    const report = (counts: { tokens: number; highlights: number; records?: number; labels?: number; groups?: number }): void => {
+    const report = (counts: {
+      tokens: number;
+      highlights: number;
+      records?: number;
+      labels?: number;
+      groups?: number;
+      fanout?: number;
+    }): void => {
       // Exposed for tests and the benchmark; each attribute is written only when it changes.
       for (const [k, v] of Object.entries(counts)) if (shown[k] !== v) canvas.dataset[k] = String((shown[k] = v));
     };
@@ -179,7 +182,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         msg.rects = highlightRects(ratio, tx, ty, zoom);
         msg.rectCount = msg.rects.length / rectStride;
         surface.paint(msg);
-        report({ tokens: 0, highlights: highlights.size, records: 0, labels: 0 });
+        report({ tokens: 0, highlights: highlights.size, records: 0, labels: 0, fanout: 0 });
         return;
       }
 
@@ -187,7 +190,6 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       const showLabels = zoom >= labelZoomMin;
       const nodes = nodeRects(ratio, tx, ty, zoom);
       const groups = groupTokens(tokens, n);
-      const ops = new Float32Array(groups.length * opStride);
       const bounds = { w: cw, h: ch };
       const r = (tokenRadiusPx + 1) * ratio;
       placed.length = 0;
@@ -195,7 +197,8 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       let drawn = 0;
       let records = 0;
       let count = 0;
-      // Newest first, so when labels compete for room the newest record gets one.
+      // Where each group is this frame; copies of one record still together become one token.
+      const at: DrawnToken[] = [];
       for (const g of groups) {
         const t = g.token;
         const p = polylineFor(t.route);
@@ -209,37 +212,48 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         if (insideAny(x, y, nodes)) continue;
         drawn += g.count;
         if (t.shape === 'record') records += g.count;
+        at.push({ x, y, group: g, copies: 1, routes: [t.route] });
+      }
+      const merged = mergeCopies(at);
+      const ops = new Float32Array(merged.length * opStride);
+      // Newest first, so when labels compete for room the newest record gets one.
+      for (const d of merged) {
+        const { x, y, group: g } = d;
+        const text = drawnLabel(d);
         let label = -1;
         let dx = 0;
         let dy = 0;
-        if (showLabels && !repeatsOnRoute(given, t.route, g.label)) {
-          const [w, h] = labelSize(g.label, ratio);
-          const at = placeLabel(x, y, r, w, h, nodes, placed, bounds);
-          if (at) {
-            [dx, dy] = at;
-            label = labels.push(g.label) - 1;
+        if (showLabels && !repeatsOnRoute(given, g.token.route, text)) {
+          const [w, h] = labelSize(text, ratio);
+          const spot = placeLabel(x, y, r, w, h, nodes, placed, bounds);
+          if (spot) {
+            [dx, dy] = spot;
+            label = labels.push(text) - 1;
           }
         }
         const o = count * opStride;
         ops[o] = x;
         ops[o + 1] = y;
-        ops[o + 2] = spriteSlot(t.shape, g.colour);
+        ops[o + 2] = spriteSlot(g.token.shape, g.colour);
         ops[o + 3] = label;
         ops[o + 4] = dx;
         ops[o + 5] = dy;
         count++;
       }
-      // For tests: where the labels went this frame, in CSS px of the canvas.
+      // For tests: where the labels went this frame, in CSS px of the canvas, and which records
+      // fly to how many receivers at once (fan-out: one record's copies, one per group).
       (canvas as LabelledCanvas).flightLabels = placed.map((b) => ({
         x: b.x / ratio,
         y: b.y / ratio,
         w: b.w / ratio,
         h: b.h / ratio,
       }));
+      const copies = copiesInFlight(merged);
+      (canvas as LabelledCanvas).flightCopies = copies;
       msg.ops = ops;
       msg.opCount = count;
       surface.paint(msg);
-      report({ tokens: drawn, highlights: 0, records, labels: labels.length, groups: count });
+      report({ tokens: drawn, highlights: 0, records, labels: labels.length, groups: count, fanout: copies[0]?.to.length ?? 0 });
     };
     function schedule(): void {
       if (!frame) frame = requestAnimationFrame(draw);
@@ -262,7 +276,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (s.view !== prev.view) take(s.view.entries, s.cursor);
       if (s.view !== prev.view || s.clockMs !== prev.clockMs || s.speed !== prev.speed) {
         // Keep the buffer short: nothing older than the longest flight can show again.
-        buffer.prune(s.clockMs - flightVirtualMs(s.speed) * 2);
+        buffer.prune(s.clockMs - flightSpanMs(flightVirtualMs(s.speed)) - 1);
         schedule();
       }
     });
