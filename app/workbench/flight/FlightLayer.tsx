@@ -14,7 +14,9 @@
  * is not drawn over its text; labels go where they cover no node and no other label, or are left
  * out (flight-labels.ts). A one-line legend under the diagram says what the shapes mean.
  *
- * With reduced motion nothing flies: the nodes the last step touched get an outline for a moment.
+ * With reduced motion nothing flies: the nodes the last step touched get an outline for a moment,
+ * and the records it moved are held still near where each arrived, labelled (fan-out: one copy
+ * before each group).
  */
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
@@ -23,7 +25,16 @@ import type { WorkbenchStore } from '../store.ts';
 import type { Topology } from '../topology.ts';
 import { createRouteTable, type RouteTable } from './flight-map.ts';
 import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
-import { changedNodes, FlightBuffer, flightSpanMs, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
+import {
+  carriedSince,
+  changedNodes,
+  FlightBuffer,
+  flightSpanMs,
+  flightVirtualMs,
+  tokensAt,
+  tokenStyle,
+  type FlightToken,
+} from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
 import { opStride, rectStride, spriteSlot, type FrameMsg } from './flight-paint.ts';
 import {
@@ -45,6 +56,10 @@ import './flight.css';
 
 /** How long a reduced-motion highlight stays, in real ms. */
 export const highlightMs = 900;
+/** Reduced motion: records held still at this share of their first hop (just short of the node). */
+const heldAt = 0.85;
+/** Reduced motion: records held at most per step (the newest). */
+const heldMax = 120;
 /** Below this zoom, labels would be unreadable smudges: draw shapes only. */
 const labelZoomMin = 0.45;
 const pixelRatioMax = 2;
@@ -74,6 +89,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     let lookup = flow.getState().nodeLookup;
     let lookupSize = -1;
     const highlights = new Map<string, number>();
+    const held = new Map<TraceEntryView, number>();
     let lastId = store.getState().view.entries.at(-1)?.id ?? -1;
     let reduced = isMotionReduced();
     let frame = 0;
@@ -121,6 +137,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       labels?: number;
       groups?: number;
       fanout?: number;
+      held?: number;
     }): void => {
       // Exposed for tests and the benchmark; each attribute is written only when it changes.
       for (const [k, v] of Object.entries(counts)) if (shown[k] !== v) canvas.dataset[k] = String((shown[k] = v));
@@ -147,6 +164,26 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         timer = setTimeout(schedule, next - now + 5);
       }
       return new Float32Array(out);
+    };
+
+    /**
+     * Reduced motion: the records the last step moved, held still near where each arrives (a fetch
+     * just before its group), for as long as the outlines show — one copy per group, each with the
+     * record's label, without motion. Fills `tokens`; returns how many.
+     */
+    const heldTokens = (): number => {
+      const now = performance.now();
+      let k = 0;
+      for (const [h, until] of held) {
+        if (until <= now) {
+          held.delete(h);
+          continue;
+        }
+        const route = routes.routeOf(h);
+        if (!route) continue;
+        tokens[k++] = { id: h.id, route, progress: heldAt / Math.max(1, route.length - 1), ...tokenStyle(h) };
+      }
+      return k;
     };
 
     const draw = (): void => {
@@ -178,15 +215,14 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       };
       labels.length = 0;
 
+      let n: number;
       if (reduced) {
         msg.rects = highlightRects(ratio, tx, ty, zoom);
         msg.rectCount = msg.rects.length / rectStride;
-        surface.paint(msg);
-        report({ tokens: 0, highlights: highlights.size, records: 0, labels: 0, fanout: 0 });
-        return;
+        n = heldTokens();
+      } else {
+        n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
       }
-
-      const n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
       const showLabels = zoom >= labelZoomMin;
       const nodes = nodeRects(ratio, tx, ty, zoom);
       const groups = groupTokens(tokens, n);
@@ -253,7 +289,16 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       msg.ops = ops;
       msg.opCount = count;
       surface.paint(msg);
-      report({ tokens: drawn, highlights: 0, records, labels: labels.length, groups: count, fanout: copies[0]?.to.length ?? 0 });
+      report({
+        // With reduced motion nothing flies: the records a step moved are held still, outlined.
+        tokens: reduced ? 0 : drawn,
+        held: reduced ? drawn : 0,
+        highlights: reduced ? highlights.size : 0,
+        records,
+        labels: labels.length,
+        groups: count,
+        fanout: copies[0]?.to.length ?? 0,
+      });
     };
     function schedule(): void {
       if (!frame) frame = requestAnimationFrame(draw);
@@ -265,6 +310,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (reduced && !back) {
         const until = performance.now() + highlightMs;
         for (const id of changedNodes(entries, lastId, routes)) highlights.set(id, until);
+        for (const h of carriedSince(entries, lastId, heldMax)) held.set(h, until);
       }
       lastId = newest;
     };
@@ -292,6 +338,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     const unwatch = watchMotion(() => {
       reduced = isMotionReduced();
       highlights.clear();
+      held.clear();
       schedule();
     });
     const themeWatch = new MutationObserver(() => {

@@ -214,3 +214,16 @@ export function changedNodes(entries: readonly TraceEntryView[], sinceId: number
   }
   return out;
 }
+
+/**
+ * Entries after `sinceId` that carry records from one node to another (at most the newest `max`,
+ * oldest first): what reduced motion holds still, labelled, instead of flying.
+ */
+export function carriedSince(entries: readonly TraceEntryView[], sinceId: number, max: number): TraceEntryView[] {
+  const out: TraceEntryView[] = [];
+  for (let i = entries.length - 1; i >= 0 && entries[i]!.id > sinceId && out.length < max; i--) {
+    const h = entries[i]!;
+    if (h.from !== undefined && h.to !== undefined && styleOf(h).records > 0) out.push(h);
+  }
+  return out.reverse();
+}

@@ -6,6 +6,7 @@ import { kafkaTopology } from '../../models/kafka/kafka-topology.ts';
 import { createRouteTable, routeBetween } from './flight-map.ts';
 import { facingSide, pointAt, polylineOf } from './flight-geometry.ts';
 import {
+  carriedSince,
   changedNodes,
   FlightBuffer,
   flightBufferMax,
@@ -190,5 +191,14 @@ describe('the buffer', () => {
     // A fetch outlines the group it passes as well as the topic and the consumer.
     const f = h(2, 'topic:orders', 'consumer:billing-c1', { type: 'records-fetched' });
     expect([...changedNodes([f], f.id - 1, routes)].sort()).toEqual(['consumer:billing-c1', 'group:billing', 'topic:orders']);
+  });
+  it('lists the newest entries that carry records, for reduced motion to hold still', () => {
+    const a = h(0, 'producer:shop', 'topic:orders', { key: 'order-1' });
+    const b = h(1, 'topic:orders', 'consumer:billing-c1', { type: 'records-fetched', carries: { key: 'order-1', count: 1 } });
+    const c = h(2, 'topic:orders', 'consumer:billing-c1', { type: 'records-fetched' });
+    const d = h(3, 'consumer:billing-c1', 'group:billing', { type: 'offset-committed' });
+    expect(carriedSince([a, b, c, d], a.id - 1, 10)).toEqual([a, b]);
+    expect(carriedSince([a, b, c, d], a.id, 10)).toEqual([b]);
+    expect(carriedSince([a, b, c, d], a.id - 1, 1)).toEqual([b]);
   });
 });
