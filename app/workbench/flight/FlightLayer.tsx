@@ -24,7 +24,7 @@ import type { TraceEntryView } from '../view.ts';
 import type { WorkbenchStore } from '../store.ts';
 import type { Topology } from '../topology.ts';
 import { createRouteTable, type RouteTable } from './flight-map.ts';
-import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
+import { polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
 import {
   carriedSince,
   changedNodes,
@@ -36,21 +36,9 @@ import {
   type FlightToken,
 } from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
-import { opStride, rectStride, spriteSlot, type FrameMsg } from './flight-paint.ts';
-import {
-  copiesInFlight,
-  drawnLabel,
-  groupTokens,
-  insideAny,
-  mergeCopies,
-  placeLabel,
-  repeatsOnRoute,
-  type DrawnToken,
-  type RecordCopies,
-  type ScreenRect,
-} from './flight-labels.ts';
-import { tokenRadiusPx } from './sprites.ts';
-import { labelSize } from './label-size.ts';
+import { rectStride, type FrameMsg } from './flight-paint.ts';
+import { copiesInFlight, groupTokens, type RecordCopies, type ScreenRect } from './flight-labels.ts';
+import { layoutTokens } from './flight-frame.ts';
 import { acquireSurface, releaseSurface } from './flight-surface.ts';
 import './flight.css';
 
@@ -82,7 +70,6 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     const routes: RouteTable = createRouteTable(topology);
     const buffer = new FlightBuffer();
     const tokens: FlightToken[] = [];
-    const point = { x: 0, y: 0 };
     const placed: ScreenRect[] = [];
     const labels: string[] = [];
     let polylines = new Map<readonly string[], Polyline | undefined>();
@@ -223,59 +210,18 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       } else {
         n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
       }
-      const showLabels = zoom >= labelZoomMin;
-      const nodes = nodeRects(ratio, tx, ty, zoom);
-      const groups = groupTokens(tokens, n);
-      const bounds = { w: cw, h: ch };
-      const r = (tokenRadiusPx + 1) * ratio;
       placed.length = 0;
-      const given = new Map<readonly string[], Set<string>>();
-      let drawn = 0;
-      let records = 0;
-      let count = 0;
-      // Where each group is this frame; copies of one record still together become one token.
-      const at: DrawnToken[] = [];
-      for (const g of groups) {
-        const t = g.token;
-        const p = polylineFor(t.route);
-        if (!p) continue;
-        pointAt(p, t.progress, point);
-        // Whole device pixels: a sprite copied to an integer position is a plain blit, no filtering.
-        const x = Math.round((point.x * zoom + tx) * ratio);
-        const y = Math.round((point.y * zoom + ty) * ratio);
-        if (x < -r || y < -r || x > cw + r || y > ch + r) continue;
-        // Passing through a node (a record crossing its group): inside it, not over its text.
-        if (insideAny(x, y, nodes)) continue;
-        drawn += g.count;
-        if (t.shape === 'record') records += g.count;
-        at.push({ x, y, group: g, copies: 1, routes: [t.route] });
-      }
-      const merged = mergeCopies(at);
-      const ops = new Float32Array(merged.length * opStride);
-      // Newest first, so when labels compete for room the newest record gets one.
-      for (const d of merged) {
-        const { x, y, group: g } = d;
-        const text = drawnLabel(d);
-        let label = -1;
-        let dx = 0;
-        let dy = 0;
-        if (showLabels && !repeatsOnRoute(given, g.token.route, text)) {
-          const [w, h] = labelSize(text, ratio);
-          const spot = placeLabel(x, y, r, w, h, nodes, placed, bounds);
-          if (spot) {
-            [dx, dy] = spot;
-            label = labels.push(text) - 1;
-          }
-        }
-        const o = count * opStride;
-        ops[o] = x;
-        ops[o + 1] = y;
-        ops[o + 2] = spriteSlot(g.token.shape, g.colour);
-        ops[o + 3] = label;
-        ops[o + 4] = dx;
-        ops[o + 5] = dy;
-        count++;
-      }
+      const frameOps = layoutTokens(groupTokens(tokens, n), {
+        polylineFor,
+        transform: [tx, ty, zoom],
+        ratio,
+        canvas: { w: cw, h: ch },
+        nodes: nodeRects(ratio, tx, ty, zoom),
+        showLabels: zoom >= labelZoomMin,
+        labels,
+        placed,
+      });
+      const { ops, count, drawn, records, merged } = frameOps;
       // For tests: where the labels went this frame, in CSS px of the canvas, and which records
       // fly to how many receivers at once (fan-out: one record's copies, one per group).
       (canvas as LabelledCanvas).flightLabels = placed.map((b) => ({
