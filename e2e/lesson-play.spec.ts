@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { lessons } from '../lessons/catalog.ts';
 import { test, expect } from './fixtures.ts';
-import { expectMomentDrawn, sampleMoment, type MomentFrame } from './moments.ts';
+import { expectMomentDrawn, sampleMoment, showMomentViews, type MomentFrame } from './moments.ts';
 
 /** A step of each lesson with virtual time in it (not the predict step). */
 const played: Record<string, string> = {
@@ -69,6 +69,7 @@ for (const [id, stepId] of Object.entries(played)) {
     test.setTimeout(240_000);
     await page.goto(`/#/lessons/${id}/${stepId}`);
     await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible({ timeout: 30_000 });
+    await showMomentViews(page, id);
     const { readings, tokenFrames, moments } = await watchStepPlay(page);
     // Time was seen passing, not jumped over, and records flew along the way.
     expect(readings.length, `clock readings ${readings.join(', ')}`).toBeGreaterThanOrEqual(3);

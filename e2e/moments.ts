@@ -2,7 +2,9 @@
  * The key moment of a lesson step, drawn in the band under the topology (app/workbench/MomentBand.tsx):
  * sampled while the step plays and checked at its end against what the page's other views of the
  * same simulation show — the saga's step row, the counters, the partition's own offsets, the groups
- * drawn in the topology. Shared by lesson-play.spec.ts, which already plays one step per lesson.
+ * drawn in the topology — and in the picture itself: the copies of one record in flight to each
+ * group (L02), the committed pointer's jump back on the partition strip (L07). Shared by
+ * lesson-play.spec.ts, which already plays one step per lesson.
  */
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
@@ -13,18 +15,52 @@ export interface MomentFrame {
   undos: number;
   /** The pointer's position now (replay), when drawn. */
   now: number | null;
+  /** Fan-out in the picture: the record label flying from one node to the most groups at once. */
+  copies: { label: string; groups: number } | null;
+  /** The partition strip: the first committed marker's offset, and a pointer's old spot after a reset. */
+  committed: number | null;
+  jumpedFrom: number | null;
+  jumpText: string | null;
 }
 
 export async function sampleMoment(page: Page): Promise<MomentFrame> {
   return page.evaluate(() => {
     const m = document.querySelector<HTMLElement>('.moment');
     const row = document.querySelector<HTMLElement>('.pointer-row');
+    // The records-in-flight layer says, per frame, which records fly to which nodes (FlightLayer.tsx).
+    const layer = document.querySelector('.flight-layer') as
+      (HTMLCanvasElement & { flightCopies?: Array<{ label: string; via: string[] }> }) | null;
+    let copies: { label: string; groups: number } | null = null;
+    for (const c of layer?.flightCopies ?? []) {
+      const groups = c.via.filter((id) => id.startsWith('group:')).length;
+      if (!copies || groups > copies.groups) copies = { label: c.label, groups };
+    }
+    const committed = document.querySelector<HTMLElement>('.wbp-markers-ptr .wbp-marker-committed');
+    const jump = document.querySelector<HTMLElement>('.wbp-markers-ptr .wbp-marker-jumped-from');
     return {
       kind: m?.dataset.moment ?? null,
       undos: document.querySelectorAll('.undo-badge').length,
       now: row ? Number(row.dataset.now) : null,
+      copies,
+      committed: committed ? Number(committed.dataset.offset) : null,
+      jumpedFrom: jump ? Number(jump.dataset.offset) : null,
+      jumpText: jump?.textContent ?? null,
     };
   });
+}
+
+/**
+ * Before a step plays: shows what its moment is drawn on when that is not on screen by default
+ * (L07's partition strip is in the Partitions tab, and a strip draws its cells only near the view).
+ */
+export async function showMomentViews(page: Page, lessonId: string): Promise<void> {
+  if (lessonId !== 'L07') return;
+  const tab = page.getByRole('tab', { name: 'Partitions' });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  const strip = page.locator('.wbp-partition').first();
+  await strip.scrollIntoViewIfNeeded();
+  await expect(strip.locator('.wbp-markers-ptr')).toBeVisible();
 }
 
 /** The smallest text in the band, in px (it is not zoomed with the diagram). */
@@ -91,6 +127,18 @@ export async function expectMomentDrawn(page: Page, lessonId: string, stepId: st
       'the pointer seen walking forward again',
     ).toBe(true);
     await expect(band.locator('.pointer-count')).toContainText(`${end - to} re-consumed`);
+    // On the strip itself: the committed marker was seen back at the reset offset with the old spot
+    // marked, and it is back at the log end now, the mark gone once the group is past it again.
+    const jumped = frames.filter((f) => f.jumpedFrom !== null);
+    const said = `strip frames: ${frames.map((f) => `${f.committed}/${f.jumpedFrom}`).join(' ')}`;
+    expect(
+      jumped.some((f) => f.jumpedFrom === from && f.committed === to),
+      said,
+    ).toBe(true);
+    expect(jumped.find((f) => f.committed === to)?.jumpText).toContain(`jumped back from ${from} to ${to}`);
+    const strip = page.locator('.wbp-partition').first();
+    await expect(strip.locator('.wbp-marker-committed')).toHaveAttribute('data-offset', String(end));
+    await expect(strip.locator('.wbp-marker-jumped-from')).toHaveCount(0);
   }
 
   if (lessonId === 'L15') {
@@ -113,5 +161,9 @@ export async function expectMomentDrawn(page: Page, lessonId: string, stepId: st
     const item = (await band.locator('.copy-source .copy-item').textContent()) ?? '';
     expect(item).not.toBe('');
     await expect(band.locator('.copy .copy-item')).toHaveText(Array.from({ length: groups }, () => item));
+    // In the picture too: the same record label was seen flying from the topic to 2 or more groups at once.
+    const most = frames.reduce((n, f) => Math.max(n, f.copies?.groups ?? 0), 0);
+    const seen = [...new Set(frames.map((f) => f.copies && `${f.copies.label}→${f.copies.groups}`).filter(Boolean))];
+    expect(most, `copies seen in flight: ${seen.join(', ')}`).toBeGreaterThanOrEqual(2);
   }
 }

@@ -43,6 +43,7 @@ export { deadLetterTopicName, retryTopicName } from './kafka/scenario/handler-sc
 export {
   consumerStatus,
   cutOffFrom,
+  fetchedRecords,
   isSlowed,
   newestRecords,
   rebalanceMoves,

@@ -15,7 +15,10 @@ import type { TraceEntryView } from '../workbench/view.ts';
 export const viewEntriesMax = 400;
 
 /** What a model adds to an entry's view beyond the contract (a record's key, a message's body). */
-export type EntryExtras = (e: TraceBase, view: TraceEntryView) => Partial<Pick<TraceEntryView, 'key' | 'nodes' | 'from' | 'to'>>;
+export type EntryExtras = (
+  e: TraceBase,
+  view: TraceEntryView,
+) => Partial<Pick<TraceEntryView, 'key' | 'carries' | 'nodes' | 'from' | 'to'>>;
 
 const caches = new WeakMap<AnyModel, WeakMap<TraceBase, TraceEntryView>>();
 

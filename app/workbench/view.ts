@@ -46,6 +46,11 @@ export interface TraceEntryView {
   to?: NodeId;
   /** The record's key, for entries about one record (null: a record without a key). */
   key?: string | null;
+  /**
+   * The records a batch carries (a fetch), when the model can say: the first one's key and how
+   * many. The same records fetched by several groups carry the same label in flight (fan-out).
+   */
+  carries?: { key: string | null; count: number };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { kafkaNode } from './model.ts';
 import { keyOf, latencyMs, brokerNode } from './net.ts';
 import { readLog } from './replication.ts';
+import { pidOf } from './topic-pids.ts';
 import type { ConsumerState, KafkaState } from './state.ts';
 import type { NodeId } from '../core/model.ts';
 
@@ -51,6 +52,37 @@ export function newestRecords(s: KafkaState, pid: number, max: number): StripRec
     out.push({ offset, key: keyOf(s, log.rns[i]!) });
   }
   return out;
+}
+
+/**
+ * What a fetch of offsets `fromOffset` .. `toOffset - 1` of a topic's partition carries, as the
+ * records-in-flight layer labels it: the first stored record's key and how many stored records the
+ * range holds. Undefined when the topic or partition is unknown or none of the range is stored
+ * any more (retention deleted it since).
+ */
+export function fetchedRecords(
+  s: KafkaState,
+  topic: string,
+  partition: number,
+  fromOffset: number,
+  toOffset: number,
+): { firstKey: string | null; count: number } | undefined {
+  const t = s.k.topics.find((x) => x.name === topic);
+  if (!t || partition < 0 || partition >= t.partitions) return undefined;
+  const log = readLog(s.k.parts[pidOf(t, partition)]!);
+  const offsetAt = (i: number): number => (log.offs === null ? log.start + (i - log.head) : log.offs[i]!);
+  // The first stored slot at or past fromOffset (offsets rise with the index).
+  let lo = log.head;
+  let hi = log.rns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsetAt(mid) < fromOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < log.rns.length && offsetAt(end) < toOffset) end++;
+  if (end === lo) return undefined;
+  return { firstKey: keyOf(s, log.rns[lo]!), count: end - lo };
 }
 
 /** What one member gave up and was handed in its group's latest rebalance. */

@@ -92,3 +92,31 @@ export function kafkaMoment(s: KafkaState, sum: KafkaSummary): MomentView | unde
   if (reset > appended) return replayMoment(s, sum, reset);
   return fanOutMoment(s, appended) ?? (reset >= 0 ? replayMoment(s, sum, reset) : undefined);
 }
+
+/**
+ * For each group's latest offset reset that moved a partition's committed offset back, where it was
+ * before (its last commit): keyed `group`, `topic`, `partition` joined by NUL. One walk back over
+ * the trace; commits after a reset are met before it and ignored, as are older resets.
+ */
+export function resetJumps(s: KafkaState): Map<string, { from: number; to: number }> {
+  const entries = s.trace.entries;
+  const seen = new Set<string>();
+  const pending = new Map<string, number>();
+  const out = new Map<string, { from: number; to: number }>();
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (e.type === 'offsets-reset') {
+      const gt = `${e.group}\u0000${e.topic}`;
+      if (seen.has(gt)) continue;
+      seen.add(gt);
+      e.offsets.forEach((to, partition) => pending.set(`${gt}\u0000${partition}`, to));
+    } else if (e.type === 'offset-committed' && pending.size > 0) {
+      const k = `${e.group}\u0000${e.topic}\u0000${e.partition}`;
+      const to = pending.get(k);
+      if (to === undefined) continue;
+      pending.delete(k);
+      if (to < e.offset) out.set(k, { from: e.offset, to });
+    }
+  }
+  return out;
+}

@@ -24,6 +24,11 @@ export interface StripPointer {
   offset: number | null;
   /** Lag at this pointer (HW − committed), null when unknown. */
   lag: number | null;
+  /**
+   * Where the group's committed offset was before an offset reset moved it back, while the group
+   * is still re-consuming up to there (replay): the strip marks the old spot and the jump.
+   */
+  jumpedFrom?: number;
 }
 
 export interface PartitionView {

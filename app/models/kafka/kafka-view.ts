@@ -8,6 +8,7 @@ import {
   kafkaAppCardLine,
   consumerStatus,
   cutOffFrom,
+  fetchedRecords,
   kafkaModel,
   kafkaNode,
   kafkaSchemaView,
@@ -21,7 +22,7 @@ import {
 } from '../../../simulator/index.ts';
 import type { NodeChip, NodeStatus, NodeView, TraceEntryView, WorkbenchView } from '../../workbench/view.ts';
 import { recentEntryViews } from '../entry-view.ts';
-import { kafkaMoment } from './kafka-moment.ts';
+import { kafkaMoment, resetJumps } from './kafka-moment.ts';
 import { aroundPointer, stripCells } from './strip-cells.ts';
 import type { GroupView, KafkaPanelsView, PartitionView } from './kafka-view-types.ts';
 import { markUnreadable, withSchemaNotes } from './schema/schema-view.ts';
@@ -46,6 +47,14 @@ const brokerless = (e: TraceBase, v: TraceEntryView): Partial<TraceEntryView> =>
   const to = swap(v.to);
   const route = from !== undefined && to !== undefined && from !== to ? { from, to } : { from: undefined, to: undefined };
   return { ...withKey(e), nodes, ...route };
+};
+
+/** A fetch carries the records it read: its token is labelled with them (fan-out shows one record to each group). */
+const carried = (s: KafkaState, e: TraceBase): Partial<TraceEntryView> => {
+  if (e.type !== 'records-fetched') return {};
+  const f = e as Extract<KafkaState['trace']['entries'][number], { type: 'records-fetched' }>;
+  const got = fetchedRecords(s, f.topic, f.partition, f.fromOffset, f.toOffset);
+  return got ? { carries: { key: got.firstKey, count: got.count } } : {};
 };
 
 /**
@@ -181,6 +190,12 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     });
   }
 
+  // A reset that moved a committed offset back: its old spot stays marked until the group is past it again.
+  const jumps = resetJumps(s);
+  const jumpedFrom = (group: string, topic: string, partition: number, committed: number | null) => {
+    const j = jumps.get(`${group}\u0000${topic}\u0000${partition}`);
+    return j && committed !== null && committed < j.from ? { jumpedFrom: j.from } : {};
+  };
   const partitions: PartitionView[] = sum.partitions.map((p, pid) => {
     const committed = sum.groups.flatMap((g) =>
       g.partitions.filter((gp) => gp.topic === p.topic && gp.partition === p.partition).map((gp) => gp.committed),
@@ -207,7 +222,12 @@ export function kafkaView(s: KafkaState): WorkbenchView {
       pointers: sum.groups.flatMap((g) =>
         g.partitions
           .filter((gp) => gp.topic === p.topic && gp.partition === p.partition)
-          .map((gp) => ({ label: g.group, offset: gp.committed, lag: gp.lag })),
+          .map((gp) => ({
+            label: g.group,
+            offset: gp.committed,
+            lag: gp.lag,
+            ...jumpedFrom(g.group, p.topic, p.partition, gp.committed),
+          })),
       ),
     };
   });
@@ -235,7 +255,8 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     (node) => k.groups[k.consumers.find((c) => kafkaNode.consumer(c.id) === node)?.group ?? -1]?.id ?? '',
   );
   markUnreadable(partitions, schema);
-  const entries = recentEntryViews(kafkaModel, s, s.trace.entries, replicated ? withKey : brokerless);
+  const base = replicated ? withKey : brokerless;
+  const entries = recentEntryViews(kafkaModel, s, s.trace.entries, (e, v) => ({ ...base(e, v), ...carried(s, e) }));
   const r = sum.records;
   const model: KafkaPanelsView = schema === null ? { partitions, groups } : { partitions, groups, schema };
   const moment = kafkaMoment(s, sum);

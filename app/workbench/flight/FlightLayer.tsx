@@ -14,7 +14,9 @@
  * is not drawn over its text; labels go where they cover no node and no other label, or are left
  * out (flight-labels.ts). A one-line legend under the diagram says what the shapes mean.
  *
- * With reduced motion nothing flies: the nodes the last step touched get an outline for a moment.
+ * With reduced motion nothing flies: the nodes the last step touched get an outline for a moment,
+ * and the records it moved are held still near where each arrived, labelled (fan-out: one copy
+ * before each group).
  */
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
@@ -22,42 +24,39 @@ import type { TraceEntryView } from '../view.ts';
 import type { WorkbenchStore } from '../store.ts';
 import type { Topology } from '../topology.ts';
 import { createRouteTable, type RouteTable } from './flight-map.ts';
-import { pointAt, polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
-import { changedNodes, FlightBuffer, flightVirtualMs, tokensAt, type FlightToken } from './flight-tokens.ts';
+import { polylineOf, type Polyline, type Rect } from './flight-geometry.ts';
+import {
+  carriedSince,
+  changedNodes,
+  FlightBuffer,
+  flightSpanMs,
+  flightVirtualMs,
+  tokensAt,
+  tokenStyle,
+  type FlightToken,
+} from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
-import { opStride, rectStride, spriteSlot, type FrameMsg } from './flight-paint.ts';
-import { groupTokens, insideAny, placeLabel, repeatsOnRoute, type ScreenRect } from './flight-labels.ts';
-import { labelFontPx, tokenRadiusPx } from './sprites.ts';
+import { rectStride, type FrameMsg } from './flight-paint.ts';
+import { copiesInFlight, groupTokens, type RecordCopies, type ScreenRect } from './flight-labels.ts';
+import { layoutTokens } from './flight-frame.ts';
 import { acquireSurface, releaseSurface } from './flight-surface.ts';
 import './flight.css';
 
 /** How long a reduced-motion highlight stays, in real ms. */
 export const highlightMs = 900;
+/** Reduced motion: records held still at this share of their first hop (just short of the node). */
+const heldAt = 0.85;
+/** Reduced motion: records held at most per step (the newest). */
+const heldMax = 120;
 /** Below this zoom, labels would be unreadable smudges: draw shapes only. */
 const labelZoomMin = 0.45;
 const pixelRatioMax = 2;
 
 /** What the canvas tells tests about its labels (an expando property: no DOM write per frame). */
-type LabelledCanvas = HTMLCanvasElement & { flightLabels?: Array<{ x: number; y: number; w: number; h: number }> };
-
-/** Label bitmap sizes (sprites.ts draws them: text + 3 px padding each side, 17 px high), cached. */
-const labelSizes = new Map<string, [number, number]>();
-let measureCtx: CanvasRenderingContext2D | null = null;
-function labelSize(text: string, ratio: number): [number, number] {
-  const k = `${ratio}\u0000${text}`;
-  let size = labelSizes.get(k);
-  if (size) return size;
-  measureCtx ??= document.createElement('canvas').getContext('2d');
-  let w = text.length * labelFontPx * 0.62 * ratio;
-  if (measureCtx) {
-    measureCtx.font = `600 ${labelFontPx * ratio}px system-ui, sans-serif`;
-    w = measureCtx.measureText(text).width;
-  }
-  size = [Math.ceil(w + 6 * ratio), (labelFontPx + 6) * ratio];
-  if (labelSizes.size > 2000) labelSizes.clear();
-  labelSizes.set(k, size);
-  return size;
-}
+type LabelledCanvas = HTMLCanvasElement & {
+  flightLabels?: Array<{ x: number; y: number; w: number; h: number }>;
+  flightCopies?: RecordCopies[];
+};
 
 export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; topology: Topology }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -71,13 +70,13 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     const routes: RouteTable = createRouteTable(topology);
     const buffer = new FlightBuffer();
     const tokens: FlightToken[] = [];
-    const point = { x: 0, y: 0 };
     const placed: ScreenRect[] = [];
     const labels: string[] = [];
     let polylines = new Map<readonly string[], Polyline | undefined>();
     let lookup = flow.getState().nodeLookup;
     let lookupSize = -1;
     const highlights = new Map<string, number>();
+    const held = new Map<TraceEntryView, number>();
     let lastId = store.getState().view.entries.at(-1)?.id ?? -1;
     let reduced = isMotionReduced();
     let frame = 0;
@@ -118,7 +117,15 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (polylines.get(route) === undefined) polylines.set(route, polylineOf(route, rectOf));
       return polylines.get(route);
     };
-    const report = (counts: { tokens: number; highlights: number; records?: number; labels?: number; groups?: number }): void => {
+    const report = (counts: {
+      tokens: number;
+      highlights: number;
+      records?: number;
+      labels?: number;
+      groups?: number;
+      fanout?: number;
+      held?: number;
+    }): void => {
       // Exposed for tests and the benchmark; each attribute is written only when it changes.
       for (const [k, v] of Object.entries(counts)) if (shown[k] !== v) canvas.dataset[k] = String((shown[k] = v));
     };
@@ -144,6 +151,26 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
         timer = setTimeout(schedule, next - now + 5);
       }
       return new Float32Array(out);
+    };
+
+    /**
+     * Reduced motion: the records the last step moved, held still near where each arrives (a fetch
+     * just before its group), for as long as the outlines show — one copy per group, each with the
+     * record's label, without motion. Fills `tokens`; returns how many.
+     */
+    const heldTokens = (): number => {
+      const now = performance.now();
+      let k = 0;
+      for (const [h, until] of held) {
+        if (until <= now) {
+          held.delete(h);
+          continue;
+        }
+        const route = routes.routeOf(h);
+        if (!route) continue;
+        tokens[k++] = { id: h.id, route, progress: heldAt / Math.max(1, route.length - 1), ...tokenStyle(h) };
+      }
+      return k;
     };
 
     const draw = (): void => {
@@ -175,71 +202,49 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       };
       labels.length = 0;
 
+      let n: number;
       if (reduced) {
         msg.rects = highlightRects(ratio, tx, ty, zoom);
         msg.rectCount = msg.rects.length / rectStride;
-        surface.paint(msg);
-        report({ tokens: 0, highlights: highlights.size, records: 0, labels: 0 });
-        return;
+        n = heldTokens();
+      } else {
+        n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
       }
-
-      const n = tokensAt(buffer.items, s.clockMs, flightVirtualMs(s.speed), routes, tokens);
-      const showLabels = zoom >= labelZoomMin;
-      const nodes = nodeRects(ratio, tx, ty, zoom);
-      const groups = groupTokens(tokens, n);
-      const ops = new Float32Array(groups.length * opStride);
-      const bounds = { w: cw, h: ch };
-      const r = (tokenRadiusPx + 1) * ratio;
       placed.length = 0;
-      const given = new Map<readonly string[], Set<string>>();
-      let drawn = 0;
-      let records = 0;
-      let count = 0;
-      // Newest first, so when labels compete for room the newest record gets one.
-      for (const g of groups) {
-        const t = g.token;
-        const p = polylineFor(t.route);
-        if (!p) continue;
-        pointAt(p, t.progress, point);
-        // Whole device pixels: a sprite copied to an integer position is a plain blit, no filtering.
-        const x = Math.round((point.x * zoom + tx) * ratio);
-        const y = Math.round((point.y * zoom + ty) * ratio);
-        if (x < -r || y < -r || x > cw + r || y > ch + r) continue;
-        // Passing through a node (a record crossing its group): inside it, not over its text.
-        if (insideAny(x, y, nodes)) continue;
-        drawn += g.count;
-        if (t.shape === 'record') records += g.count;
-        let label = -1;
-        let dx = 0;
-        let dy = 0;
-        if (showLabels && !repeatsOnRoute(given, t.route, g.label)) {
-          const [w, h] = labelSize(g.label, ratio);
-          const at = placeLabel(x, y, r, w, h, nodes, placed, bounds);
-          if (at) {
-            [dx, dy] = at;
-            label = labels.push(g.label) - 1;
-          }
-        }
-        const o = count * opStride;
-        ops[o] = x;
-        ops[o + 1] = y;
-        ops[o + 2] = spriteSlot(t.shape, g.colour);
-        ops[o + 3] = label;
-        ops[o + 4] = dx;
-        ops[o + 5] = dy;
-        count++;
-      }
-      // For tests: where the labels went this frame, in CSS px of the canvas.
+      const frameOps = layoutTokens(groupTokens(tokens, n), {
+        polylineFor,
+        transform: [tx, ty, zoom],
+        ratio,
+        canvas: { w: cw, h: ch },
+        nodes: nodeRects(ratio, tx, ty, zoom),
+        showLabels: zoom >= labelZoomMin,
+        labels,
+        placed,
+      });
+      const { ops, count, drawn, records, merged } = frameOps;
+      // For tests: where the labels went this frame, in CSS px of the canvas, and which records
+      // fly to how many receivers at once (fan-out: one record's copies, one per group).
       (canvas as LabelledCanvas).flightLabels = placed.map((b) => ({
         x: b.x / ratio,
         y: b.y / ratio,
         w: b.w / ratio,
         h: b.h / ratio,
       }));
+      const copies = copiesInFlight(merged);
+      (canvas as LabelledCanvas).flightCopies = copies;
       msg.ops = ops;
       msg.opCount = count;
       surface.paint(msg);
-      report({ tokens: drawn, highlights: 0, records, labels: labels.length, groups: count });
+      report({
+        // With reduced motion nothing flies: the records a step moved are held still, outlined.
+        tokens: reduced ? 0 : drawn,
+        held: reduced ? drawn : 0,
+        highlights: reduced ? highlights.size : 0,
+        records,
+        labels: labels.length,
+        groups: count,
+        fanout: copies[0]?.to.length ?? 0,
+      });
     };
     function schedule(): void {
       if (!frame) frame = requestAnimationFrame(draw);
@@ -251,6 +256,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (reduced && !back) {
         const until = performance.now() + highlightMs;
         for (const id of changedNodes(entries, lastId, routes)) highlights.set(id, until);
+        for (const h of carriedSince(entries, lastId, heldMax)) held.set(h, until);
       }
       lastId = newest;
     };
@@ -262,7 +268,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
       if (s.view !== prev.view) take(s.view.entries, s.cursor);
       if (s.view !== prev.view || s.clockMs !== prev.clockMs || s.speed !== prev.speed) {
         // Keep the buffer short: nothing older than the longest flight can show again.
-        buffer.prune(s.clockMs - flightVirtualMs(s.speed) * 2);
+        buffer.prune(s.clockMs - flightSpanMs(flightVirtualMs(s.speed)) - 1);
         schedule();
       }
     });
@@ -278,6 +284,7 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
     const unwatch = watchMotion(() => {
       reduced = isMotionReduced();
       highlights.clear();
+      held.clear();
       schedule();
     });
     const themeWatch = new MutationObserver(() => {

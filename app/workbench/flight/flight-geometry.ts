@@ -1,10 +1,14 @@
 /**
  * Routes → polylines in flow coordinates, and a point at a fraction of one.
  *
- * A token leaves its sender from the side facing the next node, passes through the centres of the
- * nodes between (a record fetched from a topic passes its consumer's group), and lands on the
- * facing side of its receiver — the same sides React Flow's edges attach to, so tokens run along
- * the edges drawn. Pure; the overlay caches one polyline per route until the layout changes.
+ * A token leaves its sender from the side facing the next node, crosses the nodes between (a record
+ * fetched from a topic crosses its consumer's group) from the side facing where it came from to the
+ * side facing where it goes, and lands on the facing side of its receiver — the same sides React
+ * Flow's edges attach to, so tokens run along the edges drawn. Each hop between two nodes takes an
+ * equal share of the flight and crossing a node takes none, so a fetch is seen for half its flight
+ * between the topic and the group (where fan-out shows: one copy per group) rather than mostly
+ * hidden inside the group's card. Pure; the overlay caches one polyline per route until the layout
+ * changes.
  */
 
 export interface Rect {
@@ -17,7 +21,7 @@ export interface Rect {
 export interface Polyline {
   /** x0, y0, x1, y1, … */
   xy: Float64Array;
-  /** Cumulative length at each point (cum[0] = 0). */
+  /** Cumulative share of the flight at each point (cum[0] = 0, the last 1; a node's crossing adds 0). */
   cum: Float64Array;
 }
 
@@ -42,20 +46,25 @@ export function polylineOf(route: readonly string[], rectOf: (id: string) => Rec
     rects.push(r);
   }
   if (rects.length < 2) return undefined;
-  const pts: Array<[number, number]> = [facingSide(rects[0]!, rects[1]!)];
-  for (let i = 1; i < rects.length - 1; i++) pts.push(centre(rects[i]!));
-  pts.push(facingSide(rects.at(-1)!, rects.at(-2)!));
+  const hop = 1 / (rects.length - 1);
+  // Each point with the share of the flight spent getting there from the point before.
+  const pts: Array<[number, number, number]> = [[...facingSide(rects[0]!, rects[1]!), 0]];
+  for (let i = 1; i < rects.length - 1; i++) {
+    pts.push([...facingSide(rects[i]!, rects[i - 1]!), hop]);
+    pts.push([...facingSide(rects[i]!, rects[i + 1]!), 0]);
+  }
+  pts.push([...facingSide(rects.at(-1)!, rects.at(-2)!), hop]);
   const xy = new Float64Array(pts.length * 2);
   const cum = new Float64Array(pts.length);
-  pts.forEach(([x, y], i) => {
+  pts.forEach(([x, y, share], i) => {
     xy[2 * i] = x;
     xy[2 * i + 1] = y;
-    if (i > 0) cum[i] = cum[i - 1]! + Math.hypot(x - pts[i - 1]![0], y - pts[i - 1]![1]);
+    if (i > 0) cum[i] = cum[i - 1]! + share;
   });
   return { xy, cum };
 }
 
-/** Writes the point at fraction `t` (0..1, clamped) of the polyline's length into `out`. */
+/** Writes the point at fraction `t` (0..1, clamped) of the flight into `out`. */
 export function pointAt(p: Polyline, t: number, out: { x: number; y: number }): void {
   const n = p.cum.length;
   const total = p.cum[n - 1]!;

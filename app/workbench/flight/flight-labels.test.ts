@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { groupLabel, groupTokens, insideAny, placeLabel, repeatsOnRoute, type ScreenRect } from './flight-labels.ts';
+import {
+  copiesInFlight,
+  drawnLabel,
+  groupLabel,
+  groupTokens,
+  insideAny,
+  mergeCopies,
+  placeLabel,
+  repeatsOnRoute,
+  type DrawnToken,
+  type ScreenRect,
+} from './flight-labels.ts';
 import type { FlightToken } from './flight-tokens.ts';
 
 const routeA = ['topic:orders', 'group:billing', 'consumer:billing-c1'];
@@ -11,6 +22,8 @@ const tok = (
   label: string,
   shape: FlightToken['shape'] = 'batch',
   colour = -1,
+  records = shape === 'record' ? 1 : 0,
+  head = shape === 'record' ? label : '',
 ): FlightToken => ({
   id,
   route,
@@ -18,6 +31,8 @@ const tok = (
   shape,
   label,
   colour,
+  records,
+  head,
 });
 
 describe('tokens that travel together', () => {
@@ -47,6 +62,62 @@ describe('tokens that travel together', () => {
     expect(groupLabel('batch', 'ack', 3, 2)).toBe('ack +2');
     // Only the first n tokens count (the rest are left over from earlier frames).
     expect(groupTokens(tokens, 1)).toHaveLength(1);
+  });
+});
+
+describe('fan-out: copies of one record, one per group', () => {
+  const routeC = ['topic:orders', 'group:audit', 'consumer:audit-c2'];
+  const at = (t: FlightToken, x: number, y: number): DrawnToken => {
+    const [group] = groupTokens([t], 1);
+    return { x, y, group: group!, copies: 1, routes: [t.route] };
+  };
+
+  it('fetches of several partitions to one consumer read as the records they carry', () => {
+    const tokens = [
+      tok(1, routeA, 0.2, 'order-2 +4', 'batch', -1, 5, 'order-2'),
+      tok(2, routeA, 0.2, 'order-7 +2', 'batch', -1, 3, 'order-7'),
+    ];
+    const [g] = groupTokens(tokens, 2);
+    // The oldest fetch's first record, and the 8 records in all: 7 more.
+    expect(g).toMatchObject({ count: 2, records: 8, label: 'order-2 +7' });
+  });
+
+  it('leave together as one token with a count, then go on apart with the same label', () => {
+    const rec = (id: number, route: readonly string[]) => tok(id, route, 0, 'order-1', 'record', 3);
+    const together = mergeCopies([at(rec(1, routeA), 100, 50), at(rec(2, routeB), 101, 51), at(rec(3, routeC), 100, 50)]);
+    expect(together).toHaveLength(1);
+    expect(drawnLabel(together[0]!)).toBe('order-1 ×3');
+    expect(copiesInFlight(together)).toEqual([
+      {
+        label: 'order-1',
+        from: 'topic:orders',
+        to: ['consumer:billing-c1', 'consumer:audit-c1', 'consumer:audit-c2'],
+        via: ['topic:orders', 'group:billing', 'consumer:billing-c1', 'group:audit', 'consumer:audit-c1', 'consumer:audit-c2'],
+      },
+    ]);
+    const apart = mergeCopies([at(rec(1, routeA), 140, 30), at(rec(2, routeB), 140, 70)]);
+    expect(apart.map(drawnLabel)).toEqual(['order-1', 'order-1']);
+    expect(copiesInFlight(apart)[0]!.to).toHaveLength(2);
+  });
+
+  it('are not mixed with other labels, acks or commits', () => {
+    const other = mergeCopies([
+      at(tok(1, routeA, 0, 'order-1', 'record'), 10, 10),
+      at(tok(2, routeB, 0, 'order-2', 'record'), 10, 10),
+    ]);
+    expect(other).toHaveLength(2);
+    expect(copiesInFlight(other)).toEqual([]);
+    const commits = mergeCopies([
+      at(tok(1, routeA, 0, 'commit', 'control'), 10, 10),
+      at(tok(2, routeB, 0, 'commit', 'control'), 90, 10),
+    ]);
+    expect(copiesInFlight(commits)).toEqual([]);
+    // The record flying in from its producer is not a copy of the ones flying out.
+    const inAndOut = mergeCopies([
+      at(tok(1, ['producer:shop', 'topic:orders'], 0.5, 'order-1', 'record'), 10, 10),
+      at(tok(2, routeA, 0.2, 'order-1', 'record'), 50, 10),
+    ]);
+    expect(copiesInFlight(inAndOut)).toEqual([]);
   });
 });
 

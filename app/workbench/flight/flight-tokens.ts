@@ -9,9 +9,13 @@
  * Pure: the overlay calls these once per frame; tests call them with numbers.
  */
 import type { TraceEntryView } from '../view.ts';
-import type { RouteTable } from './flight-map.ts';
+import { routeHopsMax, type RouteTable } from './flight-map.ts';
 
-/** Real time one token takes to cross its route, in ms. */
+/**
+ * Real time one token takes for one hop of its route (sender to the next node), in ms: a fetch
+ * from a topic through its consumer's group to the consumer takes two, so the copies leaving the
+ * topic for each group are seen for a whole hop before they go on.
+ */
 export const flightRealMs = 800;
 /** Entries the buffer keeps at most (tokens in flight are a subset): room for over a thousand records. */
 export const flightBufferMax = 8000;
@@ -19,6 +23,7 @@ export const flightBufferMax = 8000;
 export const tokensMax = 6000;
 
 export type TokenShape = 'record' | 'batch' | 'control';
+type TokenStyle = Pick<FlightToken, 'shape' | 'label' | 'colour' | 'records' | 'head'>;
 
 export interface FlightToken {
   id: number;
@@ -30,6 +35,10 @@ export interface FlightToken {
   label: string;
   /** Palette slot for the key; -1 for tokens that carry no key (batches, control). */
   colour: number;
+  /** Records the token carries (1 for a record, n for a fetch of n, 0 for acks and control). */
+  records: number;
+  /** The first carried record's label (its key), '' when it carries none. */
+  head: string;
 }
 
 /** Keyed palette size (the overlay owns the colours; keys only pick a slot). */
@@ -59,16 +68,32 @@ export function keySlot(key: string): number {
 /** Labels are short so hundreds fit; the full key is in the trace log and inspector. */
 export const labelCharsMax = 10;
 
-export function tokenStyle(h: TraceEntryView): Pick<FlightToken, 'shape' | 'label' | 'colour'> {
+const keyLabel = (key: string | null): string =>
+  key === null ? 'no key' : key.length > labelCharsMax ? `${key.slice(0, labelCharsMax - 1)}…` : key;
+
+/**
+ * A token's look: a record is round, coloured and labelled by its key; a fetch that carries one
+ * record looks the same as that record (the copy each group reads); a fetch of several is a batch
+ * labelled with the first one's key and how many more ("order-2 +4"), so the same records fetched
+ * by several groups carry the same label.
+ */
+export function tokenStyle(h: TraceEntryView): TokenStyle {
   if (h.key !== undefined) {
-    if (h.key === null) return { shape: 'record', label: 'no key', colour: -1 };
-    const label = h.key.length > labelCharsMax ? `${h.key.slice(0, labelCharsMax - 1)}…` : h.key;
-    return { shape: 'record', label, colour: keySlot(h.key) };
+    const label = keyLabel(h.key);
+    return { shape: 'record', label, colour: h.key === null ? -1 : keySlot(h.key), records: 1, head: label };
+  }
+  if (h.carries && h.carries.count > 0) {
+    const { key, count } = h.carries;
+    const head = keyLabel(key);
+    if (count === 1) return { shape: 'record', label: head, colour: key === null ? -1 : keySlot(key), records: 1, head };
+    return { shape: 'batch', label: `${head} +${count - 1}`, colour: -1, records: count, head };
   }
   return {
     shape: controlTypes.has(h.type) ? 'control' : 'batch',
     label: batchWords[h.type] ?? h.type.split('-')[0]!,
     colour: -1,
+    records: 0,
+    head: '',
   };
 }
 
@@ -115,7 +140,6 @@ export class FlightBuffer {
 /** Virtual ms a token is in flight at a speed (virtual ms per real ms). */
 export const flightVirtualMs = (speed: number): number => flightRealMs * Math.max(speed, 0.01);
 
-type TokenStyle = Pick<FlightToken, 'shape' | 'label' | 'colour'>;
 /** A entry's look never changes, so it is worked out once, not once per frame. */
 const styles = new WeakMap<TraceEntryView, TokenStyle>();
 const styleOf = (h: TraceEntryView): TokenStyle => {
@@ -124,9 +148,12 @@ const styleOf = (h: TraceEntryView): TokenStyle => {
   return st;
 };
 
+/** Virtual ms after which no token of any route is in flight any more (the longest route's flight). */
+export const flightSpanMs = (flightMs: number): number => flightMs * routeHopsMax;
+
 /**
  * Fills `out` with the tokens in flight at `clockMs` (newest last) and returns how many there are.
- * A entry is in flight while `atMs <= clockMs < atMs + flightMs`. The token objects in `out`
+ * A entry is in flight while `atMs <= clockMs < atMs + flightMs × hops` (its route's hops). The token objects in `out`
  * are reused from frame to frame (the overlay calls this sixty times a second); entries past the
  * returned count are left over from earlier frames.
  */
@@ -140,7 +167,7 @@ export function tokensAt(
   // Items are in time order: find the oldest one still flying, then walk forward.
   let lo = 0;
   let hi = items.length;
-  const oldest = clockMs - flightMs;
+  const oldest = clockMs - flightSpanMs(flightMs);
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (items[mid]!.atMs <= oldest) lo = mid + 1;
@@ -153,14 +180,18 @@ export function tokensAt(
     if (h.atMs > clockMs) break;
     const route = routes.routeOf(h);
     if (!route) continue;
+    const progress = (clockMs - h.atMs) / (flightMs * Math.max(1, route.length - 1));
+    if (progress >= 1) continue;
     const st = styleOf(h);
-    const t = out[n] ?? (out[n] = { id: 0, route, progress: 0, shape: st.shape, label: '', colour: -1 });
+    const t = out[n] ?? (out[n] = { id: 0, route, progress: 0, shape: st.shape, label: '', colour: -1, records: 0, head: '' });
     t.id = h.id;
     t.route = route;
-    t.progress = (clockMs - h.atMs) / flightMs;
+    t.progress = progress;
     t.shape = st.shape;
     t.label = st.label;
     t.colour = st.colour;
+    t.records = st.records;
+    t.head = st.head;
     n++;
   }
   return n;
@@ -168,7 +199,7 @@ export function tokensAt(
 
 /**
  * Topology nodes touched by the entries after `sinceId` (for the reduced-motion highlight):
- * the nodes each entry names, and the ends of its route.
+ * the nodes each entry names, and every node of its route.
  */
 export function changedNodes(entries: readonly TraceEntryView[], sinceId: number, routes: RouteTable): Set<string> {
   const out = new Set<string>();
@@ -176,12 +207,23 @@ export function changedNodes(entries: readonly TraceEntryView[], sinceId: number
     const h = entries[i]!;
     for (const n of h.nodes) out.add(n);
     if (h.from !== undefined && h.to !== undefined) {
-      const r = routes.route(h.from, h.to);
-      if (r) {
-        out.add(r[0]!);
-        out.add(r.at(-1)!);
-      }
+      // Every node on the way: a fetch's copy outlines its group too, so fan-out shows as every
+      // group outlined at once.
+      for (const id of routes.route(h.from, h.to) ?? []) out.add(id);
     }
   }
   return out;
+}
+
+/**
+ * Entries after `sinceId` that carry records from one node to another (at most the newest `max`,
+ * oldest first): what reduced motion holds still, labelled, instead of flying.
+ */
+export function carriedSince(entries: readonly TraceEntryView[], sinceId: number, max: number): TraceEntryView[] {
+  const out: TraceEntryView[] = [];
+  for (let i = entries.length - 1; i >= 0 && entries[i]!.id > sinceId && out.length < max; i--) {
+    const h = entries[i]!;
+    if (h.from !== undefined && h.to !== undefined && styleOf(h).records > 0) out.push(h);
+  }
+  return out.reverse();
 }

@@ -6,6 +6,7 @@ import { kafkaTopology } from '../../models/kafka/kafka-topology.ts';
 import { createRouteTable, routeBetween } from './flight-map.ts';
 import { facingSide, pointAt, polylineOf } from './flight-geometry.ts';
 import {
+  carriedSince,
   changedNodes,
   FlightBuffer,
   flightBufferMax,
@@ -87,6 +88,21 @@ describe('geometry', () => {
     expect(out).toEqual({ x: 200, y: 25 });
     expect(polylineOf(['a', 'missing'], (id) => rects[id])).toBeUndefined();
   });
+  it('gives each hop an equal share of the flight and crossing a node none', () => {
+    const p = polylineOf(['a', 'b', 'c'], (id) => rects[id])!;
+    const out = { x: 0, y: 0 };
+    // Half the flight between a and b, where a fetch's copies are seen leaving the topic.
+    pointAt(p, 0.25, out);
+    expect(out).toEqual({ x: 150, y: 25 });
+    pointAt(p, 0.5, out);
+    expect(out).toEqual({ x: 200, y: 25 });
+    // Then out of b's side facing c, not through b's text.
+    pointAt(p, 0.5001, out);
+    expect(out.x).toBe(250);
+    expect(out.y).toBeCloseTo(50, 0);
+    pointAt(p, 0.75, out);
+    expect(out).toEqual({ x: 250, y: 125 });
+  });
 });
 
 describe('tokens in flight', () => {
@@ -100,16 +116,33 @@ describe('tokens in flight', () => {
     expect(tokensAt(items, 400, 800, routes, out)).toBe(1);
     expect(out[0]!.progress).toBeCloseTo(0.5);
     expect(tokensAt(items, 700, 800, routes, out)).toBe(2);
-    expect(tokensAt(items, 1300, 800, routes, out)).toBe(0);
+    // A fetch passes the consumer's group on its way: two hops, twice the flight.
+    expect(routes.route('topic:orders', 'consumer:billing-c1')).toHaveLength(3);
+    expect(tokensAt(items, 1300, 800, routes, out)).toBe(1);
+    expect(out[0]!.progress).toBeCloseTo(0.5);
+    expect(tokensAt(items, 2100, 800, routes, out)).toBe(0);
   });
   it('shapes and labels by kind, colours by key', () => {
     expect(tokenStyle(h(0, 'a', 'b', { key: 'order-7' }))).toEqual({
       shape: 'record',
       label: 'order-7',
       colour: keySlot('order-7'),
+      records: 1,
+      head: 'order-7',
     });
     expect(tokenStyle(h(0, 'a', 'b', { key: null }))).toMatchObject({ shape: 'record', label: 'no key', colour: -1 });
-    expect(tokenStyle(h(0, 'a', 'b', { type: 'records-fetched' }))).toEqual({ shape: 'batch', label: 'fetch', colour: -1 });
+    expect(tokenStyle(h(0, 'a', 'b', { type: 'records-fetched' }))).toMatchObject({ shape: 'batch', label: 'fetch', colour: -1 });
+    // A fetch that says what it carries looks like its records: one is the record itself, several a batch.
+    const fetched = (key: string | null, count: number) => h(0, 'a', 'b', { type: 'records-fetched', carries: { key, count } });
+    expect(tokenStyle(fetched('order-1', 1))).toEqual(tokenStyle(h(0, 'a', 'b', { key: 'order-1' })));
+    expect(tokenStyle(fetched('order-2', 5))).toEqual({
+      shape: 'batch',
+      label: 'order-2 +4',
+      colour: -1,
+      records: 5,
+      head: 'order-2',
+    });
+    expect(tokenStyle(fetched(null, 2)).label).toBe('no key +1');
     expect(tokenStyle(h(0, 'a', 'b', { type: 'offset-committed' }))).toMatchObject({ shape: 'control', label: 'commit' });
     expect(tokenStyle(h(0, 'a', 'b', { key: 'a-very-long-key-indeed' })).label).toHaveLength(10);
     for (const k of ['a', 'b', 'user-42', '']) expect(keySlot(k)).toBeGreaterThanOrEqual(0);
@@ -155,5 +188,17 @@ describe('the buffer', () => {
       'topic:orders',
     ]);
     expect([...changedNodes([x, y], x.id, routes)]).toEqual(['group:billing']);
+    // A fetch outlines the group it passes as well as the topic and the consumer.
+    const f = h(2, 'topic:orders', 'consumer:billing-c1', { type: 'records-fetched' });
+    expect([...changedNodes([f], f.id - 1, routes)].sort()).toEqual(['consumer:billing-c1', 'group:billing', 'topic:orders']);
+  });
+  it('lists the newest entries that carry records, for reduced motion to hold still', () => {
+    const a = h(0, 'producer:shop', 'topic:orders', { key: 'order-1' });
+    const b = h(1, 'topic:orders', 'consumer:billing-c1', { type: 'records-fetched', carries: { key: 'order-1', count: 1 } });
+    const c = h(2, 'topic:orders', 'consumer:billing-c1', { type: 'records-fetched' });
+    const d = h(3, 'consumer:billing-c1', 'group:billing', { type: 'offset-committed' });
+    expect(carriedSince([a, b, c, d], a.id - 1, 10)).toEqual([a, b]);
+    expect(carriedSince([a, b, c, d], a.id, 10)).toEqual([b]);
+    expect(carriedSince([a, b, c, d], a.id - 1, 1)).toEqual([b]);
   });
 });

@@ -25,6 +25,7 @@ import {
 import { useNearView } from './useNearView.ts';
 import { drawnRange, initialWindow, sameWindow, windowForScroll, windowIncluding, type StripWindow } from './strip-window.ts';
 import '../schema/schema.css';
+import './jump.css';
 
 export interface PartitionRowProps {
   partition: PartitionView;
@@ -49,7 +50,15 @@ function Marker({ m, below }: { m: StripMarker; below?: boolean }) {
           aria-hidden="true"
         />
       )}
-      <span className={cls} style={vars({ '--at': m.at, '--lane': m.lane })}>
+      {m.jumpTo !== undefined && (
+        // The jump itself: from the old spot back to where the pointer went (moment.css-like sweep).
+        <span
+          className="wbp-jump-span"
+          style={vars({ '--at': Math.min(m.jumpTo, m.at), '--span': Math.abs(m.at - m.jumpTo), '--lane': m.lane })}
+          aria-hidden="true"
+        />
+      )}
+      <span className={cls} style={vars({ '--at': m.at, '--lane': m.lane })} data-offset={m.offset}>
         <span className="wbp-marker-text">{m.text}</span>
       </span>
     </>
@@ -185,7 +194,8 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
         )}
         <div className="wbp-markers wbp-markers-ptr" aria-hidden="true">
           {layout.pointers.map((m) => (
-            <Marker key={m.text} m={m} below />
+            // A jump mark is keyed by where it came from: a new reset draws (and sweeps) it afresh.
+            <Marker key={m.kinds[0] === 'jumped-from' ? `jump-${m.offset}-${m.jumpTo}` : m.text} m={m} below />
           ))}
         </div>
       </div>

@@ -14,7 +14,8 @@ import { formatCount, lagText, plural } from '../../../workbench/panels/labels.t
 /** Roughly how many label characters fit in one cell's width (see --wbp-cell-w in panels.css). */
 export const charsPerCell = 7;
 
-export type MarkerKind = 'log-start' | 'high-watermark' | 'log-end' | 'committed';
+export type MarkerKind = 'log-start' | 'high-watermark' | 'log-end' | 'committed' | 'jumped-from';
+type LogKind = Exclude<MarkerKind, 'committed' | 'jumped-from'>;
 
 export interface StripMarker {
   /** The kinds at this boundary (log markers at the same offset are merged into one label). */
@@ -28,6 +29,8 @@ export interface StripMarker {
   clipped: boolean;
   /** For a committed pointer: the boundary of the HW, so the gap between them can be drawn as lag. */
   spanTo?: number;
+  /** For a pointer's old spot after a reset moved it back: the boundary it jumped to (the jump is drawn). */
+  jumpTo?: number;
   /** 'end' puts the label to the left of its line, for markers at the right edge. */
   align: 'start' | 'end';
   lane: number;
@@ -82,7 +85,7 @@ export function isAboveHighWatermark(p: PartitionView, offset: number): boolean 
   return offset >= p.highWatermark;
 }
 
-const logNames: Record<Exclude<MarkerKind, 'committed'>, string> = {
+const logNames: Record<LogKind, string> = {
   'log-start': 'start',
   'high-watermark': 'HW',
   'log-end': 'LEO',
@@ -97,8 +100,9 @@ export function assignLanes(markers: StripMarker[], cellCount: number): number {
   for (const m of sorted) {
     const w = widthCells(m.text);
     m.align = m.at + w > cellCount + 1 && m.at >= w ? 'end' : 'start';
-    const from = m.align === 'end' ? m.at - w : m.at;
     const to = Math.max(m.align === 'end' ? m.at : m.at + w, m.spanTo ?? 0);
+    // A jump is drawn from where the pointer went to its old spot: its lane is kept clear along it.
+    const from = Math.min(m.align === 'end' ? m.at - w : m.at, m.jumpTo ?? Infinity);
     let lane = laneEnds.findIndex((end) => end <= from);
     if (lane === -1) lane = laneEnds.push(to) - 1;
     else laneEnds[lane] = to;
@@ -113,9 +117,8 @@ export function stripLayout(p: PartitionView): StripLayout {
   const first = cells[0]?.offset ?? p.logEndOffset;
   const place = (offset: number) => ({ at: boundaryIndex(cells, offset), clipped: offset < first });
 
-  const byOffset = new Map<number, Array<Exclude<MarkerKind, 'committed'>>>();
-  const add = (kind: Exclude<MarkerKind, 'committed'>, offset: number) =>
-    byOffset.set(offset, [...(byOffset.get(offset) ?? []), kind]);
+  const byOffset = new Map<number, Array<LogKind>>();
+  const add = (kind: LogKind, offset: number) => byOffset.set(offset, [...(byOffset.get(offset) ?? []), kind]);
   // The log start is only drawn when it falls inside the window; otherwise the "earlier" note says it.
   if (p.logStartOffset >= first) add('log-start', p.logStartOffset);
   add('high-watermark', p.highWatermark);
@@ -148,6 +151,20 @@ export function stripLayout(p: PartitionView): StripLayout {
       lane: 0,
     });
   }
+  // Where a reset moved a pointer back from: marked on its own lane, with the jump drawn to it.
+  for (const ptr of p.pointers) {
+    if (ptr.offset === null || ptr.jumpedFrom === undefined) continue;
+    const old = place(ptr.jumpedFrom);
+    pointers.push({
+      kinds: ['jumped-from'],
+      text: `${old.clipped ? '◂ ' : ''}${ptr.label} jumped back from ${formatCount(ptr.jumpedFrom)} to ${formatCount(ptr.offset)}`,
+      offset: ptr.jumpedFrom,
+      ...old,
+      jumpTo: boundaryIndex(cells, ptr.offset),
+      align: 'start',
+      lane: 0,
+    });
+  }
   const logLanes = assignLanes(log, cells.length);
   const pointerLanes = assignLanes(pointers, cells.length);
   return { log, pointers, unplaced, earlier: earlierRecordCount(p), logLanes, pointerLanes };
@@ -169,8 +186,9 @@ export function pointerNotes(p: PartitionView): PointerNote[] {
   return p.pointers.map((ptr) => {
     if (ptr.offset === null) return { text: `${ptr.label}: no committed offset yet · ${lagText(ptr.lag)}`, offStrip: true };
     const clipped = ptr.offset < first;
+    const jump = ptr.jumpedFrom === undefined ? '' : ` (jumped back from ${formatCount(ptr.jumpedFrom)})`;
     return {
-      text: `${ptr.label} at ${formatCount(ptr.offset)}${clipped ? ' (before the shown records)' : ''} · ${lagText(ptr.lag)}`,
+      text: `${ptr.label} at ${formatCount(ptr.offset)}${jump}${clipped ? ' (before the shown records)' : ''} · ${lagText(ptr.lag)}`,
       offStrip: clipped,
     };
   });
@@ -189,7 +207,7 @@ export function stripSummary(p: PartitionView): string {
     ...p.pointers.map((ptr) =>
       ptr.offset === null
         ? `${ptr.label} has no committed offset, lag unknown`
-        : `${ptr.label} committed ${formatCount(ptr.offset)}, ${lagText(ptr.lag)}`,
+        : `${ptr.label} committed ${formatCount(ptr.offset)}${ptr.jumpedFrom === undefined ? '' : ` (jumped back from ${formatCount(ptr.jumpedFrom)})`}, ${lagText(ptr.lag)}`,
     ),
   ];
   return `${parts.join('; ')}.`;
