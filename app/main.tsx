@@ -23,7 +23,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <RouterProvider router={router} />
+      {/* Navigations are plain updates, not transitions: a transition yields to every update of a
+          playing simulation (one per frame), so Next pressed mid-play waited for the play to end. */}
+      <RouterProvider router={router} useTransitions={false} />
     </StrictMode>,
   );
 }

@@ -227,6 +227,42 @@ const steps: Record<string, (page: Page) => Promise<void>> = {
     await expect(orders.getByRole('status')).toContainText('Placed order-3');
     await endUntilDone(page, 3);
   },
+  async L23(page) {
+    const faults = group(page, 'Faults');
+    await choose(faults.getByLabel('Plant'), 'payment declines');
+    await press(faults.getByRole('button', { name: 'Plant the fault' }));
+    await expect(faults.getByRole('status')).toContainText('Planted: payment declines');
+    const orders = group(page, 'Orders');
+    await press(orders.getByLabel('Order id'));
+    await expect(orders.getByRole('status')).toContainText('Placed order-10');
+    await endUntilDone(page, 3);
+    // The learner finds it in the Causation tree: PaymentFailed's tree, as a list and as a sequence diagram.
+    await press(page.getByRole('tab', { name: 'Causation tree' }));
+    // It opens on the newest order's first event; pressing an event's name re-roots the tree there.
+    await press(page.getByRole('button', { name: /^Show the tree of rec-\d+ PaymentFailed · order-10$/ }));
+    const tree = page.getByRole('list', { name: /^What rec-\d+ PaymentFailed · order-10 caused$/ });
+    await expect(tree.getByRole('button')).toHaveText(['PaymentFailed', 'OrderCancelled']);
+    await expect(
+      page.getByRole('img', { name: /^Sequence diagram of what rec-\d+ PaymentFailed · order-10 caused$/ }),
+    ).toContainText('OrderCancelled');
+    await press(page.getByRole('tab', { name: 'Lag and catalog' }));
+    await expect(page.getByRole('row', { name: /^PaymentFailed payment order/ })).toBeVisible();
+  },
+  async L24(page) {
+    // One partition: a second consumer would sit idle. Speed pricing up, let the backlog drain, ask again.
+    const form = group(page, "A consumer's processing time");
+    await choose(form.getByLabel('Consumer'), 'pricing-c1');
+    await typeInto(form.getByLabel('ms per record'), '20');
+    await press(form.getByLabel('ms per record'));
+    await expect(form.getByRole('status')).toHaveText('pricing-c1 is faster: now 20 ms a record (up to 50 records a second).');
+    await press(page.getByRole('toolbar', { name: 'Simulation controls' }).getByRole('button', { name: /End/ }));
+    const produce = group(page, 'Produce records');
+    await choose(produce.getByLabel('Producer'), 'checkout');
+    await typeInto(produce.getByLabel('Key'), 'cart-2');
+    await press(produce.getByLabel('Key'));
+    await expect(produce.getByRole('status')).toHaveText('checkout wrote PriceRequested cart-2 to requests.');
+    await endUntilDone(page, 3);
+  },
 };
 
 for (const [lessonId, doIt] of Object.entries(steps)) {

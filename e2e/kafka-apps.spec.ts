@@ -43,7 +43,7 @@ test('a poison key is retried and dead-lettered; after the fix and a replay ever
   await expect(form.getByRole('status')).toHaveText('Application app-1 reads orders; key order-7 is poison.');
   const counts = panel.getByRole('definition');
   const app = panel.getByRole('list', { name: 'Applications' });
-  await expect(app).toContainText('app-1 · commits after-record');
+  await expect(app).toContainText('app-1 · commits after each record');
   await expect(app).toContainText('Handler: fail on key order-7, count in its store, call send-sms.');
 
   await expect(page.getByRole('button', { name: 'End' })).toBeEnabled();

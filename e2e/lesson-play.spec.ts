@@ -29,6 +29,8 @@ const played: Record<string, string> = {
   L20: 'payment-declined',
   L21: 'payment-failed',
   L22: 'polling-outbox',
+  L23: 'service-down',
+  L24: 'reply-too-late',
 };
 
 const clock = (page: Page) => page.locator('.transport-clock');
@@ -169,6 +171,33 @@ test('Next moves keyboard focus to the new part’s heading; the last part links
   await page.goto('/#/lessons/L02/simplifies');
   await page.getByRole('link', { name: /Next lesson: L04/ }).click();
   await expect(page.locator('main h1')).toContainText('L04');
+  expect(problems).toEqual([]);
+});
+
+test('Next pressed while a step plays opens the next part at once, not when the play ends', async ({ page, problems }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/lessons/L06/still-climbing');
+  await expect(page.locator('#part-title')).toContainText('Step 3 of 7', { timeout: 30_000 });
+  await expect(playButton(page)).toContainText('Pause');
+  await page.getByRole('button', { name: 'Next →' }).focus();
+  const seconds = (t: string | null): number => parseFloat(t ?? 'NaN');
+  const pressedAt = seconds(await clock(page).textContent());
+  await page.keyboard.press('Enter');
+  // Navigation once waited behind the playing simulation's updates (one per frame): measured 2.9 s
+  // to the step's end (8.8 s) after the press. Now the next part opens at once, while the step is
+  // still playing: on a machine at load 18 the first read after the press already showed step 4.
+  let lastOnStep3 = pressedAt;
+  await expect
+    .poll(
+      async () => {
+        const [title, time] = await Promise.all([page.locator('#part-title').textContent(), clock(page).textContent()]);
+        if (title?.startsWith('Step 3')) lastOnStep3 = seconds(time);
+        return title ?? '';
+      },
+      { timeout: 60_000, intervals: [50] },
+    )
+    .toContain('Step 4 of 7');
+  expect(lastOnStep3 - pressedAt, `Next pressed at ${pressedAt} s, step 3 still shown at ${lastOnStep3} s`).toBeLessThan(1.5);
   expect(problems).toEqual([]);
 });
 

@@ -170,8 +170,22 @@ const entries: readonly Entry[] = [
     load: () => import('./22-dual-writes-outbox-cdc/lesson.ts').then((m) => m.lesson),
     notes: () => import('./22-dual-writes-outbox-cdc/notes.md?raw').then((m) => m.default),
   },
-  { id: 'L23', title: 'Observability', part: 'practice' },
-  { id: 'L24', title: 'Choosing, and not choosing, EDA', part: 'practice' },
+  {
+    id: 'L23',
+    title: 'Observability',
+    part: 'practice',
+    minutes: 15,
+    load: () => import('./23-observability/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./23-observability/notes.md?raw').then((m) => m.default),
+  },
+  {
+    id: 'L24',
+    title: 'Choosing, and not choosing, EDA',
+    part: 'practice',
+    minutes: 17,
+    load: () => import('./24-choosing-eda/lesson.ts').then((m) => m.lesson),
+    notes: () => import('./24-choosing-eda/notes.md?raw').then((m) => m.default),
+  },
 ];
 
 /** Every lesson of the curriculum, in order; `ready` when written. */

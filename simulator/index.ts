@@ -88,7 +88,7 @@ export { feedUsers, type FeedCommand, type FeedEntry, type FeedWorld, type FeedU
 
 // Engine core.
 export { seedRng, nextU32, nextInt, chance, type RngState } from './core/rng.ts';
-export { createTimeline, type Timeline, type TimelineModel } from './core/timeline.ts';
+export { createTimeline, type Handed, type Timeline, type TimelineModel } from './core/timeline.ts';
 export { approxBytes } from './core/approx-size.ts';
 export { createTraceLog, traceEntries, type TraceBase, type TraceLog, type TraceMode } from './core/trace.ts';
 export { ErrorCode, ok, fail, type Result, type SimError } from './core/errors.ts';
@@ -154,6 +154,26 @@ export type { ChoreographyWorld, ChoreographyCommand, ChoreographyEntry, Choreog
 export { twoPhaseCommitView, describeTwoPhaseCommitEntry, type TpcTxView } from './saga/two-phase-commit-view.ts';
 export type { TpcWorld, TpcCommand, TpcEntry } from './saga/two-phase-commit-types.ts';
 export { kafkaChoreographyView, describeKafkaChoreographyEntry } from './saga/choreography-kafka-view.ts';
+export {
+  deadLetterDepth,
+  eventCatalog,
+  eventCausationTree,
+  observedEvents,
+  serviceHealth,
+  type CatalogRow,
+  type HandledOutcome,
+  type ObservedEvent,
+  type ServiceHealth,
+} from './saga/choreography-kafka-observe.ts';
+export {
+  causationPath,
+  causationTree,
+  eventsOfFlow,
+  flattenTree,
+  treeSize,
+  type CausalEvent,
+  type CausationNode,
+} from './core/causation-tree.ts';
 export { createKafkaChoreography, applyKafkaChoreographyCommand } from './saga/choreography-kafka.ts';
 export type {
   KafkaChoreographyWorld,

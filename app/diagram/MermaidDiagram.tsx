@@ -16,7 +16,18 @@ function loadMermaid(): Promise<Mermaid> {
   return loading;
 }
 
-export function MermaidDiagram({ text, dark, label }: { text: string; dark: boolean; label: string }) {
+export function MermaidDiagram({
+  text,
+  dark,
+  label,
+  fitWidth = true,
+}: {
+  text: string;
+  dark: boolean;
+  label: string;
+  /** Shrink the diagram to its container's width (default); false keeps its natural size, for a container that scrolls. */
+  fitWidth?: boolean;
+}) {
   const [svg, setSvg] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -27,7 +38,7 @@ export function MermaidDiagram({ text, dark, label }: { text: string; dark: bool
           startOnLoad: false,
           securityLevel: 'strict',
           theme: dark ? 'dark' : 'default',
-          sequence: { useMaxWidth: true },
+          sequence: { useMaxWidth: fitWidth },
         });
         const { svg: out } = await mermaid.render(`eda-seq-${++renderCount}`, text);
         if (!cancelled) {
@@ -41,7 +52,7 @@ export function MermaidDiagram({ text, dark, label }: { text: string; dark: bool
     return () => {
       cancelled = true;
     };
-  }, [text, dark]);
+  }, [text, dark, fitWidth]);
   if (error) return <p className="workbench-error">The diagram could not be drawn: {error}</p>;
   if (svg === null) return <p aria-busy="true">Drawing the diagram…</p>;
   // The SVG comes from mermaid in strict mode (sanitised by mermaid's DOMPurify) and every label

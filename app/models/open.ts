@@ -3,6 +3,8 @@
  * shared moment) the commands and the cursor. The playground, lessons, share links and tests all
  * open a simulation through here, so every model opens the same way.
  */
+import { endInWorker } from '../share/replay.ts';
+import type { EndInBackground } from '../workbench/run-to-end.ts';
 import { createWorkbenchStore, type WorkbenchStore } from '../workbench/store.ts';
 import { bindModel } from './bind.ts';
 import type { BoundModel } from '../workbench/view.ts';
@@ -28,11 +30,22 @@ export function openModel<C extends { type: string }>(
   scenario: unknown,
   opts: OpenOptions<C>,
 ): WorkbenchStore<C> {
+  const every = opts.checkpointEvery ?? ui.checkpointEvery;
+  // In a browser End runs in a Worker (issue #12: one End on a long run blocked the page for
+  // seconds); where there are no Workers (unit tests, Node) it runs here.
+  const endInBackground: EndInBackground<C> | undefined =
+    typeof Worker === 'undefined'
+      ? undefined
+      : (start, commands, max, onProgress) =>
+          endInWorker({ modelId: ui.model.id, scenario, seed: opts.seed, every, start, commands, max }, onProgress) as ReturnType<
+            EndInBackground<C>
+          >;
   const store = createWorkbenchStore<unknown, C>(bindModel(ui as AnyModelUi, scenario) as BoundModel<unknown, C>, {
     seed: opts.seed,
+    ...(endInBackground ? { endInBackground } : {}),
     ...(opts.commands ? { commands: opts.commands } : {}),
     ...(opts.cursor !== undefined ? { cursor: opts.cursor } : {}),
-    checkpointEvery: opts.checkpointEvery ?? ui.checkpointEvery,
+    checkpointEvery: every,
     ...(opts.restore ? { restore: opts.restore } : {}),
     ...(opts.script ? { script: opts.script } : {}),
     ...(opts.speed !== undefined ? { speed: opts.speed } : {}),

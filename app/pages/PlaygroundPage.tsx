@@ -8,7 +8,7 @@
  * wrong and a way forward; nothing is thrown. The page knows no model: the registry
  * (app/models/index.ts) gives each model's panels, tools and scenarios.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ok } from '../../simulator/index.ts';
 import { builderFor } from '../builder/index.ts';
@@ -42,7 +42,8 @@ export function PlaygroundPage() {
   const [params, setParams] = useSearchParams();
   const [written] = useState(() => new OwnLinks(params.get('s')));
   const [session, setSession] = useState<Opening>(() => openSession(params));
-  const replayed = useCallback((s: Session) => setSession({ ok: true, value: s }), []);
+  // A transition: the workbench of a heavy moment renders in slices, not in one long task (issue #12).
+  const replayed = useCallback((s: Session) => startTransition(() => setSession({ ok: true, value: s })), []);
   // Bumped when a scenario file is opened, so the workbench starts afresh even for the same model and seed.
   const [opened, setOpened] = useState(0);
   const openFile = useCallback(

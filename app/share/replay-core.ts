@@ -8,7 +8,7 @@
  * own state — restores a workbench at the cursor where stepping back is as cheap as if the page
  * had replayed the link itself. Imports only the simulator, so a Worker can run it.
  */
-import { approxBytes, createTimeline, simModelById, type Timeline } from '../../simulator/index.ts';
+import { approxBytes, createTimeline, simModelById, type Handed, type Timeline } from '../../simulator/index.ts';
 import { checkpointBytesMax } from '../workbench/budget.ts';
 
 export interface ReplayRequest {
@@ -22,7 +22,8 @@ export interface ReplayRequest {
   every: number;
 }
 
-export type Handover = Array<{ at: number; state: unknown }>;
+/** States handed back, oldest first, the last at the cursor (with their sizes, measured off the page). */
+export type Handover = Array<Handed<unknown>>;
 
 export type ReplayOutcome =
   { kind: 'done'; checkpoints: Handover } | { kind: 'out-of-time'; done: number } | { kind: 'error'; message: string };

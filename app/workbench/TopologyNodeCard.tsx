@@ -12,6 +12,7 @@ import { memo, useState } from 'react';
 import type { NodeChip, NodeStatus } from './view.ts';
 import { useNodeFace } from './node-face.ts';
 import type { NodeShape } from './topology.ts';
+import { shortLabel } from './short-label.ts';
 
 /** What does not change while the simulation runs; the rest comes from `useNodeFace`. */
 export interface NodeCardData extends Record<string, unknown> {
@@ -67,7 +68,7 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
   return (
     <div
       className={`node-card node-${data.shape} status-${face.status} emphasis-${data.emphasis}${data.emphasis === 'focus' ? ' highlighted' : ''}`}
-      title={`${data.kind} ${data.label} · ${statusWords[face.status]}${detail ? ` · ${detail}` : ''}`}
+      title={`${data.kind} ${data.label} · ${face.statusWord ?? statusWords[face.status]}${detail ? ` · ${detail}` : ''}`}
       onContextMenu={(e) => {
         if (face.actions.length === 0) return;
         e.preventDefault();
@@ -79,10 +80,10 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
         <span className="node-icon" aria-hidden="true">
           {icons[data.shape]}
         </span>
-        <span className="node-label">{data.label}</span>
+        <span className="node-label">{shortLabel(data.label)}</span>
       </div>
       <div className="node-status">
-        <span className="node-kind">{data.kind}</span> · <strong>{statusWords[face.status]}</strong>
+        <span className="node-kind">{data.kind}</span> · <strong>{face.statusWord ?? statusWords[face.status]}</strong>
       </div>
       {chips.length > 0 && <ChipRow chips={chips} />}
       {line && <div className={`node-detail${chips.length > 0 ? ' node-detail-short' : ''}`}>{line}</div>}

@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import type { WorkbenchStore } from './store.ts';
+import { EndProgress } from './EndProgress.tsx';
 import { formatSpeed, formatVirtualTime, sliderMax, sliderMin, sliderStep, sliderToSpeed, speedToSlider } from './speed.ts';
 
 /** A small inline SVG icon: system fonts lack the media-control glyphs, so draw them. */
@@ -112,6 +113,7 @@ export function TransportBar<C>({ store, onHelp }: { store: WorkbenchStore<C>; o
       <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?
       </button>
+      <EndProgress store={store} />
       {reason !== null && (
         <p className="transport-reason" id={reasonId}>
           {reason}

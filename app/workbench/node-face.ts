@@ -14,6 +14,8 @@ import type { WorkbenchState, WorkbenchStore } from './store.ts';
 
 export interface NodeFace {
   status: NodeStatus;
+  /** The model's word for the status, when it has its own (absent: the status's word). */
+  statusWord?: string;
   detail: string;
   /** What the node holds, as chips (absent: none drawn). */
   chips?: readonly NodeChip[];
@@ -35,6 +37,7 @@ const idle: NodeFace = { status: 'ok', detail: '', actions: [] };
 
 const sameFace = (a: NodeFace, b: NodeFace): boolean =>
   a.status === b.status &&
+  a.statusWord === b.statusWord &&
   a.detail === b.detail &&
   a.cardDetail === b.cardDetail &&
   (a.chips?.length ?? 0) === (b.chips?.length ?? 0) &&
@@ -62,6 +65,7 @@ export function nodeFacesOf<C>(store: WorkbenchStore<C>): NodeFaces {
       const next: NodeFace = {
         status: st?.status ?? 'ok',
         detail: st?.detail ?? '',
+        ...(st?.statusWord !== undefined ? { statusWord: st.statusWord } : {}),
         ...(st?.chips ? { chips: st.chips } : {}),
         ...(st?.cardDetail !== undefined ? { cardDetail: st.cardDetail } : {}),
         actions: s.actionsFor(id).map((a) => a.label),

@@ -9,10 +9,11 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkpointBytesMax } from './budget.ts';
-import { approxBytes, createTimeline, type SimError, type Timeline } from '../../simulator/index.ts';
+import { approxBytes, createTimeline, type Handed, type SimError, type Timeline } from '../../simulator/index.ts';
 import type { BoundModel, FullTrace, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
+import { runTimelineToEnd, type EndInBackground, type EndJob } from './run-to-end.ts';
 import { backTarget, createScriptPlayer, entriesAt, forwardTarget, type StepScript } from './step-script.ts';
 
 export const speedMin = 0.1;
@@ -80,8 +81,16 @@ export interface WorkbenchState<C> {
    */
   tick(realMs: number, discrete?: boolean): void;
   restart(): void;
-  /** Runs until nothing is scheduled (bounded); in a lesson step, to the step's end. */
+  /**
+   * Runs until nothing is scheduled (bounded); in a lesson step, to the step's end. With
+   * `endInBackground` it runs off the page (`ending` shows how far); any other action first
+   * finishes it here, so every action starts from where End leads.
+   */
   runToEnd(): void;
+  /** End running in the background: recorded commands replayed of those to replay, or null. */
+  ending: { done: number; total: number } | null;
+  /** Stops End running in the background, leaving the run where it was. */
+  cancelEnd(): void;
   /**
    * The lesson step the transport is bounded to (its first and last cursor, and the trace length
    * at each: Step and Back move one entry, which can be more than one cursor position), or null.
@@ -115,8 +124,13 @@ export interface WorkbenchInit<C> {
   checkpointEvery?: number;
   /** Bound on entries `runToEnd` may run. */
   runToEndMax?: number;
-  /** States a Worker computed for these commands (app/share/replay.ts): opened without a replay. */
-  restore?: ReadonlyArray<{ at: number; state: unknown }>;
+  /**
+   * States a Worker computed for these commands (app/share/replay.ts): opened without a replay.
+   * The last, when it is at `cursor`, becomes the live state as it is (the caller gives it up).
+   */
+  restore?: ReadonlyArray<Handed<unknown>>;
+  /** Runs End off the page (issue #12); without it End runs here. */
+  endInBackground?: EndInBackground<C>;
   /** A lesson step: the transport plays, steps and ends inside it (see step-script.ts). */
   script?: StepScript;
   /** Virtual ms per real ms to start at (default 1). */
@@ -133,6 +147,9 @@ export function createWorkbenchStore<S, C extends { type: string }>(
   model: BoundModel<S, C>,
   init: WorkbenchInit<C>,
 ): WorkbenchStore<C> {
+  // A handed-over state at the cursor is adopted, not copied: copying a big state is a long task.
+  const restore = init.restore as ReadonlyArray<Handed<S>> | undefined;
+  const adoptLast = restore !== undefined && restore.length > 0 && restore.at(-1)!.at === init.cursor && init.cursor >= 1;
   const timeline: Timeline<S, C> = createTimeline<S, C>(
     {
       init: () => model.init(init.seed),
@@ -144,10 +161,11 @@ export function createWorkbenchStore<S, C extends { type: string }>(
     init.commands ?? [],
     {
       checkpointBytesMax,
-      ...(init.restore ? { restore: init.restore as ReadonlyArray<{ at: number; state: S }> } : {}),
+      ...(restore ? { restore: adoptLast ? restore.slice(0, -1) : restore } : {}),
     },
   );
-  if (init.cursor !== undefined) timeline.seek(init.cursor);
+  if (adoptLast) timeline.adopt([], [restore.at(-1)!]);
+  else if (init.cursor !== undefined) timeline.seek(init.cursor);
 
   let topology = model.topology(timeline.state);
   let shownView: WorkbenchView | undefined;
@@ -243,6 +261,38 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       scrubTarget = null;
       timeline.seek(k);
     };
+    const endModel = {
+      ...(model.runToEndCommand ? { endCommand: (st: S) => model.runToEndCommand!(st) } : {}),
+      nextAtMs: (st: S) => model.nextAtMs(st),
+      stepCommand: model.stepCommand,
+    };
+    const endMax = init.runToEndMax ?? 20_000;
+    const endHere = (): void => void runTimelineToEnd(timeline, endModel, endMax);
+    // End running in the background, if any.
+    let endJob: EndJob<C> | undefined;
+    const startEnd = (inBackground: EndInBackground<C>): void => {
+      const job = inBackground({ at: timeline.cursor, state: timeline.state }, timeline.commands, endMax, (done, total) => {
+        if (endJob === job) set({ ending: { done, total } });
+      });
+      endJob = job;
+      set({ ending: { done: 0, total: timeline.commands.length - timeline.cursor }, playing: false, error: null });
+      void job.done.then((r) => {
+        if (endJob !== job) return;
+        endJob = undefined;
+        // A Worker that could not run: End runs here, as it did before there was a Worker.
+        if (r.ok) timeline.adopt(r.appended, r.checkpoints as ReadonlyArray<Handed<S>>);
+        else endHere();
+        refresh({ ending: null, playing: false, error: null });
+      });
+    };
+    /** Finishes End still running in the background, here, so the next action starts after it. */
+    const settleEnd = (): void => {
+      if (endJob === undefined) return;
+      endJob.cancel();
+      endJob = undefined;
+      endHere();
+      refresh({ ending: null, playing: false, error: null });
+    };
     const first = snapshot();
     return {
       seed: init.seed,
@@ -257,6 +307,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         : null,
       offScript: false,
       lock: null,
+      ending: null,
       playing: false,
       speed: clampSpeed(init.speed ?? 1),
       clockMs: first.view.nowMs,
@@ -267,6 +318,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       actionsFor: (nodeId) => model.nodeActions(timeline.state, nodeId),
       dispatch(command) {
         settleScrub();
+        settleEnd();
         // Try it on a copy first, so a refused command leaves no trace in the timeline.
         const probe = model.apply(model.clone(timeline.state), command);
         if (!probe.ok) {
@@ -280,6 +332,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       stepForward() {
         settleScrub();
+        settleEnd();
         if (get().lock !== null) return;
         if (scripted()) return moveTo(forwardTarget(script!, timeline.cursor));
         stepOnce();
@@ -287,6 +340,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       stepBack() {
         settleScrub();
+        settleEnd();
         if (scripted()) return moveTo(backTarget(script!, timeline.cursor));
         if (timeline.cursor === 0) return;
         timeline.seek(timeline.cursor - 1);
@@ -294,6 +348,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       seek(k) {
         settleScrub();
+        settleEnd();
         const to = clampToStep(k);
         if (get().lock !== null && to > timeline.cursor) return;
         player?.reset();
@@ -301,6 +356,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         refresh({ error: null });
       },
       scrubTo(k) {
+        settleEnd();
         const to = clampToStep(k);
         if (get().lock !== null && to > timeline.cursor) return;
         player?.reset();
@@ -311,6 +367,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       seekToEntry(id) {
         settleScrub();
+        settleEnd();
         // Trace length only grows along the timeline, so binary-search the first cursor past id.
         const back = timeline.cursor;
         let lo = 0;
@@ -329,6 +386,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       play() {
         settleScrub();
+        settleEnd();
         if (get().lock !== null) return;
         // At the step's end, Play plays the step again; running on is keepRunning's choice.
         if (scripted() && timeline.cursor >= script!.end) moveTo(script!.start);
@@ -374,6 +432,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       restart() {
         settleScrub();
+        settleEnd();
         // Back to the start (of the step, in a lesson); the commands stay, so play replays them.
         player?.reset();
         timeline.seek(scripted() ? script!.start : 0);
@@ -381,19 +440,17 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       runToEnd() {
         settleScrub();
-        if (get().lock !== null) return;
+        if (get().lock !== null || endJob !== undefined) return;
         if (scripted()) return moveTo(script!.end);
-        // Replay a recorded future first; then run on with the model's own end, if it has one.
-        if (timeline.cursor < timeline.commands.length) timeline.seek(timeline.commands.length);
-        const end = model.runToEndCommand?.(timeline.state);
-        if (end !== undefined) {
-          timeline.push(end);
-          refresh({ playing: false, error: null });
-          return;
-        }
-        const max = init.runToEndMax ?? 20_000;
-        for (let i = 0; i < max && stepOnce(); i++);
+        if (init.endInBackground) return startEnd(init.endInBackground);
+        endHere();
         refresh({ playing: false, error: null });
+      },
+      cancelEnd() {
+        if (endJob === undefined) return;
+        endJob.cancel();
+        endJob = undefined;
+        set({ ending: null });
       },
       setLock(reason) {
         if (reason !== null) player?.reset();
@@ -416,6 +473,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       traceLength: () => model.traceLength(timeline.state),
       fullTrace: () => model.fullTrace?.(model.clone(timeline.state)) ?? null,
       keepRunning() {
+        settleEnd();
         if (get().lock !== null) return;
         player?.reset();
         set({ offScript: true, playing: true, error: null, announcement: 'Running on past the end of the step, off script.' });

@@ -16,6 +16,8 @@ export type NodeStatus = 'ok' | 'crashed' | 'left' | 'slow' | 'idle' | 'busy' | 
 export interface NodeView {
   id: NodeId;
   status: NodeStatus;
+  /** The model's own word for the status (a 2PC participant "blocked"); defaults to the status's word. */
+  statusWord?: string;
   /** One short line under the name, e.g. "owns orders-0, orders-2". */
   detail: string;
   /** What the node holds, drawn as chips on its card (a consumer's partitions), if the model says. */

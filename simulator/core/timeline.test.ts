@@ -194,6 +194,47 @@ describe('a timeline restored from checkpoints computed elsewhere (a Worker)', (
   });
 });
 
+describe('adopting work done elsewhere (End in a Worker)', () => {
+  it('takes the handed-over end as the live state, without a replay, and seek still equals a straight replay', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 99 }), { maxLength: 200 }),
+        fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.nat(),
+        (recorded, more, every, pick) => {
+          const all = [...recorded, ...more];
+          const from = pick % (recorded.length + 1);
+          const m = countingModel();
+          const page = createTimeline(m, every, recorded, { cursor: from });
+          // What the Worker computes: the recorded future and End's commands, from the page's state.
+          const worker = createTimeline(countingModel(), every, all, { cursor: all.length });
+          const handed = structuredClone(worker.checkpointsNear(5));
+          const applied = m.applied;
+          page.adopt(more, handed);
+          expect(m.applied).toBe(applied);
+          expect(page.cursor).toBe(all.length);
+          expect(page.commands).toEqual(all);
+          expect(page.state).toEqual(straight(all, all.length));
+          for (const k of [all.length - 1, Math.floor(all.length / 2), 0, all.length]) {
+            expect(page.seek(k)).toEqual(straight(all, k));
+          }
+          page.push(7);
+          expect(page.state).toEqual(straight([...all, 7], all.length + 1));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('appends and seeks when the last state handed over is not usable', () => {
+    const t = createTimeline(countingModel(), 4, [1, 2], { cursor: 0 });
+    t.adopt([3], [{ at: 99, state: { sum: -1, log: [] } }]);
+    expect(t.cursor).toBe(3);
+    expect(t.state).toEqual(straight([1, 2, 3], 3));
+  });
+});
+
 describe('seeking in slices (seekPartly)', () => {
   it('reaches the state a seek reaches, never applying more than asked per call, through retargets', () => {
     fc.assert(

@@ -45,11 +45,18 @@ export interface TimelineOptions<S = unknown> {
    * commands applied in `state`; entries outside 1..commands.length are ignored. The caller
    * vouches that each state is what replaying the commands would give (same model, seed, scenario).
    */
-  restore?: ReadonlyArray<{ at: number; state: S }>;
+  restore?: ReadonlyArray<Handed<S>>;
   /** Checkpoints held at most (the initial state included). Default 48. */
   checkpointsMax?: number;
   /** Bytes of checkpoints held at most, when the model has `sizeOf`. Default 256 MB. */
   checkpointBytesMax?: number;
+}
+
+/** A state computed elsewhere after `at` commands; `bytes` is its size if the sender measured it. */
+export interface Handed<S> {
+  at: number;
+  state: S;
+  bytes?: number;
 }
 
 export interface Timeline<S, C> {
@@ -76,7 +83,15 @@ export interface Timeline<S, C> {
    * first — what a Worker that replayed a link hands back, so stepping back there stays cheap.
    * Read them; do not mutate them (the last is the live state: copy or post it before going on).
    */
-  checkpointsNear(count: number): Array<{ at: number; state: S }>;
+  checkpointsNear(count: number): Array<Handed<S> & { bytes: number }>;
+  /**
+   * Takes over work done elsewhere (End run in a Worker): appends `more` commands after the
+   * current ones and moves the cursor to the last of `states`, whose state becomes the live state
+   * as it is (not copied: the caller gives it up); the others become checkpoints. The caller
+   * vouches that each state is what replaying the commands would give. Without a usable last
+   * state (none, or outside 1..commands.length), it appends and seeks instead.
+   */
+  adopt(more: readonly C[], states: ReadonlyArray<Handed<S>>): void;
 }
 
 export const TIMELINE_DEFAULTS = { checkpointsMax: 48, checkpointBytesMax: 256 * 1024 * 1024 } as const;
@@ -140,7 +155,7 @@ export function createTimeline<S, C>(
   for (const r of restored) {
     if (r.at <= checkpoints[checkpoints.length - 1]!.at) continue;
     // Handed over, not shared: held as they are (a copy of a big state costs what replay saves).
-    const bytes = sizeOf(r.state);
+    const bytes = r.bytes ?? sizeOf(r.state);
     checkpoints.push({ at: r.at, state: r.state, bytes });
     bytesHeld += bytes;
   }
@@ -266,7 +281,31 @@ export function createTimeline<S, C>(
     checkpointsNear(count: number) {
       settle();
       const near = checkpoints.filter((c) => c.at < cursor).slice(-Math.max(0, count - 1));
-      return [...near.map((c) => ({ at: c.at, state: c.state })), { at: cursor, state }];
+      return [...near.map((c) => ({ at: c.at, state: c.state, bytes: c.bytes })), { at: cursor, state, bytes: sizeOf(state) }];
+    },
+    adopt(more: readonly C[], states: ReadonlyArray<Handed<S>>) {
+      if (more.length > 0) {
+        settle();
+        // Appended after the whole future: the states were computed from all of it.
+        for (const c of more) store(c);
+      }
+      const usable = states.filter((r) => Number.isInteger(r.at) && r.at >= 1 && r.at <= commands.length);
+      const last = usable.at(-1);
+      if (last === undefined || last !== states.at(-1)) {
+        timeline.seek(commands.length);
+        return;
+      }
+      pending = false;
+      for (const r of usable.slice(0, -1)) {
+        const i = floorIndex(r.at);
+        if (checkpoints[i]!.at === r.at) continue;
+        const bytes = r.bytes ?? sizeOf(r.state);
+        checkpoints.splice(i + 1, 0, { at: r.at, state: r.state, bytes });
+        bytesHeld += bytes;
+      }
+      state = last.state;
+      cursor = last.at;
+      thin();
     },
   };
   if (options.cursor !== undefined) timeline.seek(options.cursor);

@@ -13,6 +13,7 @@ import { recordId, scheduleTask as scheduleKafkaTask } from '../kafka/net.ts';
 import type { KafkaTask } from '../kafka/tasks.ts';
 import type { KafkaEngineCommand } from '../kafka/scenario/types.ts';
 import {
+  DEAD_LETTER_TOPIC,
   ORDER_EVENTS_TOPIC,
   consumerOf,
   type KafkaChoreographyEntry,
@@ -75,6 +76,37 @@ export function restart(w: KafkaChoreographyWorld, service: ServiceName): void {
   say(w, { type: 'service-restarted', service, consumer: consumerOf(service) });
 }
 
+/** Why a record's order cannot be handled (a payload another client wrote wrongly), if it cannot. */
+function unreadableOrder(e: SagaEventValue): string | undefined {
+  const amount: unknown = e.order.amountCents;
+  return Number.isInteger(amount) ? undefined : `amountCents is ${JSON.stringify(amount)}, not a whole number of cents`;
+}
+
+/**
+ * Parks a record the service cannot read on the dead-letter topic (created on first use) and lets
+ * the consumer move past it: retrying a malformed payload would fail the same way for ever, and
+ * would hold up every record behind it in the partition.
+ */
+function deadLetter(w: KafkaChoreographyWorld, service: ServiceName, e: SagaEventValue, rn: number, reason: string): void {
+  if (w.kafka.k.topicIndex[DEAD_LETTER_TOPIC] === undefined) {
+    const rf = Math.min(w.config.replicationFactor, w.config.brokers);
+    kafka(w, { type: 'create-topic', topic: { name: DEAD_LETTER_TOPIC, partitions: 1, replicationFactor: rf } });
+  }
+  const value = { ...e, deadLetter: { service, reason, from: recordId(rn) } };
+  const detail = kafka(w, { type: 'produce', producer: service, topic: DEAD_LETTER_TOPIC, key: e.orderId, value });
+  const action = REACTIONS.find((r) => r.on === e.name && r.service === service)!.action;
+  say(w, {
+    type: 'record-dead-lettered',
+    service,
+    action,
+    eventId: e.eventId,
+    reason,
+    deadLetterRecordId: (detail as { recordId: string }).recordId,
+    correlationId: e.orderId,
+    causationId: recordId(rn),
+  });
+}
+
 /**
  * The service's handler for one record, run while its consumer processes it. Returns false when
  * the service crashed, so the consumer must not finish processing (and must not commit).
@@ -85,6 +117,11 @@ export function handle(w: KafkaChoreographyWorld, service: ServiceName, rn: numb
   if (e === undefined || reaction === undefined) return true; // read, not for this service
   const { action } = reaction;
   const ref = { correlationId: e.orderId, causationId: recordId(rn) };
+  const unreadable = unreadableOrder(e);
+  if (unreadable !== undefined) {
+    deadLetter(w, service, e, rn, `${action}: ${unreadable}`);
+    return true;
+  }
   const r = handleAction(w.services, action, { ...e.order });
   if (r.kind === 'crashed-before-commit') {
     crash(w, service, r.fault.restartAfterMs, false, ref);

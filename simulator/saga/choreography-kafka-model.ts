@@ -21,6 +21,7 @@ import {
   KAFKA_CHOREOGRAPHY_DEFAULTS,
 } from './choreography-kafka.ts';
 import {
+  DEAD_LETTER_TOPIC,
   ORDER_EVENTS_TOPIC,
   type KafkaChoreographyCommand,
   type KafkaChoreographyEntry,
@@ -38,6 +39,8 @@ export type KafkaChoreographyScenario = Omit<KafkaChoreographyOptions, 'seed'>;
 export const kafkaChoreographyNode = {
   client: nodeId('client', 'customer'),
   topic: nodeId('topic', ORDER_EVENTS_TOPIC),
+  /** The dead-letter topic, drawn once a record has been dead-lettered. */
+  deadLetters: nodeId('topic', DEAD_LETTER_TOPIC),
   service: (s: ServiceName): NodeId => nodeId('service', s),
 } as const;
 
@@ -85,7 +88,11 @@ export const KafkaChoreographyScenarioSchema = z
   });
 
 /** The orchestrated saga's commands (transient faults are refused when applied: see the README). */
-export const KafkaChoreographyCommandSchema = z.discriminatedUnion('type', [...clockCommandSchemas, ...orderCommandSchemas]);
+export const KafkaChoreographyCommandSchema = z.discriminatedUnion('type', [
+  ...clockCommandSchemas,
+  ...orderCommandSchemas,
+  z.strictObject({ type: z.literal('place-malformed-order'), orderId: z.string().min(1).max(64) }),
+]);
 
 function publisherNode(p: ServiceName | 'client'): NodeId {
   return p === 'client' ? kafkaChoreographyNode.client : kafkaChoreographyNode.service(p);
@@ -100,6 +107,8 @@ function entryNodes(e: KafkaChoreographyEntry): NodeId[] {
     case 'local-transaction-failed':
     case 'record-deduplicated':
       return [n.topic, n.service(e.service)];
+    case 'record-dead-lettered':
+      return [n.topic, n.service(e.service), n.deadLetters];
     case 'fault-injected':
       return [n.service(e.fault.service)];
     case 'service-crashed':
@@ -118,6 +127,8 @@ function route(e: KafkaChoreographyEntry): EntryRoute | undefined {
     case 'local-transaction-failed':
     case 'record-deduplicated':
       return { from: n.topic, to: n.service(e.service) };
+    case 'record-dead-lettered':
+      return { from: n.service(e.service), to: n.deadLetters };
     default:
       return undefined;
   }

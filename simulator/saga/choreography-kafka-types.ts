@@ -19,6 +19,12 @@ import type { ClockCommand } from './world-kit.ts';
 /** The one topic every event of the flow goes to. */
 export const ORDER_EVENTS_TOPIC = 'order-events';
 
+/**
+ * Where a service parks a record it cannot read (a malformed payload), so its consumer can move
+ * on. Created when the first record is dead-lettered, so a run without one has no such topic.
+ */
+export const DEAD_LETTER_TOPIC = 'order-events-dlt';
+
 /** The consumer group that stands for a service (`payment-service`). */
 export function groupOf(service: ServiceName): string {
   return `${service}-service`;
@@ -92,6 +98,14 @@ export type KafkaChoreographyEntry =
   | (E<'local-transaction-committed'> & { service: ServiceName; action: ActionName; eventId: string })
   | (E<'local-transaction-failed'> & { service: ServiceName; action: ActionName; eventId: string; reason: string })
   | (E<'record-deduplicated'> & { service: ServiceName; action: ActionName; eventId: string })
+  /** A record the service could not read, produced to the dead-letter topic as `deadLetterRecordId`. */
+  | (E<'record-dead-lettered'> & {
+      service: ServiceName;
+      action: ActionName;
+      eventId: string;
+      reason: string;
+      deadLetterRecordId: string;
+    })
   | (E<'service-crashed'> & { service: ServiceName; consumer: string; restartAtMs: number; afterCommit: boolean })
   | (E<'service-restarted'> & { service: ServiceName; consumer: string })
   | (E<'fault-injected'> & { fault: ServiceFault });
@@ -116,6 +130,11 @@ export interface KafkaChoreographyWorld {
 export type KafkaChoreographyCommand =
   | ClockCommand
   | { type: 'place-order'; orderId: string; sku?: string; qty?: number; amountCents?: number }
+  /**
+   * A client with a bug places an order whose amount is text ("25,00"), not whole cents: the order
+   * service cannot read it and dead-letters the record.
+   */
+  | { type: 'place-malformed-order'; orderId: string }
   /** Business refusals and crashes; transient faults are refused (see README). */
   | { type: 'inject-fault'; fault: ServiceFault }
   | { type: 'crash-service'; service: ServiceName; restartAfterMs?: number }

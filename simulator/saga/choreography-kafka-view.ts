@@ -50,6 +50,8 @@ export function describeKafkaChoreographyEntry(e: KafkaChoreographyEntry): strin
       return `The ${e.service} service read ${e.eventId} and did not apply ${e.action}${order}: ${e.reason}.`;
     case 'record-deduplicated':
       return `The ${e.service} service read ${e.eventId} again and had already done ${e.action}${order}, so the redelivery changed nothing.`;
+    case 'record-dead-lettered':
+      return `The ${e.service} service could not read ${e.eventId} (${e.reason}) and produced it to the dead-letter topic as ${e.deadLetterRecordId}, so its consumer moves on.`;
     case 'service-crashed':
       return e.afterCommit
         ? `The ${e.service} service crashed after its local commit and before producing or committing its offset; ${e.consumer} restarts at ${e.restartAtMs} ms.`

@@ -169,6 +169,24 @@ export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: Kafk
       setName(w.placed, c.orderId, { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid });
       return nothingRan();
     }
+    case 'place-malformed-order': {
+      if (typeof c.orderId !== 'string' || c.orderId === '')
+        return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
+      if (getName(w.placed, c.orderId) !== undefined)
+        return fail(ErrorCode.InvalidCommand, `order ${c.orderId} was already placed`, 'orderId');
+      // On the wire the amount is text: the type says number because well-behaved clients send one.
+      const order = { orderId: c.orderId, sku: 'sku-1', qty: 1, amountCents: '25,00' as unknown as number };
+      const value: SagaEventValue = {
+        eventId: `PlaceOrder:${c.orderId}`,
+        name: 'PlaceOrder',
+        orderId: c.orderId,
+        order,
+        publisher: 'client',
+      };
+      const rid = produce(w, value, false);
+      setName(w.placed, c.orderId, { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid });
+      return nothingRan();
+    }
     case 'inject-fault': {
       const p = faultRefusal(c.fault);
       if (p !== undefined) return fail(ErrorCode.InvalidCommand, p, 'fault');

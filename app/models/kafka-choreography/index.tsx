@@ -1,8 +1,8 @@
 /**
  * The choreographed order saga over Kafka in the app: its view (each order's steps as each service
  * sees them, its partition and offsets, what each service has not read), topology, node actions,
- * control forms and the playground's scenarios. It has no panel of its own: the shared State tab draws its
- * sections.
+ * control forms and the playground's scenarios. Its own panels observe the run from outside (a causation tree
+ * of any event, lag per service, an event catalog); the shared State tab draws its sections.
  */
 import {
   kafkaChoreographyModel,
@@ -12,6 +12,7 @@ import {
   type KafkaChoreographyWorld,
 } from '../../../simulator/index.ts';
 import { KafkaChoreographyControls } from './KafkaChoreographyControls.tsx';
+import { CatalogPanel, TraceTreePanel } from './ObservePanels.tsx';
 import type { ModelUi } from '../types.ts';
 import { kafkaChoreographyActions } from './kafka-choreography-actions.ts';
 import { kafkaChoreographyTopology, kafkaChoreographyWorkbenchView } from './kafka-choreography-view.ts';
@@ -39,7 +40,10 @@ export const kafkaChoreographyUi: ModelUi<
   view: kafkaChoreographyWorkbenchView,
   topology: (w) => kafkaChoreographyTopology(w),
   actions: (w, node) => kafkaChoreographyActions(w, node),
-  panels: [],
+  panels: [
+    { id: 'causation-tree', label: 'Causation tree', render: (p) => <TraceTreePanel {...p} /> },
+    { id: 'catalog', label: 'Lag and catalog', render: (p) => <CatalogPanel {...p} /> },
+  ],
   // A Kafka world is large to copy; checkpoint often so stepping back replays little.
   checkpointEvery: 16,
   Controls: KafkaChoreographyControls,

@@ -18,9 +18,15 @@ import type { Topology, TopologyNode } from '../../workbench/topology.ts';
 import type { NodeView, ViewSection, WorkbenchView } from '../../workbench/view.ts';
 import { flowServices, serviceFace, stepRows } from '../choreography/services-view.ts';
 import { recentEntryViews } from '../entry-view.ts';
+import { observeView } from './observe-view.ts';
 
 const rowGapPx = 120;
 const middleY = ((flowServices.length - 1) * rowGapPx) / 2;
+
+/** Whether a record has been dead-lettered yet (the topic is created then). */
+function hasDeadLetterTopic(w: KafkaChoreographyWorld): boolean {
+  return (w.trace.counts['record-dead-lettered'] ?? 0) > 0;
+}
 
 /** The orders customers placed, in the order they were placed. */
 export function placedOrderIds(w: KafkaChoreographyWorld): string[] {
@@ -57,6 +63,29 @@ export function kafkaChoreographyTopology(w: KafkaChoreographyWorld): Topology {
       label: 'PlaceOrder records',
     },
   ];
+  // The dead-letter topic appears once a service has parked a record there.
+  if (hasDeadLetterTopic(w)) {
+    nodes.push({
+      id: kafkaChoreographyNode.deadLetters,
+      kind: 'topic',
+      shape: 'topic',
+      label: 'dead letters',
+      detail: 'topic order-events-dlt: records a service could not read',
+      // Under order-events, so the picture stays as wide as before and as readable.
+      position: { x: 260, y: middleY + 140 },
+    });
+    // An edge from each service that has parked a record there.
+    const parked = new Set(w.trace.entries.flatMap((e) => (e.type === 'record-dead-lettered' ? [e.service] : [])));
+    for (const svc of flowServices.filter((x) => parked.has(x))) {
+      const id = kafkaChoreographyNode.service(svc);
+      edges.push({
+        id: `e:${id}->${kafkaChoreographyNode.deadLetters}`,
+        source: id,
+        target: kafkaChoreographyNode.deadLetters,
+        label: 'dead letters',
+      });
+    }
+  }
   flowServices.forEach((svc, i) => {
     const id = kafkaChoreographyNode.service(svc);
     nodes.push({
@@ -136,6 +165,14 @@ export function kafkaChoreographyWorkbenchView(w: KafkaChoreographyWorld): Workb
       ...serviceFace(w.services, svc, w.trace.entries, `${plural(unreadBy(views, svc), 'record')} unread`),
     })),
   ];
+  const observed = observeView(w);
+  if (hasDeadLetterTopic(w)) {
+    nodes.push({
+      id: kafkaChoreographyNode.deadLetters,
+      status: 'error',
+      detail: `order-events-dlt · ${plural(observed.deadLetters, 'record')} waiting`,
+    });
+  }
   return {
     nowMs: w.kafka.nowMs,
     nodes,
@@ -147,7 +184,10 @@ export function kafkaChoreographyWorkbenchView(w: KafkaChoreographyWorld): Workb
       { label: 'records produced', value: produced },
       { label: 'read again', value: counts['record-deduplicated'] ?? 0 },
       { label: 'service crashes', value: counts['service-crashed'] ?? 0 },
+      { label: 'dead-lettered', value: counts['record-dead-lettered'] ?? 0 },
     ],
     sections: [...views.map((v) => orderSection(w, v)), servicesSection(w, views)],
+    // The causation tree, the event catalog and each group's lag (ObservePanels.tsx).
+    model: observed,
   };
 }

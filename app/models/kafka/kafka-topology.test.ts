@@ -81,4 +81,27 @@ describe('the Kafka topology', () => {
     const { nodes } = topologyFromScenario(spec);
     expect(nodes.find((n) => n.kind === 'topic')?.label).toBe('<img src=x onerror=alert(1)>');
   });
+
+  it("draws a group's own producer only where its handler writes, never back into the topic it reads", () => {
+    const spec: KafkaScenario = {
+      version: 1,
+      name: 'handlers',
+      brokers: [{ id: 1 }],
+      topics: [
+        { name: 'requests', partitions: 1, replicationFactor: 1 },
+        { name: 'replies', partitions: 1, replicationFactor: 1 },
+      ],
+      producers: [{ id: 'checkout', topic: 'requests', ratePerSec: 1, keys: { type: 'none' } }],
+      groups: [
+        { id: 'caller', topics: ['requests'], consumers: 1, handler: { steps: [{ type: 'side-effect', name: 'call-out' }] } },
+        { id: 'answer', topics: ['requests'], consumers: 1, handler: { steps: [{ type: 'produce', topic: 'replies' }] } },
+      ],
+    };
+    const { nodes, edges } = topologyFromScenario(spec);
+    const producers = nodes.filter((n) => n.kind === 'producer').map((n) => n.id);
+    expect(producers).toEqual(['producer:checkout', 'producer:answer-app']);
+    const from = (id: string) => edges.filter((e) => e.source === id).map((e) => e.target);
+    expect(from('producer:answer-app')).toEqual(['topic:replies']);
+    expect(from('producer:caller-app')).toEqual([]);
+  });
 });

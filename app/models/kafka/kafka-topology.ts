@@ -17,10 +17,34 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 type Item = { id: NodeId; label: string; detail: string };
 
+/**
+ * The topics a group's own producer (the one its handler writes with) can write to, by index: its
+ * produce steps' topics, its retry and dead-letter topics, and the sources of those (a replay of
+ * dead letters writes back there); undefined for a producer that is no group's. A handler that only
+ * calls out or stores writes nowhere, and its producer is not drawn: a reader is never shown
+ * writing to a topic it cannot write to.
+ */
+function appTargets(s: KafkaState, pi: number): number[] | undefined {
+  const app = s.k.groups.find((g) => g.app !== null && g.app.prod === pi)?.app;
+  if (app === undefined || app === null) return undefined;
+  const out = new Set<number>();
+  for (const step of app.steps) {
+    const ti = step.type === 'produce' ? s.k.topics.findIndex((t) => t.name === step.topic) : -1;
+    if (ti >= 0) out.add(ti);
+  }
+  for (const r of app.retryTopics) for (const ti of r ?? []) out.add(ti);
+  // A dead-letter topic, and its source topic: replaying the dead letters writes them back there.
+  app.dlt.forEach((dlt, source) => {
+    if (dlt >= 0) out.add(dlt).add(source);
+  });
+  return [...out].sort((a, b) => a - b);
+}
+
 export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];
-  const producers = s.k.producers;
+  const targetsOf = s.k.producers.map((_, pi) => appTargets(s, pi));
+  const producers = s.k.producers.filter((_, pi) => targetsOf[pi]?.length !== 0);
   const groups = s.k.groups;
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
   const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
@@ -86,9 +110,16 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
       }),
     );
 
-  for (const p of producers) {
-    // A producer the model adds for records produced from the page writes to any topic.
-    const topics = p.topic >= 0 ? [s.k.topics[p.topic]!.name] : s.k.topics.map((t) => t.name);
+  s.k.producers.forEach((p, pi) => {
+    // A group's own producer writes where its handler does; one the model adds for records
+    // produced from the page writes to any topic.
+    const app = targetsOf[pi];
+    const topics =
+      app !== undefined
+        ? app.map((ti) => s.k.topics[ti]!.name)
+        : p.topic >= 0
+          ? [s.k.topics[p.topic]!.name]
+          : s.k.topics.map((t) => t.name);
     for (const topic of topics) {
       edges.push({
         id: `e:${kafkaNode.producer(p.id)}->${kafkaNode.topic(topic)}`,
@@ -97,7 +128,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
         label: `${p.id} produces to ${topic}`,
       });
     }
-  }
+  });
   groups.forEach((g, gi) => {
     for (const ti of g.topics) {
       const t = s.k.topics[ti]!.name;

@@ -105,7 +105,7 @@ function txSection(w: TpcWorld, tx: TpcTxView): ViewSection {
   return { id: `tx:${tx.txId}`, title: `Transaction ${tx.txId}`, summary: parts.join(' · '), rows: txRows(w, tx) };
 }
 
-function participantFace(w: TpcWorld, p: string): { status: NodeStatus; detail: string } {
+function participantFace(w: TpcWorld, p: string): { status: NodeStatus; statusWord?: string; detail: string } {
   const part = w.participants[p]!;
   // A prepared transaction's locks show how long they have been held: the cost of waiting.
   const since = (tx: string): string => {
@@ -118,7 +118,9 @@ function participantFace(w: TpcWorld, p: string): { status: NodeStatus; detail: 
   const parts = [locks.length > 0 ? locks.join(', ') : 'no locks'];
   if (part.voteNo.length > 0) parts.push(`planted: next vote NO (${part.voteNo.join(', ')})`);
   if (!part.up) return { status: 'crashed', detail: ['down', ...parts].join(' · ') };
-  return { status: blocked ? 'error' : prepared.length > 0 ? 'busy' : 'ok', detail: parts.join(' · ') };
+  // Blocked is drawn in the error colour but named for what it is: waiting, locks held, no fault.
+  if (blocked) return { status: 'error', statusWord: 'blocked', detail: parts.join(' · ') };
+  return { status: prepared.length > 0 ? 'busy' : 'ok', detail: parts.join(' · ') };
 }
 
 function coordinatorFace(w: TpcWorld): { status: NodeStatus; detail: string } {

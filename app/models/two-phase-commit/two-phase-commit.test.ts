@@ -67,6 +67,12 @@ describe('two-phase commit in the app', () => {
     const v = twoPhaseCommitUi.view(w);
     expect(node(v, ids.coordinator)).toMatchObject({ status: 'crashed' });
     expect(tx(v, 'tx-1')?.rows.map((x) => x.statusWord)).toEqual(['blocked', 'blocked', 'blocked']);
+    // The participant's card says "blocked" too (it once read "error").
+    expect(v.nodes.filter((x) => x.id.startsWith('participant')).map((x) => x.statusWord)).toEqual([
+      'blocked',
+      'blocked',
+      'blocked',
+    ]);
     expect(tx(v, 'tx-1')?.rows[1]?.detail).toMatch(/blocked since \d+ ms, holding row-1$/);
     expect(counter(v, 'blocked now')).toBe(3);
     expect(labels(w, ids.coordinator)).toEqual(['Recover now']);

@@ -15,6 +15,9 @@ import { appCommands, commitChoices, freeAppId, retryChoices, type CommitChoice,
 import '../../../workbench/panels/panels.css';
 import './apps.css';
 
+/** The commit policy in the form's own words ("before processing (at most once)"), not its id. */
+const commitWords = (c: CommitChoice): string => commitChoices.find((x) => x.value === c)?.label ?? c;
+
 function AddApp({ store, s }: { store: AnyStore; s: KafkaState }) {
   const sources = s.k.topics.map((t) => t.name).filter((n) => !/-(dlt|retry-\d+m?s)$/.test(n));
   const [topic, setTopic] = usePick(sources);
@@ -129,7 +132,7 @@ function AppCard({ app, store }: { app: KafkaAppView; store: AnyStore }) {
   return (
     <li>
       <h3 className="apps-head">
-        {app.group} · commits {app.commit}
+        {app.group} · commits {commitWords(app.commit)}
       </h3>
       <p>
         Handler: {app.handler}. On failure: {app.onError}.

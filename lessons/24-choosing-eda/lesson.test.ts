@@ -1,0 +1,69 @@
+/** L24 runs headless: every claim its prose makes holds in the simulation. */
+import { describe, expect, it } from 'vitest';
+import { kafkaModel, kafkaRead, type KafkaCommand, type KafkaScenario } from '../../simulator/index.ts';
+import { describeFailures, runLesson } from '../format/run-lesson.ts';
+import { lesson, timeoutMs } from './lesson.ts';
+import { orderServiceCalls, processedBy, replyWaitMs } from './reads.ts';
+import { orderChanges, pricing } from './scenarios.ts';
+
+const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs });
+const ask = (key: string): KafkaCommand => ({
+  type: 'produce',
+  producer: 'checkout',
+  topic: 'requests',
+  key,
+  value: { type: 'PriceRequested' },
+});
+function play(scenario: KafkaScenario, commands: KafkaCommand[]) {
+  const run = kafkaModel.run(scenario);
+  const w = run.init(lesson.seed);
+  for (const c of commands) expect(run.apply(w, c).ok, JSON.stringify(c)).toBe(true);
+  return w;
+}
+
+describe('L24 choosing, and not choosing, EDA', () => {
+  it('is well formed and every claim holds', () => {
+    const run = runLesson(lesson);
+    expect(describeFailures(run)).toEqual([]);
+    expect(run.ok).toBe(true);
+  });
+
+  it('a thin event costs one call per reader per change, whatever the run length; a fat one none', () => {
+    for (const untilMs of [5_000, 9_000]) {
+      const thin = play(orderChanges(false), [advance(untilMs)]);
+      const fat = play(orderChanges(true), [advance(untilMs)]);
+      const changes = processedBy(thin, 'billing');
+      expect(changes).toBeGreaterThan(0);
+      expect(orderServiceCalls(thin)).toBe(3 * changes);
+      expect(orderServiceCalls(fat)).toBe(0);
+    }
+  });
+
+  it('the reply behind a backlog waits longer the later checkout asks', () => {
+    const waits = [5_000, 8_000].map((askAtMs) => {
+      const w = play(pricing(true), [advance(askAtMs), ask('cart-1'), advance(askAtMs + 10_000)]);
+      return replyWaitMs(w, 'cart-1');
+    });
+    expect(waits[0]).toBeGreaterThan(timeoutMs);
+    expect(waits[1]).toBeGreaterThan(waits[0]!);
+  });
+
+  it('the challenge is not met by the setup, by waiting, nor by adding a consumer to the one partition', () => {
+    const goals = lesson.challenge.goals ?? [];
+    const setup = lesson.challenge.solution.commands.slice(0, lesson.challenge.setupCommands);
+    const met = (commands: KafkaCommand[]) => {
+      const w = play(pricing(true), [...setup, ...commands]);
+      return goals.every((g) => g.pass(w));
+    };
+    expect(met([])).toBe(false);
+    expect(met([advance(15_000), ask('cart-2'), advance(20_000)])).toBe(false);
+    const added = play(pricing(true), [...setup, { type: 'add-consumer', group: 'pricing' }, advance(12_000)]);
+    expect(kafkaRead.idleMembers(added, 'pricing')).toBe(1);
+    expect(met([{ type: 'add-consumer', group: 'pricing' }, advance(12_000), ask('cart-2'), advance(14_000)])).toBe(false);
+    expect(met(lesson.challenge.solution.commands.slice(setup.length))).toBe(true);
+    // The page's produce form may send a request with no key: its reply is still found.
+    const faster: KafkaCommand = { type: 'slow-consumer', consumer: 'pricing-c1', processingMs: 20 };
+    const keyless: KafkaCommand = { type: 'produce', producer: 'checkout', topic: 'requests', key: null };
+    expect(met([faster, advance(8_000), keyless, advance(9_000)])).toBe(true);
+  });
+});
