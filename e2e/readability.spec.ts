@@ -1,35 +1,19 @@
 /**
- * Can the picture be read? In Chromium against the production build: on every step of every
- * written lesson (and every part when presenting), the smallest node text on screen — its computed font size times the diagram's
- * zoom — is at least 11 px at 1280×800 and at least 16 px in Present mode at 1280×720; the nodes a
- * step is about are on screen; and in a busy run the labels of records in flight cover neither node
- * text nor each other.
+ * Can the picture be read? In Chromium against the production build: on every part of every
+ * written lesson (steps, and the intro, recap and challenge, which frame their nodes too), the
+ * smallest node text on screen — its computed font size times the diagram's zoom — is at least
+ * 11 px at 1280×800 and at least 16 px in Present mode at 1280×720; the nodes a part is about are
+ * on screen; the key-moment band is above the fold and the diagram kept its size when it appeared;
+ * and in a busy run the labels of records in flight cover neither node text nor each other. Steps
+ * are checked at their end (End, then the page's "Replay step"), the same picture on every run;
+ * only the text size is also checked as a step opens and plays, which the camera guarantees.
  */
 import type { Page } from '@playwright/test';
 import { lessons } from '../lessons/catalog.ts';
 import { test, expect } from './fixtures.ts';
+import { cameraStill, smallestNodeText, toStepEnd } from './picture.ts';
 
 const ready = lessons.filter((l) => l.ready);
-
-/** The smallest node text on screen, in px, and which text it is. */
-async function smallestNodeText(page: Page): Promise<{ px: number; text: string; texts: number }> {
-  return page.evaluate(() => {
-    const viewport = document.querySelector('.react-flow__viewport');
-    const zoom = viewport ? new DOMMatrix(getComputedStyle(viewport).transform).a : 1;
-    let px = Infinity;
-    let text = '';
-    let texts = 0;
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node *')) {
-      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-      // checkVisibility: a closed actions menu keeps its buttons laid out but never drawn.
-      if (!own || !el.checkVisibility()) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize) * zoom;
-      texts++;
-      if (size < px) [px, text] = [size, el.textContent ?? ''];
-    }
-    return { px, text, texts };
-  });
-}
 
 /** The ids of the lesson's parts, from its own navigation. */
 async function partLinks(page: Page, lessonId: string): Promise<string[]> {
@@ -39,35 +23,21 @@ async function partLinks(page: Page, lessonId: string): Promise<string[]> {
   return nav.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
-/** Opens a part in the page already loaded (the workbench stays, so Present mode stays on). */
-async function openPart(page: Page, href: string): Promise<void> {
+/**
+ * Opens a part in the page already loaded (the workbench stays, so Present mode stays on) and
+ * returns the diagram's pane height in the part's first frames, before a band could have appeared.
+ */
+async function openPart(page: Page, href: string): Promise<number> {
   await page.evaluate((h) => {
     window.location.hash = h.replace(/^#/, '');
   }, href);
   await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  // The camera moves (a quarter of a second) once the step's nodes are measured. The framing mark
-  // may be the previous part's (a part framed like the one before moves nothing), so wait until
-  // the camera is still: the mark and the diagram's transform read the same three times running.
-  await expect(page.locator('.react-flow[data-framed]')).toBeAttached();
-  let last = '';
-  let same = 0;
-  await expect
-    .poll(
-      async () => {
-        const now = await page.evaluate(
-          () =>
-            `${document.querySelector('.react-flow')?.getAttribute('data-framed')}|${
-              document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform
-            }|${document.querySelectorAll('.react-flow__node').length}`,
-        );
-        same = now === last ? same + 1 : 0;
-        last = now;
-        return same;
-      },
-      { timeout: 20_000, intervals: [150] },
-    )
-    .toBeGreaterThanOrEqual(3);
+  // The new part's own render, not the previous part's picture still on screen.
+  await expect(page.locator(`a[href="${href}"][aria-current="step"]`)).toBeVisible();
+  const pane = (await layout(page)).pane;
+  await cameraStill(page);
+  return pane;
 }
 
 /** Nodes the lesson step outlines that are not inside the diagram's pane. */
@@ -84,6 +54,18 @@ async function focusedOffScreen(page: Page): Promise<string[]> {
   });
 }
 
+/** Where the key-moment band is, if drawn, and the diagram's pane height. */
+async function layout(page: Page): Promise<{ band: { top: number; bottom: number } | null; pane: number; fold: number }> {
+  return page.evaluate(() => {
+    const band = document.querySelector('.moment')?.getBoundingClientRect();
+    return {
+      band: band ? { top: band.top, bottom: band.bottom } : null,
+      pane: document.querySelector('.react-flow')!.getBoundingClientRect().height,
+      fold: window.innerHeight,
+    };
+  });
+}
+
 for (const entry of ready) {
   test(`${entry.id}: node text is at least 11 px at 1280×800 and 16 px presenting at 1280×720`, async ({ page, problems }) => {
     test.setTimeout(300_000);
@@ -91,19 +73,39 @@ for (const entry of ready) {
     const hrefs = await partLinks(page, entry.id);
     expect(hrefs.length).toBeGreaterThan(3);
     for (const href of hrefs) {
-      await openPart(page, href);
-      // Steps (the parts with nodes in focus); the intro and recap show the whole graph.
-      if (!(await page.locator('#part-title').textContent())?.startsWith('Step')) continue;
+      // Every part shows the diagram (the intro, recap and challenge frame their nodes too).
+      const opened = await openPart(page, href);
+      const step = (await page.locator('#part-title').textContent())?.startsWith('Step') === true;
+      // While it plays, the text stays readable: the camera never zooms below the floor, even mid-move.
+      const playing = await smallestNodeText(page);
+      expect(playing.px, `${href} as it opens: smallest node text “${playing.text}”`).toBeGreaterThanOrEqual(11);
+      // The rest is checked at the step's end, the same picture on every run.
+      if (step) {
+        await toStepEnd(page);
+        await cameraStill(page);
+      }
       const small = await smallestNodeText(page);
       expect(small.texts, `${href}: node text drawn`).toBeGreaterThan(0);
       expect(small.px, `${href}: smallest node text “${small.text}”`).toBeGreaterThanOrEqual(11);
       expect(await focusedOffScreen(page), `${href}: focused nodes off screen`).toEqual([]);
+      const ended = await layout(page);
+      // The key moment is above the fold, and its room was kept from the part's first frame: the
+      // diagram's pane did not change size when the band appeared.
+      if (ended.band) {
+        expect(ended.band.top, `${href}: band top`).toBeGreaterThanOrEqual(0);
+        expect(ended.band.bottom, `${href}: band bottom vs the fold`).toBeLessThanOrEqual(ended.fold);
+      }
+      expect(ended.pane, `${href}: diagram pane height, opened vs ended`).toBeCloseTo(opened, 0);
     }
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Present', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
     for (const href of hrefs) {
       await openPart(page, href);
+      if ((await page.locator('#part-title').textContent())?.startsWith('Step') === true) {
+        await toStepEnd(page);
+        await cameraStill(page);
+      }
       const small = await smallestNodeText(page);
       // Presenting keeps every part readable, steps or not.
       expect(small.px, `${href} presenting: smallest node text “${small.text}”`).toBeGreaterThanOrEqual(16);

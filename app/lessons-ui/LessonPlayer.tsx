@@ -14,7 +14,7 @@ import { openModel } from '../models/open.ts';
 import { lessons, type LessonEntry } from '../../lessons/catalog.ts';
 import { LessonWorkbench } from './LessonWorkbench.tsx';
 import { ClaimsList, type ShownClaim } from './ClaimsList.tsx';
-import { lessonParts, partScript, partView, type LessonPart } from './lesson-parts.ts';
+import { lessonParts, momentRoomFor, partHighlight, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
 import { ChallengeCard } from './ChallengeCard.tsx';
@@ -66,10 +66,17 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
     return s;
   }, [lesson, script, challengeRun, reload]); // eslint-disable-line react-hooks/exhaustive-deps
   const lock = view.lock;
+  const highlight = useMemo(() => partHighlight(lesson, part), [lesson, part]);
+  const momentRoom = useMemo(
+    () => ui !== undefined && momentRoomFor(lesson, view.stepIndex, (st) => ui.view(st)),
+    [lesson, ui, view.stepIndex],
+  );
   useEffect(() => {
     // A step plays as it opens (Next, a link, a reload); the prediction holds it until answered.
+    // The intro shows the first step's start in the same store, so Next from it opens no new store:
+    // the part changing is what starts the play.
     if (store && view.autoplay && atStart) store.getState().play();
-  }, [store]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [store, partIndex]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     save({
@@ -188,7 +195,8 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
           <LessonWorkbench
             store={store}
             ui={ui}
-            highlight={part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : []}
+            highlight={highlight}
+            momentRoom={momentRoom}
             onReturn={() => setReload((r) => ({ n: r.n + 1, part: partIndex }))}
           />
         ) : (

@@ -20,11 +20,14 @@ export function LessonWorkbench({
   store,
   ui,
   highlight,
+  momentRoom = false,
   onReturn,
 }: {
   store: WorkbenchStore<Cmd>;
   ui: AnyModelUi;
   highlight: readonly string[];
+  /** The part draws a key moment by its end: keep the band's room from its first frame. */
+  momentRoom?: boolean;
   onReturn: () => void;
 }) {
   const offScript = useStore(store, (s) => s.offScript);
@@ -62,6 +65,7 @@ export function LessonWorkbench({
         title="Simulation"
         titleLevel={2}
         moments
+        momentRoom={momentRoom}
         store={store}
         panels={panels}
         highlighted={highlight}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonLoaders } from '../../lessons/index.ts';
-import { lessonParts, partIndexOf, partScript, partView } from './lesson-parts.ts';
+import { kafkaView } from '../models/kafka/kafka-view.ts';
+import { lessonParts, momentRoomFor, partHighlight, partIndexOf, partScript, partView } from './lesson-parts.ts';
 
 describe('lesson parts', () => {
   it('give every lesson the full arc with unique, linkable ids', async () => {
@@ -33,5 +34,27 @@ describe('lesson parts', () => {
     const seconds = (script.atMs[script.stepEnd - 1]! - script.atMs[script.stepStart - 1]!) / script.speed / 1000;
     expect(seconds).toBeGreaterThan(5);
     expect(seconds).toBeLessThan(10);
+  });
+
+  it('name nodes on every part, so the camera frames each at a readable zoom (the challenge too)', async () => {
+    for (const load of Object.values(lessonLoaders)) {
+      const lesson = await load();
+      for (const part of lessonParts(lesson)) expect(partHighlight(lesson, part), `${lesson.id} ${part.id}`).not.toEqual([]);
+      const challenge = lessonParts(lesson).find((p) => p.kind === 'challenge')!;
+      expect(partHighlight(lesson, challenge)).toEqual(lesson.challenge.highlight ?? lesson.steps.at(-1)!.highlight);
+    }
+  });
+
+  it('keep the key-moment band room for a step that draws a moment by its end, and only for it', async () => {
+    // L07: step 1 (the group reads the log once) draws no band; step 2 (reset to earliest) draws
+    // the committed offset's jump back mid-play, and the steps after it still show it.
+    const l07 = await lessonLoaders.L07!();
+    const view = (s: unknown) => kafkaView(s as never);
+    expect(momentRoomFor(l07, 0, view)).toBe(false);
+    expect(momentRoomFor(l07, 1, view)).toBe(true);
+    expect(momentRoomFor(l07, 2, view)).toBe(true);
+    // L05 draws no moment: its diagram keeps the whole height on every step.
+    const l05 = await lessonLoaders.L05!();
+    for (let i = 0; i < l05.steps.length; i++) expect(momentRoomFor(l05, i, view), `L05 step ${i + 1}`).toBe(false);
   });
 });

@@ -56,6 +56,42 @@ export function partView(lesson: AnyLesson, part: LessonPart, predictAnswered: b
   }
 }
 
+/**
+ * The nodes a part is about, which the camera frames: a step's own; the intro, the first step's
+ * (the picture it opens on); the challenge, its own or the last step's; the recap and what the
+ * simulation simplifies, the last step's (the state they show). Every part names some, so every
+ * part opens at a readable zoom rather than the playground's overview.
+ */
+export function partHighlight(lesson: AnyLesson, part: LessonPart): readonly string[] {
+  const last = lesson.steps[lesson.steps.length - 1]?.highlight ?? [];
+  switch (part.kind) {
+    case 'step':
+      return lesson.steps[part.stepIndex]!.highlight;
+    case 'intro':
+      return lesson.steps[0]?.highlight ?? [];
+    case 'challenge':
+      return lesson.challenge.highlight ?? last;
+    default:
+      return last;
+  }
+}
+
+/**
+ * Whether the key-moment band keeps its room for a part that shows step `stepIndex`: a moment is
+ * drawn where that step ends. Moments, once drawn, stay (a saga's undo, a replay, a load), so one
+ * drawn at the end appears at some point of the step, and keeping its room from the first frame
+ * means the diagram does not shrink mid-play. `view` is the model's (it draws the moment).
+ */
+export function momentRoomFor(lesson: AnyLesson, stepIndex: number, view: (state: unknown) => { moment?: unknown }): boolean {
+  const end = playScript(lesson, stepIndex)?.endState;
+  if (end === undefined) return false;
+  try {
+    return view(end).moment !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** What the workbench opens for a part: the step's play script, its bounds and its speed. */
 export function partScript(lesson: AnyLesson, stepIndex: number, atStart: boolean) {
   const script = playScript(lesson, stepIndex);

@@ -24,15 +24,15 @@ import './moment.css';
 const n = formatCount;
 const pct = (v: number, size: number): string => `${size <= 0 ? 0 : Math.max(0, Math.min(100, (v / size) * 100))}%`;
 
-export function MomentBand<C>({ store }: { store: WorkbenchStore<C> }) {
+export function MomentBand<C>({ store, room = false }: { store: WorkbenchStore<C>; room?: boolean }) {
   const moment = useStore(store, (s) => s.view.moment);
   const ref = useRef<HTMLElement>(null);
   const drawn = moment !== undefined;
-  // The area under the diagram grows by the band's height (moment.css), so the diagram keeps its own.
+  // Without kept room, the area under the diagram grows by the band's height (moment.css).
   useLayoutEffect(() => {
     const el = ref.current;
-    const area = el?.parentElement;
-    if (!el || !area) return;
+    const area = el?.closest('.topology-area');
+    if (!el || !(area instanceof HTMLElement) || room) return;
     const set = (): void => area.style.setProperty('--moment-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
     set();
     const ro = new ResizeObserver(set);
@@ -41,7 +41,9 @@ export function MomentBand<C>({ store }: { store: WorkbenchStore<C> }) {
       ro.disconnect();
       area.style.removeProperty('--moment-h');
     };
-  }, [drawn]);
+  }, [drawn, room]);
+  // With kept room the band fills a slot of fixed height (moment.css), there before it draws.
+  if (room) return <div className="moment-room">{moment && <MomentDrawing moment={moment} sectionRef={ref} />}</div>;
   if (!moment) return null;
   return <MomentDrawing moment={moment} sectionRef={ref} />;
 }

@@ -156,8 +156,9 @@ function Camera({ focus, near, zoomMin, presenting }: CameraProps) {
     if (!b) return;
     const v = frame(b, s.width, s.height, zoomMin, presenting ? 1.6 : 1.15);
     let live = true;
-    // Tests wait for this mark before measuring what the camera shows.
-    void s.panZoom?.setViewport(v, { duration: isMotionReduced() ? 0 : 250 }).then(() => {
+    // Tests wait for this mark before measuring what the camera shows. Linear, not d3's smooth
+    // zoom, which zooms out mid-move on a long pan: both ends are readable, so every frame between is.
+    void s.panZoom?.setViewport(v, { duration: isMotionReduced() ? 0 : 250, interpolate: 'linear' }).then(() => {
       if (live) s.domNode?.setAttribute('data-framed', String(++framings));
     });
     return () => {

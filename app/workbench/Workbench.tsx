@@ -38,6 +38,12 @@ export interface WorkbenchProps<C> {
   titleLevel?: 1 | 2;
   /** Draw the model's key moment under the topology (MomentBand.tsx): a lesson's steps do. */
   moments?: boolean;
+  /**
+   * Keep the band's room under the diagram from the first frame, drawn or not (a lesson step that
+   * draws a moment before it ends): the diagram's pane, and so the camera's framing, stays the same
+   * size when the band appears mid-play instead of jumping.
+   */
+  momentRoom?: boolean;
 }
 
 export function Workbench<C>({
@@ -52,6 +58,7 @@ export function Workbench<C>({
   onTabChange,
   titleLevel = 1,
   moments = false,
+  momentRoom = false,
 }: WorkbenchProps<C>) {
   const [help, setHelp] = useState(false);
   const [presenting, setPresenting] = useState(false);
@@ -67,8 +74,11 @@ export function Workbench<C>({
   const faces = useMemo(() => nodeFacesOf(store), [store]);
   const select = useCallback((id: string) => onSelectNode?.(id), [onSelectNode]);
   const colorMode: ColorMode = dark ? 'dark' : 'light';
+  const band = moments && <MomentBand store={store} room={momentRoom} />;
   const topologyView = (
     <>
+      {/* On a phone the band goes first, under the tabs, where the sticky player shows it with the picture. */}
+      {phone && band}
       <TopologyView
         topology={topology}
         faces={faces}
@@ -78,7 +88,7 @@ export function Workbench<C>({
         presenting={presenting}
         overlay={<FlightLayer store={store} topology={topology} />}
       />
-      {moments && <MomentBand store={store} />}
+      {!phone && band}
     </>
   );
   const tabs: TabDef[] = phone ? [{ id: 'topology', label: 'Topology', render: () => topologyView }, ...panels] : panels;

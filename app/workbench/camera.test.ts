@@ -7,6 +7,7 @@ import {
   overviewZoomMin,
   readableZoom,
   screenTextMinPx,
+  tightPadPx,
   zoomFloor,
   type Box,
 } from './camera.ts';
@@ -21,8 +22,18 @@ describe('the camera', () => {
     const huge = boundsOf([box(0, 0), box(3000, 2000)])!;
     const v = frame(huge, 700, 400, readableZoom(false), 1.2);
     expect(v.zoom).toBe(readableZoom(false));
-    expect(v.x).toBe(24);
-    expect(v.y).toBe(24);
+    expect(v.x).toBe(tightPadPx);
+    expect(v.y).toBe(tightPadPx);
+  });
+
+  it('gives up the padding before it gives up a node: a box that fits the pane but not the padding is centred in full', () => {
+    // L02's live-only step: the focused nodes are 445 flow px high; at zoom 0.94 that is 418 px,
+    // in a 425 px pane — not with 24 px padding on each side, but whole without it.
+    const tall = box(0, 0, 600, 445);
+    const v = frame(tall, 720, 425, 0.94, 1.15);
+    expect(v.zoom).toBe(0.94);
+    expect(v.y).toBeGreaterThanOrEqual(0);
+    expect(v.y + 445 * v.zoom).toBeLessThanOrEqual(425);
   });
 
   it('centres what fits, up to the largest zoom', () => {

@@ -2,8 +2,8 @@
  * Where the topology's camera looks: pure arithmetic, so the framing rules are tested without a
  * browser. The camera frames the nodes a lesson step is about (and their neighbours when they fit)
  * at a zoom that keeps node text readable; when even the step's own nodes do not fit at that zoom
- * it stays readable and shows their start (top left, where the flow begins) rather than shrinking
- * the text to smudges. The learner can pan to the rest, and the minimap shows the whole.
+ * it stays readable and shows their start (top left, where the flow begins, with the padding cut to
+ * a few px) rather than shrinking the text to smudges. The learner can pan to the rest, and the minimap shows the whole.
  */
 
 export interface Box {
@@ -69,14 +69,18 @@ export function fitZoom(b: Box, width: number, height: number, padPx: number): n
   return Math.min(w / Math.max(1, b.width), h / Math.max(1, b.height));
 }
 
+/** The margin kept at the pane's edge when the box does not fit with the usual padding. */
+export const tightPadPx = 6;
+
 /**
  * The viewport that frames `b` in the pane: as large as fits up to `zoomMax`, never below
- * `zoomMin`. Along an axis that still does not fit, the box's start is shown (with the padding).
+ * `zoomMin`. Along an axis, a box that fits the pane (with the padding, else with less) is
+ * centred; one that still does not fit shows its start, a few px from the edge.
  */
 export function frame(b: Box, width: number, height: number, zoomMin: number, zoomMax: number, padPx = 24): Viewport {
   const zoom = Math.min(zoomMax, Math.max(zoomMin, fitZoom(b, width, height, padPx)));
   const axis = (start: number, size: number, pane: number): number =>
-    size * zoom + 2 * padPx <= pane ? (pane - size * zoom) / 2 - start * zoom : padPx - start * zoom;
+    size * zoom <= pane ? (pane - size * zoom) / 2 - start * zoom : tightPadPx - start * zoom;
   return { x: axis(b.x, b.width, width), y: axis(b.y, b.height, height), zoom };
 }
 

@@ -94,6 +94,11 @@ export interface ChallengeSpec<M extends ModelName> {
   goals?: ChallengeGoal<StateOf<M>>[];
   /** Which of the model's control forms the challenge page shows, by id, in order (default: all). */
   controls?: string[];
+  /**
+   * Workbench node ids the challenge is about, framed by the camera (default: the last step's).
+   * Name the nodes the learner acts on, so the picture opens readable where the task happens.
+   */
+  highlight?: string[];
 }
 
 /** One condition of a challenge, in words the learner reads beside a tick. */

@@ -50,6 +50,11 @@ export interface PlayScript<M extends ModelName = ModelName> {
   startEntries: number;
   /** The step's claims, evaluated on the state it ends in (the same state the headless runner checks). */
   claims: ClaimResult[];
+  /**
+   * The state the step ends in, read-only: what the page asks of the step's end before playing it
+   * (whether a key moment will be drawn, so its room is kept from the first frame).
+   */
+  endState: StateOf<M>;
 }
 
 type Run<M extends ModelName> = ModelRun<StateOf<M>, CommandOf<M>>;
@@ -173,6 +178,8 @@ interface Segment {
   starts: number[];
   /** Each step's claims, evaluated on the state the step ends in (what the page lists). */
   claims: ClaimResult[][];
+  /** The state each step ends in (kept, not copied: every command applies to a fresh clone). */
+  ends: unknown[];
   startMs: number;
   startEntries: number;
 }
@@ -197,6 +204,7 @@ function buildSegment<M extends ModelName>(lesson: Lesson<M>, first: number): Se
     beat: [],
     starts: [],
     claims: [],
+    ends: [],
     startMs: run.nowMs(s),
     startEntries: run.trace(s).nextId,
   };
@@ -233,6 +241,7 @@ function buildSegment<M extends ModelName>(lesson: Lesson<M>, first: number): Se
       state = target;
     }
     seg.claims.push(evaluateClaims(lesson.steps[k]!.claims, state));
+    seg.ends.push(state);
   }
   seg.starts.push(seg.commands.length);
   return seg;
@@ -268,6 +277,7 @@ export function playScript(lesson: AnyLesson, stepIndex: number): PlayScript | u
     startMs: seg.startMs,
     startEntries: seg.startEntries,
     claims: seg.claims[i - first]!,
+    endState: seg.ends[i - first] as StateOf<ModelName>,
   };
 }
 
