@@ -21,11 +21,13 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   const nodes: TopologyNode[] = [];
   const edges: TopologyEdge[] = [];
   const producers = s.k.producers;
-  const groups = s.k.groups;
+  // A deleted topic or group (and the group's consumers) keeps its slot in the world, not in the picture.
+  const live = s.k.groups.flatMap((g, gi) => (g.deleted === true ? [] : [{ g, gi }]));
+  const groups = live.map((x) => x.g);
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
-  const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
+  const consumers = live.flatMap(({ g, gi }) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
   // Topics and brokers from the world, so those the Build tab adds appear (the scenario's come first).
-  const topics = s.k.topics;
+  const topics = s.k.topics.filter((t) => t.deleted !== true);
   const gapOf = (kind: keyof typeof columnX): number => (kind === 'consumer' ? consumerGapPx : rowGapPx);
   const tallest = Math.max(
     rowGapPx * Math.max(producers.length, topics.length, groups.length, 1),
@@ -59,7 +61,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   );
   column(
     'group',
-    groups.map((g, gi) => ({
+    live.map(({ g, gi }) => ({
       id: kafkaNode.group(g.id),
       label: g.id,
       detail: `${plural(consumersOf(gi).length, 'consumer')} · ${g.assignor}`,
@@ -88,8 +90,9 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
 
   for (const p of producers) {
     // A producer the model adds for records produced from the page writes to any topic.
-    const topics = p.topic >= 0 ? [s.k.topics[p.topic]!.name] : s.k.topics.map((t) => t.name);
-    for (const topic of topics) {
+    const bound = p.topic >= 0 ? s.k.topics[p.topic]! : undefined;
+    if (bound?.deleted === true) continue;
+    for (const topic of bound ? [bound.name] : topics.map((t) => t.name)) {
       edges.push({
         id: `e:${kafkaNode.producer(p.id)}->${kafkaNode.topic(topic)}`,
         source: kafkaNode.producer(p.id),
@@ -98,7 +101,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
       });
     }
   }
-  groups.forEach((g, gi) => {
+  live.forEach(({ g, gi }) => {
     for (const ti of g.topics) {
       const t = s.k.topics[ti]!.name;
       edges.push({
