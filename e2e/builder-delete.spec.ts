@@ -2,7 +2,8 @@
  * Deleting from the Build tab with the keyboard alone: a group with a member is refused in Kafka's
  * words; a topic in use is deleted (its node leaves the picture, the narration says what its
  * clients now get), a step back brings it back, and once the group's consumer has left the group
- * is deleted. One page for the whole walk.
+ * is deleted. One page for the whole walk. And the saga's Build tab: a step's compensation switched
+ * off and back by a step back.
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
@@ -84,5 +85,24 @@ test('Build tab: delete a topic in use and an empty group; a group with members 
   await expect(node(page, 'billing')).toHaveCount(0);
   await expect(node(page, 'billing-c1')).toHaveCount(0);
   await expect(narration).toContainText('Group billing was deleted with its committed offsets');
+  expect(problems).toEqual([]);
+});
+
+test('saga Build tab: switch a step’s compensation off and on by keyboard; a step back undoes it', async ({ page, problems }) => {
+  await page.goto('/#/playground?model=saga&scenario=blank');
+  await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible();
+  const narration = page.locator('.narration-area');
+  await press(page.getByRole('button', { name: 'Add step' }));
+  await expect(page.getByText('Sagas now run create-order → reserve-inventory.')).toBeVisible();
+  const before = Number(await scrubber(page).inputValue());
+  await press(page.getByRole('button', { name: 'No compensation for reserve-inventory' }));
+  await expect(page.getByText('New sagas leave reserve-inventory for a person to undo.')).toBeVisible();
+  await expect(narration).toContainText('Step reserve-inventory has no compensation in sagas started from now on');
+  await expect(page.getByText('reserve-inventory (inventory; cannot be undone by a compensation)')).toBeVisible();
+  await expect(scrubber(page)).toHaveValue(String(before + 1));
+  await keys(page, 'ArrowLeft', 1);
+  await expect(scrubber(page)).toHaveValue(String(before));
+  await expect(page.getByRole('button', { name: 'No compensation for reserve-inventory' })).toBeVisible();
+  await expect(page.getByText('reserve-inventory (inventory; undone by release-inventory)')).toBeVisible();
   expect(problems).toEqual([]);
 });

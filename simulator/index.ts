@@ -135,7 +135,7 @@ export { SCENARIO_DEFAULTS } from './kafka/scenario/defaults.ts';
 
 // Sagas, two-phase commit, outbox and idempotent consumers.
 export { describeSagaEntry } from './saga/saga-describe.ts';
-export { DEFAULT_STEPS, STEP_DEFS } from './saga/saga-types.ts';
+export { DEFAULT_STEPS, STEP_DEFS, compensationOf } from './saga/saga-types.ts';
 export type {
   SagaWorld,
   SagaCommand,
