@@ -3,7 +3,8 @@
  * words; a topic in use is deleted (its node leaves the picture, the narration says what its
  * clients now get), a step back brings it back, and once the group's consumer has left the group
  * is deleted. One page for the whole walk. And the saga's Build tab: a step's compensation switched
- * off and back by a step back.
+ * off and back by a step back; the choreography's: who reacts to OrderPlaced rewired, a duplicate
+ * refused, a step back.
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
@@ -104,5 +105,30 @@ test('saga Build tab: switch a step’s compensation off and on by keyboard; a s
   await expect(scrubber(page)).toHaveValue(String(before));
   await expect(page.getByRole('button', { name: 'No compensation for reserve-inventory' })).toBeVisible();
   await expect(page.getByText('reserve-inventory (inventory; undone by release-inventory)')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('choreography Build tab: rewire who reacts to OrderPlaced by keyboard; a refusal names why; a step back undoes', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/#/playground?model=choreography&scenario=blank');
+  await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible();
+  const narration = page.locator('.narration-area');
+  const feedback = page.locator('.control-feedback');
+  await press(page.getByRole('button', { name: 'Remove payment on OrderPlaced' }));
+  await expect(feedback).toHaveText('payment now ignores OrderPlaced.');
+  await expect(narration).toContainText('From now on the payment service ignores OrderPlaced (it ran charge-payment).');
+  await expect(page.getByRole('button', { name: 'Remove payment on OrderPlaced' })).toHaveCount(0);
+  // The form's defaults: on OrderPlaced, inventory runs reserve-inventory and announces InventoryReserved.
+  await press(page.getByRole('button', { name: 'Add reaction' }));
+  await expect(feedback).toHaveText('From now on inventory reacts to OrderPlaced with reserve-inventory.');
+  const withReaction = Number(await scrubber(page).inputValue());
+  await press(page.getByRole('button', { name: 'Add reaction' }));
+  await expect(feedback).toHaveText('Refused: the inventory service reacts to OrderPlaced already; remove that reaction first');
+  await expect(scrubber(page)).toHaveValue(String(withReaction));
+  await keys(page, 'ArrowLeft', 1);
+  await expect(scrubber(page)).toHaveValue(String(withReaction - 1));
+  await expect(page.getByRole('button', { name: 'Remove inventory on OrderPlaced' })).toHaveCount(0);
   expect(problems).toEqual([]);
 });
