@@ -77,7 +77,8 @@ function ReactionForm({ store, w }: Props) {
         ))}
       </ul>
       <form
-        className="control-row"
+        // builder-fields: the playground's Build tab styles it (control-row is styled by the lesson player).
+        className="control-row builder-fields"
         onSubmit={(e) => {
           e.preventDefault();
           add();
