@@ -83,61 +83,59 @@ export interface KafkaSummary {
 export function summary(s: KafkaState): KafkaSummary {
   const k = s.k;
   const alive = (b: number) => k.brokers.find((x) => x.id === b)!.alive;
-  // A deleted topic (delete-commands.ts) keeps its slots in the world but is no longer in the cluster.
-  const partitions = k.parts
-    .filter((p) => k.topics[p.topic]!.deleted !== true)
-    .map((p) => {
-      const log = readLog(p);
-      return {
-        topic: k.topics[p.topic]!.name,
-        partition: p.partition,
-        leader: p.leader < 0 ? null : brokerNode(p.leader),
-        isr: p.isr.map(brokerNode),
-        logStartOffset: log.start,
-        logEndOffset: log.leo,
-        highWatermark: log.hw,
-        records: storedCount(log),
-        segments: segmentList(log, k.rec.ts),
-        replicas: p.logs.map((l) => ({
-          broker: brokerNode(l.broker),
-          alive: alive(l.broker),
-          logStartOffset: l.start,
-          logEndOffset: l.leo,
-          highWatermark: l.hw,
-        })),
-      };
-    });
-  const groups = k.groups
-    .filter((g) => g.deleted !== true)
-    .map((g) => {
-      const parts: GroupSummary['partitions'] = [];
-      for (const t of g.topics) {
-        const topic = k.topics[t]!;
-        for (let i = 0; i < topic.partitions; i++) {
-          const pid = pidOf(topic, i);
-          const committed = g.committed[pid] ?? null;
-          parts.push({ topic: topic.name, partition: i, committed, lag: consumerLag(readLog(k.parts[pid]!).hw, committed) });
-        }
+  // A deleted topic or group (delete-commands.ts) keeps its slots in the world, not in the cluster.
+  const liveParts = k.parts.filter((p) => k.topics[p.topic]!.deleted !== true);
+  const liveGroups = k.groups.filter((g) => g.deleted !== true);
+  const partitions = liveParts.map((p) => {
+    const log = readLog(p);
+    return {
+      topic: k.topics[p.topic]!.name,
+      partition: p.partition,
+      leader: p.leader < 0 ? null : brokerNode(p.leader),
+      isr: p.isr.map(brokerNode),
+      logStartOffset: log.start,
+      logEndOffset: log.leo,
+      highWatermark: log.hw,
+      records: storedCount(log),
+      segments: segmentList(log, k.rec.ts),
+      replicas: p.logs.map((l) => ({
+        broker: brokerNode(l.broker),
+        alive: alive(l.broker),
+        logStartOffset: l.start,
+        logEndOffset: l.leo,
+        highWatermark: l.hw,
+      })),
+    };
+  });
+  const groups = liveGroups.map((g) => {
+    const parts: GroupSummary['partitions'] = [];
+    for (const t of g.topics) {
+      const topic = k.topics[t]!;
+      for (let i = 0; i < topic.partitions; i++) {
+        const pid = pidOf(topic, i);
+        const committed = g.committed[pid] ?? null;
+        parts.push({ topic: topic.name, partition: i, committed, lag: consumerLag(readLog(k.parts[pid]!).hw, committed) });
       }
-      const gl = groupLag(parts.map((p) => p.lag));
-      return {
-        group: g.id,
-        state: g.phase,
-        generation: g.generation,
-        members: g.members.map((m) => ({
-          consumer: k.consumers[m.consumer]!.id,
-          memberId: m.memberId,
-          partitions: m.assigned.map((pid) => `${k.topics[k.parts[pid]!.topic]!.name}-${k.parts[pid]!.partition}`),
-        })),
-        partitions: parts,
-        lag: gl.lag,
-        lagUnknownPartitions: gl.unknownPartitions,
-        delivered: g.delivered,
-        duplicated: g.duplicated,
-        replayed: g.replayed,
-        skipped: g.skipped,
-      };
-    });
+    }
+    const gl = groupLag(parts.map((p) => p.lag));
+    return {
+      group: g.id,
+      state: g.phase,
+      generation: g.generation,
+      members: g.members.map((m) => ({
+        consumer: k.consumers[m.consumer]!.id,
+        memberId: m.memberId,
+        partitions: m.assigned.map((pid) => `${k.topics[k.parts[pid]!.topic]!.name}-${k.parts[pid]!.partition}`),
+      })),
+      partitions: parts,
+      lag: gl.lag,
+      lagUnknownPartitions: gl.unknownPartitions,
+      delivered: g.delivered,
+      duplicated: g.duplicated,
+      replayed: g.replayed,
+      skipped: g.skipped,
+    };
+  });
   const consumers = k.consumers
     .filter((c) => k.groups[c.group]!.deleted !== true)
     .map((c) => ({
