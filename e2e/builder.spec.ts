@@ -294,7 +294,7 @@ test('a design whose link would be too long offers a file instead', async ({ pag
   expect(problems).toEqual([]);
 });
 
-for (const model of ['kafka', 'eventstore', 'amqp', 'saga']) {
+for (const model of ['kafka', 'eventstore', 'amqp', 'saga', 'choreography']) {
   test(`${model}: the Build tab passes axe, at desktop and phone width, light and dark`, async ({ page, problems }) => {
     for (const [width, height, scheme] of [
       [1280, 720, 'light'],

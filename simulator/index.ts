@@ -136,7 +136,7 @@ export { SCENARIO_DEFAULTS } from './kafka/scenario/defaults.ts';
 
 // Sagas, two-phase commit, outbox and idempotent consumers.
 export { describeSagaEntry } from './saga/saga-describe.ts';
-export { DEFAULT_STEPS, STEP_DEFS } from './saga/saga-types.ts';
+export { DEFAULT_STEPS, STEP_DEFS, compensationOf } from './saga/saga-types.ts';
 export type {
   SagaWorld,
   SagaCommand,
@@ -151,7 +151,14 @@ export type {
 export { ACTIONS, SERVICE_NAMES, type ActionName, type ServiceName } from './saga/services.ts';
 export { sagaNode, sagaRead } from './saga/saga-reads.ts';
 export { choreographyView, describeChoreographyEntry } from './saga/choreography-view.ts';
-export type { ChoreographyWorld, ChoreographyCommand, ChoreographyEntry, ChoreographyView } from './saga/choreography-types.ts';
+export { BUS_MESSAGE_NAMES, reactionsOf } from './saga/choreography-reactions.ts';
+export type {
+  ChoreographyWorld,
+  ChoreographyCommand,
+  ChoreographyEntry,
+  ChoreographyView,
+  Reaction,
+} from './saga/choreography-types.ts';
 export { twoPhaseCommitView, describeTwoPhaseCommitEntry, type TpcTxView } from './saga/two-phase-commit-view.ts';
 export type { TpcWorld, TpcCommand, TpcEntry } from './saga/two-phase-commit-types.ts';
 export { kafkaChoreographyView, describeKafkaChoreographyEntry } from './saga/choreography-kafka-view.ts';

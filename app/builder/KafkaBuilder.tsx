@@ -1,9 +1,9 @@
 /** The Kafka Build tab: brokers and topics, then producers, groups and consumers. */
 import { kafkaModel } from '../../simulator/index.ts';
 import { BuildStatus, useSend, type AnyStore } from './form-kit.tsx';
-import { ChangeGroupPart, ChangeProducerPart } from './KafkaClientChanges.tsx';
+import { ChangeGroupPart, ChangeProducerPart, DeleteGroupPart } from './KafkaClientChanges.tsx';
 import { ProducerPart, GroupPart } from './KafkaClientParts.tsx';
-import { BrokerPart, ChangeTopicPart, TopicPart } from './KafkaTopicParts.tsx';
+import { BrokerPart, ChangeTopicPart, DeleteTopicPart, TopicPart } from './KafkaTopicParts.tsx';
 
 export function KafkaBuilder({ store }: { store: AnyStore }) {
   const { send, problem, refused, done } = useSend(store, kafkaModel.loadCommand);
@@ -17,6 +17,8 @@ export function KafkaBuilder({ store }: { store: AnyStore }) {
       <ChangeProducerPart store={store} send={send} />
       <GroupPart store={store} send={send} />
       <ChangeGroupPart store={store} send={send} />
+      <DeleteGroupPart store={store} send={send} />
+      <DeleteTopicPart store={store} send={send} />
     </div>
   );
 }

@@ -109,3 +109,20 @@ export function ChangeGroupPart({ store, send }: { store: AnyStore; send: Send }
     </Part>
   );
 }
+
+/** kafka-consumer-groups --delete: refused while the group has members, as Kafka refuses it. */
+export function DeleteGroupPart({ store, send }: { store: AnyStore; send: Send }) {
+  const groups = useNames(store, 'group');
+  const [picked, setPicked] = useState('');
+  const group = groups.includes(picked) ? picked : (groups[0] ?? '');
+  if (groups.length === 0) return null;
+  return (
+    <Part
+      legend="Delete a consumer group (only an empty one; its offsets go too)"
+      submit="Delete group"
+      onSubmit={() => send({ type: 'delete-group', group }, `group ${group} deleted`)}
+    >
+      <Choice label="Group to delete" value={group} options={groups} onChange={setPicked} />
+    </Part>
+  );
+}

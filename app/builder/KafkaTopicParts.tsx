@@ -134,3 +134,20 @@ export function ChangeTopicPart({ store, send }: { store: AnyStore; send: Send }
     </>
   );
 }
+
+/** kafka-topics --delete: the topic goes while its clients run (simulator/kafka/delete-commands.ts). */
+export function DeleteTopicPart({ store, send }: { store: AnyStore; send: Send }) {
+  const topics = useNames(store, 'topic');
+  const [picked, setPicked] = useState('');
+  const topic = topics.includes(picked) ? picked : (topics[0] ?? '');
+  if (topics.length === 0) return null;
+  return (
+    <Part
+      legend="Delete a topic (its records and every group’s offsets for it go too)"
+      submit="Delete topic"
+      onSubmit={() => send({ type: 'delete-topic', topic }, `topic ${topic} deleted`)}
+    >
+      <Choice label="Topic to delete" value={topic} options={topics} onChange={setPicked} />
+    </Part>
+  );
+}

@@ -34,6 +34,7 @@ export function onProduceArrive(
   const b = k.brokers.find((x) => x.id === broker)!;
   if (!b.alive) return respondProduce(s, prod, pid, reqId, broker, 'DISCONNECTED', -1);
   if (part.leader !== broker) return respondProduce(s, prod, pid, reqId, broker, 'NOT_LEADER_OR_FOLLOWER', -1);
+  if (k.topics[part.topic]!.deleted) return respondProduce(s, prod, pid, reqId, broker, 'UNKNOWN_TOPIC_OR_PARTITION', -1);
   if (staleEpoch(s, prod, txe)) return respondProduce(s, prod, pid, reqId, broker, 'PRODUCER_FENCED', -1);
   const topic = k.topics[part.topic]!;
   if (acks === 'all' && part.isr.length < topic.minInsyncReplicas)

@@ -26,6 +26,7 @@ import { ensureTick } from './producer-send.ts';
 import { startFollower } from './replication.ts';
 import { DEFAULT_SEGMENT_MS, DEFAULT_SEGMENT_RECORDS } from './build.ts';
 import { emit } from './emit.ts';
+import { rebindDeletedName } from './delete-commands.ts';
 import type { EntryOf } from './trace-types.ts';
 import type { KafkaState } from './state.ts';
 
@@ -160,6 +161,7 @@ export function createTopicCommand(s: KafkaState, c: Cmd<'create-topic'>): Resul
   }
   appendPartitions(s, ti, 0, spec.partitions, spec.replicationFactor, alive);
   startCleaner(s, ti);
+  rebindDeletedName(s, ti);
   const plural = spec.partitions === 1 ? '' : 's';
   changed(s, {
     change: 'topic-created',

@@ -14,6 +14,7 @@ import {
   stopProducerCommand,
 } from './build-commands.ts';
 import { alterGroupCommand, alterProducerCommand } from './client-build-commands.ts';
+import { deleteGroupCommand, deleteTopicCommand } from './delete-commands.ts';
 import type { KafkaState } from './state.ts';
 
 const buildTypes: ReadonlySet<string> = new Set<KafkaBuildCommand['type']>([
@@ -25,6 +26,8 @@ const buildTypes: ReadonlySet<string> = new Set<KafkaBuildCommand['type']>([
   'stop-producer',
   'alter-producer',
   'alter-group',
+  'delete-topic',
+  'delete-group',
 ]);
 
 export function isBuildCommand(c: KafkaEngineCommand): c is KafkaBuildCommand {
@@ -49,5 +52,9 @@ export function dispatchBuildCommand(s: KafkaState, c: KafkaBuildCommand): Resul
       return alterProducerCommand(s, c.producer, c.config);
     case 'alter-group':
       return alterGroupCommand(s, c.group, c.config);
+    case 'delete-topic':
+      return deleteTopicCommand(s, c.topic);
+    case 'delete-group':
+      return deleteGroupCommand(s, c.group);
   }
 }

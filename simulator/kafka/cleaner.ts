@@ -40,6 +40,8 @@ export function startCleaner(s: KafkaState, topic: number): void {
 export function onCleaner(s: KafkaState, topic: number, compaction: boolean): void {
   const k = s.k;
   const t = k.topics[topic]!;
+  // A deleted topic's logs are gone: no more retention checks or cleaner passes (nor their next ones).
+  if (t.deleted) return;
   for (let p = 0; p < t.partitions; p++) {
     const pid = pidOf(t, p);
     for (const log of k.parts[pid]!.logs) {

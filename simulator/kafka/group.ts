@@ -371,6 +371,8 @@ export function onCommit(
     const pid = pids[i]!;
     const offset = offsets[i]!;
     if (grp.committed[pid] === offset) continue;
+    // OffsetCommit for a deleted topic's partition is answered UNKNOWN_TOPIC_OR_PARTITION: nothing stored.
+    if (s.k.topics[s.k.parts[pid]!.topic]!.deleted) continue;
     grp.committed[pid] = offset;
     emit(
       s,

@@ -83,7 +83,10 @@ export interface KafkaSummary {
 export function summary(s: KafkaState): KafkaSummary {
   const k = s.k;
   const alive = (b: number) => k.brokers.find((x) => x.id === b)!.alive;
-  const partitions = k.parts.map((p) => {
+  // A deleted topic or group (delete-commands.ts) keeps its slots in the world, not in the cluster.
+  const liveParts = k.parts.filter((p) => k.topics[p.topic]!.deleted !== true);
+  const liveGroups = k.groups.filter((g) => g.deleted !== true);
+  const partitions = liveParts.map((p) => {
     const log = readLog(p);
     return {
       topic: k.topics[p.topic]!.name,
@@ -104,7 +107,7 @@ export function summary(s: KafkaState): KafkaSummary {
       })),
     };
   });
-  const groups = k.groups.map((g) => {
+  const groups = liveGroups.map((g) => {
     const parts: GroupSummary['partitions'] = [];
     for (const t of g.topics) {
       const topic = k.topics[t]!;
@@ -133,13 +136,15 @@ export function summary(s: KafkaState): KafkaSummary {
       skipped: g.skipped,
     };
   });
-  const consumers = k.consumers.map((c) => ({
-    consumer: c.id,
-    group: k.groups[c.group]!.id,
-    phase: c.phase,
-    alive: c.alive,
-    error: c.errorMessage,
-  }));
+  const consumers = k.consumers
+    .filter((c) => k.groups[c.group]!.deleted !== true)
+    .map((c) => ({
+      consumer: c.id,
+      group: k.groups[c.group]!.id,
+      phase: c.phase,
+      alive: c.alive,
+      error: c.errorMessage,
+    }));
   return {
     atMs: s.nowMs,
     tasksRun: s.tasksRun,

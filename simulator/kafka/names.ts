@@ -28,6 +28,11 @@ export function setName<T>(idx: NameIndex<T>, name: string, value: T): void {
   Object.defineProperty(idx, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
+/** Frees `name` (a deleted topic's or group's), so a new one may take it. */
+export function removeName<T>(idx: NameIndex<T>, name: string): void {
+  if (Object.hasOwn(idx, name)) Reflect.deleteProperty(idx, name);
+}
+
 /** A prototype-free copy of an index (after JSON or structuredClone gave it a prototype back). */
 export function copyNameIndex<T>(idx: NameIndex<T>): NameIndex<T> {
   const out = nameIndex<T>();

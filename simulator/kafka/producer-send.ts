@@ -40,7 +40,8 @@ export function onProducerTick(s: KafkaState, prod: number): void {
   const p = s.k.producers[prod]!;
   p.ticking = false;
   if (p.txnRecords > 0) transactionalTick(s, prod);
-  else if (p.topic >= 0 && p.ratePerSec > 0) {
+  // send() to a deleted topic blocks on its metadata and fails (delete-commands.ts): no records.
+  else if (p.topic >= 0 && p.ratePerSec > 0 && s.k.topics[p.topic]!.deleted !== true) {
     const due = dueBy(p, s.nowMs);
     // A serializer the registry refused sends nothing (the records due are not created at all).
     const may = producerMaySend(s, prod);

@@ -65,6 +65,7 @@ export function onFetch(s: KafkaState, c: number, inc: number, pid: number, offs
   const b = s.k.brokers.find((x) => x.id === broker)!;
   if (!b.alive) return respondFetch(s, c, inc, pid, broker, offset, offset, 'DISCONNECTED');
   if (part.leader !== broker) return respondFetch(s, c, inc, pid, broker, offset, offset, 'NOT_LEADER_OR_FOLLOWER');
+  if (s.k.topics[part.topic]!.deleted) return respondFetch(s, c, inc, pid, broker, offset, offset, 'UNKNOWN_TOPIC_OR_PARTITION');
   const log = leaderLog(part)!;
   if (offset < log.start || offset > log.leo) return respondFetch(s, c, inc, pid, broker, offset, offset, 'OFFSET_OUT_OF_RANGE');
   const g = s.k.groups[s.k.consumers[c]!.group]!;
@@ -124,9 +125,12 @@ export function answerParkedFetches(s: KafkaState, pid: number): void {
   part.parked.length = kept;
 }
 
-/** The leader is gone: every parked fetch fails (the consumers notice the closed connection). */
-export function failParkedFetches(s: KafkaState, pid: number, broker: number): void {
+/**
+ * Every parked fetch fails: with DISCONNECTED when the leader is gone (the consumers notice the
+ * closed connection), with UNKNOWN_TOPIC_OR_PARTITION when the topic was deleted.
+ */
+export function failParkedFetches(s: KafkaState, pid: number, broker: number, error = 'DISCONNECTED'): void {
   const part = s.k.parts[pid]!;
-  for (const f of part.parked) respondFetch(s, f.consumer, f.inc, pid, broker, f.offset, f.offset, 'DISCONNECTED');
+  for (const f of part.parked) respondFetch(s, f.consumer, f.inc, pid, broker, f.offset, f.offset, error);
   part.parked.length = 0;
 }

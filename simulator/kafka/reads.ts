@@ -70,7 +70,7 @@ export const kafkaRead = {
   partitionCount: (s: KafkaState, topic: string): number => summary(s).partitions.filter((p) => p.topic === topic).length,
   nowSeconds: (s: KafkaState): number => s.nowMs / 1000,
   /** A consumer's processing time per record, in ms. */
-  processingMs: (s: KafkaState, consumer: string): number => s.k.consumers.find((c) => c.id === consumer)?.processingMs ?? -1,
+  processingMs: (s: KafkaState, consumer: string): number => s.k.consumers.findLast((c) => c.id === consumer)?.processingMs ?? -1,
   /** The partition Kafka's default partitioner (murmur2) sends a key to. */
   partitionOfKey: (key: string, partitions: number): number => partitionForKey(key, partitions),
   /** Records a group has processed (redeliveries and replays included). */
@@ -210,9 +210,9 @@ export const kafkaRead = {
     fromMs = 0,
   ): number => entries(s, type).find((e) => e.consumer === consumer && e.atMs >= fromMs)?.atMs ?? -1,
   /** Session timeout of a group, in ms. */
-  sessionTimeoutMs: (s: KafkaState, id: string): number => s.k.groups.find((g) => g.id === id)?.sessionTimeoutMs ?? -1,
+  sessionTimeoutMs: (s: KafkaState, id: string): number => s.k.groups.findLast((g) => g.id === id)?.sessionTimeoutMs ?? -1,
   /** The group's auto.offset.reset setting. */
-  offsetReset: (s: KafkaState, id: string): string => s.k.groups.find((g) => g.id === id)?.autoOffsetReset ?? '',
+  offsetReset: (s: KafkaState, id: string): string => s.k.groups.findLast((g) => g.id === id)?.autoOffsetReset ?? '',
   /** The assignor a group uses. */
-  assignor: (s: KafkaState, id: string): string => s.k.groups.find((g) => g.id === id)?.assignor ?? '',
+  assignor: (s: KafkaState, id: string): string => s.k.groups.findLast((g) => g.id === id)?.assignor ?? '',
 };

@@ -224,6 +224,11 @@ export interface TopicState {
    * from firstPid; replaced, never mutated, so clones may share it. See topic-pids.ts.
    */
   morePids?: number[];
+  /**
+   * The topic was deleted (kafka-topics --delete, delete-commands.ts). Its slot stays so that
+   * partition ids and topic indexes keep their meaning; its name is free for a new topic.
+   */
+  deleted?: true;
 }
 
 export interface BrokerState {
@@ -417,6 +422,10 @@ export interface GroupState {
   readCommitted: boolean;
   /** The application's handler and what it has done (app-state.ts); null: records are only counted. */
   app: AppState | null;
+  /** The group was deleted (kafka-consumer-groups --delete); its name is free for a new group. */
+  deleted?: true;
+  /** Names of deleted topics the group subscribed to: a topic created again with one is read again. */
+  gone?: string[];
 }
 
 export interface Counters {

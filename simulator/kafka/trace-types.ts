@@ -186,7 +186,9 @@ export type KafkaTraceEntry =
         | 'producer-added'
         | 'producer-stopped'
         | 'producer-changed'
-        | 'group-changed';
+        | 'group-changed'
+        | 'topic-deleted'
+        | 'group-deleted';
       text: string;
       broker?: string;
       topic?: string;

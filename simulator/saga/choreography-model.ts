@@ -15,7 +15,9 @@ import { applyChoreographyCommand, CHOREOGRAPHY_DEFAULTS, cloneChoreography, cre
 import type { ChoreographyCommand, ChoreographyEntry, ChoreographyOptions, ChoreographyWorld } from './choreography-types.ts';
 import { describeChoreographyEntry } from './choreography-view.ts';
 import { clockCommandSchemas, orderCommandSchemas, refuseFaults, servicesOptionsShape, timeMs } from './saga-schemas.ts';
-import { faultProblem, type ServiceName } from './services.ts';
+import { ACTIONS, SERVICE_NAMES, faultProblem, type ActionName, type ServiceName } from './services.ts';
+import { BUS_MESSAGE_NAMES } from './choreography-reactions.ts';
+import type { BusMessageName } from './event-bus.ts';
 
 /** How a choreography lesson or playground run starts: the model's options without the seed. */
 export type ChoreographyScenario = Omit<ChoreographyOptions, 'seed'>;
@@ -52,7 +54,23 @@ export const ChoreographyScenarioSchema = z
   });
 
 /** The same commands as the orchestrated saga: clock, place an order, plant a fault, crash and restart. */
-export const ChoreographyCommandSchema = z.discriminatedUnion('type', [...clockCommandSchemas, ...orderCommandSchemas]);
+const busName = z.enum(BUS_MESSAGE_NAMES as [BusMessageName, ...BusMessageName[]]);
+const serviceName = z.enum(SERVICE_NAMES);
+export const ChoreographyCommandSchema = z.discriminatedUnion('type', [
+  ...clockCommandSchemas,
+  ...orderCommandSchemas,
+  z.strictObject({
+    type: z.literal('add-reaction'),
+    reaction: z.strictObject({
+      on: busName,
+      service: serviceName,
+      action: z.enum(Object.keys(ACTIONS) as [ActionName, ...ActionName[]]),
+      ok: busName,
+      rejected: busName.optional(),
+    }),
+  }),
+  z.strictObject({ type: z.literal('remove-reaction'), on: busName, service: serviceName }),
+]);
 
 function publisherNode(p: ServiceName | 'client'): NodeId {
   return p === 'client' ? choreographyNode.client : choreographyNode.service(p);

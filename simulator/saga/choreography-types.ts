@@ -88,7 +88,8 @@ export type ChoreographyEntry =
   | (E<'message-deduplicated'> & { service: ServiceName; action: ActionName; messageId: string })
   | (E<'service-crashed'> & { service: ServiceName; restartAtMs: number; afterCommit: boolean })
   | (E<'service-restarted'> & { service: ServiceName })
-  | (E<'fault-injected'> & { fault: ServiceFault });
+  | (E<'fault-injected'> & { fault: ServiceFault })
+  | (E<'reactions-changed'> & { change: 'added' | 'removed'; on: BusMessageName; service: ServiceName; text: string });
 
 export interface ChoreographyWorld extends WorldBase<ChoreographyTask, ChoreographyEntry> {
   config: ChoreographyConfig;
@@ -100,6 +101,8 @@ export interface ChoreographyWorld extends WorldBase<ChoreographyTask, Choreogra
    * redelivery (the outbox idea, applied inside each service).
    */
   published: Record<string, true>;
+  /** The reactions after the learner changed them (choreography-reactions.ts); absent: REACTIONS. */
+  reactions?: Reaction[];
 }
 
 export type ChoreographyCommand =
@@ -107,7 +110,10 @@ export type ChoreographyCommand =
   | { type: 'place-order'; orderId: string; sku?: string; qty?: number; amountCents?: number }
   | { type: 'inject-fault'; fault: ServiceFault }
   | { type: 'crash-service'; service: ServiceName; restartAfterMs?: number }
-  | { type: 'restart-service'; service: ServiceName };
+  | { type: 'restart-service'; service: ServiceName }
+  /** A service starts or stops reacting to an event (choreography-reactions.ts). */
+  | { type: 'add-reaction'; reaction: Reaction }
+  | { type: 'remove-reaction'; on: BusMessageName; service: ServiceName };
 
 /** What choreography lets you see of one order, assembled by asking every service. */
 export interface ChoreographyView {

@@ -38,6 +38,8 @@ export function describeChoreographyEntry(e: ChoreographyEntry): string {
       return `The ${e.service} service is running again.`;
     case 'fault-injected':
       return `Planted a ${e.fault.kind} fault on ${e.fault.action} at the ${e.fault.service} service.`;
+    case 'reactions-changed':
+      return e.text;
   }
 }
 

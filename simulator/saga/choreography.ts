@@ -49,6 +49,7 @@ import {
   type RunReport,
 } from './world-kit.ts';
 import { getName, setName } from '../core/name-index.ts';
+import { addReaction, reactionTo, removeReaction } from './choreography-reactions.ts';
 
 /** The config a scenario leaves unsaid (the model's schema checks delays against it). */
 export const CHOREOGRAPHY_DEFAULTS: ChoreographyConfig = {
@@ -132,7 +133,9 @@ function crash(
 /** The local transaction behind one reaction, then the announcement of its outcome. */
 function handle(w: ChoreographyWorld, index: number, subscriber: ServiceName): void {
   const m = w.bus.log[index]!;
-  const reaction = REACTIONS.find((r) => r.on === m.name && r.service === subscriber)!;
+  const reaction = reactionTo(w, m.name, subscriber);
+  // The reaction was removed after this delivery was scheduled: acknowledged, ignored.
+  if (reaction === undefined) return busAck(w, index, subscriber);
   const key = `${m.order.orderId}/${reaction.action}`;
   const r = handleAction(w.services, reaction.action, m.order);
   const { action } = reaction;
@@ -259,6 +262,10 @@ export function applyChoreographyCommand(w: ChoreographyWorld, c: ChoreographyCo
       }
       return nothingRan();
     }
+    case 'add-reaction':
+      return addReaction(w, c.reaction);
+    case 'remove-reaction':
+      return removeReaction(w, c.on, c.service);
     default:
       return fail(ErrorCode.InvalidCommand, `unknown command "${(c as { type: string }).type}"`);
   }

@@ -24,7 +24,7 @@ import {
 } from './saga-types.ts';
 import { applyClockCommand, cloneWorld, emit, isClockCommand, nothingRan, type RunReport } from './world-kit.ts';
 import { getName } from '../core/name-index.ts';
-import { addStep, removeStep, setStepOrder } from './step-order.ts';
+import { addStep, removeStep, setCompensation, setStepOrder } from './step-order.ts';
 
 /** The config a scenario leaves unsaid (the saga's schema checks delays against it). */
 export const DEFAULT_CONFIG: SagaConfig = {
@@ -150,6 +150,8 @@ export function applySagaCommand(w: SagaWorld, c: SagaCommand): Result<RunReport
       return addStep(w, c.step, c.at);
     case 'remove-step':
       return removeStep(w, c.step);
+    case 'set-compensation':
+      return setCompensation(w, c.step, c.compensation);
     default:
       return fail(ErrorCode.InvalidCommand, `unknown command "${(c as { type: string }).type}"`);
   }

@@ -17,7 +17,7 @@
 import { nextIntBetween } from '../core/rng.ts';
 import { newId } from '../core/world.ts';
 import type { LocalOutcome, OrderData } from './services.ts';
-import { STEP_DEFS, type SagaInstance, type SagaStep, type SagaWorld, type SagaEntry } from './saga-types.ts';
+import { STEP_DEFS, compensationOf, type SagaInstance, type SagaStep, type SagaWorld, type SagaEntry } from './saga-types.ts';
 import { emit, scheduleTask, type EntryDraft } from './world-kit.ts';
 import { getName, setName } from '../core/name-index.ts';
 
@@ -38,7 +38,7 @@ export function startSaga(w: SagaWorld, order: OrderData, causationId?: string):
     steps: w.config.steps.map((name) => ({
       name,
       service: STEP_DEFS[name].service,
-      compensatable: STEP_DEFS[name].compensation !== null,
+      compensatable: compensationOf(w.config, name) !== null,
       status: 'pending',
       attempts: 0,
       compensationAttempts: 0,
@@ -215,8 +215,11 @@ function compensateFrom(w: SagaWorld, saga: SagaInstance, i: number, causationId
     if (!maybeApplied) continue;
     if (!step.compensatable) {
       // Only a done step gets here: an uncertain one is asked again rather than given up.
-      const type = 'issue-return-label';
-      const reason = `${step.name} already happened and cannot be undone: the parcel is on its way`;
+      const shipped = STEP_DEFS[step.name].compensation === null;
+      const type = shipped ? 'issue-return-label' : 'undo-by-hand';
+      const reason = shipped
+        ? `${step.name} already happened and cannot be undone: the parcel is on its way`
+        : `${step.name} already happened and the saga has no compensation for it: a person must undo it`;
       saga.requiredActions.push({ type, step: step.name, reason });
       say(
         w,

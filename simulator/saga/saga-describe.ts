@@ -65,5 +65,9 @@ export function describeSagaEntry(e: SagaEntry): string {
       return `Sagas started from now on run ${e.steps.join(' → ')}; a failure compensates the done steps in reverse.`;
     case 'steps-changed':
       return `Step ${e.step} ${e.change === 'added' ? 'added' : 'removed'}: sagas started from now on run ${e.steps.join(' → ')}; sagas already running keep their steps.`;
+    case 'compensation-changed':
+      return e.compensation === null
+        ? `Step ${e.step} has no compensation in sagas started from now on: once done, only a person can undo it.`
+        : `Step ${e.step} is undone by ${e.compensation} again in sagas started from now on.`;
   }
 }

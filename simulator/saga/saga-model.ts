@@ -25,6 +25,7 @@ function entryNodes(e: SagaEntry): NodeId[] {
     e.type.startsWith('saga-') ||
     e.type === 'steps-reordered' ||
     e.type === 'steps-changed' ||
+    e.type === 'compensation-changed' ||
     toOrFromOrchestrator.includes(e.type)
   )
     out.push(sagaNode.orchestrator);

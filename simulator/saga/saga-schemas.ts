@@ -98,6 +98,11 @@ export const SagaCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('set-step-order'), steps: z.array(stepName).min(1).max(4) }),
   z.strictObject({ type: z.literal('add-step'), step: stepName, at: z.int().min(0).max(3).optional() }),
   z.strictObject({ type: z.literal('remove-step'), step: stepName }),
+  z.strictObject({
+    type: z.literal('set-compensation'),
+    step: stepName,
+    compensation: z.enum(['cancel-order', 'release-inventory', 'refund-payment']).nullable(),
+  }),
 ]);
 
 /**

@@ -31,6 +31,11 @@ export const STEP_DEFS: Record<StepName, { service: ServiceName; compensation: A
 };
 
 /** The textbook order: the non-compensatable step goes last. */
+/** The action that undoes `step` in sagas started now, or null (none, or switched off). */
+export function compensationOf(config: Pick<SagaConfig, 'noCompensation'>, step: StepName): ActionName | null {
+  return (config.noCompensation ?? []).includes(step) ? null : STEP_DEFS[step].compensation;
+}
+
 export const DEFAULT_STEPS: readonly StepName[] = ['create-order', 'reserve-inventory', 'charge-payment', 'create-shipment'];
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'compensating' | 'compensated';
@@ -58,7 +63,8 @@ export interface SagaStep {
 
 /** A forward action that compensation cannot replace, left for a person or a new process. */
 export interface RequiredAction {
-  type: 'issue-return-label';
+  /** A return label for a parcel sent; a person undoing by hand a step whose compensation was switched off. */
+  type: 'issue-return-label' | 'undo-by-hand';
   step: StepName;
   reason: string;
 }
@@ -93,6 +99,11 @@ export interface SagaConfig {
   restartAfterMs: number;
   /** The bound on tasks run by one clock command. */
   tasksMaxPerCommand: number;
+  /**
+   * Steps whose compensation the learner switched off (set-compensation, step-order.ts): new sagas
+   * treat them as steps nothing can undo. Absent until the first such change.
+   */
+  noCompensation?: StepName[];
 }
 
 export interface SagaOptions extends Partial<SagaConfig>, ServicesOptions {
@@ -149,7 +160,8 @@ export type SagaEntry =
   | (E<'saga-needs-manual-action'> & { sagaId: string; actions: RequiredAction[] })
   | (E<'fault-injected'> & { fault: ServiceFault })
   | (E<'steps-reordered'> & { steps: StepName[] })
-  | (E<'steps-changed'> & { change: 'added' | 'removed'; step: StepName; steps: StepName[] });
+  | (E<'steps-changed'> & { change: 'added' | 'removed'; step: StepName; steps: StepName[] })
+  | (E<'compensation-changed'> & { step: StepName; compensation: ActionName | null });
 
 export type SagaEntryType = SagaEntry['type'];
 
@@ -172,4 +184,6 @@ export type SagaCommand =
   | { type: 'set-step-order'; steps: StepName[] }
   /** New sagas run one step more (at `at`, default last) or one fewer (see step-order.ts). */
   | { type: 'add-step'; step: StepName; at?: number }
-  | { type: 'remove-step'; step: StepName };
+  | { type: 'remove-step'; step: StepName }
+  /** New sagas undo `step` with its service's compensation, or (null) with none (see step-order.ts). */
+  | { type: 'set-compensation'; step: StepName; compensation: ActionName | null };

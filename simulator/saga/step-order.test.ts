@@ -96,3 +96,54 @@ describe('add-step and remove-step', () => {
     expect(sagaModel.loadCommand({ type: 'add-step', step: 'create-shipment', at: 0 }).ok).toBe(true);
   });
 });
+
+describe('set-compensation', () => {
+  const noCourier: SagaCommand = {
+    type: 'inject-fault',
+    fault: { service: 'shipping', action: 'create-shipment', kind: 'business', reason: 'no courier can collect' },
+  };
+
+  it('a step without compensation is left for a person when a later step fails; restoring it undoes it again', () => {
+    const w = createOrchestratedSaga({ seed: 1, initialStock: { 'sku-1': 10 } });
+    apply(w, { type: 'set-compensation', step: 'charge-payment', compensation: null }, noCourier);
+    apply(w, { type: 'place-order', orderId: 'order-1' }, { type: 'run-until-idle' });
+    expect(sagaRead.status(w, 'order-1')).toBe('needs-manual-action');
+    // Inventory and the order are compensated; the money stays taken until a person refunds it.
+    expect(sagaRead.compensationOrder(w, 'order-1')).toBe('reserve-inventory, create-order');
+    expect(w.sagas['order-1']!.requiredActions.map((a) => [a.type, a.step])).toEqual([['undo-by-hand', 'charge-payment']]);
+    expect(sagaRead.refundedTotal(w)).toBe(0);
+    expect(sagaRead.netTaken(w)).toBeGreaterThan(0);
+    const entry = w.trace.entries.find((e) => e.type === 'compensation-changed');
+    expect(entry && sagaModel.describe(entry)).toBe(
+      'Step charge-payment has no compensation in sagas started from now on: once done, only a person can undo it.',
+    );
+
+    apply(w, { type: 'set-compensation', step: 'charge-payment', compensation: 'refund-payment' }, noCourier);
+    apply(w, { type: 'place-order', orderId: 'order-2' }, { type: 'run-until-idle' });
+    expect(sagaRead.status(w, 'order-2')).toBe('compensated');
+    expect(sagaRead.compensationOrder(w, 'order-2')).toBe('charge-payment, reserve-inventory, create-order');
+    // order-1 keeps what it started with.
+    expect(w.sagas['order-1']!.steps.find((s) => s.name === 'charge-payment')!.compensatable).toBe(false);
+  });
+
+  it('refuses an action of another service, a compensation for shipping, and a change that changes nothing', () => {
+    const w = createOrchestratedSaga({ seed: 1 });
+    const refuse = (c: SagaCommand): string => {
+      const r = applySagaCommand(w, c);
+      if (r.ok) throw new Error(`${JSON.stringify(c)} should be refused`);
+      return r.error.message;
+    };
+    expect(refuse({ type: 'set-compensation', step: 'charge-payment', compensation: 'release-inventory' })).toBe(
+      "charge-payment is undone by the payment service's refund-payment, not by release-inventory",
+    );
+    expect(refuse({ type: 'set-compensation', step: 'create-shipment', compensation: 'cancel-order' })).toBe(
+      'the shipping service has no action that undoes create-shipment: a parcel that left cannot be un-sent',
+    );
+    expect(refuse({ type: 'set-compensation', step: 'create-order', compensation: 'cancel-order' })).toBe(
+      'create-order is undone by cancel-order already',
+    );
+    expect(w.config.noCompensation).toBeUndefined();
+    expect(sagaModel.loadCommand({ type: 'set-compensation', step: 'create-order', compensation: null }).ok).toBe(true);
+    expect(sagaModel.loadCommand({ type: 'set-compensation', step: 'create-order', compensation: 'teleport' }).ok).toBe(false);
+  });
+});

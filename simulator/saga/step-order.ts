@@ -6,7 +6,8 @@
  * each step keeps its own compensation, and a failure still undoes the done steps in reverse.
  */
 import { ErrorCode, fail, type Result } from '../core/errors.ts';
-import { STEP_DEFS, type SagaWorld, type StepName } from './saga-types.ts';
+import type { ActionName } from './services.ts';
+import { STEP_DEFS, compensationOf, type SagaWorld, type StepName } from './saga-types.ts';
 import { emit, nothingRan, type RunReport } from './world-kit.ts';
 
 /**
@@ -63,5 +64,38 @@ export function removeStep(w: SagaWorld, step: StepName): Result<RunReport> {
     return fail(ErrorCode.InvalidCommand, `${step} is the saga's only step; a saga needs at least one`, 'step');
   w.config.steps = current.filter((s) => s !== step);
   emit(w, { type: 'steps-changed', change: 'removed', step, steps: [...w.config.steps] });
+  return nothingRan();
+}
+
+/**
+ * Sets the action that undoes `step` in sagas started from now on: its service's own compensation,
+ * or none (null), which makes the step one only a person can undo once it is done. A service
+ * undoes only its own actions, so any other action is refused; a saga already running keeps the
+ * compensations it started with.
+ */
+export function setCompensation(w: SagaWorld, step: StepName, compensation: ActionName | null): Result<RunReport> {
+  if (!Object.hasOwn(STEP_DEFS, step)) return fail(ErrorCode.InvalidCommand, `unknown step "${String(step)}"`, 'step');
+  const own = STEP_DEFS[step].compensation;
+  if (compensation !== null && own === null)
+    return fail(
+      ErrorCode.InvalidCommand,
+      `the ${STEP_DEFS[step].service} service has no action that undoes ${step}: a parcel that left cannot be un-sent`,
+      'compensation',
+    );
+  if (compensation !== null && compensation !== own)
+    return fail(
+      ErrorCode.InvalidCommand,
+      `${step} is undone by the ${STEP_DEFS[step].service} service's ${own}, not by ${compensation}`,
+      'compensation',
+    );
+  if (compensationOf(w.config, step) === compensation)
+    return fail(
+      ErrorCode.InvalidCommand,
+      compensation === null ? `${step} has no compensation already` : `${step} is undone by ${compensation} already`,
+      'compensation',
+    );
+  const off = (w.config.noCompensation ?? []).filter((s) => s !== step);
+  w.config.noCompensation = compensation === null ? [...off, step] : off;
+  emit(w, { type: 'compensation-changed', step, compensation });
   return nothingRan();
 }

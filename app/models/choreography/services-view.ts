@@ -143,9 +143,12 @@ export function freeOrderId(used: (orderId: string) => boolean): string {
  * committing it; crash after committing its compensation; or crash it now. A service that is down
  * can only restart.
  */
-export function serviceActions(s: Services, svc: ServiceName, transient: boolean): Array<NodeAction<ChoreographyCommand>> {
+/** The commands a service node offers (both choreography models take them; reactions are the bus model's own). */
+type ServiceCommand = Exclude<ChoreographyCommand, { type: 'add-reaction' | 'remove-reaction' }>;
+
+export function serviceActions(s: Services, svc: ServiceName, transient: boolean): Array<NodeAction<ServiceCommand>> {
   if (!s.runtime[svc].up) return [{ label: 'Restart now', command: { type: 'restart-service', service: svc } }];
-  const out: Array<NodeAction<ChoreographyCommand>> = [];
+  const out: Array<NodeAction<ServiceCommand>> = [];
   const plant = (label: string, action: ActionName, kind: 'business' | 'transient' | 'crash' | 'crash-after-commit') => {
     const reason = kind === 'business' ? { reason: refusalReasons[svc] } : {};
     out.push({ label, command: { type: 'inject-fault', fault: { service: svc, action, kind, ...reason } } });

@@ -164,7 +164,7 @@ function ConsumerControls({ store, s }: Props) {
 function GroupControls({ store, s }: Props) {
   const groups = s.k.groups.map((g) => g.id);
   const [groupId, setGroup] = usePick(groups);
-  const group = s.k.groups.find((g) => g.id === groupId);
+  const group = s.k.groups.findLast((g) => g.id === groupId);
   const gi = group === undefined ? -1 : s.k.groups.indexOf(group);
   const members = s.k.consumers.filter((c) => c.group === gi && c.phase !== 'left');
   const [member, setMember] = usePick(members.map((c) => c.id));

@@ -58,7 +58,7 @@ export function kafkaActions(s: KafkaState, node: NodeId): Action[] {
       : { label: 'Restart broker', command: { type: 'restart-broker', broker: broker.id } };
     return [crash, ...linkActions(s, broker.node)];
   }
-  const consumer = s.k.consumers.find((c) => kafkaNode.consumer(c.id) === node);
+  const consumer = s.k.consumers.findLast((c) => kafkaNode.consumer(c.id) === node);
   if (consumer) {
     if (consumer.phase === 'left') return [];
     if (!consumer.alive) return [{ label: 'Restart consumer', command: { type: 'restart-consumer', consumer: consumer.id } }];
@@ -72,7 +72,7 @@ export function kafkaActions(s: KafkaState, node: NodeId): Action[] {
       ...linkActions(s, consumer.id),
     ];
   }
-  const group = s.k.groups.find((g) => kafkaNode.group(g.id) === node);
+  const group = s.k.groups.findLast((g) => kafkaNode.group(g.id) === node);
   if (group) {
     return [
       { label: 'Add consumer', command: { type: 'add-consumer', group: group.id } },
@@ -83,7 +83,7 @@ export function kafkaActions(s: KafkaState, node: NodeId): Action[] {
       ...(group.app === null ? [] : appActions(s, group.id)),
     ];
   }
-  const topic = s.k.topics.find((t) => kafkaNode.topic(t.name) === node);
+  const topic = s.k.topics.findLast((t) => kafkaNode.topic(t.name) === node);
   if (topic) {
     return [
       { label: 'Produce a record', command: { type: 'produce', topic: topic.name, key: `key-${s.k.counters.produced + 1}` } },

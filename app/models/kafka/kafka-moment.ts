@@ -57,7 +57,7 @@ function fanOutMoment(s: KafkaState, at: number): MomentView | undefined {
   const entries = s.trace.entries;
   const e = entries[at];
   if (e?.type !== 'record-appended') return undefined;
-  const topic = s.k.topics.findIndex((t) => t.name === e.topic);
+  const topic = s.k.topics.findLastIndex((t) => t.name === e.topic);
   const groups = s.k.groups.filter((g) => g.topics.includes(topic));
   if (groups.length < 2) return undefined;
   const state = new Map<string, Copy>(groups.map((g) => [g.id, { to: g.id, word: 'waiting', tone: 'idle' }]));

@@ -25,11 +25,15 @@ type Item = { id: NodeId; label: string; detail: string };
  * writing to a topic it cannot write to.
  */
 function appTargets(s: KafkaState, pi: number): number[] | undefined {
-  const app = s.k.groups.find((g) => g.app !== null && g.app.prod === pi)?.app;
+  const group = s.k.groups.find((g) => g.app !== null && g.app.prod === pi);
+  const app = group?.app;
   if (app === undefined || app === null) return undefined;
+  // A deleted group's application writes nowhere any more.
+  if (group!.deleted === true) return [];
   const out = new Set<number>();
   for (const step of app.steps) {
-    const ti = step.type === 'produce' ? s.k.topics.findIndex((t) => t.name === step.topic) : -1;
+    // The live topic of that name (a deleted one keeps its slot; a new one may reuse the name).
+    const ti = step.type === 'produce' ? s.k.topics.findLastIndex((t) => t.name === step.topic) : -1;
     if (ti >= 0) out.add(ti);
   }
   for (const r of app.retryTopics) for (const ti of r ?? []) out.add(ti);
@@ -45,11 +49,13 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   const edges: TopologyEdge[] = [];
   const targetsOf = s.k.producers.map((_, pi) => appTargets(s, pi));
   const producers = s.k.producers.filter((_, pi) => targetsOf[pi]?.length !== 0);
-  const groups = s.k.groups;
+  // A deleted topic or group (and the group's consumers) keeps its slot in the world, not in the picture.
+  const live = s.k.groups.flatMap((g, gi) => (g.deleted === true ? [] : [{ g, gi }]));
+  const groups = live.map((x) => x.g);
   const consumersOf = (gi: number) => s.k.consumers.filter((c) => c.group === gi);
-  const consumers = groups.flatMap((g, gi) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
+  const consumers = live.flatMap(({ g, gi }) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
   // Topics and brokers from the world, so those the Build tab adds appear (the scenario's come first).
-  const topics = s.k.topics;
+  const topics = s.k.topics.filter((t) => t.deleted !== true);
   const gapOf = (kind: keyof typeof columnX): number => (kind === 'consumer' ? consumerGapPx : rowGapPx);
   const tallest = Math.max(
     rowGapPx * Math.max(producers.length, topics.length, groups.length, 1),
@@ -83,7 +89,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   );
   column(
     'group',
-    groups.map((g, gi) => ({
+    live.map(({ g, gi }) => ({
       id: kafkaNode.group(g.id),
       label: g.id,
       detail: `${plural(consumersOf(gi).length, 'consumer')} · ${g.assignor}`,
@@ -112,15 +118,18 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
 
   s.k.producers.forEach((p, pi) => {
     // A group's own producer writes where its handler does; one the model adds for records
-    // produced from the page writes to any topic.
+    // produced from the page writes to any topic. Deleted topics are not drawn, nor edges to them.
     const app = targetsOf[pi];
-    const topics =
+    const bound = p.topic >= 0 ? s.k.topics[p.topic]! : undefined;
+    const targets =
       app !== undefined
-        ? app.map((ti) => s.k.topics[ti]!.name)
-        : p.topic >= 0
-          ? [s.k.topics[p.topic]!.name]
-          : s.k.topics.map((t) => t.name);
-    for (const topic of topics) {
+        ? app.map((ti) => s.k.topics[ti]!).filter((t) => t.deleted !== true)
+        : bound
+          ? bound.deleted === true
+            ? []
+            : [bound]
+          : topics;
+    for (const topic of targets.map((t) => t.name)) {
       edges.push({
         id: `e:${kafkaNode.producer(p.id)}->${kafkaNode.topic(topic)}`,
         source: kafkaNode.producer(p.id),
@@ -129,7 +138,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
       });
     }
   });
-  groups.forEach((g, gi) => {
+  live.forEach(({ g, gi }) => {
     for (const ti of g.topics) {
       const t = s.k.topics[ti]!.name;
       edges.push({

@@ -153,9 +153,16 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   // Brokers are drawn only where replication is the subject (kafka-topology.ts): the same rule here.
   const replicated = k.topics.some((t) => t.replicationFactor > 1);
   if (replicated) nodes.push(...brokerNodes(s));
-  for (const p of k.producers)
-    nodes.push({ id: kafkaNode.producer(p.id), status: 'ok', detail: `${p.generated} produced${cutNote(s, p.node)}` });
+  for (const p of k.producers) {
+    const gone = p.topic >= 0 && k.topics[p.topic]!.deleted === true;
+    nodes.push({
+      id: kafkaNode.producer(p.id),
+      status: gone ? 'error' : 'ok',
+      detail: `${p.generated} produced${gone ? ` · ${k.topics[p.topic]!.name} deleted: send() fails` : ''}${cutNote(s, p.node)}`,
+    });
+  }
   for (const t of k.topics) {
+    if (t.deleted === true) continue;
     const offline = sum.partitions.filter((p) => p.topic === t.name && p.leader === null).length;
     nodes.push({
       id: kafkaNode.topic(t.name),
@@ -176,6 +183,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   const statusOf = new Map<string, NodeStatus>();
   const moves = rebalanceMoves(s);
   for (const c of k.consumers) {
+    if (k.groups[c.group]!.deleted === true) continue;
     const owned = ownership.get(c.id) ?? [];
     const status = consumerStatus(c);
     statusOf.set(c.id, status);
@@ -196,7 +204,10 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     const j = jumps.get(`${group}\u0000${topic}\u0000${partition}`);
     return j && committed !== null && committed < j.from ? { jumpedFrom: j.from } : {};
   };
-  const partitions: PartitionView[] = sum.partitions.map((p, pid) => {
+  // The summary leaves deleted topics' partitions out: the partition id of each one it lists.
+  const pids = k.parts.flatMap((p, pid) => (k.topics[p.topic]!.deleted === true ? [] : [pid]));
+  const partitions: PartitionView[] = sum.partitions.map((p, i) => {
+    const pid = pids[i]!;
     const committed = sum.groups.flatMap((g) =>
       g.partitions.filter((gp) => gp.topic === p.topic && gp.partition === p.partition).map((gp) => gp.committed),
     );
@@ -238,7 +249,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
     generation: g.generation,
     lag: g.lag,
     members: k.consumers
-      .filter((c) => k.groups[c.group]!.id === g.group)
+      .filter((c) => k.groups[c.group]!.id === g.group && k.groups[c.group]!.deleted !== true)
       .map((c) => ({
         consumer: c.id,
         node: kafkaNode.consumer(c.id),
@@ -252,7 +263,7 @@ export function kafkaView(s: KafkaState): WorkbenchView {
   withSchemaNotes(
     nodes,
     schema,
-    (node) => k.groups[k.consumers.find((c) => kafkaNode.consumer(c.id) === node)?.group ?? -1]?.id ?? '',
+    (node) => k.groups[k.consumers.findLast((c) => kafkaNode.consumer(c.id) === node)?.group ?? -1]?.id ?? '',
   );
   markUnreadable(partitions, schema);
   const base = replicated ? withKey : brokerless;

@@ -4,7 +4,14 @@
  * step; place an order. Each is a model command, so it steps back and travels in the share link.
  */
 import { useState } from 'react';
-import { DEFAULT_STEPS, STEP_DEFS, type SagaCommand, type SagaWorld, type StepName } from '../../../simulator/index.ts';
+import {
+  DEFAULT_STEPS,
+  STEP_DEFS,
+  compensationOf,
+  type SagaCommand,
+  type SagaWorld,
+  type StepName,
+} from '../../../simulator/index.ts';
 import { ControlGroup, FeedbackLine, useCommandRunner, type AnyStore, worldControls, type WorldForm } from '../control-kit.tsx';
 import { freeOrderId, refusalReasons } from './saga-actions.ts';
 import { compensationOrder, moveStep, stepWords } from './saga-controls.ts';
@@ -13,6 +20,7 @@ import { compensationOrder, moveStep, stepWords } from './saga-controls.ts';
 const forms: WorldForm<SagaWorld>[] = [
   { id: 'step-order', Form: StepOrderControls },
   { id: 'steps', Form: StepListControls },
+  { id: 'compensations', Form: CompensationControls },
   { id: 'orders', Form: OrderControls },
 ];
 
@@ -37,7 +45,7 @@ function StepOrderControls({ store, w }: Props) {
         {steps.map((step, i) => (
           <li key={step}>
             <div className="step-order-row">
-              <span>{stepWords(step)}</span>
+              <span>{stepWords(step, w.config)}</span>
               <button type="button" aria-label={`Move ${step} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                 ↑
               </button>
@@ -48,7 +56,7 @@ function StepOrderControls({ store, w }: Props) {
           </li>
         ))}
       </ol>
-      <p className="control-hint">{compensationOrder(steps)}</p>
+      <p className="control-hint">{compensationOrder(steps, w.config)}</p>
       <button
         type="button"
         disabled={!changed}
@@ -107,6 +115,40 @@ function StepListControls({ store, w }: Props) {
             Remove {s}
           </button>
         ))}
+      </div>
+      <FeedbackLine feedback={feedback} />
+    </ControlGroup>
+  );
+}
+
+/** Switch a step's compensation off (a person must undo it) or back on, for sagas placed afterwards. */
+function CompensationControls({ store, w }: Props) {
+  const current = w.config.steps.filter((s) => STEP_DEFS[s].compensation !== null);
+  const { feedback, run } = useCommandRunner<SagaCommand>(store);
+  if (current.length === 0) return null;
+  return (
+    <ControlGroup
+      title="Compensations"
+      hint="Each step is undone by its own service's action, or by none: then a person must undo it. Applies to sagas placed afterwards."
+    >
+      <div className="control-row">
+        {current.map((s) => {
+          const own = STEP_DEFS[s].compensation!;
+          const on = compensationOf(w.config, s) !== null;
+          return (
+            <button
+              key={s}
+              type="button"
+              onClick={() =>
+                run([{ type: 'set-compensation', step: s, compensation: on ? null : own }], () =>
+                  on ? `New sagas leave ${s} for a person to undo.` : `New sagas undo ${s} with ${own}.`,
+                )
+              }
+            >
+              {on ? `No compensation for ${s}` : `Undo ${s} with ${own}`}
+            </button>
+          );
+        })}
       </div>
       <FeedbackLine feedback={feedback} />
     </ControlGroup>

@@ -24,6 +24,14 @@ describe('saga controls', () => {
     );
   });
 
+  it('follows a compensation switched off: the step is named as one a person must undo', () => {
+    const off = { noCompensation: ['charge-payment'] as StepName[] };
+    expect(stepWords('charge-payment', off)).toBe('charge-payment (payment; cannot be undone by a compensation)');
+    expect(compensationOrder([...DEFAULT_STEPS], off)).toBe(
+      'If create-shipment fails, the done steps are undone in reverse: nothing can undo charge-payment: a person must act, then release-inventory, then cancel-order.',
+    );
+  });
+
   it('offers the order after the highest one placed', () => {
     const run = sagaModel.run({});
     const w = run.init(1) as SagaWorld;

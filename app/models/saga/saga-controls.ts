@@ -3,7 +3,9 @@
  * words for a step with the compensation that undoes it (the learner reorders both at once: each
  * step keeps its own compensation, and a failure undoes the done steps in reverse).
  */
-import { STEP_DEFS, type StepName } from '../../../simulator/index.ts';
+import { STEP_DEFS, compensationOf, type SagaConfig, type StepName } from '../../../simulator/index.ts';
+
+type Undo = Pick<SagaConfig, 'noCompensation'>;
 
 /** The draft with the step at `index` moved by `by` places (clamped to the list); a new array. */
 export function moveStep(steps: readonly StepName[], index: number, by: -1 | 1): StepName[] {
@@ -15,9 +17,10 @@ export function moveStep(steps: readonly StepName[], index: number, by: -1 | 1):
 }
 
 /** "charge-payment (payment; undone by refund-payment)". */
-export function stepWords(step: StepName): string {
+export function stepWords(step: StepName, config: Undo = {}): string {
   const def = STEP_DEFS[step];
-  const undo = def.compensation === null ? 'cannot be undone by a compensation' : `undone by ${def.compensation}`;
+  const comp = compensationOf(config, step);
+  const undo = comp === null ? 'cannot be undone by a compensation' : `undone by ${comp}`;
   return `${step} (${def.service}; ${undo})`;
 }
 
@@ -25,10 +28,10 @@ export function stepWords(step: StepName): string {
  * What happens in this order if the last step fails: the done steps are undone in reverse, and a
  * step with no compensation is left for a person.
  */
-export function compensationOrder(steps: readonly StepName[]): string {
+export function compensationOrder(steps: readonly StepName[], config: Undo = {}): string {
   const last = steps.at(-1);
   const done = steps.slice(0, -1);
   if (last === undefined || done.length === 0) return '';
-  const undo = [...done].reverse().map((s) => STEP_DEFS[s].compensation ?? `nothing can undo ${s}: a person must act`);
+  const undo = [...done].reverse().map((s) => compensationOf(config, s) ?? `nothing can undo ${s}: a person must act`);
   return `If ${last} fails, the done steps are undone in reverse: ${undo.join(', then ')}.`;
 }

@@ -254,6 +254,8 @@ const buildCommandSchemas = [
     group: name('a group id'),
     config: z.strictObject({ assignor: GroupSpecSchema.shape.assignor, commit: GroupSpecSchema.shape.commit }),
   }),
+  z.strictObject({ type: z.literal('delete-topic'), topic: name('a topic name') }),
+  z.strictObject({ type: z.literal('delete-group'), group: name('a group id') }),
 ] as const;
 
 /** Schema for one command, as a share link or a script carries it (structure only). */

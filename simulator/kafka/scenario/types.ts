@@ -238,7 +238,10 @@ export type KafkaBuildCommand =
   | { type: 'stop-producer'; producer: string }
   /** A producer's or a group's client settings change (client-build-commands.ts). */
   | { type: 'alter-producer'; producer: string; config: ProducerChange }
-  | { type: 'alter-group'; group: string; config: GroupChange };
+  | { type: 'alter-group'; group: string; config: GroupChange }
+  /** kafka-topics --delete and kafka-consumer-groups --delete (delete-commands.ts). */
+  | { type: 'delete-topic'; topic: string }
+  | { type: 'delete-group'; group: string };
 
 /** A producer's settings that can change (ProducerSpec's names). */
 export interface ProducerChange {

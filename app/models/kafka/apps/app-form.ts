@@ -71,7 +71,7 @@ export function appCommands(s: KafkaState, f: AppFormInput): KafkaCommand[] | st
   const group = f.group.trim();
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(group)) return 'Group id: use 1 to 64 letters, digits, ".", "_" or "-".';
   if (s.k.groups.some((g) => g.id === group)) return `Group id: a group "${group}" exists already.`;
-  const source = s.k.topics.find((t) => t.name === f.topic);
+  const source = s.k.topics.findLast((t) => t.name === f.topic);
   if (source === undefined) return 'Topic: pick a topic to read.';
   const attempts = wholeNumber(f.attempts, 'Attempts', 1, f.retry === 'retry-topics' ? 6 : 20);
   if (typeof attempts === 'string') return attempts;
