@@ -8,6 +8,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { WorkbenchStore } from '../workbench/store.ts';
+import './controls.css';
 
 export type AnyStore = WorkbenchStore<{ type: string }>;
 
