@@ -11,7 +11,12 @@ import { test, expect } from './fixtures.ts';
 async function exportFile(page: Page, label: string): Promise<{ name: string; bytes: Buffer }> {
   const menu = page.getByRole('button', { name: /^Export/ });
   if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+  // A saved file closes the menu a moment later: wait for that, so the next export never takes a
+  // menu about to close for an open one (on a loaded CI machine its click then waited for a button
+  // that had gone, until the test timed out).
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
 }

@@ -14,7 +14,7 @@ import { expectMomentDrawn, sampleMoment, showMomentViews, type MomentFrame } fr
 
 /** A step of each lesson with virtual time in it (not the predict step). */
 const played: Record<string, string> = {
-  L02: 'more-orders',
+  L02: 'one-order',
   L04: 'across-partitions',
   L05: 'leave',
   L06: 'slow-consumer',
