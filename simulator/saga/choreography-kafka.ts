@@ -32,7 +32,15 @@ import {
   type SagaEventValue,
 } from './choreography-kafka-types.ts';
 import { sagaScenario, serviceOfConsumer } from './kafka-bridge.ts';
-import { SERVICE_NAMES, armFault, createServices, faultProblem, type ServiceFault, type ServiceName } from './services.ts';
+import {
+  SERVICE_NAMES,
+  armFault,
+  createServices,
+  faultProblem,
+  type OrderData,
+  type ServiceFault,
+  type ServiceName,
+} from './services.ts';
 import { nextEntryTasksMax, nothingRan, type RunReport } from './world-kit.ts';
 import { getName, setName } from '../core/name-index.ts';
 
@@ -131,6 +139,27 @@ function applyClock(
   }
 }
 
+/** Why an order id cannot be placed (none or already placed), or undefined when it can. */
+function orderIdRefusal(w: KafkaChoreographyWorld, orderId: unknown): Result<RunReport> | undefined {
+  if (typeof orderId !== 'string' || orderId === '') return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
+  if (getName(w.placed, orderId) !== undefined)
+    return fail(ErrorCode.InvalidCommand, `order ${orderId} was already placed`, 'orderId');
+  return undefined;
+}
+
+/** The client's PlaceOrder onto the saga topic, and the order remembered as placed. */
+function placeOrder(w: KafkaChoreographyWorld, order: OrderData): void {
+  const value: SagaEventValue = {
+    eventId: `PlaceOrder:${order.orderId}`,
+    name: 'PlaceOrder',
+    orderId: order.orderId,
+    order,
+    publisher: 'client',
+  };
+  const rid = produce(w, value, false);
+  setName(w.placed, order.orderId, { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid });
+}
+
 /** Applies one command in place; impossible commands return a SimError and change nothing. */
 export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: KafkaChoreographyCommand): Result<RunReport> {
   const known = (s: string): s is ServiceName => (SERVICE_NAMES as readonly string[]).includes(s);
@@ -148,43 +177,21 @@ export function applyKafkaChoreographyCommand(w: KafkaChoreographyWorld, c: Kafk
       return ok({ tasksRun, stoppedBy: w.kafka.k.fg > 0 ? 'tasks-max' : 'idle' });
     }
     case 'place-order': {
-      if (typeof c.orderId !== 'string' || c.orderId === '')
-        return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
-      if (getName(w.placed, c.orderId) !== undefined)
-        return fail(ErrorCode.InvalidCommand, `order ${c.orderId} was already placed`, 'orderId');
+      const refused = orderIdRefusal(w, c.orderId);
+      if (refused) return refused;
       const qty = c.qty ?? 1;
       const amountCents = c.amountCents ?? 2_500;
       if (!(Number.isInteger(qty) && qty >= 1 && Number.isInteger(amountCents) && amountCents >= 0)) {
         return fail(ErrorCode.InvalidCommand, 'qty and amountCents must be whole numbers (qty at least 1)');
       }
-      const order = { orderId: c.orderId, sku: c.sku ?? 'sku-1', qty, amountCents };
-      const value: SagaEventValue = {
-        eventId: `PlaceOrder:${c.orderId}`,
-        name: 'PlaceOrder',
-        orderId: c.orderId,
-        order,
-        publisher: 'client',
-      };
-      const rid = produce(w, value, false);
-      setName(w.placed, c.orderId, { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid });
+      placeOrder(w, { orderId: c.orderId, sku: c.sku ?? 'sku-1', qty, amountCents });
       return nothingRan();
     }
     case 'place-malformed-order': {
-      if (typeof c.orderId !== 'string' || c.orderId === '')
-        return fail(ErrorCode.InvalidCommand, 'an order needs an id', 'orderId');
-      if (getName(w.placed, c.orderId) !== undefined)
-        return fail(ErrorCode.InvalidCommand, `order ${c.orderId} was already placed`, 'orderId');
+      const refused = orderIdRefusal(w, c.orderId);
+      if (refused) return refused;
       // On the wire the amount is text: the type says number because well-behaved clients send one.
-      const order = { orderId: c.orderId, sku: 'sku-1', qty: 1, amountCents: '25,00' as unknown as number };
-      const value: SagaEventValue = {
-        eventId: `PlaceOrder:${c.orderId}`,
-        name: 'PlaceOrder',
-        orderId: c.orderId,
-        order,
-        publisher: 'client',
-      };
-      const rid = produce(w, value, false);
-      setName(w.placed, c.orderId, { order: { ...order }, placedAtMs: w.kafka.nowMs, recordId: rid });
+      placeOrder(w, { orderId: c.orderId, sku: 'sku-1', qty: 1, amountCents: '25,00' as unknown as number });
       return nothingRan();
     }
     case 'inject-fault': {
