@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partitionForKey } from './partitioner/index.ts';
 import { kafkaRead } from './reads.ts';
+import { SCENARIO_LIMITS as L } from './scenario/limits.ts';
 import { baseScenario, world } from './test-kit.ts';
 import { cloneState } from './clone.ts';
 
@@ -130,5 +131,28 @@ describe('building a Kafka cluster with commands', () => {
     w.run({ type: 'alter-topic-config', topic: 'logs', config: { retentionMs: 500 } });
     w.advance(3000);
     expect(w.entries('retention-deleted').length).toBeGreaterThan(0);
+  });
+
+  it('bounds groups and consumers added by commands, so a link of many adds cannot exhaust the page', () => {
+    const w = world(blank());
+    w.run({ type: 'create-topic', topic: { name: 'orders', partitions: 1, replicationFactor: 1 } });
+    const group = (id: string, consumers: number) =>
+      ({ type: 'add-group', group: { id, topics: ['orders'], consumers, autoOffsetReset: 'earliest' } }) as const;
+    // Groups: the hundredth is the last; a deleted group's slot still counts.
+    for (let g = 0; g < L.groupsMax; g++) w.run(group(`g${g}`, g === 0 ? 0 : 1));
+    w.run({ type: 'delete-group', group: 'g0' });
+    expect(w.reject(group('one-more', 1))).toBe(
+      `The cluster has created ${L.groupsMax} consumer groups (a deleted group keeps its slot), the simulator's limit (groupsMax).`,
+    );
+    // Consumers: one group may have had at most consumersMax, counting those that left.
+    const big = world(blank());
+    big.run({ type: 'create-topic', topic: { name: 'orders', partitions: 1, replicationFactor: 1 } });
+    big.run(group('crowd', L.consumersMax - 1));
+    big.run({ type: 'add-consumer', group: 'crowd' });
+    big.run({ type: 'remove-consumer', consumer: 'crowd-c1' });
+    expect(big.reject({ type: 'add-consumer', group: 'crowd' })).toBe(
+      `A group may have had at most ${L.consumersMax} consumers (consumersMax).`,
+    );
+    expect(big.s.k.consumers).toHaveLength(L.consumersMax);
   });
 });

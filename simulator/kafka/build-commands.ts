@@ -122,8 +122,12 @@ export function createTopicCommand(s: KafkaState, c: Cmd<'create-topic'>): Resul
   const k = s.k;
   const spec: TopicSpec = c.topic;
   if (lookup(k.topicIndex, spec.name) !== undefined) return invalid(`Topic '${spec.name}' already exists.`, 'topic.name');
-  if (k.topics.length >= L.topicsMax)
-    return invalid(`The cluster has ${k.topics.length} topics, the simulator's limit (topicsMax).`, 'topic.name');
+  if (k.topics.length >= L.topicsMax) {
+    // A deleted topic keeps its slot (its records' history stays in the trace), so slots are what is bounded.
+    const deleted = k.topics.filter((t) => t.deleted === true).length;
+    const held = deleted === 0 ? '' : ` (${deleted} of them deleted: a deleted topic keeps its slot)`;
+    return invalid(`The cluster has created ${k.topics.length} topics${held}, the simulator's limit (topicsMax).`, 'topic.name');
+  }
   const alive = liveBrokers(s);
   const rfProblem = replicationProblem(spec.replicationFactor, alive.length);
   if (rfProblem) return invalid(rfProblem, 'topic.replicationFactor');

@@ -4,6 +4,7 @@
  * returns a SimError value for anything impossible.
  */
 import { ErrorCode, fail, ok, type Result } from '../core/errors.ts';
+import { SCENARIO_LIMITS as L } from './scenario/limits.ts';
 import type { Acks, KafkaEngineCommand } from './scenario/types.ts';
 import { missingHandlerTopics } from './app-build.ts';
 import { addConsumer, addGroup } from './build.ts';
@@ -105,6 +106,8 @@ export function addConsumerCommand(s: KafkaState, c: Cmd<'add-consumer'>): Resul
     return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'consumer');
   if (id.startsWith('broker-') || id.startsWith('producer-'))
     return fail(ErrorCode.InvalidCommand, `Consumer ids may not start with broker- or producer- (node ids).`, 'consumer');
+  const full = consumerRoomProblem(s, 1, grp.consumerCount + 1);
+  if (full) return fail(ErrorCode.InvalidCommand, full, 'group');
   addConsumer(s, g, id, c.groupInstanceId ?? null, s.nowMs);
   return ok({ consumer: id });
 }
@@ -116,6 +119,18 @@ export function removeConsumerCommand(s: KafkaState, c: Cmd<'remove-consumer'>):
   if (s.k.consumers[i]!.phase === 'left') return fail(ErrorCode.InvalidCommand, `Consumer ${c.consumer} was already removed.`);
   closeConsumer(s, i);
   return ok(null);
+}
+
+/**
+ * Why `adding` more consumers (making the group's `groupTotal` ever added) would pass the
+ * simulator's bounds, or undefined. A removed consumer keeps its slot, so slots are what is bounded:
+ * a link of many add commands cannot make the page allocate without end.
+ */
+function consumerRoomProblem(s: KafkaState, adding: number, groupTotal: number): string | undefined {
+  if (groupTotal > L.consumersMax) return `A group may have had at most ${L.consumersMax} consumers (consumersMax).`;
+  if (s.k.consumers.length + adding > L.consumersTotalMax)
+    return `The cluster has created ${s.k.consumers.length} consumers (a removed one keeps its slot); the simulator's limit is ${L.consumersTotalMax} (consumersTotalMax).`;
+  return undefined;
 }
 
 /** Adds a whole consumer group. */
@@ -131,6 +146,14 @@ export function addGroupCommand(s: KafkaState, c: Cmd<'add-group'>): Result<null
     if (lookup(s.k.consumerIndex, id) !== undefined)
       return fail(ErrorCode.InvalidCommand, `A consumer "${id}" exists already.`, 'group.consumerIds');
   }
+  if (s.k.groups.length >= L.groupsMax)
+    return fail(
+      ErrorCode.InvalidCommand,
+      `The cluster has created ${s.k.groups.length} consumer groups (a deleted group keeps its slot), the simulator's limit (groupsMax).`,
+      'group.id',
+    );
+  const full = consumerRoomProblem(s, spec.consumers, spec.consumers);
+  if (full) return fail(ErrorCode.InvalidCommand, full, 'group.consumers');
   const lacking = missingHandlerTopics(s, spec);
   if (lacking.length > 0)
     return fail(

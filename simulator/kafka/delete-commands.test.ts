@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createKafkaSim, createKafkaTimeline } from './kafka-sim.ts';
 import { KafkaEngineCommandSchema } from './scenario/schema.ts';
 import type { KafkaEngineCommand, KafkaScenario } from './scenario/types.ts';
+import { SCENARIO_LIMITS as L } from './scenario/limits.ts';
 import { baseScenario, world } from './test-kit.ts';
 
 const cluster = (): KafkaScenario =>
@@ -114,6 +115,20 @@ describe('deleting a topic on a live cluster', () => {
     const stats = w.summary().groups.find((g) => g.group === 'stats')!;
     expect(stats.members.flatMap((m) => m.partitions).sort()).toEqual(['orders-0', 'orders-1']);
     expect(stats.partitions.every((p) => p.topic === 'orders' && p.committed !== null)).toBe(true);
+  });
+  it('a deleted topic keeps its slot, so the topic limit counts it, and the refusal says so', () => {
+    const w = world(cluster());
+    for (let i = 0; w.s.k.topics.length < L.topicsMax; i++) {
+      const name = `t-${i}`;
+      w.run({ type: 'create-topic', topic: { name, partitions: 1, replicationFactor: 1 } });
+      if (i % 2 === 0) w.run({ type: 'delete-topic', topic: name });
+    }
+    const live = w.summary().partitions.filter((p) => p.partition === 0).length;
+    expect(live).toBeLessThan(L.topicsMax);
+    const deleted = L.topicsMax - live;
+    expect(w.reject({ type: 'create-topic', topic: { name: 'one-more', partitions: 1, replicationFactor: 1 } })).toBe(
+      `The cluster has created ${L.topicsMax} topics (${deleted} of them deleted: a deleted topic keeps its slot), the simulator's limit (topicsMax).`,
+    );
   });
 });
 
