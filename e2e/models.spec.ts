@@ -77,6 +77,11 @@ for (const [model, moves] of Object.entries(firstMoves)) {
     await page.goto('/#/playground');
     await page.getByLabel('Model').selectOption(model);
     await expect(page.getByRole('toolbar', { name: 'Simulation controls' })).toBeVisible();
+    // The legend of what flies speaks the model's words: Kafka's fetches and revokes only on Kafka.
+    const legend = page.locator('.flight-legend');
+    await expect(legend).toContainText('travelling together');
+    if (model === 'kafka') await expect(legend).toContainText('a commit, assign or revoke');
+    else await expect(legend).not.toContainText(/fetch|revoke/);
     for (const m of moves) await act(page, m.node, m.action);
     const step = page.getByRole('button', { name: 'Step', exact: true });
     // Up to six steps: a model whose run is over (the bank once its projection caught up) stops earlier.

@@ -66,6 +66,7 @@ export function LessonWorkbench({
         titleLevel={2}
         moments
         momentRoom={momentRoom}
+        {...(ui.flightLegend ? { legend: ui.flightLegend } : {})}
         store={store}
         panels={panels}
         highlighted={highlight}

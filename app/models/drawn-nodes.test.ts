@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openModel } from './open.ts';
 import { modelUis } from './index.ts';
 import type { AnyModelUi } from './types.ts';
+import { messageLegend, tokenStyle, type TokenShape } from '../workbench/flight/flight-tokens.ts';
 
 function drawnAfterEverything(ui: AnyModelUi, raw: unknown) {
   const loaded = ui.model.loadScenario(raw);
@@ -29,6 +30,8 @@ function drawnAfterEverything(ui: AnyModelUi, raw: unknown) {
 const notYet = new Set<string>();
 
 describe.each(modelUis.filter((ui) => !notYet.has(ui.model.id)).map((ui) => [ui.model.id, ui] as const))('%s', (_id, ui) => {
+  /** The token shapes this model's entries fly as, over all its scenarios (filled by the test below). */
+  const shapes = new Set<TokenShape>();
   it.each(ui.scenarios.map((s) => [s.id, s.raw] as const))('scenario %s draws every node its view names', (_sid, raw) => {
     const { topology, view } = drawnAfterEverything(ui, raw);
     const drawn = new Set<string>(topology.nodes.map((n) => n.id));
@@ -37,9 +40,17 @@ describe.each(modelUis.filter((ui) => !notYet.has(ui.model.id)).map((ui) => [ui.
     for (const n of view.nodes) expect(drawn, `view node ${n.id}`).toContain(n.id);
     for (const e of view.entries) {
       for (const id of [...e.nodes, e.from, e.to]) if (id !== undefined) expect(drawn, `${e.type} names ${id}`).toContain(id);
+      if (e.from !== undefined && e.to !== undefined) shapes.add(tokenStyle(e).shape);
     }
     for (const s of view.sections ?? [])
       for (const r of s.rows) if (r.nodeId) expect(drawn, `${s.title}: ${r.label}`).toContain(r.nodeId);
     for (const e of topology.edges) expect([drawn.has(e.source), drawn.has(e.target)], e.id).toEqual([true, true]);
+  });
+
+  it('its legend explains every shape its records in flight take, and no shape it never draws', () => {
+    // Kafka's "a commit, assign or revoke" under a two-phase commit would teach the wrong words.
+    const words = ui.flightLegend ?? messageLegend;
+    expect(shapes.size).toBeGreaterThan(0);
+    expect(Object.keys(words).sort()).toEqual([...shapes].sort());
   });
 });

@@ -9,6 +9,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { NodeId, SimModel, TraceBase } from '../../simulator/index.ts';
 import type { Fact, Inspection, InspectTarget } from '../workbench/panels/inspect.ts';
 import type { WorkbenchStore } from '../workbench/store.ts';
+import type { FlightLegendWords } from '../workbench/flight/flight-tokens.ts';
 import type { Topology } from '../workbench/topology.ts';
 import type { NodeAction, WorkbenchView } from '../workbench/view.ts';
 
@@ -53,6 +54,11 @@ export interface ModelUi<Scn, S, C extends { type: string }, E extends TraceBase
   inspect?(view: WorkbenchView, target: InspectTarget): Inspection | undefined;
   /** Facts this model adds when a node is inspected (a consumer's group memberships). */
   nodeFacts?(view: WorkbenchView, node: NodeId): Fact[];
+  /**
+   * What the shapes in flight mean, in this model's words (flight-tokens.ts); without it, each
+   * token is a message labelled with what it is.
+   */
+  readonly flightLegend?: FlightLegendWords;
   /** Checkpoint interval of the timeline: every command for models whose commands are heavy. */
   readonly checkpointEvery: number;
   /** Starts whatever the model's panels sample from the first moment (Kafka's chart history). */

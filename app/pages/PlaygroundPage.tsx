@@ -215,6 +215,7 @@ function PlaygroundWorkbench({
   return (
     <Workbench
       title={`Playground: ${ui.model.title} — ${title}`}
+      {...(ui.flightLegend ? { legend: ui.flightLegend } : {})}
       store={store}
       panels={panels}
       activeTab={tab}

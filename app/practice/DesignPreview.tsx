@@ -47,6 +47,7 @@ function PreviewFor({ preview }: { preview: Preview }) {
     <Workbench
       title={`Your design in ${opened.ui.model.title}`}
       titleLevel={2}
+      {...(opened.ui.flightLegend ? { legend: opened.ui.flightLegend } : {})}
       store={opened.store}
       panels={panels}
       tools={<a href={href}>Open in the playground</a>}

@@ -15,6 +15,7 @@ import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { boundsOf, frame, framedIds, zoomFloor, type Box } from './camera.ts';
 import { FlightLegend } from './flight/FlightLayer.tsx';
+import type { FlightLegendWords } from './flight/flight-tokens.ts';
 import { isMotionReduced } from './flight/motion.ts';
 import { NodeFacesContext, type NodeFaces } from './node-face.ts';
 import type { Topology } from './topology.ts';
@@ -33,6 +34,8 @@ export interface TopologyViewProps {
   overlay?: ReactNode;
   /** Presentation mode: text must read from the back of a room, so the camera zooms in further. */
   presenting?: boolean;
+  /** What the shapes in flight mean, in the model's words (ModelUi.flightLegend). */
+  legend?: FlightLegendWords;
 }
 
 /** Node ids one edge away from any of `ids`: downstream (`after`) and upstream (`before`). */
@@ -54,6 +57,7 @@ export function TopologyView({
   colorMode,
   overlay,
   presenting = false,
+  legend,
 }: TopologyViewProps) {
   // A lesson passes a new array each render; the ids are what matter.
   const highlightKey = highlighted.join('\n');
@@ -115,7 +119,7 @@ export function TopologyView({
           {overlay}
         </ReactFlow>
       </NodeFacesContext>
-      {overlay !== undefined && <FlightLegend />}
+      {overlay !== undefined && <FlightLegend {...(legend ? { words: legend } : {})} />}
     </div>
   );
 }

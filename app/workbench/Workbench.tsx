@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import type { ColorMode } from '@xyflow/react';
 import type { WorkbenchStore } from './store.ts';
 import { FlightLayer } from './flight/FlightLayer.tsx';
+import type { FlightLegendWords } from './flight/flight-tokens.ts';
 import { MotionToggle } from './flight/MotionToggle.tsx';
 import { MomentBand } from './MomentBand.tsx';
 import { nodeFacesOf } from './node-face.ts';
@@ -44,6 +45,8 @@ export interface WorkbenchProps<C> {
    * size when the band appears mid-play instead of jumping.
    */
   momentRoom?: boolean;
+  /** What the shapes in flight mean, in the model's words (ModelUi.flightLegend). */
+  legend?: FlightLegendWords;
 }
 
 export function Workbench<C>({
@@ -59,6 +62,7 @@ export function Workbench<C>({
   titleLevel = 1,
   moments = false,
   momentRoom = false,
+  legend,
 }: WorkbenchProps<C>) {
   const [help, setHelp] = useState(false);
   const [presenting, setPresenting] = useState(false);
@@ -86,6 +90,7 @@ export function Workbench<C>({
         onSelect={select}
         colorMode={colorMode}
         presenting={presenting}
+        {...(legend ? { legend } : {})}
         overlay={<FlightLayer store={store} topology={topology} />}
       />
       {!phone && band}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { partitionForKey } from './partitioner/index.ts';
 import { kafkaRead } from './reads.ts';
 import { SCENARIO_LIMITS as L } from './scenario/limits.ts';
+import type { KafkaEngineCommand } from './scenario/types.ts';
 import { baseScenario, world } from './test-kit.ts';
 import { cloneState } from './clone.ts';
 
@@ -136,8 +137,10 @@ describe('building a Kafka cluster with commands', () => {
   it('bounds groups and consumers added by commands, so a link of many adds cannot exhaust the page', () => {
     const w = world(blank());
     w.run({ type: 'create-topic', topic: { name: 'orders', partitions: 1, replicationFactor: 1 } });
-    const group = (id: string, consumers: number) =>
-      ({ type: 'add-group', group: { id, topics: ['orders'], consumers, autoOffsetReset: 'earliest' } }) as const;
+    const group = (id: string, consumers: number): KafkaEngineCommand => ({
+      type: 'add-group',
+      group: { id, topics: ['orders'], consumers, autoOffsetReset: 'earliest' },
+    });
     // Groups: the hundredth is the last; a deleted group's slot still counts.
     for (let g = 0; g < L.groupsMax; g++) w.run(group(`g${g}`, g === 0 ? 0 : 1));
     w.run({ type: 'delete-group', group: 'g0' });

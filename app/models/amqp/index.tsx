@@ -18,6 +18,8 @@ export const amqpUi: ModelUi<AmqpScenario, AmqpWorld, AmqpModelCommand, AmqpEntr
   topology: amqpTopology,
   actions: (w, node) => amqpActions(w, node),
   panels: [{ id: 'queues', label: 'Queues', render: (p) => <ConnectedQueuesPanel {...p} /> }],
+  // Every move carries its message: a publish, a route, a delivery, and the ack or confirm for it.
+  flightLegend: { record: 'a message, or the ack or confirm for it (colour and label: its body)' },
   checkpointEvery: 64,
   Tools: AmqpTools,
 };

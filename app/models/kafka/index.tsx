@@ -40,6 +40,11 @@ export const kafkaUi: ModelUi<KafkaScenario, KafkaState, KafkaCommand, KafkaTrac
   ],
   inspect: inspectKafka,
   nodeFacts: kafkaNodeFacts,
+  flightLegend: {
+    record: 'a record (colour and label: its key)',
+    batch: 'a batch (fetch, ack, copy)',
+    control: 'a commit, assign or revoke',
+  },
   checkpointEvery: 128,
   attach: (store) => void chartFeedFor(store),
   Tools: KafkaTools,

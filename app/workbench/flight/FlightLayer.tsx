@@ -31,8 +31,10 @@ import {
   FlightBuffer,
   flightSpanMs,
   flightVirtualMs,
+  messageLegend,
   tokensAt,
   tokenStyle,
+  type FlightLegendWords,
   type FlightToken,
 } from './flight-tokens.ts';
 import { isMotionReduced, watchMotion } from './motion.ts';
@@ -315,22 +317,22 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
 }
 
 /**
- * What the token shapes mean, in words beside each shape (the canvas draws the same three). One
- * line under the diagram rather than over it, so it never covers a node.
+ * What the token shapes mean, in words beside each shape the model draws (the canvas draws the
+ * same shapes), in the model's own words: Kafka's batches and commits are not a two-phase
+ * commit's. One line under the diagram rather than over it, so it never covers a node.
  */
-export function FlightLegend() {
+export function FlightLegend({ words = messageLegend }: { words?: FlightLegendWords }) {
   return (
     <p className="flight-legend">
       <span className="flight-legend-title">In flight:</span>
-      <span>
-        <span className="flight-swatch swatch-record" aria-hidden="true" /> a record (colour and label: its key)
-      </span>
-      <span>
-        <span className="flight-swatch swatch-batch" aria-hidden="true" /> a batch (fetch, ack, copy)
-      </span>
-      <span>
-        <span className="flight-swatch swatch-control" aria-hidden="true" /> a commit, assign or revoke
-      </span>
+      {(['record', 'batch', 'control'] as const).map(
+        (shape) =>
+          words[shape] !== undefined && (
+            <span key={shape}>
+              <span className={`flight-swatch swatch-${shape}`} aria-hidden="true" /> {words[shape]}
+            </span>
+          ),
+      )}
       <span>
         <strong>×3</strong> travelling together
       </span>

@@ -23,6 +23,17 @@ export const flightBufferMax = 8000;
 export const tokensMax = 6000;
 
 export type TokenShape = 'record' | 'batch' | 'control';
+
+/**
+ * What each token shape means, in a model's own words, for the legend under the diagram. A shape
+ * the model never draws is left out. Kafka's are its records, batches (fetch, ack, copy) and group
+ * control (commit, assign, revoke); a model without keyed records draws only squares, each
+ * labelled with what it is (prepare, vote, reserve-inventory…).
+ */
+export type FlightLegendWords = Partial<Record<TokenShape, string>>;
+
+/** The legend of a model that says nothing of its own: messages labelled with what they are. */
+export const messageLegend: FlightLegendWords = { batch: 'a message (label: what it is)' };
 type TokenStyle = Pick<FlightToken, 'shape' | 'label' | 'colour' | 'records' | 'head'>;
 
 export interface FlightToken {
