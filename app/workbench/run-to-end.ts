@@ -38,3 +38,59 @@ export type EndInBackground<C> = (
   max: number,
   onProgress: (done: number, total: number) => void,
 ) => EndJob<C>;
+
+/** The one End that may be running in the background for a store, and what it does when it lands. */
+export interface BackgroundEnd<C> {
+  /** Whether an End is running in the background now. */
+  running(): boolean;
+  /** Starts End in the background from the timeline's cursor. */
+  start(inBackground: EndInBackground<C>): void;
+  /** Finishes a running End here instead, so the next action starts after it; false when none ran. */
+  settle(): boolean;
+  /** Drops a running End (the timeline stays where it was); false when none ran. */
+  cancel(): boolean;
+}
+
+/**
+ * Runs End elsewhere and adopts what it appended. `endHere` is End on the page's own thread, used
+ * when the background run fails or is settled; `on` tells the store what to show.
+ */
+export function createBackgroundEnd<S, C>(
+  timeline: Timeline<S, C>,
+  max: number,
+  endHere: () => void,
+  on: { progress(done: number, total: number): void; landed(): void },
+): BackgroundEnd<C> {
+  let job: EndJob<C> | undefined;
+  return {
+    running: () => job !== undefined,
+    start(inBackground) {
+      const started = inBackground({ at: timeline.cursor, state: timeline.state }, timeline.commands, max, (done, total) => {
+        if (job === started) on.progress(done, total);
+      });
+      job = started;
+      on.progress(0, timeline.commands.length - timeline.cursor);
+      void started.done.then((r) => {
+        if (job !== started) return;
+        job = undefined;
+        // A Worker that could not run: End runs here, as it did before there was a Worker.
+        if (r.ok) timeline.adopt(r.appended, r.checkpoints as ReadonlyArray<Handed<S>>);
+        else endHere();
+        on.landed();
+      });
+    },
+    settle() {
+      if (job === undefined) return false;
+      job.cancel();
+      job = undefined;
+      endHere();
+      return true;
+    },
+    cancel() {
+      if (job === undefined) return false;
+      job.cancel();
+      job = undefined;
+      return true;
+    },
+  };
+}

@@ -13,7 +13,8 @@ import { approxBytes, createTimeline, type Handed, type SimError, type Timeline 
 import type { BoundModel, FullTrace, NodeAction, WorkbenchView } from './view.ts';
 import { shareUnchanged } from './share-unchanged.ts';
 import type { Topology } from './topology.ts';
-import { runTimelineToEnd, type EndInBackground, type EndJob } from './run-to-end.ts';
+import { createBackgroundEnd, runTimelineToEnd, type EndInBackground } from './run-to-end.ts';
+import { createScrub } from './scrub.ts';
 import { backTarget, createScriptPlayer, entriesAt, forwardTarget, type StepScript } from './step-script.ts';
 
 export const speedMin = 0.1;
@@ -27,13 +28,6 @@ export const stepsPerFrameMax = 400;
  * leaves the frame budget to the animation.
  */
 export const playViewRefreshMs = 100;
-/**
- * A scrub replays at most this long (real ms) before it lets the page draw and answer input, in
- * chunks of this many commands (issue #12: no task over 200 ms; a far scrub over a long
- * busy-cluster run used to replay for up to 1.8 s in one task).
- */
-export const scrubSliceMs = 40;
-export const scrubChunkCommands = 16;
 
 export interface WorkbenchState<C> {
   seed: number;
@@ -236,31 +230,9 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       timeline.push(model.stepCommand);
       return true;
     };
-    // A scrub under way: where it goes, and the timer of its next slice.
-    let scrubTarget: number | null = null;
-    let scrubTimer: ReturnType<typeof setTimeout> | undefined;
-    const scrubSlice = (): void => {
-      scrubTimer = undefined;
-      if (scrubTarget === null) return;
-      const t0 = performance.now();
-      let done = timeline.seekPartly(scrubTarget, scrubChunkCommands);
-      while (!done && performance.now() - t0 < scrubSliceMs) done = timeline.seekPartly(scrubTarget, scrubChunkCommands);
-      if (!done) {
-        scrubTimer = setTimeout(scrubSlice, 0);
-        return;
-      }
-      scrubTarget = null;
-      refresh({ error: null, playing: false });
-    };
-    /** Finishes a scrub still under way, so every other action starts from where the learner asked. */
-    const settleScrub = (): void => {
-      if (scrubTarget === null) return;
-      clearTimeout(scrubTimer);
-      scrubTimer = undefined;
-      const k = scrubTarget;
-      scrubTarget = null;
-      timeline.seek(k);
-    };
+    // A long scrub seeks in slices (scrub.ts); any other action finishes it first.
+    const scrub = createScrub(timeline, () => refresh({ error: null, playing: false }));
+    const settleScrub = (): void => scrub.settle();
     const endModel = {
       ...(model.runToEndCommand ? { endCommand: (st: S) => model.runToEndCommand!(st) } : {}),
       nextAtMs: (st: S) => model.nextAtMs(st),
@@ -268,30 +240,14 @@ export function createWorkbenchStore<S, C extends { type: string }>(
     };
     const endMax = init.runToEndMax ?? 20_000;
     const endHere = (): void => void runTimelineToEnd(timeline, endModel, endMax);
-    // End running in the background, if any.
-    let endJob: EndJob<C> | undefined;
-    const startEnd = (inBackground: EndInBackground<C>): void => {
-      const job = inBackground({ at: timeline.cursor, state: timeline.state }, timeline.commands, endMax, (done, total) => {
-        if (endJob === job) set({ ending: { done, total } });
-      });
-      endJob = job;
-      set({ ending: { done: 0, total: timeline.commands.length - timeline.cursor }, playing: false, error: null });
-      void job.done.then((r) => {
-        if (endJob !== job) return;
-        endJob = undefined;
-        // A Worker that could not run: End runs here, as it did before there was a Worker.
-        if (r.ok) timeline.adopt(r.appended, r.checkpoints as ReadonlyArray<Handed<S>>);
-        else endHere();
-        refresh({ ending: null, playing: false, error: null });
-      });
-    };
+    // End running in the background, if any (run-to-end.ts).
+    const background = createBackgroundEnd(timeline, endMax, endHere, {
+      progress: (done, total) => set({ ending: { done, total } }),
+      landed: () => refresh({ ending: null, playing: false, error: null }),
+    });
     /** Finishes End still running in the background, here, so the next action starts after it. */
     const settleEnd = (): void => {
-      if (endJob === undefined) return;
-      endJob.cancel();
-      endJob = undefined;
-      endHere();
-      refresh({ ending: null, playing: false, error: null });
+      if (background.settle()) refresh({ ending: null, playing: false, error: null });
     };
     const first = snapshot();
     return {
@@ -360,10 +316,7 @@ export function createWorkbenchStore<S, C extends { type: string }>(
         const to = clampToStep(k);
         if (get().lock !== null && to > timeline.cursor) return;
         player?.reset();
-        scrubTarget = to;
-        // The first slice runs now: a near position (the usual drag) arrives before this returns.
-        if (scrubTimer === undefined) scrubSlice();
-        if (scrubTarget !== null) set({ cursor: to, playing: false });
+        if (scrub.to(to)) set({ cursor: to, playing: false });
       },
       seekToEntry(id) {
         settleScrub();
@@ -440,17 +393,17 @@ export function createWorkbenchStore<S, C extends { type: string }>(
       },
       runToEnd() {
         settleScrub();
-        if (get().lock !== null || endJob !== undefined) return;
+        if (get().lock !== null || background.running()) return;
         if (scripted()) return moveTo(script!.end);
-        if (init.endInBackground) return startEnd(init.endInBackground);
+        if (init.endInBackground) {
+          background.start(init.endInBackground);
+          return set({ playing: false, error: null });
+        }
         endHere();
         refresh({ playing: false, error: null });
       },
       cancelEnd() {
-        if (endJob === undefined) return;
-        endJob.cancel();
-        endJob = undefined;
-        set({ ending: null });
+        if (background.cancel()) set({ ending: null });
       },
       setLock(reason) {
         if (reason !== null) player?.reset();
