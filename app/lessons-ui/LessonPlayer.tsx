@@ -14,7 +14,7 @@ import { openModel } from '../models/open.ts';
 import { lessons, type LessonEntry } from '../../lessons/catalog.ts';
 import { LessonWorkbench } from './LessonWorkbench.tsx';
 import { ClaimsList, type ShownClaim } from './ClaimsList.tsx';
-import { lessonParts, momentRoomFor, partHighlight, partScript, partView, type LessonPart } from './lesson-parts.ts';
+import { lessonParts, momentRoomFor, partHighlight, partPanel, partScript, partView, type LessonPart } from './lesson-parts.ts';
 import { Markdown } from './Markdown.tsx';
 import { PredictCard } from './PredictCard.tsx';
 import { ChallengeCard } from './ChallengeCard.tsx';
@@ -197,6 +197,8 @@ export function LessonPlayer({ lesson, partIndex }: { lesson: AnyLesson; partInd
             ui={ui}
             highlight={highlight}
             momentRoom={momentRoom}
+            partId={part.id}
+            {...(partPanel(lesson, part) === undefined ? {} : { panel: partPanel(lesson, part)! })}
             onReturn={() => setReload((r) => ({ n: r.n + 1, part: partIndex }))}
           />
         ) : (

@@ -4,7 +4,7 @@
  * explicit choice, announced by a banner and the live region, with "Return to the script" to come
  * back. Changing the simulation (crashing a consumer from a node's menu) leaves the script too.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AnyModelUi } from '../models/types.ts';
 import { ConnectedNarration } from '../workbench/panels/Narration.tsx';
@@ -13,6 +13,7 @@ import { ConnectedCountersBar } from '../workbench/panels/CountersBar.tsx';
 import { ConnectedSectionsPanel } from '../workbench/panels/SectionsPanel.tsx';
 import type { WorkbenchStore } from '../workbench/store.ts';
 import { Workbench } from '../workbench/Workbench.tsx';
+import { useMediaQuery } from '../workbench/useMediaQuery.ts';
 
 type Cmd = { type: string };
 
@@ -21,6 +22,8 @@ export function LessonWorkbench({
   ui,
   highlight,
   momentRoom = false,
+  partId,
+  panel,
   onReturn,
 }: {
   store: WorkbenchStore<Cmd>;
@@ -28,8 +31,18 @@ export function LessonWorkbench({
   highlight: readonly string[];
   /** The part draws a key moment by its end: keep the band's room from its first frame. */
   momentRoom?: boolean;
+  /** The part shown: a part that names a panel opens on it each time it opens. */
+  partId: string;
+  /** The panel (tab id) the part's prose is about; absent, the learner's tab stays. */
+  panel?: string;
   onReturn: () => void;
 }) {
+  // On a phone the first tab is the picture itself: a step never takes it away from the learner.
+  const phone = useMediaQuery('(max-width: 640px)');
+  const [tab, setTab] = useState(phone ? '' : (panel ?? ''));
+  useEffect(() => {
+    if (panel !== undefined && !phone) setTab(panel);
+  }, [partId]); // eslint-disable-line react-hooks/exhaustive-deps
   const offScript = useStore(store, (s) => s.offScript);
   const atStepEnd = useStore(store, (s) => s.bounds !== null && !s.offScript && s.cursor >= s.bounds.end && !s.playing);
   const noop = useCallback(() => undefined, []);
@@ -69,6 +82,8 @@ export function LessonWorkbench({
         {...(ui.flightLegend ? { legend: ui.flightLegend } : {})}
         store={store}
         panels={panels}
+        activeTab={tab}
+        onTabChange={setTab}
         highlighted={highlight}
         tools={
           offScript ? (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lessonLoaders } from '../../lessons/index.ts';
+import { modelUiById } from '../models/index.ts';
 import { kafkaView } from '../models/kafka/kafka-view.ts';
-import { lessonParts, momentRoomFor, partHighlight, partIndexOf, partScript, partView } from './lesson-parts.ts';
+import { lessonParts, momentRoomFor, partHighlight, partIndexOf, partPanel, partScript, partView } from './lesson-parts.ts';
 
 describe('lesson parts', () => {
   it('give every lesson the full arc with unique, linkable ids', async () => {
@@ -16,6 +17,25 @@ describe('lesson parts', () => {
       expect(partIndexOf(parts, undefined)).toBe(0);
       expect(partIndexOf(parts, 'no-such-part')).toBe(-1);
     }
+  });
+
+  it('open a step on a panel its model draws, and only steps name one', async () => {
+    let named = 0;
+    for (const load of Object.values(lessonLoaders)) {
+      const lesson = await load();
+      const found = modelUiById(lesson.model);
+      if (!found.ok) throw new Error(found.error.message);
+      const ids = found.value.panels.map((p) => p.id);
+      for (const part of lessonParts(lesson)) {
+        const panel = partPanel(lesson, part);
+        if (part.kind !== 'step') expect(panel).toBeUndefined();
+        if (panel === undefined) continue;
+        named++;
+        expect(ids, `${lesson.id} ${part.id}`).toContain(panel);
+      }
+    }
+    // L23 opens its steps on the causation tree or the lag table its prose is about.
+    expect(named).toBeGreaterThanOrEqual(6);
   });
 
   it('hold a predict step at its start until the learner has answered, then play it', async () => {

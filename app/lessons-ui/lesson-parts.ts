@@ -76,6 +76,11 @@ export function partHighlight(lesson: AnyLesson, part: LessonPart): readonly str
   }
 }
 
+/** The panel a step part opens on (StepSpec.panel); undefined for other parts and steps without one. */
+export function partPanel(lesson: AnyLesson, part: LessonPart): string | undefined {
+  return part.kind === 'step' ? lesson.steps[part.stepIndex]!.panel : undefined;
+}
+
 /**
  * Whether the key-moment band keeps its room for a part that shows step `stepIndex`: a moment is
  * drawn where that step ends. Moments, once drawn, stay (a saga's undo, a replay, a load), so one

@@ -84,6 +84,7 @@ export const lesson = defineLesson({
     {
       id: 'one-order',
       title: 'One order, one tree',
+      panel: 'causation-tree',
       commands: order('order-1'),
       highlight: [n.client, n.topic, n.service('order'), n.service('payment'), n.service('inventory'), n.service('shipping')],
       claims: [
@@ -126,6 +127,7 @@ export const lesson = defineLesson({
     {
       id: 'fork',
       title: 'A failure forks the tree',
+      panel: 'causation-tree',
       commands: [refuseShipping, ...order('order-2')],
       highlight: [n.topic, n.service('shipping'), n.service('inventory'), n.service('payment'), n.service('order')],
       claims: [
@@ -166,6 +168,7 @@ export const lesson = defineLesson({
     {
       id: 'interleaved',
       title: 'Two orders at once: correlation pulls them apart',
+      panel: 'causation-tree',
       commands: [place('order-3'), ...order('order-4')],
       highlight: [n.client, n.topic, n.service('order'), n.service('payment'), n.service('inventory'), n.service('shipping')],
       claims: [
@@ -192,6 +195,7 @@ export const lesson = defineLesson({
     {
       id: 'catalog',
       title: 'The event catalog, built from what ran',
+      panel: 'catalog',
       commands: [],
       highlight: [n.topic, n.service('order'), n.service('payment'), n.service('inventory'), n.service('shipping')],
       claims: [
@@ -223,6 +227,7 @@ export const lesson = defineLesson({
     {
       id: 'service-down',
       title: 'A service is down: no error, only lag',
+      panel: 'catalog',
       commands: [
         { type: 'crash-service', service: 'payment', restartAfterMs: 4_000 },
         place('order-5'),
@@ -293,6 +298,7 @@ export const lesson = defineLesson({
     {
       id: 'dead-letter',
       title: 'A record nobody can read: lag 0, one dead letter',
+      panel: 'catalog',
       commands: [{ type: 'place-malformed-order', orderId: 'order-8' }, place('order-9'), advance(9_000)],
       // The order service handles both within about 200 ms of virtual time: slowed down to follow.
       playSpeed: 0.1,

@@ -47,6 +47,11 @@ export interface StepSpec<M extends ModelName> {
    * can still change the speed.
    */
   playSpeed?: number;
+  /**
+   * The id of the model's panel (a tab beside the diagram) the step opens on, when its prose is
+   * about that panel ("watch the lag table as it plays"). Absent: the learner's tab stays.
+   */
+  panel?: string;
   claims: Claim<StateOf<M>>[];
 }
 

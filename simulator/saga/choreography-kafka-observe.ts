@@ -17,6 +17,7 @@ import {
   groupOf,
   type KafkaChoreographyWorld,
 } from './choreography-kafka-types.ts';
+import { REACTIONS } from './choreography-types.ts';
 import type { BusMessageName } from './event-bus.ts';
 import { SERVICE_NAMES, type ActionName, type ServiceName } from './services.ts';
 
@@ -36,6 +37,11 @@ export interface ObservedEvent extends CausalEvent {
   afterRedelivery: boolean;
   /** Each handling by a service that reacts to this event type, in the order they happened. */
   handledBy: Array<{ service: ServiceName; action: ActionName; outcome: HandledOutcome; atMs: number }>;
+  /**
+   * The services that react to this event type (by the flow's reactions) and have not yet handled
+   * it, a crash not counting: [] once every reacting service has acted, and for end events.
+   */
+  awaitedBy: ServiceName[];
 }
 
 /** Every event produced so far, oldest first, with what each service did with it. */
@@ -54,6 +60,7 @@ export function observedEvents(w: KafkaChoreographyWorld): ObservedEvent[] {
         ...(e.causationId === undefined ? {} : { causationId: e.causationId }),
         afterRedelivery: e.afterRedelivery,
         handledBy: [],
+        awaitedBy: [],
       };
       out.push(ev);
       byRecord.set(ev.id, ev);
@@ -75,6 +82,10 @@ export function observedEvents(w: KafkaChoreographyWorld): ObservedEvent[] {
       const action = on.handledBy.findLast((h) => h.service === e.service)?.action;
       on.handledBy.push({ service: e.service, action: action ?? 'create-order', outcome: 'crashed', atMs: e.atMs });
     }
+  }
+  for (const ev of out) {
+    const done = new Set(ev.handledBy.filter((h) => h.outcome !== 'crashed').map((h) => h.service));
+    for (const r of REACTIONS) if (r.on === ev.name && !done.has(r.service)) ev.awaitedBy.push(r.service);
   }
   return out;
 }

@@ -13,9 +13,9 @@ import type { PanelProps } from '../types.ts';
 import {
   causesOf,
   eventLabel,
-  handledWords,
   lagWords,
   pickedEvent,
+  reactionWords,
   treeOf,
   treeSequence,
   type ObserveView,
@@ -29,10 +29,17 @@ function useObserveView(store: PanelProps['store']): ObserveView {
   return useStore(store, (s) => (s.view.model as ObserveView | undefined) ?? empty);
 }
 
-function TreeList({ node, onPick }: { node: CausationNode<ObservedEvent>; onPick: (id: string) => void }) {
+function TreeList({
+  node,
+  down,
+  onPick,
+}: {
+  node: CausationNode<ObservedEvent>;
+  down: ReadonlySet<string>;
+  onPick: (id: string) => void;
+}) {
   const e = node.event;
-  const handled =
-    e.handledBy.length === 0 ? 'nobody reacts' : e.handledBy.map((h) => `${h.service}: ${handledWords(h)}`).join(' · ');
+  const handled = reactionWords(e, down);
   return (
     <li>
       <button type="button" className="obs-event" onClick={() => onPick(e.id)} aria-label={`Show the tree of ${eventLabel(e)}`}>
@@ -45,7 +52,7 @@ function TreeList({ node, onPick }: { node: CausationNode<ObservedEvent>; onPick
       {node.children.length > 0 && (
         <ul>
           {node.children.map((c) => (
-            <TreeList key={c.event.id} node={c} onPick={onPick} />
+            <TreeList key={c.event.id} node={c} down={down} onPick={onPick} />
           ))}
         </ul>
       )}
@@ -55,7 +62,8 @@ function TreeList({ node, onPick }: { node: CausationNode<ObservedEvent>; onPick
 
 export function TraceTreePanel({ store }: PanelProps) {
   const headingId = useId();
-  const { events } = useObserveView(store);
+  const { events, health } = useObserveView(store);
+  const down = new Set(health.filter((h) => !h.up).map((h) => h.service));
   const [picked, setPicked] = useState<string | null>(null);
   const root = pickedEvent(events, picked);
   const tree = root === undefined ? undefined : treeOf(events, root.id);
@@ -91,7 +99,7 @@ export function TraceTreePanel({ store }: PanelProps) {
           </p>
           {causes.length > 0 && <p className="obs-causes">Caused by: {causes.map((c) => `${c.name} (${c.id})`).join(' → ')}</p>}
           <ul className="obs-tree" aria-label={`What ${eventLabel(root)} caused`}>
-            <TreeList node={tree} onPick={setPicked} />
+            <TreeList node={tree} down={down} onPick={setPicked} />
           </ul>
           <figure
             className="obs-sequence"

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kafkaChoreographyModel, type KafkaChoreographyCommand } from '../../../simulator/index.ts';
 import { sequenceDiagramText } from '../../diagram/sequence-text.ts';
 import { kafkaChoreographyUi } from './index.tsx';
-import { causesOf, lagWords, observeView, pickedEvent, treeOf, treeSequence } from './observe-view.ts';
+import { causesOf, lagWords, observeView, pickedEvent, reactionWords, treeOf, treeSequence } from './observe-view.ts';
 
 function world(commands: readonly KafkaChoreographyCommand[]) {
   const r = kafkaChoreographyModel.run({});
@@ -17,6 +17,31 @@ const refuse: KafkaChoreographyCommand = {
 };
 
 describe('causation tree and catalog views', () => {
+  it('says an event waits for a service that is down, and keeps "nobody reacts" for end events', () => {
+    const v = observeView(
+      world([
+        { type: 'crash-service', service: 'payment', restartAfterMs: 10_000 },
+        { type: 'place-order', orderId: 'o' },
+        { type: 'advance', untilMs: 6_000 },
+      ]),
+    );
+    const placed = v.events.find((e) => e.name === 'OrderPlaced')!;
+    const down = new Set(v.health.filter((h) => !h.up).map((h) => h.service));
+    expect(placed.awaitedBy).toEqual(['payment']);
+    expect(reactionWords(placed, down)).toBe('waiting for payment, which is down');
+    expect(reactionWords(placed, new Set())).toBe('waiting for payment');
+    const lines = sequenceDiagramText(treeSequence(treeOf(v.events, placed.id)!).messages, ['order service']);
+    expect(lines).toContain('not yet read by payment');
+    expect(lines).not.toContain('nobody reacts');
+
+    const done = observeView(world([{ type: 'place-order', orderId: 'p' }, { type: 'run-until-idle' }]));
+    const approved = done.events.find((e) => e.name === 'OrderApproved')!;
+    expect(approved.awaitedBy).toEqual([]);
+    expect(reactionWords(approved, new Set())).toBe('nobody reacts');
+    const placedP = done.events.find((e) => e.name === 'OrderPlaced')!;
+    expect(reactionWords(placedP, new Set())).toBe('payment: charge-payment done');
+  });
+
   it('opens on the newest flow, keeps a pick that still exists and falls back when it is gone', () => {
     const v = observeView(
       world([

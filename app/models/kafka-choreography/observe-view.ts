@@ -75,6 +75,17 @@ export function handledWords(h: ObservedEvent['handledBy'][number]): string {
 }
 
 /**
+ * What became of one event, for the tree's list: each handling, then each service that reacts to
+ * its type but has not acted yet (and whether that service is down). "nobody reacts" only for an
+ * event that no service reacts to, never for one that is waiting.
+ */
+export function reactionWords(e: ObservedEvent, down: ReadonlySet<string>): string {
+  const parts = e.handledBy.map((h) => `${h.service}: ${handledWords(h)}`);
+  for (const s of e.awaitedBy) parts.push(down.has(s) ? `waiting for ${s}, which is down` : `waiting for ${s}`);
+  return parts.length === 0 ? 'nobody reacts' : parts.join(' · ');
+}
+
+/**
  * The tree as a sequence diagram, in the order things happened: an arrow from the service that
  * produced each event to each service that reacted to it (through the topic, which the caption
  * says, so the diagram stays narrow enough to read), labelled with the event and its record. An
@@ -86,8 +97,10 @@ export function treeSequence(root: CausationNode<ObservedEvent>): { messages: Se
     const e = node.event;
     const from = participant(e.producer);
     const label = `${e.name} ${e.id}`;
-    if (e.handledBy.length === 0)
+    if (e.handledBy.length === 0 && e.awaitedBy.length === 0)
       steps.push({ atMs: e.atMs, m: { from, to: from, text: `${label}, nobody reacts`, note: true } });
+    if (e.awaitedBy.length > 0)
+      steps.push({ atMs: e.atMs, m: { from, to: from, text: `${label}, not yet read by ${e.awaitedBy.join(' and ')}`, note: true } });
     for (const h of e.handledBy) {
       const to = participant(h.service);
       steps.push({
