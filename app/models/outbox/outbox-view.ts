@@ -105,14 +105,34 @@ function relayPosition(w: OutboxWorld): string {
   return `${n(w.db.outbox.filter((r) => r.sentAtMs === undefined).length)} rows unsent`;
 }
 
-function outboxSection(w: OutboxWorld): ViewSection {
-  const rows: SectionRow[] = w.db.outbox.map((r) => ({
+/**
+ * One outbox row. The polling relay marks the rows it sent; a CDC relay never touches the table
+ * (it reads the write-ahead log), so there a row says whether its event is on the broker yet and
+ * where its insert sits in the log, not "unsent" for ever.
+ */
+function outboxRow(w: OutboxWorld, r: OutboxWorld['db']['outbox'][number]): SectionRow {
+  if (w.config.mode === 'outbox-cdc') {
+    const published = w.broker.some((b) => b.eventId === r.eventId && b.publisher === 'relay');
+    const lsn = w.db.wal.find((e) => e.table === 'outbox' && e.key === r.eventId)?.lsn;
+    return {
+      label: r.eventId,
+      status: published ? 'ok' : 'busy',
+      statusWord: published ? 'published from the log' : 'in the log, not read yet',
+      detail: `${r.orderId}${lsn === undefined ? '' : ` · log entry ${n(lsn)}`} · CDC marks no row`,
+      nodeId: outboxNode.outbox,
+    };
+  }
+  return {
     label: r.eventId,
     status: r.sentAtMs === undefined ? 'busy' : 'ok',
     statusWord: r.sentAtMs === undefined ? 'unsent' : 'sent',
     detail: `${r.orderId}${r.sentAtMs === undefined ? '' : ` · marked sent at ${n(r.sentAtMs)} ms`}`,
     nodeId: outboxNode.outbox,
-  }));
+  };
+}
+
+function outboxSection(w: OutboxWorld): ViewSection {
+  const rows: SectionRow[] = w.db.outbox.map((r) => outboxRow(w, r));
   return { id: 'outbox', title: 'Outbox table', summary: `the relay has ${relayPosition(w)}`, rows };
 }
 

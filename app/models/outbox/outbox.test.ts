@@ -56,11 +56,23 @@ describe('dual write vs outbox in the app', () => {
     expect(rows(v, 'orders')).toEqual(['order-1 published']);
     expect(rows(v, 'broker')).toEqual(['offset 0 consumed', 'offset 1 copy 2']);
     expect(rows(v, 'consumer')).toEqual(['evt-1 applied once']);
+    // CDC never marks the table: the row says its event left through the log, not "unsent".
+    expect(rows(v, 'outbox')).toEqual(['evt-1 published from the log']);
     expect(counter(v, 'duplicated on the broker')).toBe(1);
     expect(counter(v, 'applied twice or more')).toBe(0);
     expect(v.sections?.find((s) => s.id === 'outbox')?.summary).toBe('the relay has read the log up to 2 of 2');
     expect(v.nodes.find((x) => x.id === ids.relay)?.detail).toBe('up · read the log up to 2 of 2');
     expect(v.entries.some((e) => e.from === ids.relay && e.to === ids.broker)).toBe(true);
+  });
+
+  it('outbox + CDC: a row whose log entry the relay has not read yet says so', () => {
+    const { r, w } = run(scenario('outbox-cdc-relay-crash'), [place('order-1')]);
+    const outboxRows = () => outboxUi.view(w).sections?.find((s) => s.id === 'outbox')?.rows ?? [];
+    // Up to the moment the service has committed the order and its outbox row.
+    for (let t = 5; outboxRows().length === 0 && t < 5_000; t += 5) r.apply(w, { type: 'advance', untilMs: t });
+    expect(w.broker).toHaveLength(0);
+    const row = outboxRows()[0];
+    expect(`${row?.statusWord} · ${row?.detail}`).toBe('in the log, not read yet · order-1 · log entry 1 · CDC marks no row');
   });
 
   it('polling without dedup: the duplicate is applied twice', () => {
