@@ -203,23 +203,23 @@ export const lesson = defineLesson({
       scenario: {},
       commands: [
         { type: 'arm-coordinator-crash', when: 'after-decision' },
-        { type: 'begin', txId: 'tx-5' },
+        { type: 'begin', txId: 'tx-1' },
         { type: 'advance', untilMs: 1_000 },
         { type: 'recover-coordinator' },
         { type: 'run-until-idle' },
       ],
       claims: [
-        { id: 'logged', text: 'Its log says commit', value: (w) => tx(w, 'tx-5')?.logged ?? '', expected: 'commit' },
+        { id: 'logged', text: 'Its log says commit', value: (w) => tx(w, 'tx-1')?.logged ?? '', expected: 'commit' },
         {
           id: 'all',
-          text: 'all 3 participants committed tx-5',
-          value: (w) => states(w, 'tx-5'),
+          text: 'all 3 participants committed tx-1',
+          value: (w) => states(w, 'tx-1'),
           expected: 'committed, committed, committed',
         },
         {
           id: 'blocked',
           text: 'They were blocked in between all the same',
-          value: (w) => w.trace.entries.filter((e) => e.type === 'participant-blocked' && e.correlationId === 'tx-5').length,
+          value: (w) => w.trace.entries.filter((e) => e.type === 'participant-blocked' && e.correlationId === 'tx-1').length,
           expected: 3,
         },
       ],
