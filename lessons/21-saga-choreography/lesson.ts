@@ -182,8 +182,14 @@ export const lesson = defineLesson({
       id: 'where-is-the-state',
       title: 'Where is the saga? Reconstruct it by correlation id',
       commands: [],
-      highlight: [n.service('order'), n.service('payment'), n.service('inventory'), n.topic],
+      highlight: [n.service('order'), n.service('payment'), n.service('inventory'), n.service('shipping'), n.topic],
       claims: [
+        {
+          id: 'shipments',
+          text: 'the shipments table has no row for it',
+          value: (w) => w.services.tables.shipments['order-4'] === undefined,
+          expected: true,
+        },
         {
           id: 'tables',
           text: 'the order table says cancelled, the charges table says refunded, the reservations table says released',
