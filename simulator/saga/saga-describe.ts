@@ -14,9 +14,11 @@ function outcomeWords(o: LocalOutcome): string {
 /** A human sentence for one saga trace entry. */
 export function describeSagaEntry(e: SagaEntry): string {
   const order = e.correlationId === undefined ? '' : ` for ${e.correlationId}`;
+  // "The saga for order-5 (saga-1)": the order is what the learner follows; the id is kept for the trace.
+  const saga = (id: string): string => (e.correlationId === undefined ? `Saga ${id}` : `The saga for ${e.correlationId} (${id})`);
   switch (e.type) {
     case 'saga-started':
-      return `Saga ${e.sagaId} started${order} with steps ${e.steps.join(' → ')}.`;
+      return `${saga(e.sagaId)} started with steps ${e.steps.join(' → ')}.`;
     case 'command-sent':
       return `The orchestrator sent ${e.action} to the ${e.service} service${order} (attempt ${e.attempt}).`;
     case 'message-dropped':
@@ -54,11 +56,11 @@ export function describeSagaEntry(e: SagaEntry): string {
     case 'saga-step-not-compensatable':
       return `Step ${e.step}${order} cannot be compensated; it needs a new forward action: ${e.requiredAction}.`;
     case 'saga-completed':
-      return `Saga ${e.sagaId}${order} completed: every step is done.`;
+      return `${saga(e.sagaId)} completed: every step is done.`;
     case 'saga-compensated':
-      return `Saga ${e.sagaId}${order} is fully compensated: nothing it did is left in effect.`;
+      return `${saga(e.sagaId)} is fully compensated: nothing it did is left in effect.`;
     case 'saga-needs-manual-action':
-      return `Saga ${e.sagaId}${order} could not be undone by compensation alone; required: ${e.actions.map((a) => a.type).join(', ')}.`;
+      return `${saga(e.sagaId)} could not be undone by compensation alone; required: ${e.actions.map((a) => a.type).join(', ')}.`;
     case 'fault-injected':
       return `Planted a ${e.fault.kind} fault on ${e.fault.action} at the ${e.fault.service} service.`;
     case 'steps-reordered':

@@ -163,7 +163,10 @@ function sagaCounts(w: SagaWorld): Record<SagaInstance['status'], number> {
 function orchestratorView(w: SagaWorld): NodeView {
   const c = sagaCounts(w);
   const active = c.running + c.compensating;
-  const parts = (Object.keys(c) as Array<keyof typeof c>).filter((k) => c[k] > 0).map((k) => `${n(c[k])} ${k}`);
+  // The card reads as words: "1 needs manual action", not the state's id.
+  const parts = (Object.keys(c) as Array<keyof typeof c>)
+    .filter((k) => c[k] > 0)
+    .map((k) => `${n(c[k])} ${k === 'needs-manual-action' ? (c[k] === 1 ? 'needs manual action' : 'need manual action') : k}`);
   return {
     id: sagaNode.orchestrator,
     status: active > 0 ? 'busy' : Object.keys(w.sagas).length === 0 ? 'idle' : 'ok',
