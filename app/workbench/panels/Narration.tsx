@@ -88,11 +88,20 @@ export function Narration({ announcement, playing = false, atMs, refused = false
   );
 }
 
+/**
+ * The time the caption gives: that of the entry it announces, not the clock's (a step may end
+ * seconds after its last entry); none for words that are not an entry (running off script).
+ */
+export function narrationAtMs(s: { announcement: string; view: { entries: ReadonlyArray<{ text: string; atMs: number }> } }) {
+  const last = s.view.entries.at(-1);
+  return last !== undefined && last.text === s.announcement ? last.atMs : undefined;
+}
+
 /** Narration reading `announcement`, `playing`, the view's time and whether the last command was refused. */
 export function ConnectedNarration<C>({ store, gapMs }: { store: WorkbenchStore<C>; gapMs?: number }) {
   const announcement = useStore(store, (s) => s.announcement);
   const playing = useStore(store, (s) => s.playing);
-  const atMs = useStore(store, (s) => s.view.nowMs);
+  const atMs = useStore(store, narrationAtMs);
   const refused = useStore(store, (s) => s.error !== null);
   return <Narration announcement={announcement} playing={playing} atMs={atMs} refused={refused} gapMs={gapMs} />;
 }

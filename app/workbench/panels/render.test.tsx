@@ -14,7 +14,7 @@ import { toyAdapter } from '../toy-adapter.ts';
 import { ConnectedCountersBar, CountersBar } from './CountersBar.tsx';
 import { ConnectedGroupsPanel, GroupsPanel } from '../../models/kafka/panels/GroupsPanel.tsx';
 import { ConnectedInspector, Inspector } from './Inspector.tsx';
-import { ConnectedNarration, Narration } from './Narration.tsx';
+import { ConnectedNarration, Narration, narrationAtMs } from './Narration.tsx';
 import { ConnectedPartitionStrips, PartitionStrips } from '../../models/kafka/panels/PartitionStrips.tsx';
 import { ConnectedTraceLog, TraceLog } from './TraceLog.tsx';
 
@@ -92,6 +92,15 @@ describe('panels render', () => {
     // (a deep link) says what just happened instead of "nothing yet".
     expect(t).toContain('Just happened · 100 ms: Tick 1.');
     expect(html).toContain('aria-live="polite"');
+  });
+
+  it('narrate the time of what happened, not the clock, and no time for words that are not an entry', () => {
+    const store = createWorkbenchStore(toyAdapter(3), { seed: 1, commands: [{ type: 'step' }] });
+    const s = store.getState();
+    // The step ran on to 5 s with nothing new: the caption keeps the entry's own 100 ms.
+    expect(narrationAtMs({ ...s, view: { ...s.view, nowMs: 5_000 } })).toBe(100);
+    expect(narrationAtMs({ ...s, announcement: 'Running on past the end of the step, off script.' })).toBeUndefined();
+    expect(narrationAtMs({ ...s, view: { ...s.view, entries: [] } })).toBeUndefined();
   });
 
   it('narrate with the virtual time, and mark a refused command in words', () => {
