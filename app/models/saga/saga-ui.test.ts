@@ -17,6 +17,16 @@ const node = (v: WorkbenchView, id: string) => v.nodes.find((x) => x.id === id);
 const saga = (v: WorkbenchView, orderId: string) => v.sections?.find((s) => s.id === `saga:${orderId}`);
 const steps = (v: WorkbenchView, orderId: string) => saga(v, orderId)?.rows.map((r) => `${r.label} ${r.statusWord}`);
 describe('the orchestrated saga in the workbench', () => {
+  it('lists the newest saga first in the State tab, then the services', () => {
+    const store = make([
+      { type: 'place-order', orderId: 'order-1' },
+      { type: 'run-until-idle' },
+      { type: 'place-order', orderId: 'order-2' },
+      { type: 'run-until-idle' },
+    ]);
+    expect(store.getState().view.sections?.map((s) => s.id)).toEqual(['saga:order-2', 'saga:order-1', 'services']);
+  });
+
   it("replays the lesson's own script unchanged (L20)", () => {
     let store = make([], l20.scenario);
     for (const step of l20.steps) {

@@ -248,7 +248,8 @@ export function sagaView(w: SagaWorld): WorkbenchView {
       { label: 'messages lost', value: counts['message-dropped'] ?? 0 },
       { label: 'deduplicated', value: counts['command-deduplicated'] ?? 0 },
     ],
-    sections: [...Object.values(w.sagas).map(sagaSection), servicesSection(w, busy)],
+    // Newest saga first: the one the step is about is at the top of the State tab.
+    sections: [...Object.values(w.sagas).map(sagaSection).reverse(), servicesSection(w, busy)],
     ...withMoment(sagaMoment(w)),
   };
 }

@@ -174,6 +174,7 @@ export function tpcWorkbenchView(w: TpcWorld): WorkbenchView {
       { label: 'messages lost', value: counts['message-dropped'] ?? 0 },
       { label: 'split decisions', value: txs.filter((t) => t.split).length },
     ],
-    sections: [...txs.map((t) => txSection(w, t)), participants],
+    // Newest transaction first: the one the step is about is at the top of the State tab.
+    sections: [...txs.map((t) => txSection(w, t)).reverse(), participants],
   };
 }

@@ -21,6 +21,18 @@ const labels = (w: Parameters<typeof twoPhaseCommitUi.actions>[0], id: string) =
   twoPhaseCommitUi.actions(w, id as never, {}).map((a) => a.label);
 
 describe('two-phase commit in the app', () => {
+  it('lists the newest transaction first in the State tab, then the participants', () => {
+    const { w } = run([
+      { type: 'begin', txId: 'tx-1' },
+      { type: 'run-until-idle' },
+      { type: 'begin', txId: 'tx-2' },
+      { type: 'run-until-idle' },
+    ]);
+    const ids = twoPhaseCommitUi.view(w).sections?.map((s) => s.id) ?? [];
+    expect(ids.slice(0, 2)).toEqual(['tx:tx-2', 'tx:tx-1']);
+    expect(ids).toHaveLength(3);
+  });
+
   it('draws the coordinator and its log left of the participants, every node in the view', () => {
     const { w } = run([]);
     const t = twoPhaseCommitUi.topology(w, {});
