@@ -63,6 +63,15 @@ const batchWords: Record<string, string> = {
   'offset-committed': 'commit',
   'partitions-assigned': 'assign',
   'partitions-revoked': 'revoke',
+  // Other models' entries whose first word says nothing in flight ("in", "local", "db").
+  'in-doubt-reported': 'in doubt',
+  'local-transaction-committed': 'commit',
+  'local-transaction-failed': 'refused',
+  'record-deduplicated': 'duplicate',
+  'duplicate-skipped': 'duplicate',
+  'consumer-offset-committed': 'commit',
+  'db-committed': 'write',
+  'outbox-rows-marked-sent': 'mark sent',
 };
 const controlTypes = new Set(['offset-committed', 'partitions-assigned', 'partitions-revoked']);
 

@@ -144,6 +144,10 @@ describe('tokens in flight', () => {
     });
     expect(tokenStyle(fetched(null, 2)).label).toBe('no key +1');
     expect(tokenStyle(h(0, 'a', 'b', { type: 'offset-committed' }))).toMatchObject({ shape: 'control', label: 'commit' });
+    // Entry types whose first word says nothing in flight get a word of their own ("in" was 2PC's in-doubt report).
+    expect(tokenStyle(h(0, 'a', 'b', { type: 'in-doubt-reported' })).label).toBe('in doubt');
+    expect(tokenStyle(h(0, 'a', 'b', { type: 'local-transaction-committed' })).label).toBe('commit');
+    expect(tokenStyle(h(0, 'a', 'b', { type: 'vote-cast' })).label).toBe('vote');
     expect(tokenStyle(h(0, 'a', 'b', { key: 'a-very-long-key-indeed' })).label).toHaveLength(10);
     for (const k of ['a', 'b', 'user-42', '']) expect(keySlot(k)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...Array.from({ length: 100 }, (_, i) => keySlot(`k${i}`)))).toBeLessThan(paletteSize);
