@@ -73,6 +73,12 @@ export const lesson = defineLesson({
           expected: true,
         },
         {
+          id: 'first-read',
+          text: 'For the first 3 seconds nothing is read',
+          value: (w) => Math.floor((w.trace.entries.find((e) => e.type === 'local-transaction-committed')?.atMs ?? 0) / 1000),
+          expected: 3,
+        },
+        {
           id: 'approved',
           text: 'the order service approves the order',
           value: (w) => view(w, 'order-1').status,
