@@ -92,7 +92,10 @@ export function Narration({ announcement, playing = false, atMs, refused = false
  * The time the caption gives: that of the entry it announces, not the clock's (a step may end
  * seconds after its last entry); none for words that are not an entry (running off script).
  */
-export function narrationAtMs(s: { announcement: string; view: { entries: ReadonlyArray<{ text: string; atMs: number }> } }) {
+export function narrationAtMs(s: {
+  announcement: string;
+  view: { nowMs?: number; entries: ReadonlyArray<{ text: string; atMs: number }> };
+}) {
   const last = s.view.entries.at(-1);
   return last !== undefined && last.text === s.announcement ? last.atMs : undefined;
 }
