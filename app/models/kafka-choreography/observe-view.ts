@@ -100,7 +100,10 @@ export function treeSequence(root: CausationNode<ObservedEvent>): { messages: Se
     if (e.handledBy.length === 0 && e.awaitedBy.length === 0)
       steps.push({ atMs: e.atMs, m: { from, to: from, text: `${label}, nobody reacts`, note: true } });
     if (e.awaitedBy.length > 0)
-      steps.push({ atMs: e.atMs, m: { from, to: from, text: `${label}, not yet read by ${e.awaitedBy.join(' and ')}`, note: true } });
+      steps.push({
+        atMs: e.atMs,
+        m: { from, to: from, text: `${label}, not yet read by ${e.awaitedBy.join(' and ')}`, note: true },
+      });
     for (const h of e.handledBy) {
       const to = participant(h.service);
       steps.push({
