@@ -182,7 +182,7 @@ const entries: readonly Entry[] = [
     id: 'L24',
     title: 'Choosing, and not choosing, EDA',
     part: 'practice',
-    minutes: 17,
+    minutes: 21,
     load: () => import('./24-choosing-eda/lesson.ts').then((m) => m.lesson),
     notes: () => import('./24-choosing-eda/notes.md?raw').then((m) => m.default),
   },

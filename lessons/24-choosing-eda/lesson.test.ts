@@ -1,10 +1,11 @@
 /** L24 runs headless: every claim its prose makes holds in the simulation. */
 import { describe, expect, it } from 'vitest';
-import { kafkaModel, kafkaRead, type KafkaCommand, type KafkaScenario } from '../../simulator/index.ts';
+import { kafkaAppRead, kafkaModel, kafkaRead, type KafkaCommand, type KafkaScenario } from '../../simulator/index.ts';
 import { describeFailures, runLesson } from '../format/run-lesson.ts';
 import { lesson, timeoutMs } from './lesson.ts';
 import { orderServiceCalls, processedBy, replyWaitMs } from './reads.ts';
 import { orderChanges, pricing } from './scenarios.ts';
+import { ordersLog, ordersRetentionMs, spaghetti, supportGroup } from './anti-patterns.ts';
 
 const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs });
 const ask = (key: string): KafkaCommand => ({
@@ -65,5 +66,37 @@ describe('L24 choosing, and not choosing, EDA', () => {
     const faster: KafkaCommand = { type: 'slow-consumer', consumer: 'pricing-c1', processingMs: 20 };
     const keyless: KafkaCommand = { type: 'produce', producer: 'checkout', topic: 'requests', key: null };
     expect(met([faster, advance(8_000), keyless, advance(9_000)])).toBe(true);
+  });
+
+  it('the spaghetti loop never ends: one order, and a charge a lap for as long as it runs', () => {
+    const order: KafkaCommand = { type: 'produce', producer: 'shop', topic: 'orders', key: 'order-7' };
+    const charges = [10_000, 20_000, 40_000].map((untilMs) =>
+      kafkaAppRead.calls(play(spaghetti, [advance(2_000), order, advance(untilMs)]), 'billing', 'charge-card'),
+    );
+    expect(charges[0]).toBeGreaterThan(1);
+    expect(charges[1]).toBeGreaterThan(charges[0]!);
+    expect(charges[2]).toBeGreaterThan(charges[1]!);
+    // Without promotions writing back to orders there is no loop: one charge, one parcel.
+    const untangled = { ...spaghetti, groups: spaghetti.groups!.filter((g) => g.id !== 'promotions') };
+    const once = play(untangled, [advance(2_000), order, advance(20_000)]);
+    expect(kafkaAppRead.calls(once, 'billing', 'charge-card')).toBe(1);
+    expect(kafkaAppRead.calls(once, 'shipping', 'send-parcel')).toBe(1);
+  });
+
+  it('every order older than the retention is gone from the topic, and still in the table built from it', () => {
+    const w = play(ordersLog, [advance(30_000), { type: 'add-group', group: supportGroup }, advance(60_000)]);
+    const appended = w.trace.entries.flatMap((e) => (e.type === 'record-appended' ? [e] : []));
+    const gone = appended.filter((e) => e.offset < kafkaRead.logStart(w, 'orders', 0));
+    expect(gone.length).toBeGreaterThan(0);
+    for (const e of gone) {
+      expect(w.nowMs - e.atMs).toBeGreaterThan(ordersRetentionMs);
+      expect(kafkaAppRead.storeValue(w, 'shipping', e.key!)).not.toBe('');
+    }
+    // Support, reading the topic from the start, never saw an order deleted before it started.
+    const seen = new Set(
+      w.trace.entries.flatMap((e) => (e.type === 'record-processed' && e.group === 'support' ? [e.offset] : [])),
+    );
+    expect(seen.size).toBeGreaterThan(0);
+    expect(appended.filter((e) => e.atMs < 10_000).some((e) => seen.has(e.offset))).toBe(false);
   });
 });

@@ -3,9 +3,10 @@
  * calls the order service back, and the calls are counted on the readers' cards) and as a fat
  * event (no calls, a copy of the order in every reader); then the anti-patterns the model can show
  * happening — a god topic every service reads whole, "exactly once" assumed on auto-commit, and a
- * request/reply over topics that answers long after the caller's 200 ms timeout. The rest (event
- * spaghetti, Kafka as a database) is said in prose. Scenarios in scenarios.ts, reads in reads.ts,
- * prose in content.md.
+ * request/reply over topics that answers long after the caller's 200 ms timeout, event spaghetti
+ * (one order set going round a loop of services) and Kafka as a database (a lookup that reads the
+ * topic from the start and finds the answer deleted). Scenarios in scenarios.ts and
+ * anti-patterns.ts, reads in reads.ts, prose in content.md.
  */
 import {
   kafkaAppRead as app,
@@ -18,17 +19,25 @@ import {
 import { defineLesson } from '../format/define-lesson.ts';
 import content from './content.md?raw';
 import {
+  appendedAtS,
+  appendedCount,
   at,
   callsBack,
   checkoutWaitsMs,
+  firstProcessedOffset,
+  groupAddedAtS,
+  keyAt,
+  lapMs,
   lagOf,
   orderServiceCalls,
   processedBy,
   processedFrom,
+  processedKey,
   producedBy,
   replyWaitMs,
 } from './reads.ts';
 import { godTopic, godTopicNeeds, orderChanges, orderReaders, payments, pricing } from './scenarios.ts';
+import { ordersLog, ordersRetentionMs, spaghetti, spaghettiServices, supportGroup } from './anti-patterns.ts';
 
 const advance = (untilMs: number): KafkaCommand => ({ type: 'advance', untilMs });
 const ask = (key: string): KafkaCommand => ({
@@ -39,6 +48,16 @@ const ask = (key: string): KafkaCommand => ({
   value: { type: 'PriceRequested', sku: 'sku-42' },
 });
 const readers = orderReaders.map((g) => n.group(g));
+/** The one order the shop places in the spaghetti step. */
+const placeOrder: KafkaCommand = {
+  type: 'produce',
+  producer: 'shop',
+  topic: 'orders',
+  key: 'order-7',
+  value: { type: 'OrderPlaced' },
+};
+/** The offset of the order support is asked about in the Kafka-as-a-database step. */
+const lookedUpOffset = 12;
 /** The timeout checkout's caller waits for a price, ms: a deadline the claims measure against. */
 export const timeoutMs = 200;
 const ms = (s: KafkaState, consumer: string): number => read.processingMs(s, consumer);
@@ -63,7 +82,7 @@ const answeredInTime = (s: KafkaState): boolean => checkoutWaitsMs(s).some((w) =
 export const lesson = defineLesson({
   id: 'L24',
   title: 'Choosing, and not choosing, EDA',
-  minutes: 17,
+  minutes: 21,
   model: 'kafka',
   scenario: orderChanges(false),
   content,
@@ -111,6 +130,38 @@ export const lesson = defineLesson({
       ],
     },
     {
+      id: 'kafka-as-database',
+      title: 'Kafka as a database: the answer was deleted',
+      scenario: ordersLog,
+      commands: [advance(30_000), { type: 'add-group', group: supportGroup }, advance(40_000)],
+      highlight: [n.topic('orders'), n.group('shipping'), n.group('support')],
+      claims: [
+        { id: 'rate', text: '4 orders a second', value: (s) => Math.round(producedBy(s, 'order-service') / at(s)), expected: 4 },
+        { id: 'retention', text: 'keeps a record for 20 seconds', value: () => ordersRetentionMs / 1000, expected: 20 },
+        { id: 'order', text: 'order-61308', value: (s) => keyAt(s, 'orders', lookedUpOffset), expected: 'order-61308' },
+        { id: 'placed', text: 'placed at 3 seconds', value: (s) => appendedAtS(s, 'orders', lookedUpOffset), expected: 3 },
+        { id: 'started', text: 'At 30 seconds support starts', value: (s) => groupAddedAtS(s, 'support'), expected: 30 },
+        { id: 'first', text: 'its first record is at offset 40', value: (s) => firstProcessedOffset(s, 'support'), expected: 40 },
+        { id: 'read', text: 'By 40 seconds it has read 120 records', value: (s) => processedBy(s, 'support'), expected: 120 },
+        {
+          id: 'found',
+          text: 'none of them is order-61308',
+          value: (s) => processedKey(s, 'support', keyAt(s, 'orders', lookedUpOffset)),
+          expected: 0,
+        },
+        { id: 'log-start', text: 'the log now starts at offset 80', value: (s) => read.logStart(s, 'orders', 0), expected: 80 },
+        { id: 'rows', text: "Shipping's table holds 160 rows", value: (s) => app.storeRows(s, 'shipping'), expected: 160 },
+        {
+          id: 'row',
+          text: 'order-61308 among them, status placed',
+          value: (s) =>
+            (JSON.parse(app.storeValue(s, 'shipping', keyAt(s, 'orders', lookedUpOffset)) || '{}') as { status?: string })
+              .status ?? '',
+          expected: 'placed',
+        },
+      ],
+    },
+    {
       id: 'god-topic',
       title: 'The god topic: everyone reads everything',
       scenario: godTopic,
@@ -141,6 +192,43 @@ export const lesson = defineLesson({
       ],
     },
     {
+      id: 'spaghetti',
+      title: 'Event spaghetti: one order that never stops',
+      scenario: spaghetti,
+      commands: [advance(2_000), placeOrder, advance(10_000)],
+      highlight: [
+        n.producer('shop'),
+        n.topic('orders'),
+        n.topic('payments'),
+        n.topic('shipments'),
+        ...spaghettiServices.map((g) => n.group(g)),
+      ],
+      claims: [
+        {
+          id: 'placed',
+          text: 'one order at 2 seconds',
+          value: (s) => `${producedBy(s, 'shop')} at ${appendedAtS(s, 'orders', 0)}`,
+          expected: '1 at 2',
+        },
+        { id: 'time', text: 'By 10 seconds', value: at, expected: 10 },
+        {
+          id: 'charges',
+          text: 'billing has charged the card 9 times',
+          value: (s) => app.calls(s, 'billing', 'charge-card'),
+          expected: 9,
+        },
+        {
+          id: 'parcels',
+          text: 'shipping has sent 9 parcels',
+          value: (s) => app.calls(s, 'shipping', 'send-parcel'),
+          expected: 9,
+        },
+        { id: 'emails', text: 'the customer has had 28 emails', value: (s) => app.calls(s, 'email', 'send-email'), expected: 28 },
+        { id: 'records', text: '28 records on three topics', value: (s) => appendedCount(s), expected: 28 },
+        { id: 'lap', text: 'a lap takes about 0.8 seconds', value: (s) => Math.round(lapMs(s) / 100) / 10, expected: 0.8 },
+      ],
+    },
+    {
       id: 'exactly-once',
       title: 'Assuming exactly once: a card charged twice',
       scenario: payments,
@@ -159,6 +247,21 @@ export const lesson = defineLesson({
           expected: 5,
         },
         { id: 'requests', text: '81 payment requests', value: (s) => producedBy(s, 'checkout'), expected: 81 },
+        {
+          id: 'handled',
+          text: 'billing had handled 80 of them',
+          value: (s) => {
+            const v = kafkaAppsView(s).find((a) => a.group === 'billing');
+            return v === undefined ? -1 : v.effectOnce + v.repeated;
+          },
+          expected: 80,
+        },
+        {
+          id: 'once',
+          text: '74 cards charged once',
+          value: (s) => kafkaAppsView(s).find((a) => a.group === 'billing')?.effectOnce ?? -1,
+          expected: 74,
+        },
         { id: 'charges', text: 'billing made 86 charges', value: (s) => app.calls(s, 'billing', 'charge-card'), expected: 86 },
         { id: 'twice', text: '6 customers were charged twice', value: chargedTwice, expected: 6 },
       ],

@@ -61,3 +61,40 @@ export function replyWaitMs(s: KafkaState, key: string): number {
 
 /** How long each of checkout's requests waited for its reply, ms (NaN for one not answered yet). */
 export const checkoutWaitsMs = (s: KafkaState): number[] => checkoutAppends(s).map((r) => waitOf(s, r));
+
+/** The key of the record at this offset of partition 0 of a topic, from the trace ('' if none). */
+export function keyAt(s: KafkaState, topic: string, offset: number): string {
+  const e = s.trace.entries.find((x) => x.type === 'record-appended' && x.topic === topic && x.offset === offset);
+  return e?.type === 'record-appended' ? (e.key ?? '') : '';
+}
+
+/** When the record at this offset of partition 0 of a topic was appended, in whole seconds. */
+export function appendedAtS(s: KafkaState, topic: string, offset: number): number {
+  const e = s.trace.entries.find((x) => x.type === 'record-appended' && x.topic === topic && x.offset === offset);
+  return Math.round((e?.atMs ?? -1000) / 1000);
+}
+
+/** When a group's first member joined, in whole seconds (-1 if none has). */
+export function groupAddedAtS(s: KafkaState, group: string): number {
+  const e = s.trace.entries.find((x) => x.type === 'member-joined' && x.group === group);
+  return Math.round((e?.atMs ?? -1000) / 1000);
+}
+
+/** The offset of the first record a group processed (-1 before it processed any). */
+export function firstProcessedOffset(s: KafkaState, group: string): number {
+  const e = s.trace.entries.find((x) => x.type === 'record-processed' && x.group === group);
+  return e?.type === 'record-processed' ? e.offset : -1;
+}
+
+/** How many records with this key a group processed. */
+export const processedKey = (s: KafkaState, group: string, key: string): number =>
+  s.trace.entries.filter((e) => e.type === 'record-processed' && e.group === group && e.key === key).length;
+
+/** Records appended to every topic together. */
+export const appendedCount = (s: KafkaState): number => s.trace.entries.filter((e) => e.type === 'record-appended').length;
+
+/** The time between the first two appends to `orders` in the spaghetti run: one lap of the loop, ms. */
+export function lapMs(s: KafkaState): number {
+  const orders = s.trace.entries.filter((e) => e.type === 'record-appended' && e.topic === 'orders');
+  return orders.length < 3 ? NaN : orders[2]!.atMs - orders[1]!.atMs;
+}
