@@ -22,11 +22,11 @@ const service = (id: string, topics: string[], processingMs: number, steps?: Ste
 });
 
 /** The spaghetti's services, each with the one subscription its team thought it needed. */
-export const spaghettiServices = ['billing', 'shipping', 'promotions', 'email'] as const;
+export const spaghettiServices = ['billing', 'shipping', 'offers', 'email'] as const;
 
 /**
  * The shop writes one order by command. Billing charges a card for every record on `orders` and
- * announces the payment; shipping sends a parcel for every payment; promotions re-prices every
+ * announces the payment; shipping sends a parcel for every payment; offers re-prices every
  * shipped order and writes the order back to `orders`; email writes to the customer about all of
  * it. Each hop takes a quarter of a second, so a lap of the loop can be watched.
  */
@@ -45,7 +45,7 @@ export const spaghetti: KafkaScenario = {
       { type: 'side-effect', name: 'send-parcel' },
       { type: 'produce', topic: 'shipments' },
     ]),
-    service('promotions', ['shipments'], 250, [{ type: 'produce', topic: 'orders' }]),
+    service('offers', ['shipments'], 250, [{ type: 'produce', topic: 'orders' }]),
     service('email', ['orders', 'payments', 'shipments'], 20, [{ type: 'side-effect', name: 'send-email' }]),
   ],
   trace: { mode: 'full' },

@@ -76,8 +76,8 @@ describe('L24 choosing, and not choosing, EDA', () => {
     expect(charges[0]).toBeGreaterThan(1);
     expect(charges[1]).toBeGreaterThan(charges[0]!);
     expect(charges[2]).toBeGreaterThan(charges[1]!);
-    // Without promotions writing back to orders there is no loop: one charge, one parcel.
-    const untangled = { ...spaghetti, groups: spaghetti.groups!.filter((g) => g.id !== 'promotions') };
+    // Without offers writing back to orders there is no loop: one charge, one parcel.
+    const untangled = { ...spaghetti, groups: spaghetti.groups!.filter((g) => g.id !== 'offers') };
     const once = play(untangled, [advance(2_000), order, advance(20_000)]);
     expect(kafkaAppRead.calls(once, 'billing', 'charge-card')).toBe(1);
     expect(kafkaAppRead.calls(once, 'shipping', 'send-parcel')).toBe(1);

@@ -135,13 +135,14 @@ export const lesson = defineLesson({
       scenario: ordersLog,
       commands: [advance(30_000), { type: 'add-group', group: supportGroup }, advance(40_000)],
       highlight: [n.topic('orders'), n.group('shipping'), n.group('support')],
+      panel: 'partitions',
       claims: [
         { id: 'rate', text: '4 orders a second', value: (s) => Math.round(producedBy(s, 'order-service') / at(s)), expected: 4 },
         { id: 'retention', text: 'keeps a record for 20 seconds', value: () => ordersRetentionMs / 1000, expected: 20 },
         { id: 'order', text: 'order-61308', value: (s) => keyAt(s, 'orders', lookedUpOffset), expected: 'order-61308' },
         { id: 'placed', text: 'placed at 3 seconds', value: (s) => appendedAtS(s, 'orders', lookedUpOffset), expected: 3 },
         { id: 'started', text: 'At 30 seconds support starts', value: (s) => groupAddedAtS(s, 'support'), expected: 30 },
-        { id: 'first', text: 'its first record is at offset 40', value: (s) => firstProcessedOffset(s, 'support'), expected: 40 },
+        { id: 'first', text: 'first record is at offset 40', value: (s) => firstProcessedOffset(s, 'support'), expected: 40 },
         { id: 'read', text: 'By 40 seconds it has read 120 records', value: (s) => processedBy(s, 'support'), expected: 120 },
         {
           id: 'found',
