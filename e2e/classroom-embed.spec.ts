@@ -42,6 +42,9 @@ for (const where of ['lesson', 'playground'] as const) {
       const frame = blog.frameLocator('iframe');
       await expect(frame.locator('.embed-title')).toContainText(where === 'lesson' ? 'L02' : 'Kafka');
       await expect(frame.locator('.react-flow__node').first()).toBeVisible();
+      // The legend speaks Kafka's words, as the full page does: records and batches, not messages.
+      await expect(frame.locator('.flight-legend')).toContainText('a record');
+      await expect(frame.locator('.flight-legend')).not.toContainText('a message');
       // Its own transport works: back one entry, the moment shown (the position on its slider and
       // the narration) changes; step, it is back. Back from a step's end may leave the caption as
       // it is: the last entry is still the one that just happened.

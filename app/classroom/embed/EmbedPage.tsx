@@ -74,7 +74,7 @@ export function EmbedLessonPage() {
       cursor: script.cursor,
     });
     const highlight = part.kind === 'step' ? lesson.steps[part.stepIndex]!.highlight : [];
-    return { store, part, highlight } as const;
+    return { store, part, highlight, legend: ui.value.flightLegend } as const;
   }, [lesson, partId]);
 
   if (!entry) return <EmbedProblem message={`There is no lesson called “${lessonId}”.`} />;
@@ -88,6 +88,7 @@ export function EmbedLessonPage() {
       title={`${lesson.id} · ${lesson.title}: ${opened.part.title}`}
       fullUrl={`${appAddress()}#/lessons/${lesson.id}/${opened.part.id}`}
       highlighted={opened.highlight}
+      {...(opened.legend ? { legend: opened.legend } : {})}
     />
   );
 }
@@ -107,6 +108,7 @@ export function EmbedPlaygroundPage() {
       store={store}
       title={`${ui.model.title}: ${title}`}
       fullUrl={`${appAddress()}#/playground?s=${encodeURIComponent(link ?? '')}`}
+      {...(ui.flightLegend ? { legend: ui.flightLegend } : {})}
     />
   );
 }

@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { FlightLayer } from '../../workbench/flight/FlightLayer.tsx';
+import type { FlightLegendWords } from '../../workbench/flight/flight-tokens.ts';
 import { nodeFacesOf } from '../../workbench/node-face.ts';
 import { ConnectedNarration } from '../../workbench/panels/Narration.tsx';
 import type { WorkbenchStore } from '../../workbench/store.ts';
@@ -23,11 +24,14 @@ export function EmbedPlayer<C>({
   title,
   fullUrl,
   highlighted = [],
+  legend,
 }: {
   store: WorkbenchStore<C>;
   title: string;
   fullUrl: string;
   highlighted?: readonly string[];
+  /** What the shapes in flight mean, in the model's words (ModelUi.flightLegend). */
+  legend?: FlightLegendWords;
 }) {
   const topology = useStore(store, (s) => s.topology);
   const faces = useMemo(() => nodeFacesOf(store), [store]);
@@ -50,6 +54,7 @@ export function EmbedPlayer<C>({
           onSelect={noop}
           colorMode={dark ? 'dark' : 'light'}
           overlay={<FlightLayer store={store} topology={topology} />}
+          {...(legend ? { legend } : {})}
         />
       </div>
       <ConnectedNarration store={store} />
