@@ -42,9 +42,13 @@ async function choose(select: Locator, optionStart: string): Promise<void> {
 /** Runs the simulation on with the transport's End button until the challenge is done (bounded). */
 async function endUntilDone(page: Page, timesMax: number): Promise<void> {
   const end = page.getByRole('toolbar', { name: 'Simulation controls' }).getByRole('button', { name: /End/ });
+  const clock = page.getByRole('status', { name: 'Virtual time' });
   for (let i = 0; i < timesMax && (await done(page).count()) === 0; i++) {
+    const before = await clock.textContent();
     await press(end);
-    await page.waitForTimeout(150);
+    // End may run in the background: a press while it runs is ignored, so wait for it to land.
+    await expect(page.locator('.transport-ending')).toHaveCount(0, { timeout: 60_000 });
+    await expect.poll(() => clock.textContent(), { timeout: 30_000 }).not.toBe(before);
   }
   await expect(done(page)).toBeVisible();
 }

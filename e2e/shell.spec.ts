@@ -50,6 +50,8 @@ for (const view of [
   { name: 'phone', width: 390, height: 844 },
 ]) {
   test(`home and lessons at ${view.name} width have no serious accessibility violations`, async ({ page, problems }) => {
+    // Five or eight page loads and axe runs: a loaded 2-core machine needs more than the default 30 s.
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: view.width, height: view.height });
     // Colours do not change with width, so both schemes are checked at desktop width only.
     for (const scheme of view.name === 'phone' ? (['light'] as const) : (['light', 'dark'] as const)) {
