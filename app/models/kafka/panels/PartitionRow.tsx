@@ -8,7 +8,17 @@
  * a roving tab stop (one Tab stop per strip, arrow keys between records) so a keyboard can inspect
  * any record without tabbing through hundreds of them.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { PartitionView } from '../kafka-view-types.ts';
 import { kafkaTarget } from '../kafka-inspect.ts';
 import type { InspectTarget } from '../../../workbench/panels/inspect.ts';
@@ -23,6 +33,8 @@ import {
   type StripMarker,
 } from './strip-geometry.ts';
 import { useNearView } from './useNearView.ts';
+import { fitStrip } from './strip-fit.ts';
+import { useCellsThatFit } from './useCellsThatFit.ts';
 import { drawnRange, initialWindow, sameWindow, windowForScroll, windowIncluding, type StripWindow } from './strip-window.ts';
 import '../schema/schema.css';
 import './jump.css';
@@ -67,13 +79,15 @@ function Marker({ m, below }: { m: StripMarker; below?: boolean }) {
 
 interface StripProps {
   p: PartitionView;
+  /** True when strip-fit.ts left records out so the committed offsets and the log end fit the width. */
+  fitted: boolean;
   layout: StripLayout;
   onInspect?: (target: InspectTarget) => void;
   selectedOffset: number | null;
 }
 
 /** The strip itself: log markers, the cells, the committed pointers. Mounted only near the screen. */
-function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
+function Strip({ p, fitted, layout, onInspect, selectedOffset }: StripProps) {
   const n = p.cells.length;
   const scroller = useRef<HTMLDivElement>(null);
   const cellCount = useRef(n);
@@ -123,11 +137,15 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
     // Stop Home/End and arrows reaching the page's transport shortcuts while moving between records.
     e.preventDefault();
     e.stopPropagation();
-    let index = Math.min(n - 1, Math.max(0, move(current)));
-    // A gap cell is not a record: step over it in the direction of travel.
-    if (p.cells[index]?.gap !== undefined) index = Math.min(n - 1, Math.max(0, index + (index < current ? -1 : 1)));
+    const clamp = (i: number) => Math.min(n - 1, Math.max(0, i));
+    let index = clamp(move(current));
+    // A gap cell is not a record: step over it in the direction of travel, or back where that ends.
+    if (p.cells[index]?.gap !== undefined) {
+      const dir = index < current ? -1 : 1;
+      index = p.cells[clamp(index + dir)]?.gap === undefined ? clamp(index + dir) : clamp(index - dir);
+    }
     const next = p.cells[index];
-    if (!next) return;
+    if (!next || next.gap !== undefined) return;
     setFocusOffset(next.offset);
     pendingFocus.current = next.offset;
     setWin((w) => windowIncluding(n, w, index));
@@ -148,21 +166,27 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
         {n === 0 ? (
           <p className="wbp-empty-strip">No records in the log yet.</p>
         ) : (
-          <ol className="wbp-cells" aria-label={`Newest records of ${p.id}`} onKeyDown={onKeyDown}>
+          <ol
+            className="wbp-cells"
+            aria-label={fitted ? `Records of ${p.id} around each committed offset, and the newest` : `Newest records of ${p.id}`}
+            onKeyDown={onKeyDown}
+          >
             {from > 0 && <li className="wbp-cell-gap" style={vars({ '--gap': from })} aria-hidden="true" />}
             {shown.map((c, i) => {
-              if (c.gap !== undefined)
+              if (c.gap !== undefined) {
+                const said = gapText(c.gap, c.offset, (p.cells[from + i + 1]?.offset ?? p.logEndOffset) - 1);
                 return (
-                  <li
-                    key={`gap-${c.offset}`}
-                    className="wbp-cell wbp-cell-gap-records"
-                    aria-label={`${plural(c.gap, 'record')} not drawn`}
-                  >
-                    <span className="wbp-cell-offset">…</span>
-                    <span className="wbp-gap-count">{formatCount(c.gap)}</span>
-                    <span className="wbp-gap-word">records</span>
+                  <li key={`gap-${c.offset}`} className="wbp-cell wbp-cell-gap-records" data-gap={c.gap} title={said}>
+                    <span className="wbp-gap-count" aria-hidden="true">
+                      … {formatCount(c.gap)}
+                    </span>
+                    <span className="wbp-gap-word" aria-hidden="true">
+                      {c.gap === 1 ? 'record' : 'records'}
+                    </span>
+                    <span className="wbp-sr">{said}</span>
                   </li>
                 );
+              }
               const above = isAboveHighWatermark(p, c.offset);
               const segment = p.segmentStarts.includes(c.offset);
               const unreadable = c.unreadableBy === undefined ? '' : `, could not be read by ${c.unreadableBy.join(', ')}`;
@@ -203,12 +227,26 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
   );
 }
 
-function PartitionRowView({ partition: p, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
+/** What a gap cell says to a screen reader and on hover: how many records, and which offsets. */
+function gapText(records: number, fromOffset: number, toOffset: number): string {
+  const offsets =
+    toOffset > fromOffset
+      ? `offsets ${formatCount(fromOffset)} to ${formatCount(toOffset)}`
+      : `offset ${formatCount(fromOffset)}`;
+  return `${plural(records, 'record')} not drawn here (${offsets})`;
+}
+
+function PartitionRowView({ partition, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
+  // Off-screen strips keep their place (the last height they had) but not their cells.
+  const { ref, near, setNear, awayHeight } = useNearView<HTMLLIElement>();
+  // Cells that fit the row's width: when the committed offsets and the log end do not fit together,
+  // the strip draws them with the middle left out (strip-fit.ts) instead of scrolling them apart.
+  const { fit, probe } = useCellsThatFit(ref);
+  const fittedCells = useMemo(() => fitStrip(partition, fit), [partition, fit]);
+  const p = useMemo(() => (fittedCells ? { ...partition, cells: fittedCells } : partition), [partition, fittedCells]);
   const layout = stripLayout(p);
   const notes = pointerNotes(p);
   const removed = removedRecordCount(p);
-  // Off-screen strips keep their place (the last height they had) but not their cells.
-  const { ref, near, setNear, awayHeight } = useNearView<HTMLLIElement>();
 
   return (
     <li
@@ -243,8 +281,9 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
         )}
       </div>
       <p className="wbp-sr">{stripSummary(p)}</p>
+      <span className="wbp-cell-probe" ref={probe} aria-hidden="true" />
       {near ? (
-        <Strip p={p} layout={layout} onInspect={onInspect} selectedOffset={selectedOffset} />
+        <Strip p={p} fitted={fittedCells !== null} layout={layout} onInspect={onInspect} selectedOffset={selectedOffset} />
       ) : (
         <div className="wbp-strip-deferred" aria-hidden="true" />
       )}
