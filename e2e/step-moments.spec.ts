@@ -87,7 +87,7 @@ test('L06 lag climbs: the committed pointer, the gap it lags by and the log end 
   const gap = row.locator('.wbp-cell-gap-records');
   await expect(gap).toHaveCount(1);
   await expect(gap).toContainText(/… \d+\s*records/);
-  await expect(gap.locator('.wbp-sr')).toHaveText(/^\d+ records not drawn here \(offsets \d+ to \d+\)$/);
+  await expect(gap.locator('.wbp-sr')).toHaveText(/^\d+ records not drawn here \(offsets \d+ to \d+\): show every record$/);
   const [box, ptr, leo] = await Promise.all([scroller, committed, logEnd].map((l) => l.boundingBox()));
   for (const [name, b] of [
     ['committed pointer', ptr],
@@ -103,8 +103,17 @@ test('L06 lag climbs: the committed pointer, the gap it lags by and the log end 
   const committedAt = Number(await committed.getAttribute('data-offset'));
   const leoAt = Number(await logEnd.getAttribute('data-offset'));
   const drawnAfter = await row
-    .locator('.wbp-cells button[data-offset]')
+    .locator('.wbp-cells button[data-key]')
     .evaluateAll((bs, from) => bs.filter((b) => Number((b as HTMLElement).dataset.offset) >= from).length, committedAt);
   expect(drawnAfter + Number(await gap.getAttribute('data-gap'))).toBe(leoAt - committedAt);
+  // The records left out stay within reach: pressing the gap draws every record (the strip scrolls
+  // again), with the keyboard on the first record it stood for; a button brings the fit back.
+  const firstHidden = await gap.getAttribute('data-offset');
+  await gap.focus();
+  await page.keyboard.press('Enter');
+  await expect(row.locator('.wbp-cell-gap-records')).toHaveCount(0);
+  await expect(page.locator(':focus')).toHaveAttribute('data-offset', firstHidden!);
+  await row.getByRole('button', { name: 'Show the committed offsets and the log end together' }).click();
+  await expect(row.locator('.wbp-cell-gap-records')).toHaveCount(1);
   expect(problems).toEqual([]);
 });

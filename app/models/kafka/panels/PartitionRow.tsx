@@ -35,6 +35,7 @@ import {
 import { useNearView } from './useNearView.ts';
 import { fitStrip } from './strip-fit.ts';
 import { useCellsThatFit } from './useCellsThatFit.ts';
+import { GapCell } from './GapCell.tsx';
 import { drawnRange, initialWindow, sameWindow, windowForScroll, windowIncluding, type StripWindow } from './strip-window.ts';
 import '../schema/schema.css';
 import './jump.css';
@@ -79,15 +80,18 @@ function Marker({ m, below }: { m: StripMarker; below?: boolean }) {
 
 interface StripProps {
   p: PartitionView;
-  /** True when strip-fit.ts left records out so the committed offsets and the log end fit the width. */
-  fitted: boolean;
+  /**
+   * Given when strip-fit.ts left records out so the committed offsets and the log end fit the
+   * width: its gap cells are buttons that call it to draw every record again.
+   */
+  onShowAll?: () => void;
   layout: StripLayout;
   onInspect?: (target: InspectTarget) => void;
   selectedOffset: number | null;
 }
 
 /** The strip itself: log markers, the cells, the committed pointers. Mounted only near the screen. */
-function Strip({ p, fitted, layout, onInspect, selectedOffset }: StripProps) {
+function Strip({ p, onShowAll, layout, onInspect, selectedOffset }: StripProps) {
   const n = p.cells.length;
   const scroller = useRef<HTMLDivElement>(null);
   const cellCount = useRef(n);
@@ -117,12 +121,29 @@ function Strip({ p, fitted, layout, onInspect, selectedOffset }: StripProps) {
     ro.observe(el);
     return () => ro.disconnect();
   }, [update]);
+  // Runs after every render on purpose (the pending focus is a ref); it sets the window only when the
+  // pending cell is outside it, and the render that follows draws it: no chain of updates.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
-    // A cell the keyboard moved to, drawn by this render: focus it now.
-    if (pendingFocus.current === null) return;
-    scroller.current?.querySelector<HTMLButtonElement>(`[data-offset="${pendingFocus.current}"]`)?.focus();
+    // A cell the keyboard moved to, drawn by this render: focus it now. One not drawn yet (the
+    // strip just drew every record again) is drawn first, then focused by the next render.
+    const offset = pendingFocus.current;
+    if (offset === null) return;
+    const cell = scroller.current?.querySelector<HTMLButtonElement>(`[data-offset="${offset}"]`);
+    const index = p.cells.findIndex((c) => c.offset === offset && c.gap === undefined);
+    if (!cell && index !== -1) {
+      setWin((w) => windowIncluding(n, w, index));
+      return;
+    }
+    cell?.focus();
     pendingFocus.current = null;
   });
+  // A gap cell pressed: draw every record, and keep the keyboard on the first one it stood for.
+  const showAll = (offset: number) => {
+    pendingFocus.current = offset;
+    setFocusOffset(offset);
+    onShowAll?.();
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
     const moves: Record<string, (i: number) => number> = {
@@ -139,13 +160,14 @@ function Strip({ p, fitted, layout, onInspect, selectedOffset }: StripProps) {
     e.stopPropagation();
     const clamp = (i: number) => Math.min(n - 1, Math.max(0, i));
     let index = clamp(move(current));
-    // A gap cell is not a record: step over it in the direction of travel, or back where that ends.
-    if (p.cells[index]?.gap !== undefined) {
+    // A gap cell is not a record: step over it in the direction of travel, or back where that ends
+    // (unless it is a button that draws every record).
+    if (!onShowAll && p.cells[index]?.gap !== undefined) {
       const dir = index < current ? -1 : 1;
       index = p.cells[clamp(index + dir)]?.gap === undefined ? clamp(index + dir) : clamp(index - dir);
     }
     const next = p.cells[index];
-    if (!next || next.gap !== undefined) return;
+    if (!next || (!onShowAll && next.gap !== undefined)) return;
     setFocusOffset(next.offset);
     pendingFocus.current = next.offset;
     setWin((w) => windowIncluding(n, w, index));
@@ -168,25 +190,25 @@ function Strip({ p, fitted, layout, onInspect, selectedOffset }: StripProps) {
         ) : (
           <ol
             className="wbp-cells"
-            aria-label={fitted ? `Records of ${p.id} around each committed offset, and the newest` : `Newest records of ${p.id}`}
+            aria-label={
+              onShowAll ? `Records of ${p.id} around each committed offset, and the newest` : `Newest records of ${p.id}`
+            }
             onKeyDown={onKeyDown}
           >
             {from > 0 && <li className="wbp-cell-gap" style={vars({ '--gap': from })} aria-hidden="true" />}
             {shown.map((c, i) => {
-              if (c.gap !== undefined) {
-                const said = gapText(c.gap, c.offset, (p.cells[from + i + 1]?.offset ?? p.logEndOffset) - 1);
+              if (c.gap !== undefined)
                 return (
-                  <li key={`gap-${c.offset}`} className="wbp-cell wbp-cell-gap-records" data-gap={c.gap} title={said}>
-                    <span className="wbp-gap-count" aria-hidden="true">
-                      … {formatCount(c.gap)}
-                    </span>
-                    <span className="wbp-gap-word" aria-hidden="true">
-                      {c.gap === 1 ? 'record' : 'records'}
-                    </span>
-                    <span className="wbp-sr">{said}</span>
-                  </li>
+                  <GapCell
+                    key={`gap-${c.offset}`}
+                    offset={c.offset}
+                    records={c.gap}
+                    lastOffset={(p.cells[from + i + 1]?.offset ?? p.logEndOffset) - 1}
+                    onShowAll={onShowAll && (() => showAll(c.offset))}
+                    tabIndex={c.offset === tabOffset ? 0 : -1}
+                    onFocus={() => setFocusOffset(c.offset)}
+                  />
                 );
-              }
               const above = isAboveHighWatermark(p, c.offset);
               const segment = p.segmentStarts.includes(c.offset);
               const unreadable = c.unreadableBy === undefined ? '' : `, could not be read by ${c.unreadableBy.join(', ')}`;
@@ -227,22 +249,17 @@ function Strip({ p, fitted, layout, onInspect, selectedOffset }: StripProps) {
   );
 }
 
-/** What a gap cell says to a screen reader and on hover: how many records, and which offsets. */
-function gapText(records: number, fromOffset: number, toOffset: number): string {
-  const offsets =
-    toOffset > fromOffset
-      ? `offsets ${formatCount(fromOffset)} to ${formatCount(toOffset)}`
-      : `offset ${formatCount(fromOffset)}`;
-  return `${plural(records, 'record')} not drawn here (${offsets})`;
-}
-
 function PartitionRowView({ partition, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
   // Off-screen strips keep their place (the last height they had) but not their cells.
   const { ref, near, setNear, awayHeight } = useNearView<HTMLLIElement>();
   // Cells that fit the row's width: when the committed offsets and the log end do not fit together,
   // the strip draws them with the middle left out (strip-fit.ts) instead of scrolling them apart.
   const { fit, probe } = useCellsThatFit(ref);
-  const fittedCells = useMemo(() => fitStrip(partition, fit), [partition, fit]);
+  // Pressing a gap cell draws every record again (scrolling, as before) until the learner asks for the fit back.
+  const [whole, setWhole] = useState(false);
+  const wouldFit = useMemo(() => fitStrip(partition, fit), [partition, fit]);
+  const fittedCells = whole ? null : wouldFit;
+  const showAll = useCallback(() => setWhole(true), []);
   const p = useMemo(() => (fittedCells ? { ...partition, cells: fittedCells } : partition), [partition, fittedCells]);
   const layout = stripLayout(p);
   const notes = pointerNotes(p);
@@ -274,6 +291,11 @@ function PartitionRowView({ partition, onInspect, selected = false, selectedOffs
             … {plural(layout.earlier, 'earlier record')} (from offset {formatCount(p.logStartOffset)})
           </span>
         )}
+        {whole && wouldFit && (
+          <button type="button" className="wbp-link-button wbp-fit-again" onClick={() => setWhole(false)}>
+            Show the committed offsets and the log end together
+          </button>
+        )}
         {removed > 0 && (
           <span className="wbp-earlier wbp-removed">
             compaction removed {plural(removed, 'record')}: their offsets are skipped, never reused
@@ -283,7 +305,13 @@ function PartitionRowView({ partition, onInspect, selected = false, selectedOffs
       <p className="wbp-sr">{stripSummary(p)}</p>
       <span className="wbp-cell-probe" ref={probe} aria-hidden="true" />
       {near ? (
-        <Strip p={p} fitted={fittedCells !== null} layout={layout} onInspect={onInspect} selectedOffset={selectedOffset} />
+        <Strip
+          p={p}
+          onShowAll={fittedCells ? showAll : undefined}
+          layout={layout}
+          onInspect={onInspect}
+          selectedOffset={selectedOffset}
+        />
       ) : (
         <div className="wbp-strip-deferred" aria-hidden="true" />
       )}
