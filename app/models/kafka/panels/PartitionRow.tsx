@@ -8,7 +8,17 @@
  * a roving tab stop (one Tab stop per strip, arrow keys between records) so a keyboard can inspect
  * any record without tabbing through hundreds of them.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { PartitionView } from '../kafka-view-types.ts';
 import { kafkaTarget } from '../kafka-inspect.ts';
 import type { InspectTarget } from '../../../workbench/panels/inspect.ts';
@@ -23,6 +33,9 @@ import {
   type StripMarker,
 } from './strip-geometry.ts';
 import { useNearView } from './useNearView.ts';
+import { fitStrip } from './strip-fit.ts';
+import { useCellsThatFit } from './useCellsThatFit.ts';
+import { GapCell } from './GapCell.tsx';
 import { drawnRange, initialWindow, sameWindow, windowForScroll, windowIncluding, type StripWindow } from './strip-window.ts';
 import '../schema/schema.css';
 import './jump.css';
@@ -67,13 +80,18 @@ function Marker({ m, below }: { m: StripMarker; below?: boolean }) {
 
 interface StripProps {
   p: PartitionView;
+  /**
+   * Given when strip-fit.ts left records out so the committed offsets and the log end fit the
+   * width: its gap cells are buttons that call it to draw every record again.
+   */
+  onShowAll?: () => void;
   layout: StripLayout;
   onInspect?: (target: InspectTarget) => void;
   selectedOffset: number | null;
 }
 
 /** The strip itself: log markers, the cells, the committed pointers. Mounted only near the screen. */
-function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
+function Strip({ p, onShowAll, layout, onInspect, selectedOffset }: StripProps) {
   const n = p.cells.length;
   const scroller = useRef<HTMLDivElement>(null);
   const cellCount = useRef(n);
@@ -103,12 +121,29 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
     ro.observe(el);
     return () => ro.disconnect();
   }, [update]);
+  // Runs after every render on purpose (the pending focus is a ref); it sets the window only when the
+  // pending cell is outside it, and the render that follows draws it: no chain of updates.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
-    // A cell the keyboard moved to, drawn by this render: focus it now.
-    if (pendingFocus.current === null) return;
-    scroller.current?.querySelector<HTMLButtonElement>(`[data-offset="${pendingFocus.current}"]`)?.focus();
+    // A cell the keyboard moved to, drawn by this render: focus it now. One not drawn yet (the
+    // strip just drew every record again) is drawn first, then focused by the next render.
+    const offset = pendingFocus.current;
+    if (offset === null) return;
+    const cell = scroller.current?.querySelector<HTMLButtonElement>(`[data-offset="${offset}"]`);
+    const index = p.cells.findIndex((c) => c.offset === offset && c.gap === undefined);
+    if (!cell && index !== -1) {
+      setWin((w) => windowIncluding(n, w, index));
+      return;
+    }
+    cell?.focus();
     pendingFocus.current = null;
   });
+  // A gap cell pressed: draw every record, and keep the keyboard on the first one it stood for.
+  const showAll = (offset: number) => {
+    pendingFocus.current = offset;
+    setFocusOffset(offset);
+    onShowAll?.();
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
     const moves: Record<string, (i: number) => number> = {
@@ -123,11 +158,16 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
     // Stop Home/End and arrows reaching the page's transport shortcuts while moving between records.
     e.preventDefault();
     e.stopPropagation();
-    let index = Math.min(n - 1, Math.max(0, move(current)));
-    // A gap cell is not a record: step over it in the direction of travel.
-    if (p.cells[index]?.gap !== undefined) index = Math.min(n - 1, Math.max(0, index + (index < current ? -1 : 1)));
+    const clamp = (i: number) => Math.min(n - 1, Math.max(0, i));
+    let index = clamp(move(current));
+    // A gap cell is not a record: step over it in the direction of travel, or back where that ends
+    // (unless it is a button that draws every record).
+    if (!onShowAll && p.cells[index]?.gap !== undefined) {
+      const dir = index < current ? -1 : 1;
+      index = p.cells[clamp(index + dir)]?.gap === undefined ? clamp(index + dir) : clamp(index - dir);
+    }
     const next = p.cells[index];
-    if (!next) return;
+    if (!next || (!onShowAll && next.gap !== undefined)) return;
     setFocusOffset(next.offset);
     pendingFocus.current = next.offset;
     setWin((w) => windowIncluding(n, w, index));
@@ -148,20 +188,26 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
         {n === 0 ? (
           <p className="wbp-empty-strip">No records in the log yet.</p>
         ) : (
-          <ol className="wbp-cells" aria-label={`Newest records of ${p.id}`} onKeyDown={onKeyDown}>
+          <ol
+            className="wbp-cells"
+            aria-label={
+              onShowAll ? `Records of ${p.id} around each committed offset, and the newest` : `Newest records of ${p.id}`
+            }
+            onKeyDown={onKeyDown}
+          >
             {from > 0 && <li className="wbp-cell-gap" style={vars({ '--gap': from })} aria-hidden="true" />}
             {shown.map((c, i) => {
               if (c.gap !== undefined)
                 return (
-                  <li
+                  <GapCell
                     key={`gap-${c.offset}`}
-                    className="wbp-cell wbp-cell-gap-records"
-                    aria-label={`${plural(c.gap, 'record')} not drawn`}
-                  >
-                    <span className="wbp-cell-offset">…</span>
-                    <span className="wbp-gap-count">{formatCount(c.gap)}</span>
-                    <span className="wbp-gap-word">records</span>
-                  </li>
+                    offset={c.offset}
+                    records={c.gap}
+                    lastOffset={(p.cells[from + i + 1]?.offset ?? p.logEndOffset) - 1}
+                    onShowAll={onShowAll && (() => showAll(c.offset))}
+                    tabIndex={c.offset === tabOffset ? 0 : -1}
+                    onFocus={() => setFocusOffset(c.offset)}
+                  />
                 );
               const above = isAboveHighWatermark(p, c.offset);
               const segment = p.segmentStarts.includes(c.offset);
@@ -203,12 +249,21 @@ function Strip({ p, layout, onInspect, selectedOffset }: StripProps) {
   );
 }
 
-function PartitionRowView({ partition: p, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
+function PartitionRowView({ partition, onInspect, selected = false, selectedOffset = null }: PartitionRowProps) {
+  // Off-screen strips keep their place (the last height they had) but not their cells.
+  const { ref, near, setNear, awayHeight } = useNearView<HTMLLIElement>();
+  // Cells that fit the row's width: when the committed offsets and the log end do not fit together,
+  // the strip draws them with the middle left out (strip-fit.ts) instead of scrolling them apart.
+  const { fit, probe } = useCellsThatFit(ref);
+  // Pressing a gap cell draws every record again (scrolling, as before) until the learner asks for the fit back.
+  const [whole, setWhole] = useState(false);
+  const wouldFit = useMemo(() => fitStrip(partition, fit), [partition, fit]);
+  const fittedCells = whole ? null : wouldFit;
+  const showAll = useCallback(() => setWhole(true), []);
+  const p = useMemo(() => (fittedCells ? { ...partition, cells: fittedCells } : partition), [partition, fittedCells]);
   const layout = stripLayout(p);
   const notes = pointerNotes(p);
   const removed = removedRecordCount(p);
-  // Off-screen strips keep their place (the last height they had) but not their cells.
-  const { ref, near, setNear, awayHeight } = useNearView<HTMLLIElement>();
 
   return (
     <li
@@ -236,6 +291,11 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
             … {plural(layout.earlier, 'earlier record')} (from offset {formatCount(p.logStartOffset)})
           </span>
         )}
+        {whole && wouldFit && (
+          <button type="button" className="wbp-link-button wbp-fit-again" onClick={() => setWhole(false)}>
+            Show the committed offsets and the log end together
+          </button>
+        )}
         {removed > 0 && (
           <span className="wbp-earlier wbp-removed">
             compaction removed {plural(removed, 'record')}: their offsets are skipped, never reused
@@ -243,8 +303,15 @@ function PartitionRowView({ partition: p, onInspect, selected = false, selectedO
         )}
       </div>
       <p className="wbp-sr">{stripSummary(p)}</p>
+      <span className="wbp-cell-probe" ref={probe} aria-hidden="true" />
       {near ? (
-        <Strip p={p} layout={layout} onInspect={onInspect} selectedOffset={selectedOffset} />
+        <Strip
+          p={p}
+          onShowAll={fittedCells ? showAll : undefined}
+          layout={layout}
+          onInspect={onInspect}
+          selectedOffset={selectedOffset}
+        />
       ) : (
         <div className="wbp-strip-deferred" aria-hidden="true" />
       )}
