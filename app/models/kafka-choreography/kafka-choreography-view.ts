@@ -95,8 +95,9 @@ export function kafkaChoreographyTopology(w: KafkaChoreographyWorld): Topology {
       shape: 'service',
       label: `${svc} service`,
       detail: `group ${svc}-service`,
-      // 60 flow px right of the topics: the services column fits beside the zoom buttons at a desk.
-      position: { x: 500, y: i * rowGapPx },
+      // 50 flow px right of the topics, as Kafka's columns: the client, topic and the services (210 px
+      // cards) then fit beside the zoom buttons at a desk; 120 px right, they were 7 px too wide.
+      position: { x: 490, y: i * rowGapPx },
     });
     edges.push({
       id: `e:${topic}->${id}`,
