@@ -183,7 +183,7 @@ function Camera({ focus, near, zoomMin, presenting }: CameraProps) {
     const b = boundsOf(ids.map((id) => boxes.get(id)!));
     if (!b) return;
     const zoomMax = presenting ? 1.6 : 1.15;
-    const v = frameIn(b, bestArea(b, areas, zoomMax), zoomMin, zoomMax);
+    const v = frameIn(b, bestArea(b, areas, zoomMin, zoomMax), zoomMin, zoomMax);
     let live = true;
     // Tests wait for this mark before measuring what the camera shows. Linear, not d3's smooth
     // zoom, which zooms out mid-move on a long pan: both ends are readable, so every frame between is.

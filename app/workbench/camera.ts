@@ -125,19 +125,24 @@ export function clearAreas(width: number, height: number, overlays: readonly Box
 }
 
 /**
- * The area in which `b` is drawn largest (up to `zoomMax`; past it, the roomier area, so the
- * picture keeps the most around it). With no areas, a 1 px one: nothing fits, as in a pane of
- * no size.
+ * The area that shows `b` best: the one that shows the most of it at `zoomMin` (all of it, when it
+ * fits), then draws it largest (up to `zoomMax`), then the roomier one, so the picture keeps the
+ * most around it. With no areas, a 1 px one: nothing fits, as in a pane of no size.
  */
-export function bestArea(b: Box, areas: readonly Box[], zoomMax: number, padPx = 24): Box {
+export function bestArea(b: Box, areas: readonly Box[], zoomMin: number, zoomMax: number, padPx = 24): Box {
   let best: Box = { x: 0, y: 0, width: 1, height: 1 };
-  let bestZoom = -Infinity;
+  let bestScore = [-Infinity, -Infinity, -Infinity];
+  const shown = (room: number, size: number): number => Math.min(1, room / Math.max(1, size * zoomMin));
   for (const a of areas) {
-    const zoom = Math.min(zoomMax, fitZoom(b, a.width, a.height, padPx));
-    // Past the cap every area shows `b` at the same size: then the larger one wins.
-    if (zoom > bestZoom + 1e-9 || (zoom >= bestZoom - 1e-9 && a.width * a.height > best.width * best.height)) {
+    const score = [
+      shown(a.width, b.width) * shown(a.height, b.height),
+      Math.min(zoomMax, fitZoom(b, a.width, a.height, padPx)),
+      a.width * a.height,
+    ];
+    const i = score.findIndex((v, k) => Math.abs(v - bestScore[k]!) > 1e-9);
+    if (i >= 0 && score[i]! > bestScore[i]!) {
       best = a;
-      bestZoom = zoom;
+      bestScore = score;
     }
   }
   return best;
