@@ -15,12 +15,23 @@ import { cameraStill, smallestNodeText, toStepEnd } from './picture.ts';
 
 const ready = lessons.filter((l) => l.ready);
 
-/** The ids of the lesson's parts, from its own navigation. */
-async function partLinks(page: Page, lessonId: string): Promise<string[]> {
-  await page.goto(`/#/lessons/${lessonId}`);
+/**
+ * The next part to check: the first link in the lesson's own navigation not yet in `seen`. Read
+ * afresh each time, because parts after a prediction become links only once it is answered.
+ */
+async function nextPart(page: Page, seen: readonly string[]): Promise<string | undefined> {
   const nav = page.getByRole('navigation', { name: 'Lesson parts' }).getByRole('link');
   await expect(nav.first()).toBeVisible();
-  return nav.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await nav.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.find((h) => !seen.includes(h));
+}
+
+/** Answers a step's prediction (its first option), if it waits for one, so the step can play. */
+async function answerPrediction(page: Page): Promise<void> {
+  if (!(await page.getByText('Predict before you run it').isVisible())) return;
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Run it and see' }).click();
+  await expect(page.locator('#lock-reason')).toBeHidden();
 }
 
 /**
@@ -40,18 +51,112 @@ async function openPart(page: Page, href: string): Promise<number> {
   return pane;
 }
 
-/** Nodes the lesson step outlines that are not inside the diagram's pane. */
+/**
+ * Nodes the lesson step outlines that are not wholly in view: each card must lie inside the
+ * diagram's pane and the window, focus ring included (2 px of slack for borders and rounding), and under none of the
+ * diagram's own overlays — React Flow's panels (zoom buttons, attribution, a minimap) and anything
+ * else drawn over the pane (the key-moment band, the legend of what flies). Says why for each.
+ */
 async function focusedOffScreen(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+  return page.evaluate((notInPane) => {
+    const slack = 2;
+    const viewport = document.querySelector('.react-flow__viewport');
+    const zoom = viewport ? new DOMMatrix(getComputedStyle(viewport).transform).a : 1;
+    const p = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const view = {
+      left: Math.max(p.left, 0),
+      top: Math.max(p.top, 0),
+      right: Math.min(p.right, window.innerWidth),
+      bottom: Math.min(p.bottom, window.innerHeight),
+    };
+    const overlays = [...document.querySelectorAll('.react-flow__panel, .react-flow__minimap, .moment, .flight-legend')]
+      .map((el) => ({ name: el.className.toString().split(' ').slice(0, 2).join('.'), r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0);
     const out: string[] = [];
     for (const card of document.querySelectorAll('.react-flow__node .node-card.highlighted')) {
-      const r = card.getBoundingClientRect();
-      if (r.right < pane.left || r.left > pane.right || r.bottom < pane.top || r.top > pane.bottom)
-        out.push(card.closest('.react-flow__node')?.getAttribute('data-id') ?? '?');
+      const id = card.closest('.react-flow__node')?.getAttribute('data-id') ?? '?';
+      // The card as drawn: its box and the focus ring around it (outline width + offset).
+      const box = card.getBoundingClientRect();
+      const style = getComputedStyle(card);
+      const ring = style.outlineStyle === 'none' ? 0 : (parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset)) * zoom;
+      const r = { left: box.left - ring, top: box.top - ring, right: box.right + ring, bottom: box.bottom + ring };
+      const cut = [
+        r.left < view.left - slack ? `left by ${Math.round(view.left - r.left)} px` : '',
+        r.top < view.top - slack ? `top by ${Math.round(view.top - r.top)} px` : '',
+        r.right > view.right + slack ? `right by ${Math.round(r.right - view.right)} px` : '',
+        r.bottom > view.bottom + slack ? `bottom by ${Math.round(r.bottom - view.bottom)} px` : '',
+      ].filter(Boolean);
+      const gone = r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom;
+      if (gone) out.push(`${id} ${notInPane}`);
+      else if (cut.length > 0) out.push(`${id} cut off at the ${cut.join(', ')}`);
+      for (const o of overlays) {
+        const w = Math.min(r.right, o.r.right) - Math.max(r.left, o.r.left);
+        const h = Math.min(r.bottom, o.r.bottom) - Math.max(r.top, o.r.top);
+        if (w > slack && h > slack) out.push(`${id} under ${o.name} (${Math.round(w)}×${Math.round(h)} px)`);
+      }
     }
     return out;
-  });
+  }, notInPane);
+}
+
+/** What focusedOffScreen says of a card wholly outside the pane. */
+const notInPane = 'not in the pane at all';
+
+/**
+ * Parts whose focused nodes are more than the pane holds at the readable text size: the camera
+ * keeps the text readable and shows their start, and the learner pans to the rest. For these the
+ * card may be cut off but must still be on screen, and the part must still not fit — so a fix that
+ * makes one fit takes it off this list. Measured with the camera of camera.ts; see each reason.
+ */
+const tooBig: Record<string, string> = {
+  // Kafka's layout centres the topic in its column; the fifth group is at the bottom (~460 flow px).
+  '#/lessons/L02/live-only': 'topic, dashboard group and consumer',
+  '#/lessons/L02/recap': 'as live-only',
+  '#/lessons/L02/challenge': 'as live-only',
+  '#/lessons/L02/simplifies': 'as live-only',
+  '#/lessons/L02/live-only presenting': 'as live-only',
+  '#/lessons/L02/recap presenting': 'as live-only',
+  '#/lessons/L02/challenge presenting': 'as live-only',
+  '#/lessons/L02/simplifies presenting': 'as live-only',
+  // The group sits at the middle of its nine consumers; the ninth is 4 rows below it.
+  '#/lessons/L05/too-many': 'billing group and billing-c9',
+  '#/lessons/L05/recap': 'as too-many',
+  '#/lessons/L05/simplifies': 'as too-many',
+  '#/lessons/L05/too-many presenting': 'as too-many',
+  '#/lessons/L05/recap presenting': 'as too-many',
+  '#/lessons/L05/simplifies presenting': 'as too-many',
+  // Kafka's four columns, producer to consumer: 926 flow px, 870 px at a desk's zoom (pane 723).
+  '#/lessons/L06/intro': 'producer, topic, group and consumer',
+  '#/lessons/L06/keeping-up': 'as intro',
+  '#/lessons/L06/hot-key': 'producer, topic and consumer',
+  '#/lessons/L06/intro presenting': 'as intro, 1250 px at 16 px text',
+  '#/lessons/L06/keeping-up presenting': 'as intro',
+  '#/lessons/L06/hot-key presenting': 'as intro',
+  // Service, tables, relay and broker: four columns, 852 flow px, 801 px at a desk's zoom.
+  '#/lessons/L22/polling-outbox': 'service, orders and outbox tables, relay, broker',
+};
+
+/**
+ * Listed parts where a focused card is not even partly on screen: presenting L05's end, the group
+ * and its ninth consumer are ~800 px apart at 16 px text in a 545 px pane, and the camera shows the
+ * start (the group). Still to fix.
+ */
+const offPane = new Set([
+  '#/lessons/L05/too-many presenting',
+  '#/lessons/L05/recap presenting',
+  '#/lessons/L05/simplifies presenting',
+]);
+
+/** The part's focused nodes are wholly in view, or, for a part listed in `tooBig`, on screen. */
+async function checkFocused(page: Page, part: string): Promise<void> {
+  const out = await focusedOffScreen(page);
+  if (tooBig[part] === undefined) {
+    expect.soft(out, `${part}: focused nodes not wholly in view`).toEqual([]);
+    return;
+  }
+  expect.soft(out, `${part} is listed in tooBig but its focused nodes are wholly in view: take it off`).not.toEqual([]);
+  const gone = out.filter((o) => o.endsWith(notInPane));
+  if (!offPane.has(part)) expect.soft(gone, `${part}: focused nodes off screen`).toEqual([]);
 }
 
 /** Where the key-moment band is, if drawn, and the diagram's pane height. */
@@ -70,12 +175,16 @@ for (const entry of ready) {
   test(`${entry.id}: node text is at least 11 px at 1280×800 and 16 px presenting at 1280×720`, async ({ page, problems }) => {
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 800 });
-    const hrefs = await partLinks(page, entry.id);
-    expect(hrefs.length).toBeGreaterThan(3);
-    for (const href of hrefs) {
+    await page.goto(`/#/lessons/${entry.id}`);
+    const hrefs: string[] = [];
+    for (let href = await nextPart(page, hrefs); href !== undefined; href = await nextPart(page, hrefs)) {
+      hrefs.push(href);
       // Every part shows the diagram (the intro, recap and challenge frame their nodes too).
       const opened = await openPart(page, href);
       const step = (await page.locator('#part-title').textContent())?.startsWith('Step') === true;
+      // A step that asks for a prediction first is answered, so its end is checked too and the
+      // parts after it open.
+      if (step) await answerPrediction(page);
       // While it plays, the text stays readable: the camera never zooms below the floor, even mid-move.
       const playing = await smallestNodeText(page);
       expect(playing.px, `${href} as it opens: smallest node text “${playing.text}”`).toBeGreaterThanOrEqual(11);
@@ -87,7 +196,7 @@ for (const entry of ready) {
       const small = await smallestNodeText(page);
       expect(small.texts, `${href}: node text drawn`).toBeGreaterThan(0);
       expect(small.px, `${href}: smallest node text “${small.text}”`).toBeGreaterThanOrEqual(11);
-      expect(await focusedOffScreen(page), `${href}: focused nodes off screen`).toEqual([]);
+      await checkFocused(page, href);
       const ended = await layout(page);
       // The key moment is above the fold, and its room was kept from the part's first frame: the
       // diagram's pane did not change size when the band appeared.
@@ -97,6 +206,7 @@ for (const entry of ready) {
       }
       expect(ended.pane, `${href}: diagram pane height, opened vs ended`).toBeCloseTo(opened, 0);
     }
+    expect(hrefs.length).toBeGreaterThan(3);
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Present', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
@@ -107,6 +217,7 @@ for (const entry of ready) {
         await cameraStill(page);
       }
       const small = await smallestNodeText(page);
+      await checkFocused(page, `${href} presenting`);
       // Presenting keeps every part readable, steps or not.
       expect(small.px, `${href} presenting: smallest node text “${small.text}”`).toBeGreaterThanOrEqual(16);
       // Present mode puts the diagram first: it takes most of the screen's height.

@@ -13,7 +13,7 @@
 import { ReactFlow, Background, Controls, useStore as useFlowStore, useStoreApi, type Edge, type ColorMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { boundsOf, frame, framedIds, zoomFloor, type Box } from './camera.ts';
+import { bestArea, boundsOf, clearAreas, focusRingPx, frameIn, framedIds, grow, zoomFloor, type Box } from './camera.ts';
 import { FlightLegend } from './flight/FlightLayer.tsx';
 import type { FlightLegendWords } from './flight/flight-tokens.ts';
 import { isMotionReduced } from './flight/motion.ts';
@@ -133,12 +133,34 @@ interface CameraProps {
   presenting: boolean;
 }
 
+/** What the camera keeps clear of: React Flow's panels (the zoom buttons, the attribution) and a minimap. */
+const overlaySelector = '.react-flow__panel, .react-flow__minimap';
+
+/** The diagram's own overlays as boxes in pane px. */
+function overlayBoxes(pane: HTMLElement | null): Box[] {
+  if (!pane) return [];
+  const p = pane.getBoundingClientRect();
+  const out: Box[] = [];
+  for (const el of pane.querySelectorAll(overlaySelector)) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) out.push({ x: r.left - p.left, y: r.top - p.top, width: r.width, height: r.height });
+  }
+  return out;
+}
+
 function Camera({ focus, near, zoomMin, presenting }: CameraProps) {
   const flow = useStoreApi();
+  // Each node's place and measured size, and the pane's: a card that grows (a far node brought into
+  // focus unfolds its status and detail lines) is framed at its new size, not the one it had.
   const measuredKey = useFlowStore((s) => {
-    const ids: string[] = [];
-    for (const [id, n] of s.nodeLookup) if (n.measured.width && n.measured.height) ids.push(id);
-    return `${ids.join('\n')}|${Math.round(s.width)}x${Math.round(s.height)}`;
+    const parts: string[] = [];
+    for (const [id, n] of s.nodeLookup) {
+      const { width, height } = n.measured;
+      if (!width || !height) continue;
+      const { x, y } = n.internals.positionAbsolute;
+      parts.push(`${id}@${Math.round(x)},${Math.round(y)}:${Math.round(width)}x${Math.round(height)}`);
+    }
+    return `${parts.join('\n')}|${Math.round(s.width)}x${Math.round(s.height)}`;
   });
   const focusKey = focus.join('\n');
   const nearKey = `${near.after.join('\n')}|${near.before.join('\n')}`;
@@ -149,16 +171,19 @@ function Camera({ focus, near, zoomMin, presenting }: CameraProps) {
     for (const [id, n] of s.nodeLookup) {
       const { width, height } = n.measured;
       if (!width || !height) continue;
-      boxes.set(id, { ...n.internals.positionAbsolute, width, height });
+      // The focus ring is part of the card as drawn.
+      boxes.set(id, grow({ ...n.internals.positionAbsolute, width, height }, focusRingPx));
     }
     if (boxes.size === 0) return;
     const split = (k: string): string[] => (k ? k.split('\n') : []);
     const [after = '', before = ''] = nearKey.split('|');
     const around = { after: split(after), before: split(before) };
-    const ids = framedIds(boxes, split(focusKey), around, s.width, s.height, zoomMin);
+    const areas = clearAreas(s.width, s.height, overlayBoxes(s.domNode));
+    const ids = framedIds(boxes, split(focusKey), around, areas, zoomMin);
     const b = boundsOf(ids.map((id) => boxes.get(id)!));
     if (!b) return;
-    const v = frame(b, s.width, s.height, zoomMin, presenting ? 1.6 : 1.15);
+    const zoomMax = presenting ? 1.6 : 1.15;
+    const v = frameIn(b, bestArea(b, areas, zoomMin, zoomMax), zoomMin, zoomMax);
     let live = true;
     // Tests wait for this mark before measuring what the camera shows. Linear, not d3's smooth
     // zoom, which zooms out mid-move on a long pan: both ends are readable, so every frame between is.

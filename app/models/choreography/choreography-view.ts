@@ -17,7 +17,8 @@ import type { NodeView, ViewSection, WorkbenchView } from '../../workbench/view.
 import { recentEntryViews } from '../entry-view.ts';
 import { flowServices, serviceFace, stepRows } from './services-view.ts';
 
-const rowGapPx = 120;
+/** Service rows 100 apart, as in the saga (saga-view.ts): all four fit a projector at 16 px text. */
+const rowGapPx = 100;
 const middleY = ((flowServices.length - 1) * rowGapPx) / 2;
 
 /** The orders placed, oldest first (the bus's PlaceOrder messages). */

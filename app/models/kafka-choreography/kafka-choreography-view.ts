@@ -20,7 +20,8 @@ import { flowServices, serviceFace, stepRows } from '../choreography/services-vi
 import { recentEntryViews } from '../entry-view.ts';
 import { observeView } from './observe-view.ts';
 
-const rowGapPx = 120;
+/** Service rows 100 apart, as in the saga (saga-view.ts): all four fit a projector at 16 px text. */
+const rowGapPx = 100;
 const middleY = ((flowServices.length - 1) * rowGapPx) / 2;
 
 /** Whether a record has been dead-lettered yet (the topic is created then). */
@@ -94,7 +95,9 @@ export function kafkaChoreographyTopology(w: KafkaChoreographyWorld): Topology {
       shape: 'service',
       label: `${svc} service`,
       detail: `group ${svc}-service`,
-      position: { x: 560, y: i * rowGapPx },
+      // 50 flow px right of the topics, as Kafka's columns: the client, topic and the services (210 px
+      // cards) then fit beside the zoom buttons at a desk; 120 px right, they were 7 px too wide.
+      position: { x: 490, y: i * rowGapPx },
     });
     edges.push({
       id: `e:${topic}->${id}`,

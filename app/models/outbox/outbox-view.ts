@@ -64,9 +64,19 @@ export function outboxTopology(w: OutboxWorld): Topology {
   } else {
     edges.push(edge(o.service, o.broker, 'the event, a second write after the first'));
   }
-  nodes.push(node(o.broker, 'broker', 'topic', 'broker', 'order events', 880));
+  // With no relay, the broker takes the relay's column: the service, its table and the broker then
+  // fit a desk's pane at the readable zoom (with the empty column they were 80 px too wide).
+  const brokerX = usesOutbox(w) ? 880 : 660;
+  nodes.push(node(o.broker, 'broker', 'topic', 'broker', 'order events', brokerX));
   nodes.push(
-    node(o.consumer, 'consumer', 'consumer', 'consumer', w.config.consumerDedup ? 'with a dedup store' : 'no dedup store', 1100),
+    node(
+      o.consumer,
+      'consumer',
+      'consumer',
+      'consumer',
+      w.config.consumerDedup ? 'with a dedup store' : 'no dedup store',
+      brokerX + 220,
+    ),
   );
   edges.push(edge(o.broker, o.consumer, 'events; offsets committed back'));
   return { nodes, edges };

@@ -49,7 +49,12 @@ export function servicesInStepOrder(w: SagaWorld): ServiceName[] {
   return out;
 }
 
-const rowGapPx = 120;
+/**
+ * A service card with its focus ring is about 83 flow px tall: rows 100 apart leave a gap between
+ * the rings, and all four services fit the desk's pane (385 px high beside the key-moment room) at
+ * the readable zoom, and a projector's at 16 px text. At 120 the fourth was cut off at the bottom.
+ */
+const rowGapPx = 100;
 
 /** The orchestrator on the left, a service per row on the right, in step order. */
 export function sagaTopology(w: SagaWorld): Topology {

@@ -32,7 +32,9 @@ export function tpcTopology(w: TpcWorld): Topology {
       shape: 'store',
       label: 'decision log',
       detail: 'durable: survives a coordinator crash',
-      position: { x: 0, y: middleY + rowGapPx * 1.5 },
+      // 1.25 rows under the coordinator (was 1.5): with its focus ring the picture then fits a
+      // projector's pane at 16 px text; at 1.5 the log was cut off at the bottom by 11 px.
+      position: { x: 0, y: middleY + rowGapPx * 1.25 },
     },
   ];
   const edges: TopologyEdge[] = [
