@@ -101,7 +101,7 @@ export const lesson = defineLesson({
       id: 'shipping-fails',
       title: 'Shipping fails: three compensations',
       commands: [refuse('shipping', 'create-shipment', 'no courier can collect'), ...order('order-3')],
-      highlight: [n.orchestrator, n.service('shipping'), n.service('payment')],
+      highlight: [n.orchestrator, n.service('shipping'), n.service('payment'), n.service('inventory'), n.service('order')],
       claims: [
         {
           id: 'reason',
