@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PartitionView, StripCell } from './kafka-view-types.ts';
 import { earlierRecordCount, removedRecordCount, stripLayout } from './panels/strip-geometry.ts';
+import { logCells, partitionView } from './partition-view-fixture.ts';
 import { newestBesideGap, stripCells } from './strip-cells.ts';
 
-const log = (from: number, to: number): StripCell[] =>
-  Array.from({ length: to - from }, (_, i) => ({ offset: from + i, key: `order-${from + i}` }));
-
-const partition = (cells: StripCell[], extra: Partial<PartitionView>): PartitionView => ({
-  id: 'orders-0',
-  topic: 'orders',
-  partition: 0,
-  logStartOffset: 0,
-  logEndOffset: 200,
-  highWatermark: 200,
-  leader: 'broker-1',
-  isr: ['broker-1'],
-  cells,
-  segmentCount: 1,
-  activeSegmentBase: 0,
-  segmentStarts: [],
-  pointers: [],
-  ...extra,
-});
+const log = logCells;
+const partition = partitionView;
 
 describe('a partition strip that keeps what the lesson points at in view', () => {
   it('shows only the newest records when every committed offset is among them', () => {

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PartitionView, StripCell, StripPointer } from '../kafka-view-types.ts';
+import { logCells, partitionView } from '../partition-view-fixture.ts';
 import { stripCells } from '../strip-cells.ts';
 import { cellsThatFit, fitStrip } from './strip-fit.ts';
 import { earlierRecordCount, pointerNotes, stripLayout } from './strip-geometry.ts';
 
-const log = (from: number, to: number): StripCell[] =>
-  Array.from({ length: to - from }, (_, i) => ({ offset: from + i, key: `order-${from + i}` }));
-
-const partition = (cells: StripCell[], pointers: StripPointer[], extra: Partial<PartitionView> = {}): PartitionView => ({
-  id: 'orders-0',
-  topic: 'orders',
-  partition: 0,
-  logStartOffset: 0,
-  logEndOffset: 200,
-  highWatermark: 200,
-  leader: 'broker-1',
-  isr: ['broker-1'],
-  cells,
-  segmentCount: 1,
-  activeSegmentBase: 0,
-  segmentStarts: [],
-  pointers,
-  ...extra,
-});
+const log = logCells;
+const partition = (cells: StripCell[], pointers: StripPointer[], extra: Partial<PartitionView> = {}): PartitionView =>
+  partitionView(cells, { pointers, ...extra });
 
 const billing = (offset: number, hw = 200): StripPointer => ({ label: 'billing', offset, lag: hw - offset });
 /** Cells as the test reads them: an offset, or "…N" for a gap standing for N records. */
