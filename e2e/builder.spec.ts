@@ -33,8 +33,14 @@ async function keys(page: Page, key: string, times: number): Promise<void> {
 /** The first action of the first node that has one, opened and chosen from the keyboard. */
 async function firstNodeAction(page: Page): Promise<void> {
   const summary = page.locator('.node-actions summary').first();
-  await press(summary);
-  await press(page.locator('.node-actions[open] button').first());
+  const action = page.locator('.node-actions[open] button').first();
+  // A card redrawn just as its menu opened (the build's last change landing) comes back closed:
+  // open it again until the menu is there.
+  await expect(async () => {
+    if (!(await action.isVisible())) await press(summary);
+    await expect(action).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await press(action);
 }
 
 const builds: Record<string, (page: Page) => Promise<void>> = {
