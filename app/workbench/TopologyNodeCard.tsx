@@ -23,6 +23,8 @@ export interface NodeCardData extends Record<string, unknown> {
   detail: string;
   /** How much the current lesson step cares about this node ('all' when no step focuses any). */
   emphasis: Emphasis;
+  /** Whether an edge leaves this card downwards (`out`) or arrives from above (`in`): see `down` in topology.ts. */
+  down?: { out: boolean; in: boolean };
 }
 
 export type Emphasis = 'all' | 'focus' | 'near' | 'far';
@@ -75,7 +77,15 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
         setMenuOpen(true);
       }}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" id="left" position={Position.Left} isConnectable={false} />
+      {/* For an edge drawn downwards, from a card to the one under it (topology.ts: `down`). */}
+      <Handle
+        type="target"
+        id="top"
+        position={Position.Top}
+        isConnectable={false}
+        className={data.down?.in === true ? '' : 'handle-idle'}
+      />
       <div className="node-title">
         <span className="node-icon" aria-hidden="true">
           {icons[data.shape]}
@@ -108,7 +118,14 @@ function NodeCardView({ id, data }: NodeProps<NodeCard>) {
           </div>
         </details>
       )}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" id="right" position={Position.Right} isConnectable={false} />
+      <Handle
+        type="source"
+        id="bottom"
+        position={Position.Bottom}
+        isConnectable={false}
+        className={data.down?.out === true ? '' : 'handle-idle'}
+      />
     </div>
   );
 }

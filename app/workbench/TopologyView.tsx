@@ -66,6 +66,8 @@ export function TopologyView({
     const lit = new Set<string>(highlightKey.split('\n').filter((id) => present.has(id)));
     const around = neighboursOf(topology, lit);
     const near = new Set([...around.after, ...around.before]);
+    const downOut = new Set(topology.edges.filter((e) => e.down === true).map((e) => e.source));
+    const downIn = new Set(topology.edges.filter((e) => e.down === true).map((e) => e.target));
     const emphasisOf = (id: string): Emphasis => (lit.size === 0 ? 'all' : lit.has(id) ? 'focus' : near.has(id) ? 'near' : 'far');
     const list = topology.nodes.map<NodeCard>((n) => ({
       id: n.id,
@@ -73,7 +75,14 @@ export function TopologyView({
       position: n.position,
       // The status is the card's own text, so a status change never rebuilds the node list.
       ariaLabel: `${n.kind} ${n.label}`,
-      data: { kind: n.kind, shape: n.shape, label: n.label, detail: n.detail, emphasis: emphasisOf(n.id) },
+      data: {
+        kind: n.kind,
+        shape: n.shape,
+        label: n.label,
+        detail: n.detail,
+        emphasis: emphasisOf(n.id),
+        ...(downOut.has(n.id) || downIn.has(n.id) ? { down: { out: downOut.has(n.id), in: downIn.has(n.id) } } : {}),
+      },
     }));
     return { nodes: list, focus: [...lit], near: around };
   }, [topology, highlightKey]);
@@ -83,6 +92,8 @@ export function TopologyView({
         id: e.id,
         source: e.source,
         target: e.target,
+        sourceHandle: e.down === true ? 'bottom' : 'right',
+        targetHandle: e.down === true ? 'top' : 'left',
         ariaLabel: e.label,
         focusable: false,
         className: [

@@ -50,6 +50,11 @@ export interface TopologyEdge {
   label: string;
   /** A few words drawn on the edge (a binding's routing key), when what it carries needs saying. */
   caption?: string;
+  /**
+   * Drawn from the bottom of the source to the top of the target, for a target laid out under its
+   * source (a producer above its topic); otherwise from the source's right to the target's left.
+   */
+  down?: boolean;
 }
 
 export interface Topology {

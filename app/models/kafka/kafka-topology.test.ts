@@ -67,13 +67,33 @@ describe('the Kafka topology', () => {
   });
 
   it('lays columns out left to right in flow order with no two nodes on the same spot', () => {
-    const { nodes } = topologyFromScenario(fanOut);
+    const spec: KafkaScenario = {
+      ...fanOut,
+      producers: [...fanOut.producers!, { id: 'returns', topic: 'orders', ratePerSec: 1, keys: { type: 'none' } }],
+    };
+    const { nodes, edges } = topologyFromScenario(spec);
     const x = (kind: string) => nodes.find((n) => n.kind === kind)!.position.x;
     expect(x('producer')).toBeLessThan(x('topic'));
     expect(x('topic')).toBeLessThan(x('group'));
     expect(x('group')).toBeLessThan(x('consumer'));
     const spots = nodes.map((n) => `${n.position.x},${n.position.y}`);
     expect(new Set(spots).size).toBe(spots.length);
+    expect(edges.filter((e) => e.down === true)).toEqual([]);
+  });
+
+  it('puts a lone producer above its one topic, so the picture is three columns wide', () => {
+    const { nodes, edges } = topologyFromScenario(fanOut);
+    const at = (kind: string) => nodes.find((n) => n.kind === kind)!.position;
+    expect(at('producer').x).toBe(at('topic').x);
+    // Above it with room for a card (about 80 px) and the arrow down.
+    expect(at('topic').y - at('producer').y).toBeGreaterThanOrEqual(120);
+    expect(at('topic').x).toBeLessThan(at('group').x);
+    expect(at('group').x).toBeLessThan(at('consumer').x);
+    expect(Math.max(...nodes.map((n) => n.position.x))).toBe(460);
+    const spots = nodes.map((n) => `${n.position.x},${n.position.y}`);
+    expect(new Set(spots).size).toBe(spots.length);
+    // Its edge is drawn downwards, bottom to top; the rest left to right.
+    expect(edges.filter((e) => e.down === true).map((e) => e.id)).toEqual(['e:producer:checkout->topic:orders']);
   });
 
   it('keeps hostile names as plain labels', () => {

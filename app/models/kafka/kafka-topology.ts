@@ -9,6 +9,15 @@ import { kafkaNode, type KafkaScenario, type KafkaState, type NodeId } from '../
 import type { NodeShape, Topology, TopologyEdge, TopologyNode } from '../../workbench/topology.ts';
 
 const columnX = { producer: 0, topic: 230, group: 460, consumer: 690 } as const;
+/**
+ * With one producer and one topic, the producer sits above its topic (its record goes down into
+ * it) and the picture is three columns: four 180-px columns do not fit a desk's diagram pane at the
+ * readable zoom, and a lesson about lag needs the producer, the topic, the group and its consumers
+ * on screen together.
+ */
+const stackedX = { producer: 0, topic: 0, group: 230, consumer: 460 } as const;
+/** From the stacked producer's top to its topic's: the card and room for the arrow between. */
+const stackGapPx = 130;
 const rowGapPx = 96;
 /** Consumer cards are taller: their partitions are drawn as chips, with what a rebalance moved. */
 const consumerGapPx = 120;
@@ -56,18 +65,24 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   const consumers = live.flatMap(({ g, gi }) => consumersOf(gi).map((c) => ({ group: g.id, id: c.id })));
   // Topics and brokers from the world, so those the Build tab adds appear (the scenario's come first).
   const topics = s.k.topics.filter((t) => t.deleted !== true);
+  const stacked = producers.length === 1 && topics.length === 1;
+  const x = stacked ? stackedX : columnX;
   const gapOf = (kind: keyof typeof columnX): number => (kind === 'consumer' ? consumerGapPx : rowGapPx);
   const tallest = Math.max(
-    rowGapPx * Math.max(producers.length, topics.length, groups.length, 1),
+    rowGapPx * Math.max(stacked ? 1 : producers.length, topics.length, groups.length, 1),
     consumerGapPx * consumers.length,
   );
   const rows = Math.ceil(tallest / rowGapPx);
   const column = (kind: keyof typeof columnX, items: Item[]): void => {
-    // Centre a short column against the tallest one so edges do not all slope one way.
+    // Centre a short column against the tallest one so edges do not all slope one way; a stacked
+    // producer and its topic are centred as a pair.
     const gap = gapOf(kind);
-    const offset = (tallest - items.length * gap) / 2;
+    const pair = stacked && (kind === 'producer' || kind === 'topic');
+    const offset = pair
+      ? (tallest - stackGapPx - gap) / 2 + (kind === 'topic' ? stackGapPx : 0)
+      : (tallest - items.length * gap) / 2;
     items.forEach((item, i) =>
-      nodes.push({ ...item, kind, shape: kind as NodeShape, position: { x: columnX[kind], y: offset + i * gap } }),
+      nodes.push({ ...item, kind, shape: kind as NodeShape, position: { x: x[kind], y: offset + i * gap } }),
     );
   };
 
@@ -135,6 +150,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
         source: kafkaNode.producer(p.id),
         target: kafkaNode.topic(topic),
         label: `${p.id} produces to ${topic}`,
+        ...(stacked ? { down: true } : {}),
       });
     }
   });

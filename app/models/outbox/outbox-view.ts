@@ -60,14 +60,16 @@ export function outboxTopology(w: OutboxWorld): Topology {
     );
     edges.push(edge(o.service, o.outbox, 'the event row, in the same transaction'));
     edges.push(edge(cdc ? o.database : o.outbox, o.relay, cdc ? 'the write-ahead log' : 'unsent outbox rows'));
-    edges.push(edge(o.relay, o.broker, 'published events, at least once'));
+    edges.push({ ...edge(o.relay, o.broker, 'published events, at least once'), down: true });
   } else {
     edges.push(edge(o.service, o.broker, 'the event, a second write after the first'));
   }
-  // With no relay, the broker takes the relay's column: the service, its table and the broker then
-  // fit a desk's pane at the readable zoom (with the empty column they were 80 px too wide).
-  const brokerX = usesOutbox(w) ? 880 : 660;
-  nodes.push(node(o.broker, 'broker', 'topic', 'broker', 'order events', brokerX));
+  // The broker is in the third column: with no relay it takes the relay's place; with a relay it sits
+  // under it (the relay publishes downwards), so the service, its tables, the relay and the broker fit
+  // a desk's pane at the readable zoom (with the broker in a fourth column they were 850 px wide).
+  const brokerX = 660;
+  const brokerY = usesOutbox(w) ? 230 : 0;
+  nodes.push(node(o.broker, 'broker', 'topic', 'broker', 'order events', brokerX, brokerY));
   nodes.push(
     node(
       o.consumer,
@@ -76,6 +78,7 @@ export function outboxTopology(w: OutboxWorld): Topology {
       'consumer',
       w.config.consumerDedup ? 'with a dedup store' : 'no dedup store',
       brokerX + 220,
+      brokerY,
     ),
   );
   edges.push(edge(o.broker, o.consumer, 'events; offsets committed back'));

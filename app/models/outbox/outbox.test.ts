@@ -51,6 +51,13 @@ describe('dual write vs outbox in the app', () => {
       'broker',
       'consumer',
     ]);
+    // The relay publishes downwards to the broker under it: service to broker is three columns, which
+    // a desk's diagram pane holds at the readable zoom.
+    const at = (id: string) => t.nodes.find((x) => x.id === id)!.position;
+    expect(at(ids.broker).x).toBe(at(ids.relay).x);
+    expect(at(ids.broker).y).toBeGreaterThan(at(ids.relay).y + 100);
+    expect(at(ids.broker).x + 180 - at(ids.service).x).toBeLessThanOrEqual(640);
+    expect(t.edges.filter((e) => e.down === true).map((e) => e.id)).toEqual([`e:${ids.relay}->${ids.broker}`]);
     const v = outboxUi.view(w);
     expect(v.nodes.map((x) => x.id).sort()).toEqual(t.nodes.map((x) => x.id).sort());
     expect(rows(v, 'orders')).toEqual(['order-1 published']);
