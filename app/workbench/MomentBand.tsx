@@ -124,11 +124,11 @@ function useCountUp(target: number): number {
   return shown;
 }
 
-function RangeCount({ count, unit }: { count: number; unit: string }) {
+function RangeCount({ count, unit, verb = 'reads' }: { count: number; unit: string; verb?: string }) {
   const shown = useCountUp(count);
   return (
     <span className="range-count" data-count={count} data-shown={shown}>
-      reads <strong>{n(shown)}</strong> {unit}
+      {verb} <strong>{n(shown)}</strong> {unit}
     </span>
   );
 }
@@ -137,7 +137,11 @@ function Ranges({ m }: { m: RangesMoment }) {
   return (
     <div className="ranges">
       {m.ranges.map((r) => (
-        <div key={r.label} className={`range-row${r.available ? '' : ' range-unavailable'}`} data-range={r.label}>
+        <div
+          key={r.label}
+          className={`range-row${r.available ? '' : ' range-unavailable'}${r.gone === true ? ' range-gone' : ''}`}
+          data-range={r.label}
+        >
           <span className="range-label">
             {r.label}
             <span className="range-note">{r.note}</span>
@@ -150,7 +154,11 @@ function Ranges({ m }: { m: RangesMoment }) {
               />
             )}
           </span>
-          {r.available ? <RangeCount count={r.count} unit={m.unit} /> : <span className="range-count">—</span>}
+          {r.available ? (
+            <RangeCount count={r.count} unit={m.unit} {...(r.verb !== undefined ? { verb: r.verb } : {})} />
+          ) : (
+            <span className="range-count">—</span>
+          )}
         </div>
       ))}
     </div>

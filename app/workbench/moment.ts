@@ -1,7 +1,8 @@
 /**
  * A key moment, drawn in the picture under the topology: what the prose of a lesson points at when
  * it happens — a saga undoing its done steps in reverse, a rebuild from a snapshot beside a rebuild
- * from the start, a group's committed offset jumping back, one record copied to every group.
+ * from the start, a group's committed offset jumping back, one record copied to every group, the
+ * records retention deleted beside what a group could still read.
  *
  * A model computes it from its state at the cursor, in its own view (data flows one way), so it
  * moves on as the step plays: each compensation lights up in turn, the pointer walks forward again
@@ -37,6 +38,10 @@ export interface ReadRange {
   note: string;
   /** False: the way is not available (no snapshot yet): drawn greyed, with its note. */
   available: boolean;
+  /** The count's verb, "reads" unless said ("deleted", "holds"). */
+  verb?: string;
+  /** A range that is gone (deleted by retention): drawn hatched, not filled. */
+  gone?: boolean;
 }
 
 /** Two reads of the same log side by side on one scale (0 … size-1). */

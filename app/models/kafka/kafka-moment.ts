@@ -7,10 +7,16 @@
  * - fan-out: the newest record appended to a topic that two or more groups read, and its copy at
  *   each group (waiting, fetched, processed), every copy carrying the record's own label.
  *
+ * - retention (retention-moment.ts): what retention deleted, beside what a group that came later
+ *   could still read.
+ *
  * A reset newer than the newest record wins: it is the rarer thing, and what the step is about.
+ * Retention wins while records still flow into the topic a late group found cut short, or when its
+ * deletion is the newest of the three.
  */
 import type { KafkaState, KafkaSummary } from '../../../simulator/index.ts';
 import type { Copy, MomentView, PointerRow } from '../../workbench/moment.ts';
+import { retentionFacts, retentionMoment } from './retention-moment.ts';
 
 type Entry = KafkaState['trace']['entries'][number];
 const rowsMax = 4;
@@ -89,6 +95,16 @@ export function kafkaMoment(s: KafkaState, sum: KafkaSummary): MomentView | unde
   const entries = s.trace.entries;
   const reset = lastIndex(entries, 'offsets-reset');
   const appended = lastIndex(entries, 'record-appended');
+  const retention = retentionFacts(entries);
+  if (retention !== undefined) {
+    const newest = entries[appended];
+    const sameTopic = newest === undefined || (newest.type === 'record-appended' && newest.topic === retention.topic);
+    const missed = retention.missed !== undefined && retention.missed.at > reset && sameTopic;
+    if (missed || (retention.at > appended && retention.at > reset)) {
+      const p = sum.partitions.find((x) => x.topic === retention.topic && x.partition === retention.partition);
+      return retentionMoment(retention, p?.logEndOffset ?? retention.start, retention.at === entries.length - 1);
+    }
+  }
   if (reset > appended) return replayMoment(s, sum, reset);
   return fanOutMoment(s, appended) ?? (reset >= 0 ? replayMoment(s, sum, reset) : undefined);
 }

@@ -1,0 +1,96 @@
+/**
+ * Kafka's retention moment, for the band under the topology: what retention deleted from a
+ * partition, drawn on one scale beside what is still there — and, when a group began reading that
+ * partition after the deletion (from "the start", which is now the oldest record kept), the part
+ * it read and the part it never could. Read from the trace (full mode: the lessons that show it).
+ */
+import type { KafkaState } from '../../../simulator/index.ts';
+import type { MomentView, ReadRange } from '../../workbench/moment.ts';
+
+type Entry = KafkaState['trace']['entries'][number];
+
+/** The newest deletion, and the newest group that began reading its partition at or after it. */
+export interface RetentionFacts {
+  topic: string;
+  partition: number;
+  /** The log start after the newest deletion on this partition. */
+  start: number;
+  /** Index of the newest deletion in the trace. */
+  at: number;
+  /** A group whose first record on the partition came at or after a deletion, from offset `first` > 0. */
+  missed?: { group: string; first: number; last: number; at: number };
+}
+
+const tp = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+export function retentionFacts(entries: readonly Entry[]): RetentionFacts | undefined {
+  const start = new Map<string, number>();
+  const firstSeen = new Set<string>();
+  let facts: RetentionFacts | undefined;
+  const reads = new Map<string, { group: string; first: number; last: number; at: number; key: string }>();
+  entries.forEach((e, i) => {
+    if (e.type === 'retention-deleted') {
+      const key = tp(e.topic, e.partition);
+      // Each replica deletes for itself: the log start is the same on each, keep the newest.
+      start.set(key, Math.max(start.get(key) ?? 0, e.logStartOffset));
+      facts = { topic: e.topic, partition: e.partition, start: start.get(key)!, at: i };
+    } else if (e.type === 'record-processed') {
+      const key = tp(e.topic, e.partition);
+      const gk = `${e.group}\u0000${key}`;
+      const r = reads.get(gk);
+      if (r) r.last = Math.max(r.last, e.offset);
+      else if (!firstSeen.has(gk)) {
+        firstSeen.add(gk);
+        const kept = start.get(key) ?? 0;
+        // Began where retention had already cut the log: everything before it was never there to read.
+        if (e.offset > 0 && e.offset <= kept) reads.set(gk, { group: e.group, first: e.offset, last: e.offset, at: i, key });
+      }
+    }
+  });
+  if (facts === undefined) return undefined;
+  const missed = [...reads.values()].sort((a, b) => b.at - a.at)[0];
+  if (missed === undefined) return facts;
+  const [topic, partition] = missed.key.split('\u0000') as [string, string];
+  const p = Number(partition);
+  const { key: _key, ...m } = missed;
+  return { topic, partition: p, start: start.get(missed.key)!, at: facts.at, missed: m };
+}
+
+const range = (label: string, from: number, count: number, note: string, verb: string, gone = false): ReadRange => ({
+  label,
+  from,
+  to: from + count - 1,
+  count,
+  note,
+  available: true,
+  verb,
+  ...(gone ? { gone: true } : {}),
+});
+
+/** The band's view of the facts, given the partition's log end offset now. */
+export function retentionMoment(f: RetentionFacts, logEnd: number, last: boolean): MomentView {
+  const where = `${f.topic}-${f.partition}`;
+  const deleted = range('deleted by retention', 0, f.start, `offsets 0–${f.start - 1}`, 'deleted', true);
+  const kept = range('still in the log', f.start, logEnd - f.start, `from offset ${f.start} to ${logEnd - 1}`, 'holds');
+  const base = { kind: 'ranges' as const, size: Math.max(1, logEnd), unit: 'records' };
+  if (f.missed === undefined)
+    return {
+      ...base,
+      id: `retention:${where}`,
+      live: last,
+      title: `Retention: ${where} deleted offsets 0–${f.start - 1}; its log now starts at ${f.start}`,
+      ranges: [deleted, kept],
+    };
+  const m = f.missed;
+  return {
+    ...base,
+    id: `retention:${where}:${m.group}`,
+    live: true,
+    title: `Retention: ${m.group} read ${where} from its start, offset ${m.first}; offsets 0–${m.first - 1} were already deleted`,
+    ranges: [
+      deleted,
+      range(`${m.group} read`, m.first, m.last - m.first + 1, `from offset ${m.first}, the oldest kept then`, 'read'),
+      kept,
+    ],
+  };
+}
