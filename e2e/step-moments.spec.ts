@@ -61,6 +61,11 @@ test('L07 retention: the step stops at the segment deletions on its way from 45 
   // Three segments go at 70, 75 and 80 s; sampling every 100 ms on a loaded machine sees most.
   expect([...deletions].length, `narration seen: ${said.join(' / ')}`).toBeGreaterThanOrEqual(2);
   await expect(page.locator('.transport-clock')).toHaveText('1 min 25 s');
+  // The band under the diagram draws what went and what stayed, on one scale of offsets.
+  const band = page.locator('.moment[data-moment="ranges"]');
+  await expect(band).toContainText('Retention: orders-0 deleted offsets 0–29; its log now starts at 30');
+  await expect(band.locator('[data-range="deleted by retention"] .range-count')).toHaveAttribute('data-count', '30');
+  await expect(band.locator('[data-range="still in the log"] .range-count')).toHaveAttribute('data-count', '4');
   expect(problems).toEqual([]);
 });
 

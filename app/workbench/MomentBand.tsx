@@ -147,12 +147,19 @@ function Ranges({ m }: { m: RangesMoment }) {
             <span className="range-note">{r.note}</span>
           </span>
           <span className="range-track" aria-hidden="true">
-            {r.available && (
-              <span
-                className="range-fill"
-                style={{ left: pct(r.from, m.size), width: r.count > 0 ? pct(r.count, m.size) : '0%' }}
-              />
-            )}
+            {r.available &&
+              (r.cells ?? [null]).map((cell) => (
+                <span
+                  key={cell ?? 'span'}
+                  className="range-fill"
+                  data-cell={cell ?? undefined}
+                  style={
+                    cell === null
+                      ? { left: pct(r.from, m.size), width: r.count > 0 ? pct(r.count, m.size) : '0%' }
+                      : { left: pct(cell, m.size), width: pct(1, m.size) }
+                  }
+                />
+              ))}
           </span>
           {r.available ? (
             <RangeCount count={r.count} unit={m.unit} {...(r.verb !== undefined ? { verb: r.verb } : {})} />

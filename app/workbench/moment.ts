@@ -42,6 +42,8 @@ export interface ReadRange {
   verb?: string;
   /** A range that is gone (deleted by retention): drawn hatched, not filled. */
   gone?: boolean;
+  /** Positions not in one run (what compaction kept): drawn one mark each instead of one span. */
+  cells?: number[];
 }
 
 /** Two reads of the same log side by side on one scale (0 … size-1). */

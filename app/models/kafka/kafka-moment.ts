@@ -7,7 +7,7 @@
  * - fan-out: the newest record appended to a topic that two or more groups read, and its copy at
  *   each group (waiting, fetched, processed), every copy carrying the record's own label.
  *
- * - retention (retention-moment.ts): what retention deleted, beside what a group that came later
+ * - retention and compaction (cleaner-moment.ts): what retention deleted, beside what a group that came later
  *   could still read.
  *
  * A reset newer than the newest record wins: it is the rarer thing, and what the step is about.
@@ -16,7 +16,7 @@
  */
 import type { KafkaState, KafkaSummary } from '../../../simulator/index.ts';
 import type { Copy, MomentView, PointerRow } from '../../workbench/moment.ts';
-import { retentionFacts, retentionMoment } from './retention-moment.ts';
+import { compactionMoment, retentionFacts, retentionMoment } from './cleaner-moment.ts';
 
 type Entry = KafkaState['trace']['entries'][number];
 const rowsMax = 4;
@@ -95,6 +95,8 @@ export function kafkaMoment(s: KafkaState, sum: KafkaSummary): MomentView | unde
   const entries = s.trace.entries;
   const reset = lastIndex(entries, 'offsets-reset');
   const appended = lastIndex(entries, 'record-appended');
+  const compacted = lastIndex(entries, 'compacted');
+  if (compacted > Math.max(reset, appended)) return compactionMoment(s, compacted);
   const retention = retentionFacts(entries);
   if (retention !== undefined) {
     const newest = entries[appended];
@@ -106,7 +108,13 @@ export function kafkaMoment(s: KafkaState, sum: KafkaSummary): MomentView | unde
     }
   }
   if (reset > appended) return replayMoment(s, sum, reset);
-  return fanOutMoment(s, appended) ?? (reset >= 0 ? replayMoment(s, sum, reset) : undefined);
+  // A reset older than the newest record still draws while records flow into the topic it reset
+  // (the group consuming again); not once another topic is what is being written.
+  const newest = entries[appended];
+  const resetTopic = reset >= 0 ? entries[reset] : undefined;
+  const sameTopic =
+    resetTopic?.type === 'offsets-reset' && (newest?.type !== 'record-appended' || newest.topic === resetTopic.topic);
+  return fanOutMoment(s, appended) ?? (sameTopic ? replayMoment(s, sum, reset) : undefined);
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
- * Kafka's retention moment, for the band under the topology: what retention deleted from a
- * partition, drawn on one scale beside what is still there — and, when a group began reading that
- * partition after the deletion (from "the start", which is now the oldest record kept), the part
- * it read and the part it never could. Read from the trace (full mode: the lessons that show it).
+ * Kafka's log-cleaning moments, for the band under the topology, drawn on one scale of offsets:
+ * - retention: what it deleted from a partition beside what is still there — and, when a group
+ *   began reading that partition after the deletion (from "the start", which is now the oldest
+ *   record kept), the part it read and the part it never could;
+ * - compaction: the offsets kept (the last value per key) beside the ones the cleaner removed.
+ * Read from the trace (full mode: the lessons that show them).
  */
-import type { KafkaState } from '../../../simulator/index.ts';
+import { kafkaRead, type KafkaState } from '../../../simulator/index.ts';
 import type { MomentView, ReadRange } from '../../workbench/moment.ts';
 
 type Entry = KafkaState['trace']['entries'][number];
@@ -91,6 +93,44 @@ export function retentionMoment(f: RetentionFacts, logEnd: number, last: boolean
       deleted,
       range(`${m.group} read`, m.first, m.last - m.first + 1, `from offset ${m.first}, the oldest kept then`, 'read'),
       kept,
+    ],
+  };
+}
+
+/**
+ * After compaction: the offsets the partition still holds (the last value of each key, and the
+ * active segment) beside those the cleaner removed, one mark per offset — what compaction leaves
+ * is not one run of offsets, and the log end does not move.
+ */
+export function compactionMoment(s: KafkaState, at: number): MomentView | undefined {
+  const e = s.trace.entries[at];
+  if (e?.type !== 'compacted') return undefined;
+  const kept = kafkaRead
+    .storedOffsets(s, e.topic, e.partition)
+    .split(', ')
+    .filter((x) => x !== '')
+    .map(Number);
+  const end = kafkaRead.logEnd(s, e.topic, e.partition);
+  const start = kafkaRead.logStart(s, e.topic, e.partition);
+  const keptSet = new Set(kept);
+  const removed: number[] = [];
+  for (let o = start; o < end; o++) if (!keptSet.has(o)) removed.push(o);
+  const where = `${e.topic}-${e.partition}`;
+  const cells = (label: string, offsets: number[], note: string, verb: string, gone = false): ReadRange => ({
+    ...range(label, offsets[0] ?? start, offsets.length, note, verb, gone),
+    to: offsets.at(-1) ?? start - 1,
+    cells: offsets,
+  });
+  return {
+    kind: 'ranges',
+    id: `compaction:${where}:${at}`,
+    live: at === s.trace.entries.length - 1,
+    title: `Compaction: ${where} keeps the last value per key (${kept.length} of ${end - start}); log end still ${end}`,
+    size: Math.max(1, end),
+    unit: 'records',
+    ranges: [
+      cells('kept', kept, `offsets ${kept.join(', ')}`, 'holds'),
+      cells('removed by the cleaner', removed, `offsets ${removed.join(', ')}: overwritten later`, 'removed', true),
     ],
   };
 }

@@ -1,7 +1,7 @@
 /**
- * The retention moment at the lesson steps that show it, each run headless to its end: L07's
+ * The log cleaner's moments at the lesson steps that show them, each run headless to its end: L07's
  * retention (what was deleted, what is left), L07's earliest-after-retention and L24's Kafka as a
- * database (a group reading "from the start" begins where retention cut the log).
+ * database (a group reading "from the start" begins where retention cut the log), L07's compaction.
  */
 import { describe, expect, it } from 'vitest';
 import { kafkaSummary, type KafkaState } from '../../../simulator/index.ts';
@@ -20,7 +20,7 @@ function momentAt(lesson: typeof l07 | typeof l24, stepId: string): RangesMoment
 }
 const rows = (m: RangesMoment) => m.ranges.map((r) => `${r.label}: ${r.verb} ${r.count} from ${r.from}`);
 
-describe('the retention moment', () => {
+describe("the log cleaner's moments", () => {
   it('L07 retention: the 30 deleted records beside the 4 still in the log', () => {
     const m = momentAt(l07, 'retention');
     expect(m.title).toBe('Retention: orders-0 deleted offsets 0–29; its log now starts at 30');
@@ -46,6 +46,16 @@ describe('the retention moment', () => {
       'support read: read 120 from 40',
       'still in the log: holds 80 from 80',
     ]);
+  });
+
+  it('L07 compaction: offsets 1, 3, 4, 5 kept, one mark each, 0 and 2 removed; the log end stays 6', () => {
+    const m = momentAt(l07, 'compaction');
+    expect(m.title).toBe('Compaction: order-status-0 keeps the last value per key (4 of 6); log end still 6');
+    expect(m.ranges.map((r) => `${r.label}: ${r.verb} ${r.count} at ${r.cells?.join(' ')}`)).toEqual([
+      'kept: holds 4 at 1 3 4 5',
+      'removed by the cleaner: removed 2 at 0 2',
+    ]);
+    expect(m.size).toBe(6);
   });
 
   it('other steps keep their own moment: L07 reset-to-earliest still shows the replay', () => {
