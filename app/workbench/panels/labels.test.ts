@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeStatus } from '../view.ts';
-import { formatCount, formatMs, groupHeading, lagText, ownsText, plural, statusBadge } from './labels.ts';
+import { compactCount, formatCount, formatMs, groupHeading, lagText, ownsText, plural, statusBadge } from './labels.ts';
 
 describe('labels', () => {
   it('formats counts and times the same on every machine', () => {
@@ -11,6 +11,16 @@ describe('labels', () => {
     expect(plural(1200, 'record')).toBe('1,200 records');
     expect(formatMs(1200)).toBe('1,200 ms');
     expect(formatMs(12_500)).toBe('12.5 s');
+  });
+
+  it('shortens counts from 10,000 on for narrow cells, never rounding up', () => {
+    expect(compactCount(9_999)).toBe('9,999');
+    expect(compactCount(10_000)).toBe('10.0k');
+    expect(compactCount(12_389)).toBe('12.3k');
+    expect(compactCount(123_999)).toBe('123k');
+    expect(compactCount(999_999)).toBe('999k');
+    expect(compactCount(1_239_000)).toBe('1.23M');
+    expect(compactCount(45_600_000)).toBe('45.6M');
   });
 
   it('gives every status an icon and a word, never colour alone', () => {

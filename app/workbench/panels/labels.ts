@@ -20,6 +20,21 @@ export function formatCount(n: number): string {
   return t < 0 ? `-${out}` : out;
 }
 
+/**
+ * A count for a narrow cell: as formatCount up to 9,999, then in thousands or millions to three
+ * figures ("12.3k", "123k", "1.23M"), so a strip's gap cell never clips its number. Rounded down,
+ * so it never claims more than there is; the cell's title and read-out text carry the exact count.
+ */
+export function compactCount(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) < 10_000) return formatCount(n);
+  const [unit, size] = Math.abs(n) < 1_000_000 ? ['k', 1_000] : ['M', 1_000_000];
+  const v = Math.abs(n) / size;
+  const decimals = v < 10 ? 2 : v < 100 ? 1 : 0;
+  const f = 10 ** decimals;
+  const shown = (Math.floor(v * f) / f).toFixed(decimals);
+  return `${n < 0 ? '-' : ''}${shown}${unit}`;
+}
+
 /** "1 record" / "3 records". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -4,7 +4,7 @@
  * out to fit its width (strip-fit.ts), the cell is a button that draws every record again, so the
  * records in the middle stay within reach of the keyboard and the inspector.
  */
-import { formatCount, plural } from '../../../workbench/panels/labels.ts';
+import { compactCount, formatCount, plural } from '../../../workbench/panels/labels.ts';
 
 /** What a gap cell says: how many records, and which offsets. */
 export function gapText(records: number, fromOffset: number, toOffset: number): string {
@@ -31,7 +31,7 @@ export function GapCell({ offset, records, lastOffset, onShowAll, tabIndex, onFo
   const face = (
     <>
       <span className="wbp-gap-count" aria-hidden="true">
-        … {formatCount(records)}
+        … {compactCount(records)}
       </span>
       <span className="wbp-gap-word" aria-hidden="true">
         {records === 1 ? 'record' : 'records'}
