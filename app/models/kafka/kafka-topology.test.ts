@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { kafkaModel, type KafkaScenario } from '../../../simulator/index.ts';
 import { kafkaTopology } from './kafka-topology.ts';
+import type { TopologyNode } from '../../workbench/topology.ts';
+import { lessonLoaders } from '../../../lessons/index.ts';
+import { stateAfterStep } from '../../../lessons/format/run-lesson.ts';
+import type { Lesson } from '../../../lessons/format/define-lesson.ts';
 
 /** The topology of a scenario at time 0 (groups and consumers as the world built them). */
 const topologyFromScenario = (spec: KafkaScenario) => kafkaTopology(kafkaModel.run(spec).init(1), spec);
@@ -17,6 +21,22 @@ const fanOut: KafkaScenario = {
     { id: 'analytics', topics: ['orders'], consumers: 1, assignor: 'cooperative-sticky' },
   ],
 };
+
+/** Cards as drawn at most: 180 px wide (a consumer 224) and under 90 px high (a consumer 110). */
+function expectApart(nodes: readonly TopologyNode[], where: string): void {
+  const box = (n: TopologyNode) => ({
+    x: n.position.x,
+    y: n.position.y,
+    w: n.kind === 'consumer' ? 224 : 180,
+    h: n.kind === 'consumer' ? 110 : 90,
+  });
+  for (const [i, a] of nodes.entries())
+    for (const b of nodes.slice(i + 1)) {
+      const [p, q] = [box(a), box(b)];
+      const apart = p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+      expect(apart, `${where}: ${a.id} and ${b.id} overlap`).toBe(true);
+    }
+}
 
 describe('the Kafka topology', () => {
   it('draws every producer, topic, group, consumer and broker once', () => {
@@ -79,6 +99,30 @@ describe('the Kafka topology', () => {
     const spots = nodes.map((n) => `${n.position.x},${n.position.y}`);
     expect(new Set(spots).size).toBe(spots.length);
     expect(edges.filter((e) => e.down === true)).toEqual([]);
+  });
+
+  it('draws no card over another, brokers under a stacked producer and topic included', () => {
+    const replicated: KafkaScenario = {
+      ...fanOut,
+      brokers: [{ id: 1 }, { id: 2 }, { id: 3 }],
+      topics: [{ name: 'orders', partitions: 1, replicationFactor: 3 }],
+      groups: [],
+    };
+    for (const spec of [fanOut, replicated]) expectApart(topologyFromScenario(spec).nodes, spec.name);
+  });
+
+  it('draws no card over another at the end of any step of any Kafka lesson', async () => {
+    let checked = 0;
+    for (const load of Object.values(lessonLoaders)) {
+      const lesson = await load();
+      if (lesson.model !== 'kafka') continue;
+      lesson.steps.forEach((step, i) => {
+        const s = stateAfterStep(lesson as Lesson<'kafka'>, i)!;
+        expectApart(kafkaTopology(s).nodes, `${lesson.id} ${step.id}`);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 
   it('puts a lone producer above its one topic, so the picture is three columns wide', () => {

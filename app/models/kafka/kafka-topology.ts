@@ -118,7 +118,9 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   // Brokers are drawn where replication is the subject (a topic with more than one replica); with
   // one copy of everything they carry nothing the picture needs, and would push the flow off-screen.
   const replicated = topics.some((t) => t.replicationFactor > 1);
-  const brokersY = rows * rowGapPx + 40;
+  // Under everything drawn: a stacked topic can reach below the tallest column's last row.
+  const lowest = Math.max(0, ...nodes.map((n) => n.position.y + (n.kind === 'consumer' ? consumerGapPx : rowGapPx)));
+  const brokersY = Math.max(rows * rowGapPx, lowest) + 40;
   if (replicated)
     s.k.brokers.forEach((b, i) =>
       nodes.push({
