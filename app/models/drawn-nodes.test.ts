@@ -2,8 +2,9 @@
  * Every node a model's view names is drawn: for each registered model and each built-in scenario,
  * the learner does everything the nodes offer (once each, in topology order), the run goes to its
  * end, and every node an entry touches or flies between, every node a section row points at and
- * every node in the view is in the topology. A token flying to a node that is not drawn, or a row
- * the inspector cannot find, would otherwise show only in the browser.
+ * every node in the view is in the topology, with no card laid over another. A token flying to a
+ * node that is not drawn, a row the inspector cannot find, or a card hidden under another would
+ * otherwise show only in the browser.
  */
 import { describe, expect, it } from 'vitest';
 import { openModel } from './open.ts';
@@ -45,6 +46,26 @@ describe.each(modelUis.filter((ui) => !notYet.has(ui.model.id)).map((ui) => [ui.
     for (const s of view.sections ?? [])
       for (const r of s.rows) if (r.nodeId) expect(drawn, `${s.title}: ${r.label}`).toContain(r.nodeId);
     for (const e of topology.edges) expect([drawn.has(e.source), drawn.has(e.target)], e.id).toEqual([true, true]);
+  });
+
+  it.each(ui.scenarios.map((s) => [s.id, s.raw] as const))('scenario %s draws no card over another', (_sid, raw) => {
+    const { topology } = drawnAfterEverything(ui, raw);
+    // Cards as drawn (workbench.css): 180 px wide, a service 210, a consumer 224; a card about
+    // 76 px high, a consumer with two rows of partition chips about 90.
+    const width: Partial<Record<string, number>> = { service: 210, consumer: 224 };
+    const box = (n: (typeof topology.nodes)[number]) => ({
+      x: n.position.x,
+      y: n.position.y,
+      w: width[n.shape] ?? 180,
+      h: n.shape === 'consumer' ? 90 : 76,
+    });
+    const nodes = topology.nodes;
+    for (const [i, a] of nodes.entries())
+      for (const b of nodes.slice(i + 1)) {
+        const [p, q] = [box(a), box(b)];
+        const apart = p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+        expect(apart, `${a.id} and ${b.id} overlap`).toBe(true);
+      }
   });
 
   it('its legend explains every shape its records in flight take, and no shape it never draws', () => {
