@@ -29,7 +29,7 @@ export function retentionFacts(entries: readonly Entry[]): RetentionFacts | unde
   const start = new Map<string, number>();
   const firstSeen = new Set<string>();
   let facts: RetentionFacts | undefined;
-  const reads = new Map<string, { group: string; first: number; last: number; at: number; key: string }>();
+  const reads = new Map<string, { topic: string; partition: number; group: string; first: number; last: number; at: number }>();
   entries.forEach((e, i) => {
     if (e.type === 'retention-deleted') {
       const key = tp(e.topic, e.partition);
@@ -45,17 +45,16 @@ export function retentionFacts(entries: readonly Entry[]): RetentionFacts | unde
         firstSeen.add(gk);
         const kept = start.get(key) ?? 0;
         // Began where retention had already cut the log: everything before it was never there to read.
-        if (e.offset > 0 && e.offset <= kept) reads.set(gk, { group: e.group, first: e.offset, last: e.offset, at: i, key });
+        if (e.offset > 0 && e.offset <= kept)
+          reads.set(gk, { topic: e.topic, partition: e.partition, group: e.group, first: e.offset, last: e.offset, at: i });
       }
     }
   });
   if (facts === undefined) return undefined;
   const missed = [...reads.values()].sort((a, b) => b.at - a.at)[0];
   if (missed === undefined) return facts;
-  const [topic, partition] = missed.key.split('\u0000') as [string, string];
-  const p = Number(partition);
-  const { key: _key, ...m } = missed;
-  return { topic, partition: p, start: start.get(missed.key)!, at: facts.at, missed: m };
+  const { topic, partition, ...m } = missed;
+  return { topic, partition, start: start.get(tp(topic, partition))!, at: facts.at, missed: m };
 }
 
 const range = (label: string, from: number, count: number, note: string, verb: string, gone = false): ReadRange => ({

@@ -7,8 +7,8 @@
  * - fan-out: the newest record appended to a topic that two or more groups read, and its copy at
  *   each group (waiting, fetched, processed), every copy carrying the record's own label.
  *
- * - retention and compaction (cleaner-moment.ts): what retention deleted, beside what a group that came later
- *   could still read.
+ * - retention and compaction (cleaner-moment.ts): what retention deleted, beside what a group
+ *   that came later could still read; what compaction kept, beside what it removed.
  *
  * A reset newer than the newest record wins: it is the rarer thing, and what the step is about.
  * Retention wins while records still flow into the topic a late group found cut short, or when its
@@ -97,11 +97,12 @@ export function kafkaMoment(s: KafkaState, sum: KafkaSummary): MomentView | unde
   const appended = lastIndex(entries, 'record-appended');
   const compacted = lastIndex(entries, 'compacted');
   if (compacted > Math.max(reset, appended)) return compactionMoment(s, compacted);
+  // Whether the newest record (if any) went to this topic.
+  const newest = entries[appended];
+  const newestIsOn = (topic: string): boolean => newest?.type !== 'record-appended' || newest.topic === topic;
   const retention = retentionFacts(entries);
   if (retention !== undefined) {
-    const newest = entries[appended];
-    const sameTopic = newest === undefined || (newest.type === 'record-appended' && newest.topic === retention.topic);
-    const missed = retention.missed !== undefined && retention.missed.at > reset && sameTopic;
+    const missed = retention.missed !== undefined && retention.missed.at > reset && newestIsOn(retention.topic);
     if (missed || (retention.at > appended && retention.at > reset)) {
       const p = sum.partitions.find((x) => x.topic === retention.topic && x.partition === retention.partition);
       return retentionMoment(retention, p?.logEndOffset ?? retention.start, retention.at === entries.length - 1);
@@ -110,11 +111,9 @@ export function kafkaMoment(s: KafkaState, sum: KafkaSummary): MomentView | unde
   if (reset > appended) return replayMoment(s, sum, reset);
   // A reset older than the newest record still draws while records flow into the topic it reset
   // (the group consuming again); not once another topic is what is being written.
-  const newest = entries[appended];
-  const resetTopic = reset >= 0 ? entries[reset] : undefined;
-  const sameTopic =
-    resetTopic?.type === 'offsets-reset' && (newest?.type !== 'record-appended' || newest.topic === resetTopic.topic);
-  return fanOutMoment(s, appended) ?? (sameTopic ? replayMoment(s, sum, reset) : undefined);
+  const resetEntry = reset >= 0 ? entries[reset] : undefined;
+  const replaying = resetEntry?.type === 'offsets-reset' && newestIsOn(resetEntry.topic);
+  return fanOutMoment(s, appended) ?? (replaying ? replayMoment(s, sum, reset) : undefined);
 }
 
 /**
