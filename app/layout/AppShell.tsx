@@ -48,6 +48,13 @@ export function AppShell() {
       </main>
       <footer className="site-footer">
         <p>EDA Lab simulates brokers, logs, stores and sagas deterministically in your browser. Nothing is sent anywhere.</p>
+        <p>
+          Diagrams drawn with{' '}
+          <a href="https://reactflow.dev" target="_blank" rel="noopener">
+            React Flow
+          </a>
+          .
+        </p>
       </footer>
     </>
   );

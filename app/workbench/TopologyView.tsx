@@ -121,7 +121,9 @@ export function TopologyView({
           minZoom={zoomMin}
           maxZoom={2.5}
           colorMode={colorMode}
-          proOptions={{ hideAttribution: false }}
+          // React Flow's credit is drawn in the legend row under the pane (FlightLegend), not in a
+          // corner of the pane, where it covered cards and cost the camera a strip of the picture.
+          proOptions={{ hideAttribution: true }}
           onNodeClick={(_, n) => onSelect(n.id)}
         >
           <Camera focus={focus} near={near} zoomMin={zoomMin} presenting={presenting} />
@@ -144,7 +146,7 @@ interface CameraProps {
   presenting: boolean;
 }
 
-/** What the camera keeps clear of: React Flow's panels (the zoom buttons, the attribution) and a minimap. */
+/** What the camera keeps clear of: React Flow's panels (the zoom buttons) and a minimap. */
 const overlaySelector = '.react-flow__panel, .react-flow__minimap';
 
 /** The diagram's own overlays as boxes in pane px. */

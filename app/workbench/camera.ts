@@ -4,7 +4,7 @@
  * at a zoom that keeps node text readable; when even the step's own nodes do not fit at that zoom
  * it stays readable and shows their start (top left, where the flow begins, with the padding cut to
  * a few px) rather than shrinking the text to smudges; the learner can pan to the rest. The nodes
- * are framed in the part of the pane that the diagram's own overlays (zoom buttons, attribution)
+ * are framed in the part of the pane that the diagram's own overlays (zoom buttons, a minimap)
  * leave clear, focus ring included, so a framed card is never under a button or cut by the edge.
  */
 
@@ -92,8 +92,8 @@ export const overlayGapPx = 4;
 const overlaysMax = 4;
 
 /**
- * The areas of a `width` × `height` pane that none of `overlays` covers (the zoom buttons, React
- * Flow's attribution, a minimap: boxes in pane px). Each overlay is kept out by cutting the pane
+ * The areas of a `width` × `height` pane that none of `overlays` covers (the zoom buttons, a
+ * corner panel, a minimap: boxes in pane px). Each overlay is kept out by cutting the pane
  * along one of its four sides — every combination is tried, so a tall corner panel can cost a
  * strip of width and a wide one a strip of height — and an area inside another is left out.
  */

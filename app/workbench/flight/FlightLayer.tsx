@@ -319,7 +319,8 @@ export function FlightLayer<C>({ store, topology }: { store: WorkbenchStore<C>; 
 /**
  * What the token shapes mean, in words beside each shape the model draws (the canvas draws the
  * same shapes), in the model's own words: Kafka's batches and commits are not a two-phase
- * commit's. One line under the diagram rather than over it, so it never covers a node.
+ * commit's. One line under the diagram rather than over it, so it never covers a node; it also
+ * carries React Flow's credit, which would otherwise sit over the pane's corner.
  */
 export function FlightLegend({ words = messageLegend }: { words?: FlightLegendWords }) {
   return (
@@ -336,6 +337,10 @@ export function FlightLegend({ words = messageLegend }: { words?: FlightLegendWo
       <span>
         <strong>×3</strong> travelling together
       </span>
+      {/* The diagram library's credit, here rather than over a corner of the picture. */}
+      <a className="flight-legend-credit" href="https://reactflow.dev" target="_blank" rel="noopener">
+        Diagram: React Flow
+      </a>
     </p>
   );
 }
