@@ -19,8 +19,36 @@ const stackedX = { producer: 0, topic: 0, group: 230, consumer: 460 } as const;
 /** From the stacked producer's top to its topic's: the card and room for the arrow between. */
 const stackGapPx = 130;
 const rowGapPx = 96;
-/** Consumer cards are taller: their partitions are drawn as chips, with what a rebalance moved. */
-const consumerGapPx = 120;
+/**
+ * Consumer cards are taller: their partitions are drawn as chips, with what a rebalance moved. A
+ * card is about 53 px (title, status, a one-line note) and 22 px per row of chips; a chip is its
+ * label in 12-px mono (7.3 px a character, with the "+" or "−" mark) and 15 px of padding and
+ * border, on a 203-px line (workbench.css: .node-card, .node-chip).
+ */
+const consumerCardPx = (chipRows: number): number => 53 + 22 * chipRows;
+const chipPx = (label: string): number => 7.3 * (label.length + 1) + 15;
+/** Between one consumer card and the next. */
+const consumerSpacePx = 13;
+
+/**
+ * From one consumer's top to the next's: the tallest card any of them can draw — one holding every
+ * partition its group reads, with what a rebalance moved (a consumer's chips are always some of
+ * those) — and room between. Fixed by the topics and groups, so a rebalance never moves a card.
+ */
+function consumerGap(s: KafkaState, groups: readonly { topics: readonly number[] }[]): number {
+  let rows = 0;
+  for (const g of groups) {
+    const labels = g.topics.flatMap((ti) => {
+      const t = s.k.topics[ti];
+      return t ? Array.from({ length: t.partitions }, (_, p) => `${t.name}-${p}`) : [];
+    });
+    if (labels.length === 0) continue;
+    const widest = Math.max(...labels.map(chipPx));
+    const perRow = Math.max(1, Math.floor((203 + 3) / (widest + 3)));
+    rows = Math.max(rows, Math.ceil(labels.length / perRow));
+  }
+  return Math.max(rowGapPx, consumerCardPx(rows) + consumerSpacePx);
+}
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -67,6 +95,7 @@ export function kafkaTopology(s: KafkaState, _spec?: KafkaScenario): Topology {
   const topics = s.k.topics.filter((t) => t.deleted !== true);
   const stacked = producers.length === 1 && topics.length === 1;
   const x = stacked ? stackedX : columnX;
+  const consumerGapPx = consumerGap(s, groups);
   const gapOf = (kind: keyof typeof columnX): number => (kind === 'consumer' ? consumerGapPx : rowGapPx);
   const tallest = Math.max(
     rowGapPx * Math.max(stacked ? 1 : producers.length, topics.length, groups.length, 1),
