@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openModel } from './open.ts';
 import { modelUis } from './index.ts';
 import type { AnyModelUi } from './types.ts';
+import { cardsOverlapping } from './cards-apart.ts';
 import { messageLegend, tokenStyle, type TokenShape } from '../workbench/flight/flight-tokens.ts';
 
 function drawnAfterEverything(ui: AnyModelUi, raw: unknown) {
@@ -49,23 +50,8 @@ describe.each(modelUis.filter((ui) => !notYet.has(ui.model.id)).map((ui) => [ui.
   });
 
   it.each(ui.scenarios.map((s) => [s.id, s.raw] as const))('scenario %s draws no card over another', (_sid, raw) => {
-    const { topology } = drawnAfterEverything(ui, raw);
-    // Cards as drawn (workbench.css): 180 px wide, a service 210, a consumer 224; a card about
-    // 76 px high, a consumer with two rows of partition chips about 90.
-    const width: Partial<Record<string, number>> = { service: 210, consumer: 224 };
-    const box = (n: (typeof topology.nodes)[number]) => ({
-      x: n.position.x,
-      y: n.position.y,
-      w: width[n.shape] ?? 180,
-      h: n.shape === 'consumer' ? 90 : 76,
-    });
-    const nodes = topology.nodes;
-    for (const [i, a] of nodes.entries())
-      for (const b of nodes.slice(i + 1)) {
-        const [p, q] = [box(a), box(b)];
-        const apart = p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
-        expect(apart, `${a.id} and ${b.id} overlap`).toBe(true);
-      }
+    const { topology, view } = drawnAfterEverything(ui, raw);
+    expect(cardsOverlapping(topology.nodes, view.nodes)).toEqual([]);
   });
 
   it('its legend explains every shape its records in flight take, and no shape it never draws', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaModel, type KafkaScenario } from '../../../simulator/index.ts';
+import { kafkaModel, type KafkaScenario, type KafkaState } from '../../../simulator/index.ts';
 import { kafkaTopology } from './kafka-topology.ts';
+import { kafkaView } from './kafka-view.ts';
+import { cardsOverlapping } from '../cards-apart.ts';
 import type { TopologyNode } from '../../workbench/topology.ts';
 import { lessonLoaders } from '../../../lessons/index.ts';
 import { stateAfterStep } from '../../../lessons/format/run-lesson.ts';
@@ -22,20 +24,9 @@ const fanOut: KafkaScenario = {
   ],
 };
 
-/** Cards as drawn at most: 180 px wide (a consumer 224) and under 90 px high (a consumer 110). */
-function expectApart(nodes: readonly TopologyNode[], where: string): void {
-  const box = (n: TopologyNode) => ({
-    x: n.position.x,
-    y: n.position.y,
-    w: n.kind === 'consumer' ? 224 : 180,
-    h: n.kind === 'consumer' ? 110 : 90,
-  });
-  for (const [i, a] of nodes.entries())
-    for (const b of nodes.slice(i + 1)) {
-      const [p, q] = [box(a), box(b)];
-      const apart = p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
-      expect(apart, `${where}: ${a.id} and ${b.id} overlap`).toBe(true);
-    }
+/** No two cards overlap, each drawn with what it shows in `s` (a consumer's partition chips). */
+function expectApart(nodes: readonly TopologyNode[], where: string, s?: KafkaState): void {
+  expect(cardsOverlapping(nodes, s ? kafkaView(s).nodes : []), where).toEqual([]);
 }
 
 describe('the Kafka topology', () => {
@@ -118,7 +109,7 @@ describe('the Kafka topology', () => {
       if (lesson.model !== 'kafka') continue;
       lesson.steps.forEach((step, i) => {
         const s = stateAfterStep(lesson as Lesson<'kafka'>, i)!;
-        expectApart(kafkaTopology(s).nodes, `${lesson.id} ${step.id}`);
+        expectApart(kafkaTopology(s).nodes, `${lesson.id} ${step.id}`, s);
         checked++;
       });
     }
