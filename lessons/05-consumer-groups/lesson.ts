@@ -286,7 +286,10 @@ export const lesson = defineLesson({
       id: 'too-many',
       title: 'More consumers than partitions',
       commands: [join, join, join, join, join, join, advance(80_000)],
-      highlight: [n.group('billing'), n.consumer('billing-c9')],
+      // The idle consumer the prose names, beside the two that joined just before it and each own a
+      // partition: the group sits at the middle of its nine consumers, too far above them to show
+      // all at a readable size.
+      highlight: [n.consumer('billing-c7'), n.consumer('billing-c8'), n.consumer('billing-c9')],
       claims: [
         { id: 'added', text: 'Add 6 consumers', value: (s) => read.members(s, 'billing') - 1, expected: 6 },
         {
