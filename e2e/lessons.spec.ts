@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { lessons } from '../lessons/catalog.ts';
 import { test, expect } from './fixtures.ts';
+import { toStepEnd } from './picture.ts';
 
 const ready = lessons.filter((l) => l.ready);
 
@@ -116,5 +117,22 @@ test('on a phone the player sticks under the prose with its controls on one row 
   expect(pane.height, 'the picture keeps real height on the phone').toBeGreaterThanOrEqual(180);
   expect(pane.y + 40, 'the picture starts on screen').toBeLessThan(844);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(problems).toEqual([]);
+});
+
+test('on a phone the key-moment band shows its whole title, wrapped, not cut off with "…"', async ({ page, problems }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#/lessons/L02/one-order');
+  await toStepEnd(page);
+  const title = page.locator('.moment-title').first();
+  await expect(title).toContainText('copied to each of the');
+  const fit = await title.evaluate((el) => ({
+    scroll: el.scrollWidth,
+    client: el.clientWidth,
+    h: el.getBoundingClientRect().height,
+    lh: parseFloat(getComputedStyle(el).lineHeight),
+  }));
+  expect(fit.scroll, 'the title is not wider than its box').toBeLessThanOrEqual(fit.client);
+  expect(fit.h, 'the long title takes more than one line').toBeGreaterThan(fit.lh * 1.5);
   expect(problems).toEqual([]);
 });
