@@ -28,30 +28,38 @@ export async function smallestNodeText(page: Page): Promise<{ px: number; text: 
 }
 
 /**
- * Waits until the camera is still: the framing mark, the diagram's transform and the node count
- * read the same three times running (the mark may be an earlier part's: a part framed like the one
- * before moves nothing).
+ * Waits until the camera is still: a framing has finished (the pane's mark), and the framing mark,
+ * the diagram's transform and the node count then read the same for 12 frames running (the mark
+ * may be an earlier part's: a part framed like the one before moves nothing). Counted in the page,
+ * in animation frames, so a loaded machine that draws slowly waits as many frames, not fewer: a
+ * change the page has already made (End's new state) reaches the camera within a few frames, and
+ * a move, once started, changes the transform every frame until it ends.
  */
 export async function cameraStill(page: Page): Promise<void> {
   await expect(page.locator('.react-flow[data-framed]')).toBeAttached();
-  let last = '';
-  let same = 0;
-  await expect
-    .poll(
-      async () => {
-        const now = await page.evaluate(
-          () =>
-            `${document.querySelector('.react-flow')?.getAttribute('data-framed')}|${
-              document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform
-            }|${document.querySelectorAll('.react-flow__node').length}`,
-        );
-        same = now === last ? same + 1 : 0;
-        last = now;
-        return same;
-      },
-      { timeout: 20_000, intervals: [150] },
-    )
-    .toBeGreaterThanOrEqual(3);
+  await page.evaluate(
+    (frames) =>
+      new Promise<void>((resolve, reject) => {
+        const read = (): string =>
+          `${document.querySelector('.react-flow')?.getAttribute('data-framed')}|${
+            document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform
+          }|${document.querySelectorAll('.react-flow__node').length}`;
+        let last = read();
+        let same = 0;
+        const giveUp = setTimeout(() => reject(new Error(`the camera kept moving: ${read()}`)), 20_000);
+        const tick = (): void => {
+          const now = read();
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= frames) {
+            clearTimeout(giveUp);
+            resolve();
+          } else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    12,
+  );
 }
 
 /**
